@@ -1,0 +1,147 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_osprey_global_optspecs
+    string join \n os-cloud= os-region-name= sites= os-interface= os-passcode= timeout= concurrency= f/format= c/column= sort-column= v/verbose q/quiet h/help V/version
+end
+
+function __fish_osprey_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_osprey_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_osprey_using_subcommand
+    set -l cmd (__fish_osprey_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c osprey -n "__fish_osprey_needs_command" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_needs_command" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_needs_command" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_needs_command" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_needs_command" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_needs_command" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_needs_command" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_needs_command" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_needs_command" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_needs_command" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_needs_command" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_needs_command" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_needs_command" -s V -l version -d 'Print version'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "config" -d 'Show configuration'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show every configured cloud and region as openstacksdk resolves it'
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l unmask -d 'Show passwords, tokens and secrets instead of `<masked>`'
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show every configured cloud and region as openstacksdk resolves it'
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -l check -d 'Also call each service\'s version document; exit 2 if any does not answer'
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand man" -l dir -d 'Write osprey.1 and one page per subcommand into this folder' -r -F
+complete -c osprey -n "__fish_osprey_using_subcommand man" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand man" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand man" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand man" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand man" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand man" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_using_subcommand man" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand man" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand man" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand man" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand man" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand man" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites completions man help" -f -a "config" -d 'Show configuration'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every configured cloud and region as openstacksdk resolves it'

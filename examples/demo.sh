@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The built-in demo: starts fakestack (a fake OpenStack with 3 regions in 2
+# clouds on 127.0.0.1), points osprey at it and runs its views.
+# Usage: examples/demo.sh            (from the repository root)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build -q --bin osprey -p osprey
+cargo build -q -p fakestack
+demo=$(mktemp -d)
+trap 'kill "$fake" 2>/dev/null || true; rm -rf "$demo"' EXIT
+target/debug/fakestack --write-clouds-yaml "$demo/clouds.yaml" --ready-file "$demo/ready" \
+  >"$demo/fakestack.log" 2>&1 &
+fake=$!
+for _ in $(seq 100); do [ -f "$demo/ready" ] && break; sleep 0.1; done
+[ -f "$demo/ready" ] || { cat "$demo/fakestack.log"; exit 1; }
+
+export OS_CLIENT_CONFIG_FILE=$demo/clouds.yaml
+osprey() { target/debug/osprey "$@"; }
+show() { printf '\n$ osprey %s\n' "$*"; osprey "$@"; }
+
+show config show -c cloud -c region -c auth_url -c username -c password
+show --sites 'fake-a,fake-b' sites --check
+show --sites '*/RegionTwo' sites -f json -c cloud -c region -c auth -c image

@@ -1,0 +1,428 @@
+//! clouds.yaml, secure.yaml and clouds-public.yaml as written: where they are
+//! searched, how they are parsed, and a serde mirror of their top level.
+//!
+//! Search order (openstacksdk's `CONFIG_SEARCH_PATH`), first file found wins:
+//! `OS_CLIENT_CONFIG_FILE` / `OS_CLIENT_SECURE_FILE` (clouds and secure files
+//! only), then in each of the current directory, the user config directory
+//! (`$XDG_CONFIG_HOME/openstack`, else `~/.config/openstack`),
+//! `~/.config/openstack`, the XDG site directories (`$XDG_CONFIG_DIRS`, else
+//! `/etc/xdg`, each + `/openstack`) and `/etc/openstack`: the stem with
+//! `.yaml`, `.yml`, `.json`.
+//!
+//! Unlike openstacksdk, which logs and skips a file it cannot parse, a syntax
+//! error here is an error naming the file, line and column: a typo must not
+//! silently select another file (or no cloud at all).
+
+use super::resolve::{Dict, py_float_repr, py_str};
+use crate::error::hinted;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::path::{Path, PathBuf};
+
+/// The suffixes openstacksdk tries, in its order.
+const SUFFIXES: &[&str] = &[".yaml", ".yml", ".json"];
+
+/// Keys whose values are credentials: a file holding one must not be
+/// readable by others. Compared after `-` → `_`.
+const SECRET_KEYS: &[&str] = &[
+    "password",
+    "token",
+    "auth_token",
+    "application_credential_secret",
+];
+
+/// The top level of `clouds.yaml` / `secure.yaml`.
+///
+/// Each cloud stays an ordered JSON map rather than a struct: openstacksdk's
+/// resolution depends on every spelling of a key (`project-name`,
+/// `tenant_name`, `os_…`), on unknown keys (they end up in the resolved dict
+/// and in string templating) and, where two spellings collide, on key order.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct CloudsFile {
+    /// `clouds:`: cloud name → settings.
+    #[serde(default)]
+    pub clouds: Option<Map<String, Value>>,
+    /// `cache:`, `client:`, `metrics:` and anything else: kept, not used.
+    #[serde(flatten)]
+    #[allow(dead_code)]
+    pub other: Map<String, Value>,
+}
+
+/// The top level of `clouds-public.yaml`: vendor profiles by name.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct VendorFile {
+    #[serde(rename = "public-clouds", default)]
+    pub public_clouds: Option<Map<String, Value>>,
+    #[serde(flatten)]
+    #[allow(dead_code)]
+    pub other: Map<String, Value>,
+}
+
+/// A file that was found and parsed.
+#[derive(Debug, Clone)]
+pub(crate) struct Loaded {
+    pub path: PathBuf,
+    pub value: Value,
+}
+
+/// The candidate paths for one kind of file (`stem` is `clouds`, `secure` or
+/// `clouds-public`), the override (if any) first.
+pub(crate) fn candidates(dirs: &[PathBuf], stem: &str, first: Option<PathBuf>) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = first.into_iter().collect();
+    for dir in dirs {
+        for suffix in SUFFIXES {
+            out.push(dir.join(format!("{stem}{suffix}")));
+        }
+    }
+    out
+}
+
+/// Parses the first candidate that exists and can be read.
+///
+/// Like openstacksdk, a path that exists but cannot be opened (permissions,
+/// a directory) is passed over; a warning says so, since the user most
+/// likely meant that file.
+pub(crate) fn load_first(
+    candidates: &[PathBuf],
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<Option<Loaded>> {
+    for path in candidates {
+        if !path.exists() {
+            continue;
+        }
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                warnings.push(format!(
+                    "warning: {}: cannot be read ({}), looking further\nhint: fix its permissions or remove it",
+                    path.display(),
+                    lower_first(&e.to_string())
+                ));
+                continue;
+            }
+        };
+        let value = parse(path, &text)?;
+        return Ok(Some(Loaded {
+            path: path.clone(),
+            value,
+        }));
+    }
+    Ok(None)
+}
+
+/// Parses YAML, or JSON when the name ends in `json` (openstacksdk's test).
+pub(crate) fn parse(path: &Path, text: &str) -> anyhow::Result<Value> {
+    if path.to_string_lossy().ends_with("json") {
+        return serde_json::from_str(text).map_err(|e| {
+            let msg = strip_location(&e.to_string(), e.line(), e.column());
+            hinted(
+                format!("{}:{}:{}: invalid json: {msg}", path.display(), e.line(), e.column()),
+                "openstacksdk would skip this file silently; osprey stops so the mistake is not hidden",
+            )
+        });
+    }
+    let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+        let (line, column) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
+        let msg = strip_location(&e.to_string(), line, column);
+        hinted(
+            format!("{}:{line}:{column}: invalid yaml: {msg}", path.display()),
+            "openstacksdk would skip this file silently; osprey stops so the mistake is not hidden",
+        )
+    })?;
+    yaml_to_json(yaml).map_err(|msg| {
+        hinted(
+            format!("{}: {msg}", path.display()),
+            "clouds.yaml takes plain mappings, lists and scalars (anchors and `<<` merges are fine)",
+        )
+    })
+}
+
+fn strip_location(msg: &str, line: usize, column: usize) -> String {
+    msg.replacen(&format!(" at line {line} column {column}"), "", 1)
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Converts parsed YAML to JSON the way PyYAML's `safe_load` builds dicts:
+/// `<<` merge keys are flattened (merged keys first, the mapping's own keys
+/// override them; of several merged mappings the earlier wins), and a key
+/// that appears again keeps its first position but takes the later value.
+fn yaml_to_json(v: serde_yaml::Value) -> Result<Value, String> {
+    use serde_yaml::Value as Y;
+    Ok(match v {
+        Y::Null => Value::Null,
+        Y::Bool(b) => Value::Bool(b),
+        Y::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Value::from(i)
+            } else if let Some(u) = n.as_u64() {
+                Value::from(u)
+            } else {
+                let f = n.as_f64().unwrap_or(f64::NAN);
+                // JSON has no inf/nan; every consumer stringifies numbers
+                // anyway (normalize_keys), so keep Python's spelling.
+                serde_json::Number::from_f64(f)
+                    .map(Value::Number)
+                    .unwrap_or_else(|| Value::String(py_float_repr(f)))
+            }
+        }
+        Y::String(s) => Value::String(s),
+        Y::Sequence(seq) => Value::Array(
+            seq.into_iter()
+                .map(yaml_to_json)
+                .collect::<Result<_, _>>()?,
+        ),
+        Y::Mapping(m) => Value::Object(flatten_mapping(m)?),
+        Y::Tagged(t) => return Err(format!("unsupported yaml tag {}", t.tag)),
+    })
+}
+
+fn flatten_mapping(m: serde_yaml::Mapping) -> Result<Dict, String> {
+    use serde_yaml::Value as Y;
+    let mut merged: Vec<(String, Value)> = Vec::new();
+    let mut own: Vec<(String, Value)> = Vec::new();
+    for (k, v) in m {
+        if k.as_str() == Some("<<") {
+            match v {
+                Y::Mapping(sub) => merged.extend(flatten_mapping(sub)?),
+                Y::Sequence(seq) => {
+                    let mut subs = Vec::new();
+                    for item in seq {
+                        match item {
+                            Y::Mapping(sub) => subs.push(flatten_mapping(sub)?),
+                            _ => return Err("a `<<` merge list may only hold mappings".into()),
+                        }
+                    }
+                    // PyYAML reverses the list so that earlier mappings win.
+                    for sub in subs.into_iter().rev() {
+                        merged.extend(sub);
+                    }
+                }
+                _ => return Err("a `<<` merge takes a mapping or a list of mappings".into()),
+            }
+            continue;
+        }
+        let key = match k {
+            Y::String(s) => s,
+            Y::Null | Y::Bool(_) | Y::Number(_) => py_str(&yaml_to_json(k)?),
+            other => return Err(format!("mapping key {other:?} is not a scalar")),
+        };
+        own.push((key, yaml_to_json(v)?));
+    }
+    let mut out = Dict::new();
+    for (k, v) in merged.into_iter().chain(own) {
+        out.insert(k, v);
+    }
+    Ok(out)
+}
+
+/// The top level as a mapping, or an error naming the file. An empty file
+/// (`null`) is no configuration at all, as in openstacksdk.
+pub(crate) fn top_level(loaded: &Loaded) -> anyhow::Result<Option<Dict>> {
+    match &loaded.value {
+        Value::Null => Ok(None),
+        Value::Object(m) => Ok(Some(m.clone())),
+        other => Err(hinted(
+            format!(
+                "{}: the top level must be a mapping with a `clouds` key, found {}",
+                loaded.path.display(),
+                kind(other)
+            ),
+            "start the file with `clouds:` and indent each cloud under it",
+        )),
+    }
+}
+
+/// The mirror of a merged clouds/secure document, with `clouds` checked to
+/// be a mapping of mappings. `origin` names the file(s) in errors.
+pub(crate) fn clouds_file(top: &Dict, origin: &str) -> anyhow::Result<CloudsFile> {
+    match top.get("clouds") {
+        None | Some(Value::Object(_)) => {}
+        Some(other) => {
+            return Err(hinted(
+                format!(
+                    "{origin}: key 'clouds' must be a mapping of cloud names to settings, found {}",
+                    kind(other)
+                ),
+                "write `clouds:` then each cloud name indented under it, e.g. `  mycloud:`",
+            ));
+        }
+    }
+    if let Some(Value::Object(clouds)) = top.get("clouds") {
+        for (name, cloud) in clouds {
+            if !cloud.is_object() {
+                return Err(hinted(
+                    format!(
+                        "{origin}: key 'clouds.{name}' must be a mapping of settings, found {}",
+                        kind(cloud)
+                    ),
+                    "indent the cloud's settings (auth:, region_name:, ...) under its name",
+                ));
+            }
+        }
+    }
+    serde_json::from_value(Value::Object(top.clone())).map_err(|e| anyhow::anyhow!("{origin}: {e}"))
+}
+
+/// The mirror of clouds-public.yaml.
+pub(crate) fn vendor_file(loaded: &Loaded) -> anyhow::Result<VendorFile> {
+    let Some(top) = top_level(loaded)? else {
+        return Ok(VendorFile::default());
+    };
+    if let Some(other) = top.get("public-clouds").filter(|v| !v.is_object()) {
+        return Err(hinted(
+            format!(
+                "{}: key 'public-clouds' must be a mapping of profile names to settings, found {}",
+                loaded.path.display(),
+                kind(other)
+            ),
+            "write `public-clouds:` then each profile name indented under it",
+        ));
+    }
+    serde_json::from_value(Value::Object(top))
+        .map_err(|e| anyhow::anyhow!("{}: {e}", loaded.path.display()))
+}
+
+/// How a value reads in an error message.
+pub(crate) fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "nothing (null)",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a mapping",
+    }
+}
+
+/// Whether a parsed file holds a credential anywhere.
+pub(crate) fn holds_secret(v: &Value) -> bool {
+    match v {
+        Value::Object(m) => m.iter().any(|(k, v)| {
+            let key = k.replace('-', "_");
+            (SECRET_KEYS.contains(&key.as_str()) && super::resolve::truthy(v)) || holds_secret(v)
+        }),
+        Value::Array(a) => a.iter().any(holds_secret),
+        _ => false,
+    }
+}
+
+/// A warning when `loaded` holds a secret and its mode lets the group or
+/// others read it.
+#[cfg(unix)]
+pub(crate) fn exposure_warning(loaded: &Loaded) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    if !holds_secret(&loaded.value) {
+        return None;
+    }
+    let mode = std::fs::metadata(&loaded.path).ok()?.permissions().mode() & 0o777;
+    if mode & 0o044 == 0 {
+        return None;
+    }
+    let who = if mode & 0o004 != 0 {
+        "others"
+    } else {
+        "its group"
+    };
+    Some(format!(
+        "warning: {} holds secrets and is readable by {who} (mode {mode:04o})\nhint: chmod 600 {}",
+        loaded.path.display(),
+        loaded.path.display()
+    ))
+}
+
+#[cfg(not(unix))]
+pub(crate) fn exposure_warning(_loaded: &Loaded) -> Option<String> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn yaml(text: &str) -> Value {
+        parse(Path::new("/x/clouds.yaml"), text).unwrap()
+    }
+
+    #[test]
+    fn merge_keys_follow_pyyaml() {
+        let v = yaml(
+            "base: &b {a: 1, b: 2}\nother: &o {b: 3, c: 4}\nc:\n  <<: [*b, *o]\n  c: 5\n  d: 6\n",
+        );
+        // Merged keys come first (the list reversed), the earlier merged
+        // mapping wins, own keys override: PyYAML gives {b: 2, c: 5, a: 1, d: 6}.
+        assert_eq!(v["c"], json!({"a": 1, "b": 2, "c": 5, "d": 6}));
+        let keys: Vec<&String> = v["c"].as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["b", "c", "a", "d"]);
+    }
+
+    #[test]
+    fn syntax_errors_name_file_line_and_column() {
+        let err = parse(Path::new("/x/clouds.yaml"), "clouds:\n  a: b: c\n").unwrap_err();
+        let (msg, hints) = crate::error::describe(&err);
+        assert!(
+            msg.starts_with("/x/clouds.yaml:2:7: invalid yaml: mapping values"),
+            "{msg}"
+        );
+        assert!(!msg.contains("at line"), "{msg}");
+        assert_eq!(hints.len(), 1);
+        let err = parse(Path::new("/x/clouds.json"), "{\"clouds\": {,}}").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("/x/clouds.json:1:13: invalid json"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn scalar_keys_are_stringified_like_python() {
+        let v = yaml("clouds:\n  1: {}\n  true: {}\n");
+        let keys: Vec<&String> = v["clouds"].as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["1", "True"]);
+    }
+
+    #[test]
+    fn secrets_are_found_anywhere() {
+        assert!(holds_secret(
+            &json!({"clouds": {"a": {"auth": {"password": "x"}}}})
+        ));
+        assert!(holds_secret(
+            &json!({"clouds": {"a": {"regions": [{"values": {"auth": {"auth-token": "t"}}}]}}})
+        ));
+        assert!(!holds_secret(
+            &json!({"clouds": {"a": {"auth": {"password": ""}}}})
+        ));
+        assert!(!holds_secret(
+            &json!({"clouds": {"a": {"auth": {"username": "password"}}}})
+        ));
+    }
+
+    #[test]
+    fn candidates_put_the_override_first() {
+        let c = candidates(
+            &[PathBuf::from("/a")],
+            "clouds",
+            Some(PathBuf::from("/o.yaml")),
+        );
+        let c: Vec<String> = c.iter().map(|p| p.display().to_string()).collect();
+        assert_eq!(
+            c,
+            [
+                "/o.yaml",
+                "/a/clouds.yaml",
+                "/a/clouds.yml",
+                "/a/clouds.json"
+            ]
+        );
+    }
+}

@@ -1,0 +1,168 @@
+//! Error helpers: `hint:` lines carried inside an error, and the exit codes.
+
+use std::fmt;
+
+/// How the process ends: 0 success, 1 findings, 2 error, 130 interrupted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExitStatus {
+    Success,
+    Findings,
+    Error,
+    Interrupted,
+}
+
+impl ExitStatus {
+    pub fn code(self) -> i32 {
+        match self {
+            ExitStatus::Success => 0,
+            ExitStatus::Findings => 1,
+            ExitStatus::Error => 2,
+            ExitStatus::Interrupted => 130,
+        }
+    }
+}
+
+/// An error (or a layer around one) that carries `hint:` lines for the user.
+#[derive(Debug)]
+pub struct Hinted {
+    message: Option<String>,
+    hints: Vec<String>,
+    source: Option<anyhow::Error>,
+}
+
+impl fmt::Display for Hinted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.message, &self.source) {
+            (Some(m), _) => f.write_str(m),
+            // A bare hint layer shows its source's message, so `{}` of the
+            // whole error still reads well when printed without the chain.
+            (None, Some(s)) => write!(f, "{s}"),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for Hinted {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match (&self.message, &self.source) {
+            (Some(_), Some(s)) => Some(s.as_ref()),
+            // Without a message of its own the layer stands for its source:
+            // skip the source's top so the chain does not repeat it.
+            (None, Some(s)) => s.source(),
+            _ => None,
+        }
+    }
+}
+
+/// A new error with a message and one hint line.
+pub fn hinted(message: impl Into<String>, hint: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(Hinted {
+        message: Some(message.into()),
+        hints: vec![hint.into()],
+        source: None,
+    })
+}
+
+/// Adds a hint line to an existing error without changing its message.
+pub trait HintExt<T> {
+    fn hint(self, hint: impl Into<String>) -> anyhow::Result<T>;
+    fn with_hint<S: Into<String>>(self, hint: impl FnOnce() -> S) -> anyhow::Result<T>;
+}
+
+impl<T, E: Into<anyhow::Error>> HintExt<T> for Result<T, E> {
+    fn hint(self, hint: impl Into<String>) -> anyhow::Result<T> {
+        self.map_err(|e| add_hint(e.into(), hint.into()))
+    }
+    fn with_hint<S: Into<String>>(self, hint: impl FnOnce() -> S) -> anyhow::Result<T> {
+        self.map_err(|e| add_hint(e.into(), hint().into()))
+    }
+}
+
+pub fn add_hint(err: anyhow::Error, hint: String) -> anyhow::Error {
+    anyhow::Error::new(Hinted {
+        message: None,
+        hints: vec![hint],
+        source: Some(err),
+    })
+}
+
+/// The error as one line (its causes joined by `: `) and its hint lines.
+pub fn describe(err: &anyhow::Error) -> (String, Vec<String>) {
+    let mut parts: Vec<String> = Vec::new();
+    let mut hints: Vec<String> = Vec::new();
+    let mut hinted_message_pending = false;
+    for cause in err.chain() {
+        if let Some(h) = cause.downcast_ref::<Hinted>() {
+            for line in &h.hints {
+                if !hints.contains(line) {
+                    hints.push(line.clone());
+                }
+            }
+            match &h.message {
+                Some(m) => push_part(&mut parts, m),
+                // Message-less layer: its source's top comes next in our
+                // own walk only if we take it from the wrapped error.
+                None => {
+                    if let Some(s) = &h.source {
+                        let (msg, more) = describe(s);
+                        push_part(&mut parts, &msg);
+                        for line in more {
+                            if !hints.contains(&line) {
+                                hints.push(line);
+                            }
+                        }
+                        hinted_message_pending = true;
+                    }
+                }
+            }
+            if hinted_message_pending {
+                break;
+            }
+            continue;
+        }
+        push_part(&mut parts, &cause.to_string());
+    }
+    (parts.join(": "), hints)
+}
+
+fn push_part(parts: &mut Vec<String>, part: &str) {
+    let part = part.trim();
+    if part.is_empty() {
+        return;
+    }
+    // reqwest and hyper repeat their source's text in their own message.
+    if let Some(last) = parts.last()
+        && (last.ends_with(part) || last == part)
+    {
+        return;
+    }
+    parts.push(part.to_string());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    #[test]
+    fn hints_travel_through_context_layers() {
+        let base: anyhow::Result<()> = Err(hinted("bad password", "check clouds.yaml"));
+        let err = base.context("authenticating to a/RegionOne").unwrap_err();
+        let (msg, hints) = describe(&err);
+        assert_eq!(msg, "authenticating to a/RegionOne: bad password");
+        assert_eq!(hints, vec!["check clouds.yaml".to_string()]);
+    }
+
+    #[test]
+    fn added_hint_keeps_the_message() {
+        let base: anyhow::Result<()> = Err(anyhow::anyhow!("connection refused"));
+        let err = base
+            .context("GET http://x")
+            .hint("is the service running?")
+            .context("site a/b")
+            .unwrap_err();
+        let (msg, hints) = describe(&err);
+        assert_eq!(msg, "site a/b: GET http://x: connection refused");
+        assert_eq!(hints, vec!["is the service running?".to_string()]);
+    }
+}

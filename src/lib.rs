@@ -1,0 +1,191 @@
+//! osprey: one view and one set of safe operations across every region of
+//! every OpenStack cloud in a clouds.yaml.
+//!
+//! `run` is the whole program; `Cli` is exported for the completion and man
+//! page generators and for tests.
+
+pub mod api;
+pub mod auth;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod fanout;
+pub mod http;
+pub mod render;
+
+pub use cli::Cli;
+pub use error::ExitStatus;
+
+use anyhow::Context;
+use clap::CommandFactory;
+use cli::{Command, ConfigCommand, GlobalArgs};
+use commands::Report;
+use config::select::Selection;
+use error::describe;
+use render::RenderOptions;
+use std::io::Write;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The run was cut short by Ctrl-C.
+#[derive(Debug, thiserror::Error)]
+#[error("interrupted")]
+pub struct Interrupted;
+
+/// Runs the command and returns how the process should exit.
+pub fn run(cli: Cli) -> ExitStatus {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            print_error(
+                None,
+                &anyhow::Error::new(e).context("starting the async runtime"),
+            );
+            return ExitStatus::Error;
+        }
+    };
+    let global = &cli.global;
+    match runtime.block_on(dispatch(&cli)) {
+        Ok(report) => finish(report, global),
+        Err(e) if e.downcast_ref::<Interrupted>().is_some() => ExitStatus::Interrupted,
+        Err(e) => {
+            print_error(None, &e);
+            ExitStatus::Error
+        }
+    }
+}
+
+async fn dispatch(cli: &Cli) -> anyhow::Result<Report> {
+    let g = &cli.global;
+    match &cli.command {
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(*shell, &mut cmd, "osprey", &mut std::io::stdout());
+            return Ok(Report::default());
+        }
+        Command::Man { dir } => {
+            match dir {
+                Some(dir) => clap_mangen::generate_to(Cli::command(), dir)
+                    .with_context(|| format!("writing man pages to {}", dir.display()))?,
+                None => clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?,
+            }
+            return Ok(Report::default());
+        }
+        _ => {}
+    }
+    let config = config::load(&config::ConfigEnv::from_process())?;
+    if !g.quiet {
+        for w in &config.warnings {
+            eprintln!("{w}");
+        }
+    }
+    match &cli.command {
+        Command::Config(ConfigCommand::Show { unmask }) => {
+            Ok(commands::config::show(&config, *unmask))
+        }
+        Command::Sites(args) => {
+            let http = Arc::new(http::Http::new(g.verbose));
+            let passcode = g.os_passcode.clone().map(config::Secret::new);
+            let auth = auth::Auth::new(http, passcode);
+            let selection = selection(g)?;
+            let sites = config::select::select(&config, &selection, &auth).await?;
+            let progress = render::progress::for_sites(sites.len(), g.quiet, g.verbose);
+            Ok(
+                commands::sites::sites(sites, args.check, selection.concurrency, progress.as_ref())
+                    .await,
+            )
+        }
+        Command::Completions { .. } | Command::Man { .. } => unreachable!("handled above"),
+    }
+}
+
+/// The selection flags, with `OS_REGION_NAME` as the region default unless
+/// `--sites` names sites explicitly.
+fn selection(g: &GlobalArgs) -> anyhow::Result<Selection> {
+    let mut regions: Vec<String> = g
+        .os_region_name
+        .iter()
+        .filter(|r| !r.is_empty())
+        .cloned()
+        .collect();
+    if regions.is_empty()
+        && g.sites.is_empty()
+        && let Ok(env) = std::env::var("OS_REGION_NAME")
+    {
+        regions.extend(env.split(',').filter(|r| !r.is_empty()).map(str::to_string));
+    }
+    let timeout = match g.timeout {
+        Some(t) if t.is_finite() && t > 0.0 => Some(Duration::from_secs_f64(t)),
+        Some(t) => {
+            return Err(error::hinted(
+                format!("--timeout {t}: must be a positive number of seconds"),
+                "e.g. --timeout 60",
+            ));
+        }
+        None => None,
+    };
+    Ok(Selection {
+        clouds: g
+            .os_cloud
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect(),
+        regions,
+        patterns: g.sites.iter().filter(|p| !p.is_empty()).cloned().collect(),
+        interface: g.os_interface.clone(),
+        timeout,
+        concurrency: usize::from(g.concurrency),
+    })
+}
+
+/// Prints the report (data to stdout, failures to stderr) and picks the exit status.
+fn finish(report: Report, g: &GlobalArgs) -> ExitStatus {
+    let opts = RenderOptions {
+        format: g.format,
+        columns: g.columns.clone(),
+        sort_columns: g.sort_columns.clone(),
+    };
+    let mut status = ExitStatus::Success;
+    if !report.rows.columns.is_empty() {
+        match render::render(&report.rows, &opts) {
+            Ok(text) => {
+                let mut out = std::io::stdout().lock();
+                // A closed pipe (`| head`) is not an error worth reporting.
+                let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+            }
+            Err(e) => {
+                print_error(None, &e);
+                return ExitStatus::Error;
+            }
+        }
+    }
+    for (site, err) in &report.failures {
+        print_error(Some(&site.to_string()), err);
+        status = status.max(ExitStatus::Error);
+    }
+    if report.findings {
+        status = status.max(ExitStatus::Findings);
+    }
+    if report.interrupted {
+        eprintln!("error: interrupted; the sites above finished");
+        status = ExitStatus::Interrupted;
+    }
+    status
+}
+
+fn print_error(site: Option<&str>, err: &anyhow::Error) {
+    let (message, hints) = describe(err);
+    let mut text = match site {
+        Some(s) => format!("error: {s}: {message}\n"),
+        None => format!("error: {message}\n"),
+    };
+    for h in hints {
+        text.push_str(&format!("hint: {h}\n"));
+    }
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}

@@ -1,0 +1,261 @@
+//! Output: the one place that turns rows into table, JSON, YAML, CSV or value text.
+
+pub mod progress;
+
+use crate::cli::Format;
+use crate::error::hinted;
+use comfy_table::{ContentArrangement, Table, presets::ASCII_FULL_CONDENSED};
+use serde_json::{Map, Value};
+
+pub type Row = Map<String, Value>;
+
+/// Rows to print: `columns` fixes the order of table and CSV columns; a row
+/// may lack a key (it renders empty, and is omitted from JSON and YAML).
+#[derive(Debug, Default, Clone)]
+pub struct Rows {
+    pub columns: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+impl Rows {
+    pub fn new(columns: &[&str]) -> Self {
+        Rows {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Columns taken from the rows themselves, in first-seen order.
+    pub fn from_rows(rows: Vec<Row>) -> Self {
+        let mut columns: Vec<String> = Vec::new();
+        for row in &rows {
+            for key in row.keys() {
+                if !columns.contains(key) {
+                    columns.push(key.clone());
+                }
+            }
+        }
+        Rows { columns, rows }
+    }
+
+    pub fn push(&mut self, row: Row) {
+        self.rows.push(row);
+    }
+}
+
+/// How the user asked for output.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    pub format: Format,
+    pub columns: Vec<String>,
+    pub sort_columns: Vec<String>,
+}
+
+/// Renders rows as text for stdout; an unknown `-c`/`--sort-column` is an error.
+pub fn render(rows: &Rows, opts: &RenderOptions) -> anyhow::Result<String> {
+    for (flag, names) in [("-c", &opts.columns), ("--sort-column", &opts.sort_columns)] {
+        for name in names {
+            if !rows.columns.contains(name) {
+                return Err(hinted(
+                    format!("{flag} {name}: no such column"),
+                    format!("columns are: {}", rows.columns.join(", ")),
+                ));
+            }
+        }
+    }
+    let columns: Vec<&String> = if opts.columns.is_empty() {
+        rows.columns.iter().collect()
+    } else {
+        opts.columns.iter().collect()
+    };
+    let mut data: Vec<&Row> = rows.rows.iter().collect();
+    if !opts.sort_columns.is_empty() {
+        data.sort_by(|a, b| {
+            opts.sort_columns
+                .iter()
+                .map(|c| compare(a.get(c), b.get(c)))
+                .find(|o| o.is_ne())
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+    }
+    Ok(match opts.format {
+        Format::Table => table(&columns, &data),
+        Format::Json => {
+            let list: Vec<Value> = data
+                .iter()
+                .map(|r| Value::Object(project(r, &columns)))
+                .collect();
+            let mut s = serde_json::to_string_pretty(&list)?;
+            s.push('\n');
+            s
+        }
+        Format::Yaml => {
+            let list: Vec<Value> = data
+                .iter()
+                .map(|r| Value::Object(project(r, &columns)))
+                .collect();
+            if list.is_empty() {
+                "[]\n".to_string()
+            } else {
+                serde_yaml::to_string(&list)?
+            }
+        }
+        Format::Csv => csv(&columns, &data),
+        Format::Value => data
+            .iter()
+            .map(|r| {
+                let cells: Vec<String> = columns.iter().map(|c| cell(r.get(*c))).collect();
+                format!("{}\n", cells.join(" "))
+            })
+            .collect(),
+    })
+}
+
+fn project(row: &Row, columns: &[&String]) -> Row {
+    columns
+        .iter()
+        .filter_map(|c| row.get(*c).map(|v| ((*c).clone(), v.clone())))
+        .collect()
+}
+
+fn compare(a: Option<&Value>, b: Option<&Value>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(Value::Number(x)), Some(Value::Number(y))) => x
+            .as_f64()
+            .partial_cmp(&y.as_f64())
+            .unwrap_or(std::cmp::Ordering::Equal),
+        _ => cell(a).cmp(&cell(b)),
+    }
+}
+
+/// A value as one cell of text, as openstackclient shows it.
+pub fn cell(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Bool(true)) => "True".to_string(),
+        Some(Value::Bool(false)) => "False".to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| cell(Some(v)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(v @ Value::Object(_)) => v.to_string(),
+    }
+}
+
+fn table(columns: &[&String], data: &[&Row]) -> String {
+    let mut t = Table::new();
+    t.load_style(ASCII_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(columns.iter().map(|c| header(c)));
+    for row in data {
+        t.add_row(columns.iter().map(|c| cell(row.get(*c))));
+    }
+    format!("{t}\n")
+}
+
+/// `auth_url` → `Auth URL`, as openstackclient titles its columns.
+fn header(column: &str) -> String {
+    column
+        .split('_')
+        .map(|w| match w {
+            "id" | "ip" | "url" | "mac" | "ms" => w.to_uppercase(),
+            _ => {
+                let mut c = w.chars();
+                match c.next() {
+                    Some(f) => f.to_uppercase().chain(c).collect(),
+                    None => String::new(),
+                }
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn csv(columns: &[&String], data: &[&Row]) -> String {
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut out = String::new();
+    let head: Vec<String> = columns.iter().map(|c| quote(c)).collect();
+    out.push_str(&head.join(","));
+    out.push('\n');
+    for row in data {
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|c| match row.get(*c) {
+                Some(Value::Number(n)) => n.to_string(),
+                v => quote(&cell(v)),
+            })
+            .collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn sample() -> Rows {
+        let mut rows = Rows::new(&["cloud", "region", "latency_ms", "ok"]);
+        for (c, r, l, ok) in [("b", "R1", 30, true), ("a", "R2", 5, false)] {
+            let v = json!({"cloud": c, "region": r, "latency_ms": l, "ok": ok});
+            rows.push(v.as_object().unwrap().clone());
+        }
+        rows
+    }
+
+    fn opts(format: Format) -> RenderOptions {
+        RenderOptions {
+            format,
+            columns: vec![],
+            sort_columns: vec![],
+        }
+    }
+
+    #[test]
+    fn json_keeps_types_and_column_selection() {
+        let mut o = opts(Format::Json);
+        o.columns = vec!["region".into(), "latency_ms".into()];
+        let out = render(&sample(), &o).unwrap();
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            v,
+            json!([{"region": "R1", "latency_ms": 30}, {"region": "R2", "latency_ms": 5}])
+        );
+    }
+
+    #[test]
+    fn sort_column_is_numeric_for_numbers() {
+        let mut o = opts(Format::Value);
+        o.sort_columns = vec!["latency_ms".into()];
+        o.columns = vec!["cloud".into()];
+        assert_eq!(render(&sample(), &o).unwrap(), "a\nb\n");
+    }
+
+    #[test]
+    fn unknown_column_names_the_flag_and_the_columns() {
+        let mut o = opts(Format::Table);
+        o.columns = vec!["nope".into()];
+        let err = render(&sample(), &o).unwrap_err();
+        let (msg, hints) = crate::error::describe(&err);
+        assert_eq!(msg, "-c nope: no such column");
+        assert_eq!(hints, vec!["columns are: cloud, region, latency_ms, ok"]);
+    }
+
+    #[test]
+    fn csv_quotes_text_not_numbers() {
+        let out = render(&sample(), &opts(Format::Csv)).unwrap();
+        assert_eq!(out.lines().nth(1).unwrap(), "\"b\",\"R1\",30,\"True\"");
+    }
+
+    #[test]
+    fn headers_read_like_openstackclient() {
+        assert_eq!(header("auth_url"), "Auth URL");
+        assert_eq!(header("latency_ms"), "Latency MS");
+        assert_eq!(header("cloud"), "Cloud");
+    }
+}

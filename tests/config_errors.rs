@@ -1,0 +1,463 @@
+//! What a user sees when clouds.yaml is wrong: the file, line and key are
+//! named, `hint:` lines follow, and exit code 2; warnings for secrets in a
+//! readable file and for clouds openstacksdk would skip.
+
+use osprey::config::{self, ConfigEnv};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A hermetic home, working directory and (empty) site directory.
+struct Sandbox {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    cwd: PathBuf,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let cwd = root.join("cwd");
+        std::fs::create_dir_all(&cwd).unwrap();
+        std::fs::create_dir_all(root.join("home")).unwrap();
+        Sandbox {
+            _dir: dir,
+            root,
+            cwd,
+        }
+    }
+
+    /// Writes `text` to `cwd/name` with `mode`, returning the path.
+    fn file(&self, name: &str, text: &str, mode: u32) -> PathBuf {
+        let path = self.cwd.join(name);
+        std::fs::write(&path, text).unwrap();
+        set_mode(&path, mode);
+        path
+    }
+
+    fn vars(&self, extra: &[(&str, &str)]) -> BTreeMap<String, String> {
+        let mut vars = BTreeMap::new();
+        vars.insert(
+            "HOME".to_string(),
+            self.root.join("home").display().to_string(),
+        );
+        vars.insert(
+            "XDG_CONFIG_DIRS".to_string(),
+            self.root.join("xdg-site").display().to_string(),
+        );
+        for (k, v) in extra {
+            vars.insert(k.to_string(), v.to_string());
+        }
+        vars
+    }
+
+    fn env(&self, extra: &[(&str, &str)]) -> ConfigEnv {
+        let mut env = ConfigEnv::from_vars(self.vars(extra), self.cwd.clone());
+        env.site_config_dir = self.root.join("etc-openstack");
+        env
+    }
+
+    fn osprey(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_osprey"))
+            .args(args)
+            .env_clear()
+            .envs(self.vars(&[]))
+            .current_dir(&self.cwd)
+            .output()
+            .unwrap()
+    }
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[cfg(not(unix))]
+fn set_mode(_path: &Path, _mode: u32) {}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The error's one line and its hints, as the binary prints them.
+fn describe(err: &anyhow::Error) -> (String, Vec<String>) {
+    osprey::error::describe(err)
+}
+
+const GOOD: &str = "clouds:
+  mc-a-demo:
+    auth:
+      auth_url: https://a.example.com/v3
+      username: demo
+      password: secret
+      user_domain_name: Default
+  mc-b-demo:
+    auth:
+      auth_url: https://b.example.com/v3
+      username: demo
+      password: secret
+      user_domain_name: Default
+";
+
+#[test]
+fn bad_yaml_names_file_line_and_column() {
+    let sb = Sandbox::new();
+    let path = sb.file(
+        "clouds.yaml",
+        "clouds:\n  a:\n    auth: {auth_url: x\n  b: {}\n",
+        0o600,
+    );
+    let out = sb.osprey(&["config", "show"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let first = err.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with(&format!("error: {}:4:4: invalid yaml: ", path.display())),
+        "{err}"
+    );
+    assert!(
+        err.lines().nth(1).is_some_and(|l| l.starts_with("hint: ")),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn bad_json_names_file_line_and_column() {
+    let sb = Sandbox::new();
+    let path = sb.file(
+        "clouds.json",
+        "{\"clouds\": {\"a\": {\"auth\": }}}\n",
+        0o600,
+    );
+    let err = config::load(&sb.env(&[])).unwrap_err();
+    let (msg, _) = describe(&err);
+    assert!(
+        msg.starts_with(&format!("{}:1:27: invalid json: ", path.display())),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_broken_file_is_not_skipped_for_the_next_one() {
+    // openstacksdk would log and fall back to ~/.config/openstack/clouds.yaml.
+    let sb = Sandbox::new();
+    sb.file("clouds.yaml", "clouds: [\n", 0o600);
+    let home = sb.root.join("home/.config/openstack");
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::write(home.join("clouds.yaml"), GOOD).unwrap();
+    assert!(config::load(&sb.env(&[])).is_err());
+}
+
+#[test]
+fn unknown_cloud_lists_known_ones_and_the_closest() {
+    let sb = Sandbox::new();
+    let path = sb.file("clouds.yaml", GOOD, 0o600);
+    let config = config::load(&sb.env(&[])).unwrap();
+    let (msg, hints) = describe(&config.cloud("mc-a-dem").unwrap_err());
+    assert_eq!(
+        msg,
+        format!(
+            "unknown cloud 'mc-a-dem' in {}; known clouds: mc-a-demo, mc-b-demo",
+            path.display()
+        )
+    );
+    assert_eq!(hints, ["did you mean 'mc-a-demo'?"]);
+    // Nothing close: no guess.
+    let (_, hints) = describe(&config.cloud("production-east").unwrap_err());
+    assert!(hints.is_empty(), "{hints:?}");
+
+    let out = sb.osprey(&["--os-cloud", "mc-a-dem", "sites"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("error: unknown cloud 'mc-a-dem' in "), "{err}");
+    assert!(err.contains("hint: did you mean 'mc-a-demo'?"), "{err}");
+}
+
+#[test]
+fn readable_secret_file_warns_and_private_one_does_not() {
+    let sb = Sandbox::new();
+    let path = sb.file("clouds.yaml", GOOD, 0o644);
+    let config = config::load(&sb.env(&[])).unwrap();
+    let expected = format!(
+        "warning: {} holds secrets and is readable by others (mode 0644)\nhint: chmod 600 {}",
+        path.display(),
+        path.display()
+    );
+    assert_eq!(config.warnings, std::slice::from_ref(&expected));
+    let out = sb.osprey(&["config", "show", "-f", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
+    // The secrets themselves never reach stdout.
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("secret"));
+
+    set_mode(&path, 0o640);
+    let config = config::load(&sb.env(&[])).unwrap();
+    assert_eq!(config.warnings.len(), 1);
+    assert!(
+        config.warnings[0].contains("readable by its group (mode 0640)"),
+        "{:?}",
+        config.warnings
+    );
+
+    set_mode(&path, 0o600);
+    assert!(config::load(&sb.env(&[])).unwrap().warnings.is_empty());
+
+    // No secret, no warning, whatever the mode.
+    sb.file(
+        "clouds.yaml",
+        "clouds:\n  a:\n    auth: {auth_url: https://k}\n",
+        0o644,
+    );
+    assert!(config::load(&sb.env(&[])).unwrap().warnings.is_empty());
+}
+
+#[test]
+fn secure_yaml_with_secrets_is_checked_too() {
+    let sb = Sandbox::new();
+    sb.file(
+        "clouds.yaml",
+        "clouds:\n  a:\n    auth: {auth_url: https://k, username: u, user_domain_id: d}\n",
+        0o644,
+    );
+    let secure = sb.file(
+        "secure.yaml",
+        "clouds:\n  a:\n    auth:\n      password: pw\n",
+        0o604,
+    );
+    let config = config::load(&sb.env(&[])).unwrap();
+    assert_eq!(config.warnings.len(), 1, "{:?}", config.warnings);
+    assert!(
+        config.warnings[0].starts_with(&format!("warning: {} holds secrets", secure.display()))
+    );
+    let region = config.cloud("a").unwrap().region("").unwrap();
+    assert_eq!(
+        region.auth.password.as_ref().map(|p| p.expose()),
+        Some("pw")
+    );
+}
+
+#[test]
+fn clouds_key_that_is_not_a_mapping() {
+    let sb = Sandbox::new();
+    let path = sb.file("clouds.yaml", "clouds:\n  - a\n  - b\n", 0o600);
+    let err = config::load(&sb.env(&[])).unwrap_err();
+    let (msg, hints) = describe(&err);
+    assert_eq!(
+        msg,
+        format!(
+            "{}: key 'clouds' must be a mapping of cloud names to settings, found a list",
+            path.display()
+        )
+    );
+    assert_eq!(hints.len(), 1);
+
+    let out = sb.osprey(&["config", "show"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with(&format!("error: {}: key 'clouds' must be", path.display())));
+}
+
+#[test]
+fn top_level_and_cloud_entries_must_be_mappings() {
+    let sb = Sandbox::new();
+    let path = sb.file("clouds.yaml", "- clouds\n", 0o600);
+    let (msg, _) = describe(&config::load(&sb.env(&[])).unwrap_err());
+    assert_eq!(
+        msg,
+        format!(
+            "{}: the top level must be a mapping with a `clouds` key, found a list",
+            path.display()
+        )
+    );
+
+    sb.file("clouds.yaml", "clouds:\n  a: just-a-string\n", 0o600);
+    let (msg, _) = describe(&config::load(&sb.env(&[])).unwrap_err());
+    assert_eq!(
+        msg,
+        format!(
+            "{}: key 'clouds.a' must be a mapping of settings, found a string",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn empty_file_and_missing_clouds_key() {
+    let sb = Sandbox::new();
+    let path = sb.file("clouds.yaml", "", 0o600);
+    let config = config::load(&sb.env(&[])).unwrap();
+    assert!(config.clouds.is_empty() && config.warnings.is_empty());
+    assert_eq!(config.files, std::slice::from_ref(&path));
+
+    sb.file("clouds.yaml", "cache:\n  max_age: 3\n", 0o600);
+    let config = config::load(&sb.env(&[])).unwrap();
+    assert_eq!(config.warnings.len(), 1);
+    assert!(
+        config.warnings[0].starts_with(&format!("warning: {}: no 'clouds' key", path.display()))
+    );
+}
+
+#[test]
+fn a_file_cloud_may_not_take_the_envvars_name() {
+    let sb = Sandbox::new();
+    let path = sb.file(
+        "clouds.yaml",
+        "clouds:\n  envvars:\n    auth: {auth_url: https://k}\n",
+        0o600,
+    );
+    let (msg, hints) = describe(&config::load(&sb.env(&[])).unwrap_err());
+    assert!(
+        msg.starts_with(&format!(
+            "{}: clouds.envvars: the name 'envvars' is reserved",
+            path.display()
+        )),
+        "{msg}"
+    );
+    assert!(hints[0].contains("OS_CLOUD_NAME"));
+    // Renaming the OS_* cloud resolves it.
+    assert!(config::load(&sb.env(&[("OS_CLOUD_NAME", "from-env")])).is_ok());
+}
+
+#[test]
+fn a_cloud_openstacksdk_would_skip_warns_and_is_left_out() {
+    let sb = Sandbox::new();
+    let path = sb.file(
+        "clouds.yaml",
+        "clouds:
+  ok:
+    auth: {auth_url: https://k, username: u, password: p, user_domain_name: D}
+  v3:
+    auth_type: v3password
+    auth: {auth_url: https://k, username: u, password: p}
+  typo:
+    auth: {auth_url: https://k, username: u, pasword: p}
+  template:
+    auth: {auth_url: 'https://{regoin_name}.k'}
+",
+        0o600,
+    );
+    let config = config::load(&sb.env(&[])).unwrap();
+    let rows = config.show_rows(false);
+    let names: Vec<&str> = rows.iter().map(|r| r["cloud"].as_str().unwrap()).collect();
+    assert_eq!(names, ["ok"]);
+    let w = config.warnings.join("\n");
+    let loc = |c: &str| format!("warning: {}: clouds.{c}", path.display());
+    assert!(
+        w.contains(&format!(
+            "{}: auth_type 'v3password': auth.username is set",
+            loc("v3")
+        )),
+        "{w}"
+    );
+    assert!(
+        w.contains(&format!(
+            "{}: auth_type 'password': auth.pasword is not an option",
+            loc("typo")
+        )),
+        "{w}"
+    );
+    assert!(
+        w.contains("hint: auth_type 'password' takes: auth_url, "),
+        "{w}"
+    );
+    assert!(
+        w.contains(&format!(
+            "{}.auth.auth_url: cannot fill in",
+            loc("template")
+        )),
+        "{w}"
+    );
+    // Using such a cloud is an error that names it.
+    let (msg, _) = describe(&config.cloud("typo").unwrap().region("").unwrap_err());
+    assert!(
+        msg.contains("clouds.typo: auth_type 'password': auth.pasword"),
+        "{msg}"
+    );
+    assert!(config.cloud("typo").unwrap().configured().is_err());
+}
+
+#[test]
+fn invalid_region_entry_names_the_cloud() {
+    let sb = Sandbox::new();
+    let path = sb.file(
+        "clouds.yaml",
+        "clouds:\n  r:\n    auth: {auth_url: https://k}\n    regions:\n      - {name: R1, value: {}}\n",
+        0o600,
+    );
+    let config = config::load(&sb.env(&[])).unwrap();
+    let (msg, hints) = describe(&config.cloud("r").unwrap().configured().unwrap_err());
+    assert_eq!(
+        msg,
+        format!(
+            "{}: clouds.r.regions: invalid region entry {{'name': 'R1', 'value': {{}}}}",
+            path.display()
+        )
+    );
+    assert!(hints[0].contains("`values:`"));
+}
+
+#[test]
+fn regions_home_region_and_catalog_regions() {
+    let sb = Sandbox::new();
+    sb.file(
+        "clouds.yaml",
+        "clouds:
+  listed:
+    auth: {auth_url: https://k}
+    region_name: R2
+    regions: [R1, {name: R2, values: {interface: internal, compute_endpoint_override: 'https://nova'}}]
+  home-only:
+    auth: {auth_url: https://k}
+    region_name: Home
+  none:
+    auth: {auth_url: https://k}
+",
+        0o600,
+    );
+    let config = config::load(&sb.env(&[])).unwrap();
+    let listed = config.cloud("listed").unwrap();
+    assert_eq!(listed.regions, ["R1", "R2"]);
+    assert_eq!(listed.home_region.as_deref(), Some("R2"));
+    let r2 = listed.region("R2").unwrap();
+    assert_eq!(
+        (
+            r2.interface.as_str(),
+            r2.endpoint_overrides["compute"].as_str()
+        ),
+        ("internal", "https://nova")
+    );
+    let home = config.cloud("home-only").unwrap();
+    assert!(home.regions.is_empty());
+    assert_eq!(home.home_region.as_deref(), Some("Home"));
+    // A region found in the catalog resolves without being listed.
+    assert_eq!(home.region("Elsewhere").unwrap().region, "Elsewhere");
+    let configured: Vec<String> = config
+        .cloud("none")
+        .unwrap()
+        .configured()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.region)
+        .collect();
+    assert_eq!(configured, [""]);
+}
+
+#[test]
+fn os_cloud_is_the_default_and_envvars_the_fallback() {
+    let sb = Sandbox::new();
+    sb.file("clouds.yaml", GOOD, 0o600);
+    let config = config::load(&sb.env(&[("OS_CLOUD", "mc-b-demo")])).unwrap();
+    assert_eq!(config.default_cloud.as_deref(), Some("mc-b-demo"));
+    assert_eq!(config.clouds.len(), 2);
+    let config =
+        config::load(&sb.env(&[("OS_AUTH_URL", "https://env"), ("OS_CLOUD_NAME", "env")])).unwrap();
+    assert_eq!(config.default_cloud.as_deref(), Some("env"));
+    assert!(config.cloud("env").unwrap().source.is_none());
+    // Selectors alone make no cloud.
+    let config = config::load(&sb.env(&[("OS_REGION_NAME", "R")])).unwrap();
+    assert_eq!(config.default_cloud, None);
+    assert_eq!(config.clouds.len(), 2);
+}

@@ -1,0 +1,241 @@
+//! fakestack: a multi-region fake OpenStack on 127.0.0.1 for osprey's end-to-end tests and demo.
+//!
+//! ```no_run
+//! use std::time::Duration;
+//! use fakestack::{FakeStack, Fault, FaultKind, Spec, Target};
+//!
+//! let stack = FakeStack::start(Spec::demo());
+//! let dir = std::env::temp_dir();
+//! stack.write_clouds_yaml(dir.join("clouds.yaml"));
+//! stack.inject(Fault::new(Target::Region("RegionTwo".into()), FaultKind::Status {
+//!     code: 503,
+//!     retry_after: Some(1),
+//! }).times(1));
+//! stack.set_latency(Target::Keystone("fake-a".into()), Duration::from_millis(50));
+//! // … run the osprey binary …
+//! assert_eq!(stack.count("keystone:fake-a", "POST", "/v3/auth/tokens"), 1);
+//! ```
+//!
+//! # Layout
+//!
+//! Every listener binds `127.0.0.1:0`. A Keystone serves at its root:
+//! `/` (300, versions), `/v3` (version), `POST|GET|HEAD|DELETE /v3/auth/tokens`,
+//! `/v3/auth/catalog`, `/v3/auth/projects`, `/v3/projects`, `/v3/regions`,
+//! `/v3/users/{id}/projects`, `/v3/users/{id}/application_credentials[/{id}]`.
+//! A region serves every service under a devstack-style prefix:
+//!
+//! | catalog type | URL in the catalog | root document (no token needed) |
+//! |---|---|---|
+//! | `compute` | `R/compute/v2.1` | `R/compute` (200, versions), `R/compute/v2.1` |
+//! | `network` | `R/network` (unversioned) | `R/network` (200, lists `/network/v2.0/`) |
+//! | `image` | `R/image` (unversioned) | `R/image` (300, lists `/image/v2/`) |
+//! | `block-storage` | `R/volume/v3` | `R/volume` (300); `R/volume/v3/` needs a token |
+//! | `volumev3` | `R/volume/v3/<project_id>` | |
+//! | `placement` | `R/placement` | `R/placement` (200) |
+//! | `identity` | `K/v3` (the cloud's Keystone, listed in every region) | `K/`, `K/v3` |
+//!
+//! Each endpoint is listed three times (public, internal, admin, same URL).
+//! Everything else on a region needs a valid `X-Auth-Token` from the
+//! region's Keystone, else the service's 401 (JSON; Glance's is HTML).
+//!
+//! # Accounts
+//!
+//! In every Keystone, domain `Default` (id `default`): user `admin` /
+//! `fake-admin` (admin on project `admin`, member on `demo`, admin on the
+//! domain and the system) and `demo` / `fake-demo` (member on `demo`); TOTP
+//! passcode `123456` for both (see [`Spec::totp_passcode`]). Users have no
+//! default project, so an unscoped request gets an unscoped token (no
+//! catalog). Ids are random per Keystone: see [`FakeStack::user_id`].
+//!
+//! # clouds.yaml
+//!
+//! [`FakeStack::clouds_yaml`] has, per cloud, `<cloud>` (demo user, project
+//! `demo`) and `<cloud>-admin` (admin user, project `admin`), both with
+//! `region_name` = the cloud's first region. A cloud with one Keystone has
+//! no `regions:` list (clients discover regions from the catalog); a cloud
+//! with a Keystone per region lists `regions:` as `{name, values: {auth:
+//! {auth_url}}}`.
+//!
+//! # Logs and counts
+//!
+//! Every request to a Keystone or region listener is logged on arrival
+//! (control API requests are not; the log keeps the last 50 000). Targets
+//! are `keystone:<cloud>` (or `keystone:<cloud>/<region>` for per-region
+//! Keystones) and region names; paths are the full request path without the
+//! query, service prefix included:
+//! `stack.count("RegionOne", "GET", "/compute/v2.1/os-keypairs")`,
+//! `stack.count("keystone:fake-a", "POST", "/v3/auth/tokens")`. Counting
+//! with `keystone:<cloud>` includes that cloud's per-region Keystones.
+
+mod body;
+mod clouds;
+mod control;
+mod errors;
+mod faults;
+mod journal;
+mod keystone;
+mod microversion;
+mod region;
+mod server;
+mod spec;
+mod state;
+mod versions;
+
+use std::path::Path;
+use std::time::Duration;
+
+pub use faults::{Fault, FaultKind, Target};
+pub use journal::{Count, Recorded};
+pub use microversion::Microversion;
+pub use region::Service;
+pub use spec::{CloudSpec, Spec};
+pub use state::{ADMIN_PASSWORD, Caller, DEMO_PASSWORD};
+
+use state::lock;
+
+/// A running fake estate. Dropping it stops every listener.
+pub struct FakeStack {
+    running: server::Running,
+}
+
+impl FakeStack {
+    /// Starts the estate on its own runtime thread; panics if it can't
+    /// (bad spec, no loopback socket), as a test helper should.
+    pub fn start(spec: Spec) -> Self {
+        Self::try_start(spec).unwrap_or_else(|e| panic!("fakestack: cannot start: {e}"))
+    }
+
+    /// [`FakeStack::start`], returning socket errors. A bad spec still panics.
+    pub fn try_start(spec: Spec) -> std::io::Result<Self> {
+        Ok(Self {
+            running: server::Running::start(&spec)?,
+        })
+    }
+
+    fn world(&self) -> &state::World {
+        &self.running.world
+    }
+
+    /// The clouds.yaml described in the crate docs.
+    pub fn clouds_yaml(&self) -> String {
+        clouds::clouds_yaml(self.world())
+    }
+
+    /// Writes [`FakeStack::clouds_yaml`] to `path`; panics on failure.
+    pub fn write_clouds_yaml(&self, path: impl AsRef<Path>) {
+        let path = path.as_ref();
+        std::fs::write(path, self.clouds_yaml())
+            .unwrap_or_else(|e| panic!("fakestack: cannot write {}: {e}", path.display()));
+    }
+
+    /// `http://127.0.0.1:PORT/v3` of a cloud's Keystone: `"fake-a"`, or
+    /// `"<cloud>/<region>"` for one of per-region Keystones (`"<cloud>"` alone
+    /// gives its first region's).
+    pub fn keystone_url(&self, cloud: &str) -> String {
+        self.world()
+            .realm(cloud)
+            .map(|r| r.v3())
+            .unwrap_or_else(|| panic!("fakestack: no cloud {cloud}"))
+    }
+
+    /// `http://127.0.0.1:PORT` of a region (services under `/compute`, …).
+    pub fn region_url(&self, region: &str) -> String {
+        self.world()
+            .region(region)
+            .map(|r| r.url.clone())
+            .unwrap_or_else(|| panic!("fakestack: no region {region}"))
+    }
+
+    /// `http://127.0.0.1:PORT` of the control API: `GET|POST|DELETE /faults`,
+    /// `POST /latency`, `GET|DELETE /requests`, `GET /counts`, `GET /clouds.yaml`
+    /// (see README.md).
+    pub fn control_url(&self) -> String {
+        self.world().control_url.clone()
+    }
+
+    /// Every region name, in spec order.
+    pub fn regions(&self) -> Vec<String> {
+        self.world()
+            .regions
+            .iter()
+            .map(|r| r.name.clone())
+            .collect()
+    }
+
+    /// The id of user `admin` or `demo` in a cloud's Keystone (`cloud` as in
+    /// [`FakeStack::keystone_url`]).
+    pub fn user_id(&self, cloud: &str, user: &str) -> String {
+        self.world()
+            .realm(cloud)
+            .and_then(|r| r.user_by_name(user))
+            .map(|u| u.id.clone())
+            .unwrap_or_else(|| panic!("fakestack: no user {user} in {cloud}"))
+    }
+
+    /// The id of project `admin`, `demo` or `service` in a cloud's Keystone.
+    pub fn project_id(&self, cloud: &str, project: &str) -> String {
+        self.world()
+            .realm(cloud)
+            .and_then(|r| r.project_by_name(project))
+            .map(|p| p.id.clone())
+            .unwrap_or_else(|| panic!("fakestack: no project {project} in {cloud}"))
+    }
+
+    /// Latency added before every response of the targeted listeners
+    /// (replaces what was set; `Duration::ZERO` removes it).
+    pub fn set_latency(&self, target: Target, latency: Duration) {
+        self.check_target(&target);
+        self.world().set_latency(&target, latency);
+    }
+
+    /// Arms a fault. Faults are checked in the order armed; each counts the
+    /// requests it matches, and the first one due applies.
+    pub fn inject(&self, fault: Fault) {
+        self.check_target(&fault.target);
+        if let Some(problem) = fault.problem() {
+            panic!("fakestack: bad fault: {problem}");
+        }
+        self.world().faults.add(fault);
+    }
+
+    fn check_target(&self, target: &Target) {
+        assert!(
+            self.world().targets_something(target),
+            "fakestack: {target:?} matches no Keystone or region"
+        );
+    }
+
+    /// Disarms every fault.
+    pub fn clear_faults(&self) {
+        self.world().faults.clear();
+    }
+
+    /// How many logged requests went to `target` (`"keystone:<cloud>"` or a
+    /// region) with `method` and exactly `path` (see the crate docs).
+    pub fn count(&self, target: &str, method: &str, path: &str) -> usize {
+        self.world().journal.count(target, method, path)
+    }
+
+    /// Every logged request since the start or the last reset, in order.
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.world().journal.all()
+    }
+
+    /// Empties the request log, and so every count.
+    pub fn reset_counters(&self) {
+        self.world().journal.clear();
+    }
+
+    /// Lifetime of tokens issued from now on.
+    pub fn set_token_ttl(&self, ttl: Duration) {
+        *lock(&self.world().token_ttl) = ttl;
+    }
+
+    /// Revokes every issued token in every Keystone, so clients must
+    /// authenticate again.
+    pub fn revoke_all_tokens(&self) {
+        for realm in &self.world().realms {
+            lock(&realm.tokens).clear();
+        }
+    }
+}

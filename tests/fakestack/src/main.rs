@@ -1,0 +1,185 @@
+//! Standalone fakestack: serve a fake estate until SIGINT or SIGTERM, for demos and scripts.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use fakestack::{FakeStack, Spec};
+
+/// Serve a multi-region fake OpenStack on 127.0.0.1 until interrupted.
+///
+/// Prints the Keystone, region and control URLs, writes clouds.yaml (entries
+/// `<cloud>` for the demo user and `<cloud>-admin`), then the ready file.
+#[derive(Debug, Parser)]
+#[command(name = "fakestack", version)]
+struct Args {
+    /// A cloud and its regions, `NAME=REGION,REGION` (repeatable).
+    ///
+    /// Default: `fake-a=RegionOne,RegionTwo` and `fake-b=RegionThree`.
+    #[arg(long = "cloud", value_name = "NAME=REGIONS")]
+    clouds: Vec<String>,
+
+    /// Give every region of this cloud its own Keystone (repeatable).
+    ///
+    /// Default: one Keystone per cloud.
+    #[arg(long = "per-region-keystone", value_name = "NAME")]
+    per_region_keystone: Vec<String>,
+
+    /// Latency added before every response, in milliseconds.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    latency_ms: u64,
+
+    /// Lifetime of issued tokens, in seconds.
+    #[arg(long, value_name = "N", default_value_t = 86_400)]
+    token_ttl_secs: u64,
+
+    /// Where to write the clouds.yaml for this estate.
+    #[arg(long, value_name = "PATH")]
+    write_clouds_yaml: PathBuf,
+
+    /// File written once everything listens (shell lines
+    /// `FAKESTACK_CONTROL_URL=…`, `FAKESTACK_CLOUDS_YAML=…`, `FAKESTACK_PID=…`).
+    ///
+    /// Default: none.
+    #[arg(long, value_name = "PATH")]
+    ready_file: Option<PathBuf>,
+}
+
+fn spec(args: &Args) -> Result<Spec, String> {
+    let mut clouds: Vec<(String, Vec<String>)> = Vec::new();
+    for c in &args.clouds {
+        let (name, regions) = c
+            .split_once('=')
+            .ok_or_else(|| format!("--cloud {c}: expected NAME=REGION,REGION"))?;
+        let regions: Vec<String> = regions
+            .split(',')
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if name.is_empty() || regions.is_empty() {
+            return Err(format!("--cloud {c}: expected NAME=REGION,REGION"));
+        }
+        clouds.push((name.to_owned(), regions));
+    }
+    if clouds.is_empty() {
+        clouds = Spec::demo()
+            .clouds()
+            .iter()
+            .map(|c| (c.name.clone(), c.regions.clone()))
+            .collect();
+    }
+    for name in &args.per_region_keystone {
+        if !clouds.iter().any(|(c, _)| c == name) {
+            return Err(format!("--per-region-keystone {name}: no such cloud"));
+        }
+    }
+    let mut spec = Spec::new()
+        .latency(Duration::from_millis(args.latency_ms))
+        .token_ttl(Duration::from_secs(args.token_ttl_secs));
+    for (name, regions) in &clouds {
+        let regions: Vec<&str> = regions.iter().map(String::as_str).collect();
+        spec = if args.per_region_keystone.contains(name) {
+            spec.cloud_per_region_keystone(name, &regions)
+        } else {
+            spec.cloud(name, &regions)
+        };
+    }
+    Ok(spec)
+}
+
+/// Writes through a temporary file so a waiting script never reads half of it.
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path)
+}
+
+async fn until_signalled() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let spec = match spec(&args) {
+        Ok(spec) => spec,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let stack = match FakeStack::try_start(spec.clone()) {
+        Ok(stack) => stack,
+        Err(e) => {
+            eprintln!("error: cannot start fakestack: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for cloud in spec.clouds() {
+        if cloud.per_region_keystone {
+            for region in &cloud.regions {
+                let which = format!("{}/{region}", cloud.name);
+                println!("keystone {which} {}", stack.keystone_url(&which));
+            }
+        } else {
+            println!(
+                "keystone {} {}",
+                cloud.name,
+                stack.keystone_url(&cloud.name)
+            );
+        }
+        for region in &cloud.regions {
+            println!("region {region} {}", stack.region_url(region));
+        }
+    }
+    println!("control {}", stack.control_url());
+
+    let yaml = &args.write_clouds_yaml;
+    if let Err(e) = write_atomically(yaml, &stack.clouds_yaml()) {
+        eprintln!("error: cannot write {}: {e}", yaml.display());
+        return ExitCode::from(2);
+    }
+    println!("clouds.yaml {}", yaml.display());
+    if let Some(ready) = &args.ready_file {
+        let abs = std::fs::canonicalize(yaml).unwrap_or_else(|_| yaml.clone());
+        let text = format!(
+            "FAKESTACK_CONTROL_URL={}\nFAKESTACK_CLOUDS_YAML={}\nFAKESTACK_PID={}\n",
+            stack.control_url(),
+            abs.display(),
+            std::process::id()
+        );
+        if let Err(e) = write_atomically(ready, &text) {
+            eprintln!("error: cannot write {}: {e}", ready.display());
+            return ExitCode::from(2);
+        }
+    }
+
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot wait for signals: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    runtime.block_on(until_signalled());
+    drop(stack);
+    if let Some(ready) = &args.ready_file {
+        let _ = std::fs::remove_file(ready);
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,158 @@
+//! What to fake: clouds, their regions, where their Keystones are, and tunables.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// One cloud of the fake estate.
+#[derive(Debug, Clone)]
+pub struct CloudSpec {
+    /// Cloud name: the `clouds.yaml` entry and the Keystone key (`keystone:<name>`).
+    pub name: String,
+    /// Region names, in order; the first is the cloud's `region_name`.
+    pub regions: Vec<String>,
+    /// One independent Keystone per region instead of one for the whole cloud.
+    pub per_region_keystone: bool,
+}
+
+/// The whole fake estate, built with chained calls and given to
+/// [`FakeStack::start`](crate::FakeStack::start).
+#[derive(Debug, Clone)]
+pub struct Spec {
+    pub(crate) clouds: Vec<CloudSpec>,
+    pub(crate) token_ttl: Duration,
+    pub(crate) latency: Duration,
+    pub(crate) compute_max: String,
+    pub(crate) volume_max: String,
+    pub(crate) placement_max: String,
+    pub(crate) totp: BTreeMap<String, String>,
+}
+
+impl Default for Spec {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Spec {
+    /// An empty estate: add clouds with [`Spec::cloud`]. Tokens live 24 hours
+    /// (Keystone's default), no latency, Nova up to 2.96, Cinder up to 3.71,
+    /// Placement up to 1.39, TOTP passcode `123456` for both users.
+    pub fn new() -> Self {
+        let totp = [("admin", "123456"), ("demo", "123456")]
+            .into_iter()
+            .map(|(u, p)| (u.to_owned(), p.to_owned()))
+            .collect();
+        Self {
+            clouds: Vec::new(),
+            token_ttl: Duration::from_secs(24 * 3600),
+            latency: Duration::ZERO,
+            compute_max: "2.96".into(),
+            volume_max: "3.71".into(),
+            placement_max: "1.39".into(),
+            totp,
+        }
+    }
+
+    /// Cloud `fake-a` with `RegionOne` and `RegionTwo` behind one Keystone, and
+    /// cloud `fake-b` with `RegionThree`: the shape of the real minicloud.
+    pub fn demo() -> Self {
+        Self::new()
+            .cloud("fake-a", &["RegionOne", "RegionTwo"])
+            .cloud("fake-b", &["RegionThree"])
+    }
+
+    /// Adds a cloud whose regions share one Keystone.
+    pub fn cloud(mut self, name: &str, regions: &[&str]) -> Self {
+        self.clouds.push(CloudSpec {
+            name: name.to_owned(),
+            regions: regions.iter().map(|r| (*r).to_owned()).collect(),
+            per_region_keystone: false,
+        });
+        self
+    }
+
+    /// Adds a cloud where every region has its own, independent Keystone
+    /// (own users' ids, own tokens, a catalog listing only that region).
+    pub fn cloud_per_region_keystone(mut self, name: &str, regions: &[&str]) -> Self {
+        self.clouds.push(CloudSpec {
+            name: name.to_owned(),
+            regions: regions.iter().map(|r| (*r).to_owned()).collect(),
+            per_region_keystone: true,
+        });
+        self
+    }
+
+    /// Lifetime of issued tokens (default 24 hours). `expires_at` is whole
+    /// seconds, as Keystone's is, so a token may die up to 1 s early.
+    pub fn token_ttl(mut self, ttl: Duration) -> Self {
+        self.token_ttl = ttl;
+        self
+    }
+
+    /// Latency added before every response of every listener (default none).
+    pub fn latency(mut self, latency: Duration) -> Self {
+        self.latency = latency;
+        self
+    }
+
+    /// Nova's maximum microversion, e.g. `"2.96"` (the default).
+    pub fn compute_max_microversion(mut self, version: &str) -> Self {
+        self.compute_max = version.to_owned();
+        self
+    }
+
+    /// Cinder's maximum microversion, e.g. `"3.71"` (the default).
+    pub fn volume_max_microversion(mut self, version: &str) -> Self {
+        self.volume_max = version.to_owned();
+        self
+    }
+
+    /// Placement's maximum microversion, e.g. `"1.39"` (the default).
+    pub fn placement_max_microversion(mut self, version: &str) -> Self {
+        self.placement_max = version.to_owned();
+        self
+    }
+
+    /// The TOTP passcode accepted for `user` (`admin` or `demo`; default
+    /// `123456`). No TOTP arithmetic: this fixed string is the passcode.
+    pub fn totp_passcode(mut self, user: &str, passcode: &str) -> Self {
+        self.totp.insert(user.to_owned(), passcode.to_owned());
+        self
+    }
+
+    /// The clouds, in the order they were added.
+    pub fn clouds(&self) -> &[CloudSpec] {
+        &self.clouds
+    }
+
+    /// Panics with a clear message when the spec can't be served.
+    pub(crate) fn validate(&self) {
+        assert!(!self.clouds.is_empty(), "fakestack: the spec has no cloud");
+        let mut clouds = std::collections::BTreeSet::new();
+        let mut regions = std::collections::BTreeSet::new();
+        for cloud in &self.clouds {
+            assert!(
+                clouds.insert(cloud.name.as_str()),
+                "fakestack: cloud {} is given twice",
+                cloud.name
+            );
+            assert!(
+                !cloud.regions.is_empty(),
+                "fakestack: cloud {} has no region",
+                cloud.name
+            );
+            for region in &cloud.regions {
+                assert!(
+                    regions.insert(region.as_str()),
+                    "fakestack: region {region} is given twice (region names are unique across clouds)"
+                );
+            }
+        }
+        for v in [&self.compute_max, &self.volume_max, &self.placement_max] {
+            assert!(
+                crate::microversion::parse(v).is_some(),
+                "fakestack: {v} is not a MAJOR.MINOR microversion"
+            );
+        }
+    }
+}
