@@ -84,9 +84,7 @@ async fn dispatch(cli: &Cli) -> anyhow::Result<Report> {
         }
     }
     match &cli.command {
-        Command::Config(ConfigCommand::Show { unmask }) => {
-            Ok(commands::config::show(&config, *unmask))
-        }
+        Command::Config(ConfigCommand::Show { unmask }) => commands::config::show(&config, *unmask),
         Command::Sites(args) => {
             let http = Arc::new(http::Http::new(g.verbose));
             let passcode = g.os_passcode.clone().map(config::Secret::new);

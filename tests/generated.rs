@@ -62,7 +62,10 @@ fn completions_and_man_pages_are_fresh() {
         for entry in committed {
             let name = entry.unwrap().file_name();
             if !pages.iter().any(|p| p.file_name() == Some(&name)) {
-                stale.push(format!("man/{} (no longer generated)", name.to_string_lossy()));
+                stale.push(format!(
+                    "man/{} (no longer generated)",
+                    name.to_string_lossy()
+                ));
             }
         }
     }

@@ -32,11 +32,12 @@ pub const COLUMNS: &[&str] = &[
     "token",
 ];
 
-pub fn show(config: &Config, unmask: bool) -> Report {
+pub fn show(config: &Config, unmask: bool) -> anyhow::Result<Report> {
+    crate::config::select::ensure_clouds(config)?;
     let mut rows = Rows::new(COLUMNS);
     rows.rows = config.show_rows(unmask);
-    Report {
+    Ok(Report {
         rows,
         ..Report::default()
-    }
+    })
 }

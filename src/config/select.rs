@@ -209,25 +209,7 @@ pub fn glob(pattern: &str, text: &str) -> bool {
 
 /// The clouds to act on.
 fn clouds<'a>(config: &'a Config, sel: &Selection) -> anyhow::Result<Vec<&'a CloudConfig>> {
-    if config.clouds.is_empty() {
-        let files = if config.files.is_empty() {
-            "no clouds.yaml was found".to_string()
-        } else {
-            format!(
-                "no clouds in {}",
-                config
-                    .files
-                    .iter()
-                    .map(|f| f.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        };
-        return Err(hinted(
-            format!("no clouds configured: {files}"),
-            "create ~/.config/openstack/clouds.yaml, or set OS_CLIENT_CONFIG_FILE or OS_AUTH_URL and friends",
-        ));
-    }
+    ensure_clouds(config)?;
     if !sel.clouds.is_empty() {
         let mut out = Vec::new();
         for name in &sel.clouds {
@@ -279,6 +261,27 @@ fn clouds<'a>(config: &'a Config, sel: &Selection) -> anyhow::Result<Vec<&'a Clo
             names(config)
         ),
         "pass --os-cloud NAME (or --sites all), or set OS_CLOUD",
+    ))
+}
+
+/// An error, with a hint, when no file and no environment configured a cloud.
+pub fn ensure_clouds(config: &Config) -> anyhow::Result<()> {
+    if !config.clouds.is_empty() {
+        return Ok(());
+    }
+    let files = if config.files.is_empty() {
+        "no clouds.yaml was found".to_string()
+    } else {
+        let list: Vec<String> = config
+            .files
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect();
+        format!("no clouds in {}", list.join(", "))
+    };
+    Err(hinted(
+        format!("no clouds configured: {files}"),
+        "create ~/.config/openstack/clouds.yaml, or set OS_CLIENT_CONFIG_FILE (or OS_AUTH_URL and friends)",
     ))
 }
 

@@ -4,7 +4,7 @@ pub mod progress;
 
 use crate::cli::Format;
 use crate::error::hinted;
-use comfy_table::{ContentArrangement, Table, presets::ASCII_FULL_CONDENSED};
+use comfy_table::{ContentArrangement, LineStyle, Table, presets::ASCII_FULL_CONDENSED};
 use serde_json::{Map, Value};
 
 pub type Row = Map<String, Value>;
@@ -64,7 +64,14 @@ pub fn render(rows: &Rows, opts: &RenderOptions) -> anyhow::Result<String> {
         }
     }
     let columns: Vec<&String> = if opts.columns.is_empty() {
-        rows.columns.iter().collect()
+        // A table hides columns no row has (config show's unset keys);
+        // the other formats keep every column so scripts see a fixed shape.
+        rows.columns
+            .iter()
+            .filter(|c| {
+                opts.format != Format::Table || rows.rows.iter().any(|r| r.contains_key(*c))
+            })
+            .collect()
     } else {
         opts.columns.iter().collect()
     };
@@ -147,7 +154,8 @@ pub fn cell(value: Option<&Value>) -> String {
 
 fn table(columns: &[&String], data: &[&Row]) -> String {
     let mut t = Table::new();
-    t.load_style(ASCII_FULL_CONDENSED)
+    // openstackclient's look: `+---+` rules above and below the header.
+    t.load_style(ASCII_FULL_CONDENSED.header_separator(LineStyle::new('+', '-', '+', '+')))
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(columns.iter().map(|c| header(c)));
     for row in data {
@@ -250,6 +258,19 @@ mod tests {
     fn csv_quotes_text_not_numbers() {
         let out = render(&sample(), &opts(Format::Csv)).unwrap();
         assert_eq!(out.lines().nth(1).unwrap(), "\"b\",\"R1\",30,\"True\"");
+    }
+
+    #[test]
+    fn table_hides_columns_no_row_has() {
+        let mut rows = sample();
+        rows.columns.push("unset".into());
+        let table = render(&rows, &opts(Format::Table)).unwrap();
+        assert!(!table.contains("Unset"), "{table}");
+        let csv = render(&rows, &opts(Format::Csv)).unwrap();
+        assert!(
+            csv.starts_with("\"cloud\",\"region\",\"latency_ms\",\"ok\",\"unset\"\n"),
+            "{csv}"
+        );
     }
 
     #[test]

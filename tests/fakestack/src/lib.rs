@@ -126,6 +126,13 @@ impl FakeStack {
         let path = path.as_ref();
         std::fs::write(path, self.clouds_yaml())
             .unwrap_or_else(|e| panic!("fakestack: cannot write {}: {e}", path.display()));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let private = std::fs::Permissions::from_mode(0o600);
+            std::fs::set_permissions(path, private)
+                .unwrap_or_else(|e| panic!("fakestack: cannot chmod {}: {e}", path.display()));
+        }
     }
 
     /// `http://127.0.0.1:PORT/v3` of a cloud's Keystone: `"fake-a"`, or
