@@ -774,3 +774,77 @@ fn ctrl_c_prints_finished_sites_and_exits_130() {
     );
     assert!(run.stderr.contains("interrupted"), "{}", run.stderr);
 }
+
+#[test]
+fn concurrent_401s_share_one_reauthentication() {
+    let (stack, env) = demo();
+    // RegionOne's first Cinder call revokes the shared token, so RegionTwo's
+    // call with it fails too: both sites retry, Keystone sees one new login.
+    stack.inject(
+        Fault::new(Target::Region("RegionOne".into()), FaultKind::Unauthorized)
+            .path_prefix("/volume/v3")
+            .times(1),
+    );
+    let run = env.run(&["--os-cloud", "fake-a", "sites", "--check", "-f", "json"]);
+    run.assert_code(0);
+    assert_eq!(run.row("fake-a", "RegionOne")["check"], "ok");
+    assert_eq!(run.row("fake-a", "RegionTwo")["check"], "ok");
+    assert_eq!(stack.count("keystone:fake-a", "POST", "/v3/auth/tokens"), 2);
+}
+
+#[test]
+fn unversioned_auth_url_is_discovered() {
+    let (stack, _) = demo();
+    let root = stack
+        .keystone_url("fake-b")
+        .trim_end_matches("/v3")
+        .to_string();
+    let yaml = stack
+        .clouds_yaml()
+        .replace(&stack.keystone_url("fake-b"), &root);
+    let env = Env::with_clouds(&yaml);
+    let run = env.run(&["--os-cloud", "fake-b", "sites", "-f", "json"]);
+    run.assert_code(0);
+    assert_eq!(run.row("fake-b", "RegionThree")["auth"], "ok");
+    assert_eq!(stack.count("keystone:fake-b", "GET", "/"), 1);
+}
+
+#[test]
+fn keystone_v2_and_unscoped_tokens_are_clear_errors() {
+    let (stack, _) = demo();
+    let v2 = stack.keystone_url("fake-a").replace("/v3", "/v2.0");
+    let yaml = format!(
+        "{}  old:\n    auth:\n      auth_url: {v2}\n      username: demo\n      password: fake-demo\n      \
+         project_name: demo\n      user_domain_name: Default\n      project_domain_name: Default\n    \
+         region_name: RegionOne\n  unscoped:\n    auth:\n      auth_url: {}\n      username: demo\n      \
+         password: fake-demo\n      user_domain_name: Default\n    region_name: RegionOne\n",
+        stack.clouds_yaml(),
+        stack.keystone_url("fake-a")
+    );
+    let env = Env::with_clouds(&yaml);
+    let run = env.run(&["--os-cloud", "old,unscoped,fake-b", "sites", "-f", "json"]);
+    run.assert_code(2);
+    assert_eq!(run.row("fake-b", "RegionThree")["auth"], "ok");
+    let old = run.row("old", "RegionOne");
+    assert!(
+        old["auth"]
+            .as_str()
+            .unwrap()
+            .contains("is Keystone v2.0, which osprey does not support"),
+        "{old}"
+    );
+    let unscoped = run.row("unscoped", "RegionOne");
+    assert!(
+        unscoped["auth"]
+            .as_str()
+            .unwrap()
+            .contains("unscoped token"),
+        "{unscoped}"
+    );
+    assert!(
+        run.stderr
+            .contains("hint: set project_name and project_domain_name"),
+        "{}",
+        run.stderr
+    );
+}

@@ -29,6 +29,35 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The `auth_type`s osprey can authenticate with.
+/// The keys of an `osprey config show` row, in order (openstackclient's
+/// `configuration show`, plus the cloud and region).
+pub const SHOW_COLUMNS: &[&str] = &[
+    "cloud",
+    "region",
+    "auth_type",
+    "auth_url",
+    "username",
+    "user_id",
+    "user_domain_name",
+    "user_domain_id",
+    "project_name",
+    "project_id",
+    "project_domain_name",
+    "project_domain_id",
+    "domain_name",
+    "domain_id",
+    "application_credential_id",
+    "application_credential_name",
+    "system_scope",
+    "interface",
+    "verify",
+    "cacert",
+    "cert",
+    "password",
+    "application_credential_secret",
+    "token",
+];
+
 pub const SUPPORTED_AUTH_TYPES: &[&str] = &[
     "password",
     "v3password",
@@ -615,51 +644,31 @@ impl RegionConfig {
         }
     }
 
-    /// The `config show` row.
+    /// The `config show` row: the [`SHOW_COLUMNS`] that are set.
     fn show_row(&self, unmask: bool) -> Map<String, Value> {
-        let mut row = Map::new();
-        row.insert("cloud".into(), Value::String(self.cloud.clone()));
-        row.insert("region".into(), Value::String(self.region.clone()));
-        let mut put = |key: &str, v: Option<&Value>| {
-            if let Some(v) = v.filter(|v| !v.is_null()) {
-                row.insert(key.to_string(), v.clone());
-            }
-        };
         let auth = self.raw.get("auth").and_then(Value::as_object);
-        put("auth_type", self.raw.get("auth_type"));
-        for key in [
-            "auth_url",
-            "username",
-            "user_id",
-            "user_domain_name",
-            "user_domain_id",
-            "project_name",
-            "project_id",
-            "project_domain_name",
-            "project_domain_id",
-            "domain_name",
-            "domain_id",
-            "application_credential_id",
-            "application_credential_name",
-            "system_scope",
-        ] {
-            put(key, auth.and_then(|a| a.get(key)));
-        }
-        put("interface", self.raw.get("interface"));
-        put("verify", Some(&Value::Bool(self.verify)));
-        put("cacert", self.raw.get("cacert"));
-        put("cert", self.raw.get("cert"));
-        for (key, secret) in [
-            ("password", &self.auth.password),
-            (
-                "application_credential_secret",
-                &self.auth.application_credential_secret,
-            ),
-            ("token", &self.auth.token),
-        ] {
-            if let Some(s) = secret {
-                let shown = if unmask { s.expose() } else { secret::MASK };
-                row.insert(key.into(), Value::String(shown.to_string()));
+        let mut row = Map::new();
+        for key in SHOW_COLUMNS {
+            let value = match *key {
+                "cloud" => Some(Value::String(self.cloud.clone())),
+                "region" => Some(Value::String(self.region.clone())),
+                "verify" => Some(Value::Bool(self.verify)),
+                "auth_type" | "interface" | "cacert" | "cert" => self.raw.get(*key).cloned(),
+                "password" | "application_credential_secret" | "token" => {
+                    let secret = match *key {
+                        "password" => &self.auth.password,
+                        "token" => &self.auth.token,
+                        _ => &self.auth.application_credential_secret,
+                    };
+                    secret.as_ref().map(|s| {
+                        let shown = if unmask { s.expose() } else { secret::MASK };
+                        Value::String(shown.to_string())
+                    })
+                }
+                _ => auth.and_then(|a| a.get(*key)).cloned(),
+            };
+            if let Some(v) = value.filter(|v| !v.is_null()) {
+                row.insert(key.to_string(), v);
             }
         }
         row
