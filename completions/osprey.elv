@@ -40,6 +40,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand --version 'Print version'
             cand config 'Show configuration'
             cand sites 'List the selected sites with their authentication result and endpoints'
+            cand quota 'Quotas across regions: view them, keep global limits by balancing, check'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Print the man page (roff) to stdout, or write every page to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -116,6 +117,118 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'osprey;quota'= {
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand show 'Show limits and usage per site (resources as rows, sites as columns)'
+            cand balance 'Set per-site limits from global limits and live usage'
+            cand check 'Exit 1 if a project''s usage (or, for --strategy hard, its summed limits) exceeds a global limit; for cron and CI'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;quota;show'= {
+            cand --project 'Project name (matched in every Keystone) or id'
+            cand --service 'Services to read (comma lists). Default: all (image only where Keystone unified limits are defined)'
+            cand --limits 'Global limits file (YAML) to show next to the totals. Default: none'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --total 'One row per resource with the totals over all sites'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;quota;balance'= {
+            cand --limits 'Global limits file (YAML), e.g. examples/global-limits.yaml'
+            cand --strategy 'How to split the headroom between sites'
+            cand --project 'Only this project of the file (name or id). Default: every project in it'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --exit-code 'With --dry-run: exit 1 when there are changes to make'
+            cand -y 'Apply without asking (required off a terminal)'
+            cand --yes 'Apply without asking (required off a terminal)'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;quota;check'= {
+            cand --limits 'Global limits file (YAML)'
+            cand --strategy 'How the limits are balanced: with hard, summed limits over the global limit are violations too'
+            cand --project 'Only this project of the file (name or id). Default: every project in it'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;quota;help'= {
+            cand show 'Show limits and usage per site (resources as rows, sites as columns)'
+            cand balance 'Set per-site limits from global limits and live usage'
+            cand check 'Exit 1 if a project''s usage (or, for --strategy hard, its summed limits) exceeds a global limit; for cron and CI'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;quota;help;show'= {
+        }
+        &'osprey;quota;help;balance'= {
+        }
+        &'osprey;quota;help;check'= {
+        }
+        &'osprey;quota;help;help'= {
+        }
         &'osprey;completions'= {
             cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
             cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
@@ -160,6 +273,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
         &'osprey;help'= {
             cand config 'Show configuration'
             cand sites 'List the selected sites with their authentication result and endpoints'
+            cand quota 'Quotas across regions: view them, keep global limits by balancing, check'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Print the man page (roff) to stdout, or write every page to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -170,6 +284,17 @@ set edit:completion:arg-completer[osprey] = {|@words|
         &'osprey;help;config;show'= {
         }
         &'osprey;help;sites'= {
+        }
+        &'osprey;help;quota'= {
+            cand show 'Show limits and usage per site (resources as rows, sites as columns)'
+            cand balance 'Set per-site limits from global limits and live usage'
+            cand check 'Exit 1 if a project''s usage (or, for --strategy hard, its summed limits) exceeds a global limit; for cron and CI'
+        }
+        &'osprey;help;quota;show'= {
+        }
+        &'osprey;help;quota;balance'= {
+        }
+        &'osprey;help;quota;check'= {
         }
         &'osprey;help;completions'= {
         }

@@ -120,6 +120,10 @@ pub enum Command {
     /// List the selected sites with their authentication result and endpoints.
     Sites(SitesArgs),
 
+    /// Quotas across regions: view them, keep global limits by balancing, check.
+    #[command(subcommand)]
+    Quota(QuotaCommand),
+
     /// Print a shell completion script to stdout.
     Completions {
         /// The shell to generate for.
@@ -152,4 +156,88 @@ pub struct SitesArgs {
     /// Also call each service's version document; exit 2 if any does not answer.
     #[arg(long)]
     pub check: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuotaCommand {
+    /// Show limits and usage per site (resources as rows, sites as columns).
+    Show(QuotaShowArgs),
+    /// Set per-site limits from global limits and live usage.
+    Balance(QuotaBalanceArgs),
+    /// Exit 1 if a project's usage (or, for --strategy hard, its summed
+    /// limits) exceeds a global limit; for cron and CI.
+    Check(QuotaCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct QuotaShowArgs {
+    /// Project name (matched in every Keystone) or id.
+    ///
+    /// Default: the project of the credentials.
+    #[arg(long, value_name = "NAME|ID")]
+    pub project: Option<String>,
+
+    /// Services to read (comma lists). Default: all (image only where Keystone
+    /// unified limits are defined).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "SERVICE")]
+    pub service: Vec<crate::commands::quota::read::QuotaService>,
+
+    /// Global limits file (YAML) to show next to the totals. Default: none.
+    #[arg(long, value_name = "FILE")]
+    pub limits: Option<std::path::PathBuf>,
+
+    /// One row per resource with the totals over all sites.
+    #[arg(long)]
+    pub total: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StrategyArg {
+    /// Every site may use the whole headroom (Kingbird's rule); totals may overshoot.
+    Soft,
+    /// The headroom is split between sites by weight; the sum never exceeds the global limit.
+    Hard,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotaBalanceArgs {
+    /// Global limits file (YAML), e.g. examples/global-limits.yaml.
+    #[arg(long, value_name = "FILE")]
+    pub limits: std::path::PathBuf,
+
+    /// How to split the headroom between sites.
+    #[arg(long, value_enum, default_value_t = StrategyArg::Hard)]
+    pub strategy: StrategyArg,
+
+    /// Only this project of the file (name or id). Default: every project in it.
+    #[arg(long, value_name = "NAME|ID")]
+    pub project: Option<String>,
+
+    /// Print the plan and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// With --dry-run: exit 1 when there are changes to make.
+    #[arg(long, requires = "dry_run")]
+    pub exit_code: bool,
+
+    /// Apply without asking (required off a terminal).
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotaCheckArgs {
+    /// Global limits file (YAML).
+    #[arg(long, value_name = "FILE")]
+    pub limits: std::path::PathBuf,
+
+    /// How the limits are balanced: with hard, summed limits over the global
+    /// limit are violations too.
+    #[arg(long, value_enum, default_value_t = StrategyArg::Hard)]
+    pub strategy: StrategyArg,
+
+    /// Only this project of the file (name or id). Default: every project in it.
+    #[arg(long, value_name = "NAME|ID")]
+    pub project: Option<String>,
 }

@@ -139,6 +139,14 @@ impl ApiError {
     }
 }
 
+/// Whether an OpenStack API answered `code` somewhere in this error's chain.
+pub fn has_status(err: &anyhow::Error, code: u16) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<ApiError>()
+            .is_some_and(|a| a.status.as_u16() == code)
+    })
+}
+
 /// The human message in an OpenStack error body, whatever the service's envelope.
 pub fn error_message(body: &[u8]) -> String {
     if let Ok(v) = serde_json::from_slice::<Value>(body) {
@@ -242,8 +250,10 @@ impl Http {
                 Err(e) => {
                     self.trace_failure(req, e, elapsed);
                     // A refused connection never reached the service, so
-                    // even a POST is safe to send again.
-                    if (req.idempotent() || e.is_connect()) && !e.is_timeout() {
+                    // even a POST is safe to send again; a certificate
+                    // problem will be the same next time.
+                    let retryable = (req.idempotent() || e.is_connect()) && !e.is_timeout();
+                    if retryable && tls_failure(e).is_none() {
                         Some(backoff(attempt))
                     } else {
                         None
@@ -257,7 +267,7 @@ impl Http {
                 }
                 (Err(_), Some(w)) if attempt < MAX_ATTEMPTS => tokio::time::sleep(w).await,
                 (Ok(resp), _) => return Ok(resp),
-                (Err(e), _) => return Err(transport_error(req, e, attempt)),
+                (Err(e), _) => return Err(transport_error(req, tls, e, attempt)),
             }
             attempt += 1;
         }
@@ -351,33 +361,123 @@ fn build_client(tls: &TlsIdentity) -> anyhow::Result<reqwest::Client> {
     if let Some(path) = &tls.cacert {
         let pem = std::fs::read(path)
             .with_context(|| format!("reading cacert {}", path.display()))
-            .hint("set `cacert` in clouds.yaml to a readable PEM file")?;
-        let certs = reqwest::Certificate::from_pem_bundle(&pem).with_context(|| {
-            format!("cacert {} is not a PEM certificate bundle", path.display())
-        })?;
+            .hint("set `cacert` in clouds.yaml to a readable PEM file of CA certificates")?;
+        let certs = reqwest::Certificate::from_pem_bundle(&pem)
+            .with_context(|| format!("cacert {} is not a PEM certificate bundle", path.display()))
+            .hint("`cacert` takes PEM text (-----BEGIN CERTIFICATE-----), not DER")?;
         for cert in certs {
             builder = builder.add_root_certificate(cert);
         }
     }
     if let Some(cert) = &tls.cert {
         let mut pem = std::fs::read(cert)
-            .with_context(|| format!("reading client cert {}", cert.display()))?;
+            .with_context(|| format!("reading client cert {}", cert.display()))
+            .hint("set `cert` in clouds.yaml to a readable PEM file")?;
         if let Some(key) = &tls.key {
             pem.push(b'\n');
             pem.extend(
                 std::fs::read(key)
-                    .with_context(|| format!("reading client key {}", key.display()))?,
+                    .with_context(|| format!("reading client key {}", key.display()))
+                    .hint("set `key` in clouds.yaml to a readable PEM file")?,
             );
         }
-        let identity = reqwest::Identity::from_pem(&pem).with_context(|| {
-            format!(
-                "client cert {} and its key are not a usable PEM identity",
-                cert.display()
-            )
-        })?;
+        let identity = reqwest::Identity::from_pem(&pem)
+            .with_context(|| {
+                format!(
+                    "client cert {} and its key are not a usable PEM identity",
+                    cert.display()
+                )
+            })
+            .hint(
+                "`cert` needs a PEM certificate and `key` its PEM private key \
+                 (or `cert` alone holding both)",
+            )?;
         builder = builder.identity(identity);
     }
     builder.build().context("building the HTTP client")
+}
+
+/// A TLS handshake that failed for a reason sending again will not change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TlsFailure {
+    /// osprey did not trust the server's certificate.
+    ServerCertificate,
+    /// The server ended the handshake about our (missing) client certificate.
+    ClientCertificate,
+    /// The server ended the handshake for another reason (protocol, cipher).
+    Handshake,
+}
+
+/// The TLS failure behind `err`, if any. reqwest does not expose rustls's
+/// error type, so this reads rustls's messages in the cause chain.
+fn tls_failure(err: &reqwest::Error) -> Option<TlsFailure> {
+    classify_tls(&describe_reqwest(err))
+}
+
+fn classify_tls(chain: &str) -> Option<TlsFailure> {
+    if chain.contains("invalid peer certificate") {
+        return Some(TlsFailure::ServerCertificate);
+    }
+    let (_, alert) = chain.split_once("received fatal alert: ")?;
+    let alert = alert.split([':', ' ', ')']).next().unwrap_or_default();
+    // TLS 1.3 servers say CertificateRequired for a missing certificate;
+    // TLS 1.2 ones and rejected certificates give the others.
+    let about_ours = alert.contains("Certificate") || matches!(alert, "UnknownCA" | "AccessDenied");
+    Some(if about_ours {
+        TlsFailure::ClientCertificate
+    } else {
+        TlsFailure::Handshake
+    })
+}
+
+/// What failed and the hint for a TLS failure, given the identity used.
+fn tls_advice(failure: TlsFailure, tls: &TlsIdentity) -> (String, String) {
+    match failure {
+        TlsFailure::ServerCertificate => {
+            let fix = match &tls.cacert {
+                Some(ca) => format!(
+                    "`cacert` ({}) does not hold the CA that signed the server's certificate: \
+                     point it at the right PEM bundle",
+                    ca.display()
+                ),
+                None => "set `cacert` in clouds.yaml to the PEM file of the CA that signed the \
+                         server's certificate"
+                    .to_string(),
+            };
+            (
+                "the server's certificate could not be verified".to_string(),
+                format!("{fix} (`verify: false` skips the check: for test clouds only)"),
+            )
+        }
+        TlsFailure::ClientCertificate => {
+            let hint = match &tls.cert {
+                Some(cert) => format!(
+                    "the server did not accept the client certificate {}: check `cert` and `key` \
+                     in clouds.yaml",
+                    cert.display()
+                ),
+                None => "the server wants a client certificate: set `cert` and `key` in \
+                         clouds.yaml to PEM files of one it accepts"
+                    .to_string(),
+            };
+            ("the server refused the TLS connection".to_string(), hint)
+        }
+        // OpenSSL servers answer a TLS 1.2 client without a certificate
+        // with a bare HandshakeFailure, so it may still be about ours.
+        TlsFailure::Handshake => {
+            let hint = match &tls.cert {
+                Some(cert) => format!(
+                    "the server did not accept the client certificate {}, or shares no TLS \
+                     version or cipher with osprey",
+                    cert.display()
+                ),
+                None => "the server may want a client certificate (`cert` and `key` in \
+                         clouds.yaml), or shares no TLS version or cipher with osprey"
+                    .to_string(),
+            };
+            ("the TLS handshake failed".to_string(), hint)
+        }
+    }
 }
 
 /// How long to wait before sending `req` again after `status`, if at all.
@@ -403,31 +503,39 @@ fn backoff(attempt: u32) -> Duration {
     BACKOFF * 2u32.pow(attempt.saturating_sub(1))
 }
 
-fn transport_error(req: &Request, err: reqwest::Error, attempts: u32) -> anyhow::Error {
+fn transport_error(
+    req: &Request,
+    tls: &TlsIdentity,
+    err: reqwest::Error,
+    attempts: u32,
+) -> anyhow::Error {
     let tries = if attempts > 1 {
         format!(" (after {attempts} tries)")
     } else {
         String::new()
     };
-    let (what, hint) = if err.is_timeout() {
+    let (what, hint) = if let Some(failure) = tls_failure(&err) {
+        tls_advice(failure, tls)
+    } else if err.is_timeout() {
         (
             format!("timed out after {}s", req.timeout.as_secs_f64()),
-            "raise --timeout (or `api_timeout` in clouds.yaml) if the service is just slow",
+            "raise --timeout (or `api_timeout` in clouds.yaml) if the service is just slow"
+                .to_string(),
         )
     } else if err.is_connect() {
         (
             "could not connect".to_string(),
-            "check that the endpoint is reachable from here (VPN, proxy, firewall)",
+            "check that the endpoint is reachable from here (VPN, proxy, firewall)".to_string(),
         )
     } else if err.is_body() || err.is_decode() {
         (
             "the response body was cut off".to_string(),
-            "the service or a proxy closed the connection early; try again",
+            "the service or a proxy closed the connection early; try again".to_string(),
         )
     } else {
         (
             "request failed".to_string(),
-            "run with -v to see each request",
+            "run with -v to see each request".to_string(),
         )
     };
     let source = describe_reqwest(&err);
@@ -569,5 +677,85 @@ mod tests {
             retry_wait(&get, StatusCode::TOO_MANY_REQUESTS, Some("999"), 1),
             Some(MAX_RETRY_AFTER)
         );
+    }
+
+    #[test]
+    fn sites_with_one_tls_identity_share_one_client() {
+        let http = Http::new(0);
+        let verified = TlsIdentity {
+            verify: true,
+            ..TlsIdentity::default()
+        };
+        let insecure = TlsIdentity {
+            verify: false,
+            ..verified.clone()
+        };
+        // Four sites: two of each identity, as separate values.
+        for tls in [&verified, &insecure, &verified.clone(), &insecure.clone()] {
+            http.client(tls).unwrap();
+        }
+        let missing = TlsIdentity {
+            cacert: Some(PathBuf::from("/nonexistent/osprey-test/ca.pem")),
+            ..verified.clone()
+        };
+        assert!(http.client(&missing).is_err());
+        let clients = http.clients.lock().unwrap();
+        assert_eq!(clients.len(), 2, "{:?}", clients.keys());
+        assert!(clients.contains_key(&verified) && clients.contains_key(&insecure));
+    }
+
+    #[test]
+    fn tls_failures_are_read_from_rustls_messages() {
+        let server = "error sending request: client error (Connect): invalid peer certificate: UnknownIssuer";
+        assert_eq!(classify_tls(server), Some(TlsFailure::ServerCertificate));
+        for alert in [
+            "CertificateRequired",
+            "BadCertificate",
+            "UnknownCA",
+            "CertificateUnknown",
+        ] {
+            let chain = format!("client error (Connect): received fatal alert: {alert}");
+            assert_eq!(
+                classify_tls(&chain),
+                Some(TlsFailure::ClientCertificate),
+                "{alert}"
+            );
+        }
+        assert_eq!(
+            classify_tls("received fatal alert: ProtocolVersion"),
+            Some(TlsFailure::Handshake)
+        );
+        assert_eq!(
+            classify_tls("tcp connect error: Connection refused (os error 111)"),
+            None
+        );
+    }
+
+    #[test]
+    fn tls_hints_name_the_setting_to_change() {
+        let plain = TlsIdentity {
+            verify: true,
+            ..TlsIdentity::default()
+        };
+        let (what, hint) = tls_advice(TlsFailure::ServerCertificate, &plain);
+        assert_eq!(what, "the server's certificate could not be verified");
+        assert!(
+            hint.contains("set `cacert`") && hint.contains("`verify: false`"),
+            "{hint}"
+        );
+        let with_ca = TlsIdentity {
+            cacert: Some(PathBuf::from("/etc/ca.pem")),
+            ..plain.clone()
+        };
+        let (_, hint) = tls_advice(TlsFailure::ServerCertificate, &with_ca);
+        assert!(
+            hint.starts_with("`cacert` (/etc/ca.pem) does not hold"),
+            "{hint}"
+        );
+        let (_, hint) = tls_advice(TlsFailure::ClientCertificate, &plain);
+        assert!(hint.contains("set `cert` and `key`"), "{hint}");
+        let (what, hint) = tls_advice(TlsFailure::Handshake, &plain);
+        assert_eq!(what, "the TLS handshake failed");
+        assert!(hint.contains("`cert` and `key`"), "{hint}");
     }
 }

@@ -12,6 +12,7 @@ pub mod config;
 pub mod error;
 pub mod fanout;
 pub mod http;
+pub mod plan;
 pub mod render;
 
 pub use cli::Cli;
@@ -19,7 +20,7 @@ pub use error::ExitStatus;
 
 use anyhow::Context;
 use clap::CommandFactory;
-use cli::{Command, ConfigCommand, GlobalArgs};
+use cli::{Command, ConfigCommand, GlobalArgs, QuotaCommand};
 use commands::Report;
 use config::select::Selection;
 use error::describe;
@@ -86,18 +87,103 @@ async fn dispatch(cli: &Cli) -> anyhow::Result<Report> {
     match &cli.command {
         Command::Config(ConfigCommand::Show { unmask }) => commands::config::show(&config, *unmask),
         Command::Sites(args) => {
-            let http = Arc::new(http::Http::new(g.verbose));
-            let passcode = g.os_passcode.clone().map(config::Secret::new);
-            let auth = auth::Auth::new(http, passcode);
-            let selection = selection(g)?;
-            let sites = config::select::select(&config, &selection, &auth).await?;
-            let progress = render::progress::for_sites(sites.len(), g.quiet, g.verbose);
+            let run = Run::new(g, &config).await?;
+            Ok(commands::sites::sites(
+                run.sites,
+                args.check,
+                run.concurrency,
+                run.progress.as_ref(),
+            )
+            .await)
+        }
+        Command::Quota(QuotaCommand::Show(args)) => {
+            let limits = args
+                .limits
+                .as_deref()
+                .map(commands::quota::limits::load)
+                .transpose()?;
+            let run = Run::new(g, &config).await?;
+            let opts = commands::quota::show_options(args, limits.as_ref());
+            Ok(commands::quota::show::show(
+                run.sites,
+                &opts,
+                run.concurrency,
+                run.progress.as_ref(),
+            )
+            .await)
+        }
+        Command::Quota(QuotaCommand::Balance(args)) => {
+            let limits = commands::quota::limits::load(&args.limits)?;
+            let run = Run::new(g, &config).await?;
+            let strategy = commands::quota::strategy(args.strategy);
+            let plan = commands::quota::plan_balance(
+                run.sites,
+                &limits,
+                strategy,
+                args.project.as_deref(),
+                run.concurrency,
+                run.progress.as_ref(),
+            )
+            .await?;
+            let mode = plan::Mode::from_flags(args.dry_run, args.yes);
+            if plan.is_empty() || mode == plan::Mode::DryRun || plan.report.interrupted {
+                let mut report = plan.report;
+                report.findings = args.exit_code && !report.rows.rows.is_empty();
+                return Ok(report);
+            }
+            if mode == plan::Mode::Ask {
+                // Show the plan, then ask; the rows are not printed again after.
+                print_rows(&plan.report.rows, g)?;
+                if !plan::confirm(&plan.summary())? {
+                    let mut report = plan.report;
+                    report.rows = render::Rows::default();
+                    report.notes.push("nothing was changed".to_string());
+                    return Ok(report);
+                }
+            }
             Ok(
-                commands::sites::sites(sites, args.check, selection.concurrency, progress.as_ref())
+                commands::quota::apply_balance(plan, run.concurrency, mode == plan::Mode::Yes)
                     .await,
             )
         }
+        Command::Quota(QuotaCommand::Check(args)) => {
+            let limits = commands::quota::limits::load(&args.limits)?;
+            let run = Run::new(g, &config).await?;
+            let strategy = commands::quota::strategy(args.strategy);
+            commands::quota::check(
+                run.sites,
+                &limits,
+                strategy,
+                args.project.as_deref(),
+                run.concurrency,
+                run.progress.as_ref(),
+            )
+            .await
+        }
         Command::Completions { .. } | Command::Man { .. } => unreachable!("handled above"),
+    }
+}
+
+/// What a command that works on sites starts from.
+struct Run {
+    sites: Vec<config::select::Site>,
+    concurrency: usize,
+    progress: Box<dyn render::progress::Progress>,
+}
+
+impl Run {
+    async fn new(g: &GlobalArgs, config: &config::Config) -> anyhow::Result<Run> {
+        let http = Arc::new(http::Http::new(g.verbose));
+        let passcode = g.os_passcode.clone().map(config::Secret::new);
+        let auth = auth::Auth::new(http, passcode);
+        let selection = selection(g)?;
+        let sites = config::select::select(config, &selection, &auth).await?;
+        let progress = render::progress::for_sites(sites.len(), g.quiet, g.verbose);
+        Ok(Run {
+            sites,
+            concurrency: selection.concurrency,
+            progress,
+        })
     }
 }
 
@@ -143,23 +229,18 @@ fn selection(g: &GlobalArgs) -> anyhow::Result<Selection> {
 
 /// Prints the report (data to stdout, failures to stderr) and picks the exit status.
 fn finish(report: Report, g: &GlobalArgs) -> ExitStatus {
-    let opts = RenderOptions {
-        format: g.format,
-        columns: g.columns.clone(),
-        sort_columns: g.sort_columns.clone(),
-    };
     let mut status = ExitStatus::Success;
-    if !report.rows.columns.is_empty() {
-        match render::render(&report.rows, &opts) {
-            Ok(text) => {
-                let mut out = std::io::stdout().lock();
-                // A closed pipe (`| head`) is not an error worth reporting.
-                let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
-            }
-            Err(e) => {
-                print_error(None, &e);
-                return ExitStatus::Error;
-            }
+    let rows = match (&report.table, g.format) {
+        (Some(table), cli::Format::Table) => table,
+        _ => &report.rows,
+    };
+    if let Err(e) = print_rows(rows, g) {
+        print_error(None, &e);
+        return ExitStatus::Error;
+    }
+    if !g.quiet {
+        for note in &report.notes {
+            eprintln!("{note}");
         }
     }
     for (site, err) in &report.failures {
@@ -174,6 +255,23 @@ fn finish(report: Report, g: &GlobalArgs) -> ExitStatus {
         status = ExitStatus::Interrupted;
     }
     status
+}
+
+/// Renders rows to stdout (nothing for a report without columns).
+fn print_rows(rows: &render::Rows, g: &GlobalArgs) -> anyhow::Result<()> {
+    if rows.columns.is_empty() {
+        return Ok(());
+    }
+    let opts = RenderOptions {
+        format: g.format,
+        columns: g.columns.clone(),
+        sort_columns: g.sort_columns.clone(),
+    };
+    let text = render::render(rows, &opts)?;
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth reporting.
+    let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+    Ok(())
 }
 
 fn print_error(site: Option<&str>, err: &anyhow::Error) {

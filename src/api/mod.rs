@@ -1,12 +1,15 @@
 //! Typed, thin clients for each site: the only place that knows URLs,
 //! envelopes, microversion headers and pagination.
 
+pub mod identity;
+pub mod quota;
+
 use crate::auth::Session;
 use crate::auth::catalog::{Service, fill_template};
 use crate::auth::discovery::{Discovered, discover};
 use crate::config::RegionConfig;
 use crate::error::hinted;
-use crate::http::{ApiError, Request, Response};
+use crate::http::{Request, Response, has_status};
 use anyhow::Context;
 use reqwest::Method;
 use serde_json::Value;
@@ -122,7 +125,7 @@ impl SiteClient {
             )
             .await;
             match result {
-                Err(e) if !retried && is_unauthorized(&e) => {
+                Err(e) if !retried && has_status(&e, 401) => {
                     retried = true;
                     self.session.invalidate(&token).await;
                 }
@@ -178,13 +181,6 @@ impl SiteClient {
             .await?
             .json()
     }
-}
-
-fn is_unauthorized(err: &anyhow::Error) -> bool {
-    err.chain().any(|c| {
-        c.downcast_ref::<ApiError>()
-            .is_some_and(|a| a.status.as_u16() == 401)
-    })
 }
 
 fn join(base: &str, path: &str) -> String {

@@ -69,7 +69,9 @@ pub fn render(rows: &Rows, opts: &RenderOptions) -> anyhow::Result<String> {
         rows.columns
             .iter()
             .filter(|c| {
-                opts.format != Format::Table || rows.rows.iter().any(|r| r.contains_key(*c))
+                opts.format != Format::Table
+                    || rows.rows.is_empty()
+                    || rows.rows.iter().any(|r| r.contains_key(*c))
             })
             .collect()
     } else {
@@ -164,8 +166,12 @@ fn table(columns: &[&String], data: &[&Row]) -> String {
     format!("{t}\n")
 }
 
-/// `auth_url` → `Auth URL`, as openstackclient titles its columns.
+/// `auth_url` → `Auth URL`, as openstackclient titles its columns; a
+/// column that is not a snake_case key (a site name) is kept as it is.
 fn header(column: &str) -> String {
+    if !column.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return column.to_string();
+    }
     column
         .split('_')
         .map(|w| match w {
@@ -278,5 +284,6 @@ mod tests {
         assert_eq!(header("auth_url"), "Auth URL");
         assert_eq!(header("latency_ms"), "Latency MS");
         assert_eq!(header("cloud"), "Cloud");
+        assert_eq!(header("prod-eu/RegionOne"), "prod-eu/RegionOne");
     }
 }

@@ -22,8 +22,9 @@ fn scalar(s: &str) -> String {
 /// `<cloud>-admin` (user `admin`, project `admin`), `region_name` = the
 /// cloud's first region. A cloud with one Keystone has no `regions:` list
 /// (clients find its regions in the catalog); a cloud with a Keystone per
-/// region lists each region with its own `auth_url` under `values`.
-pub(crate) fn clouds_yaml(world: &World) -> String {
+/// region lists each region with its own `auth_url` under `values`. `extra`
+/// keys go into every entry (`cacert`, `verify`, `cert`, `key`, …).
+pub(crate) fn clouds_yaml(world: &World, extra: &[(&str, serde_json::Value)]) -> String {
     let mut out = String::from(
         "# Written by fakestack: loopback-only test credentials, valid while it runs.\nclouds:\n",
     );
@@ -57,6 +58,14 @@ pub(crate) fn clouds_yaml(world: &World) -> String {
             }
             let _ = writeln!(out, "    identity_api_version: 3");
             let _ = writeln!(out, "    interface: public");
+            for (key, value) in extra {
+                let value = match value {
+                    serde_json::Value::String(s) => scalar(s),
+                    // JSON is YAML: numbers, booleans, null, lists, maps.
+                    other => other.to_string(),
+                };
+                let _ = writeln!(out, "    {}: {value}", scalar(key));
+            }
         }
     }
     out

@@ -34,6 +34,7 @@ pub(crate) fn router(ctx: Ctx) -> Router {
         .route("/requests", get(requests).delete(reset))
         .route("/counts", get(counts))
         .route("/clouds.yaml", get(clouds_yaml))
+        .merge(crate::quota::control_routes())
         .with_state(ctx)
 }
 
@@ -114,7 +115,7 @@ async fn counts(State(ctx): State<Ctx>, Query(q): Query<HashMap<String, String>>
 async fn clouds_yaml(State(ctx): State<Ctx>) -> Response {
     (
         [("content-type", "application/yaml")],
-        crate::clouds::clouds_yaml(&ctx.world),
+        crate::clouds::clouds_yaml(&ctx.world, &[]),
     )
         .into_response()
 }

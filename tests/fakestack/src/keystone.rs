@@ -43,6 +43,7 @@ pub(crate) fn router(ctx: Ctx) -> Router {
         .route("/v3/projects", get(list_projects))
         .route("/v3/users/{user_id}/projects", get(user_projects))
         .route("/v3/regions", get(regions))
+        .merge(crate::limits::routes())
         .route(
             "/v3/users/{user_id}/application_credentials",
             post(create_app_cred).get(list_app_creds),

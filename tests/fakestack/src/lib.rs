@@ -56,6 +56,20 @@
 //! with a Keystone per region lists `regions:` as `{name, values: {auth:
 //! {auth_url}}}`.
 //!
+//! [`FakeStack::clouds_yaml_with`] adds keys to every entry (`cacert`,
+//! `verify`, `cert`, `key`, …); the plain one never names a CA.
+//!
+//! # TLS
+//!
+//! With [`Spec::tls`] every listener serves HTTPS and every URL is
+//! `https://127.0.0.1:P`; the certificate (SANs `IP:127.0.0.1`,
+//! `DNS:localhost`) comes from a CA made at start, [`FakeStack::ca_pem`].
+//! [`Spec::require_client_cert`] also demands a client certificate from that
+//! CA ([`FakeStack::client_cert_pem`], [`FakeStack::client_key_pem`]) and
+//! serves TLS 1.2 only, so a refused client always gets the handshake's
+//! alert (under TLS 1.3 it may see only a closed connection). A failed
+//! handshake reaches no handler and is not logged.
+//!
 //! # Logs and counts
 //!
 //! Every request to a Keystone or region listener is logged on arrival
@@ -68,17 +82,24 @@
 //! with `keystone:<cloud>` includes that cloud's per-region Keystones.
 
 mod body;
+mod cinder;
 mod clouds;
 mod control;
 mod errors;
 mod faults;
+mod glance;
 mod journal;
 mod keystone;
+mod limits;
 mod microversion;
+mod neutron;
+mod nova;
+mod quota;
 mod region;
 mod server;
 mod spec;
 mod state;
+mod tls;
 mod versions;
 
 use std::path::Path;
@@ -118,7 +139,14 @@ impl FakeStack {
 
     /// The clouds.yaml described in the crate docs.
     pub fn clouds_yaml(&self) -> String {
-        clouds::clouds_yaml(self.world())
+        clouds::clouds_yaml(self.world(), &[])
+    }
+
+    /// [`FakeStack::clouds_yaml`] with more keys in every cloud entry, e.g.
+    /// `&[("cacert", json!(ca_path))]` or `&[("verify", json!(false))]`
+    /// (strings are quoted as YAML needs, other values written as JSON).
+    pub fn clouds_yaml_with(&self, extra: &[(&str, serde_json::Value)]) -> String {
+        clouds::clouds_yaml(self.world(), extra)
     }
 
     /// Writes [`FakeStack::clouds_yaml`] to `path`; panics on failure.
@@ -135,6 +163,31 @@ impl FakeStack {
         }
     }
 
+    /// The PEM certificate of the CA that signed every listener's certificate
+    /// (see [`Spec::tls`]); panics on a plain-HTTP stack.
+    pub fn ca_pem(&self) -> String {
+        self.pki("ca_pem").ca_pem.clone()
+    }
+
+    /// A PEM client certificate signed by the CA, for
+    /// [`Spec::require_client_cert`] (also made with plain [`Spec::tls`],
+    /// where nothing asks for it); panics on a plain-HTTP stack.
+    pub fn client_cert_pem(&self) -> String {
+        self.pki("client_cert_pem").client_cert_pem.clone()
+    }
+
+    /// The PKCS#8 PEM key of [`FakeStack::client_cert_pem`].
+    pub fn client_key_pem(&self) -> String {
+        self.pki("client_key_pem").client_key_pem.clone()
+    }
+
+    fn pki(&self, what: &str) -> &tls::Pki {
+        self.running
+            .pki
+            .as_ref()
+            .unwrap_or_else(|| panic!("fakestack: {what}() needs a stack started with Spec::tls()"))
+    }
+
     /// `http://127.0.0.1:PORT/v3` of a cloud's Keystone: `"fake-a"`, or
     /// `"<cloud>/<region>"` for one of per-region Keystones (`"<cloud>"` alone
     /// gives its first region's).
@@ -145,7 +198,8 @@ impl FakeStack {
             .unwrap_or_else(|| panic!("fakestack: no cloud {cloud}"))
     }
 
-    /// `http://127.0.0.1:PORT` of a region (services under `/compute`, …).
+    /// `http://127.0.0.1:PORT` of a region (services under `/compute`, …);
+    /// `https://` with [`Spec::tls`], as every URL here.
     pub fn region_url(&self, region: &str) -> String {
         self.world()
             .region(region)

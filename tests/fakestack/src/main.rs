@@ -11,6 +11,7 @@ use fakestack::{FakeStack, Spec};
 ///
 /// Prints the Keystone, region and control URLs, writes clouds.yaml (entries
 /// `<cloud>` for the demo user and `<cloud>-admin`), then the ready file.
+/// With --tls, every URL is https and the CA is written beside clouds.yaml.
 #[derive(Debug, Parser)]
 #[command(name = "fakestack", version)]
 struct Args {
@@ -33,6 +34,21 @@ struct Args {
     /// Lifetime of issued tokens, in seconds.
     #[arg(long, value_name = "N", default_value_t = 86_400)]
     token_ttl_secs: u64,
+
+    /// Serve HTTPS with a CA made at start, written to `ca.pem` beside
+    /// clouds.yaml (whose entries get `cacert:` pointing at it).
+    ///
+    /// Default: plain HTTP.
+    #[arg(long)]
+    tls: bool,
+
+    /// With --tls, refuse clients without a certificate from that CA; writes
+    /// `client.pem` and `client-key.pem` beside clouds.yaml (whose entries
+    /// get `cert:` and `key:`).
+    ///
+    /// Default: no client certificate asked for.
+    #[arg(long, requires = "tls")]
+    require_client_cert: bool,
 
     /// Where to write the clouds.yaml for this estate.
     #[arg(long, value_name = "PATH")]
@@ -78,6 +94,11 @@ fn spec(args: &Args) -> Result<Spec, String> {
     let mut spec = Spec::new()
         .latency(Duration::from_millis(args.latency_ms))
         .token_ttl(Duration::from_secs(args.token_ttl_secs));
+    if args.require_client_cert {
+        spec = spec.require_client_cert();
+    } else if args.tls {
+        spec = spec.tls();
+    }
     for (name, regions) in &clouds {
         let regions: Vec<&str> = regions.iter().map(String::as_str).collect();
         spec = if args.per_region_keystone.contains(name) {
@@ -100,6 +121,38 @@ fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
         std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o600))?;
     }
     std::fs::rename(&tmp, path)
+}
+
+/// With TLS, writes `ca.pem` (and with client certificates `client.pem`,
+/// `client-key.pem`) beside clouds.yaml; returns the clouds.yaml key and the
+/// absolute path of each, the CA first.
+fn write_tls_files(
+    stack: &FakeStack,
+    spec: &Spec,
+    yaml: &Path,
+) -> Result<Vec<(&'static str, PathBuf)>, String> {
+    if !spec.is_tls() {
+        return Ok(Vec::new());
+    }
+    let dir = match yaml.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let dir = std::fs::canonicalize(&dir)
+        .map_err(|e| format!("cannot find the directory of {}: {e}", yaml.display()))?;
+    let mut files = vec![("cacert", dir.join("ca.pem"), stack.ca_pem())];
+    if spec.requires_client_cert() {
+        files.push(("cert", dir.join("client.pem"), stack.client_cert_pem()));
+        files.push(("key", dir.join("client-key.pem"), stack.client_key_pem()));
+    }
+    files
+        .into_iter()
+        .map(|(key, path, pem)| {
+            write_atomically(&path, &pem)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            Ok((key, path))
+        })
+        .collect()
 }
 
 async fn until_signalled() {
@@ -153,19 +206,36 @@ fn main() -> ExitCode {
     println!("control {}", stack.control_url());
 
     let yaml = &args.write_clouds_yaml;
-    if let Err(e) = write_atomically(yaml, &stack.clouds_yaml()) {
+    let tls_files = match write_tls_files(&stack, &spec, yaml) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let extra: Vec<(&str, serde_json::Value)> = tls_files
+        .iter()
+        .map(|(key, path)| (*key, path.display().to_string().into()))
+        .collect();
+    if let Err(e) = write_atomically(yaml, &stack.clouds_yaml_with(&extra)) {
         eprintln!("error: cannot write {}: {e}", yaml.display());
         return ExitCode::from(2);
+    }
+    for (key, path) in &tls_files {
+        println!("{key} {}", path.display());
     }
     println!("clouds.yaml {}", yaml.display());
     if let Some(ready) = &args.ready_file {
         let abs = std::fs::canonicalize(yaml).unwrap_or_else(|_| yaml.clone());
-        let text = format!(
+        let mut text = format!(
             "FAKESTACK_CONTROL_URL={}\nFAKESTACK_CLOUDS_YAML={}\nFAKESTACK_PID={}\n",
             stack.control_url(),
             abs.display(),
             std::process::id()
         );
+        if let Some((_, ca)) = tls_files.first() {
+            text.push_str(&format!("FAKESTACK_CACERT={}\n", ca.display()));
+        }
         if let Err(e) = write_atomically(ready, &text) {
             eprintln!("error: cannot write {}: {e}", ready.display());
             return ExitCode::from(2);

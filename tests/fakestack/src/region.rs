@@ -72,6 +72,10 @@ pub(crate) fn router(ctx: Ctx) -> Router {
     let protected = Router::new()
         .merge(versions::protected_routes())
         // Service resources go here, one module each: `.merge(crate::nova::routes())`.
+        .merge(crate::nova::routes())
+        .merge(crate::neutron::routes())
+        .merge(crate::cinder::routes())
+        .merge(crate::glance::routes())
         .fallback(not_found)
         .layer(from_fn_with_state(ctx.clone(), microversion::negotiate))
         .layer(from_fn_with_state(ctx.clone(), require_token));

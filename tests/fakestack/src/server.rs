@@ -11,6 +11,7 @@ use axum::Router;
 use crate::region::Service;
 use crate::spec::Spec;
 use crate::state::{Addresses, Realm, World};
+use crate::tls::{Pki, TlsListener};
 use crate::{control, keystone, region};
 
 /// Which listener a handler runs on.
@@ -51,7 +52,7 @@ impl Ctx {
         matches!(self.site, Site::Keystone(_))
     }
 
-    /// `http://127.0.0.1:PORT` of this listener.
+    /// `http(s)://127.0.0.1:PORT` of this listener.
     pub fn base_url(&self) -> &str {
         match self.site {
             Site::Keystone(i) => &self.world.realms[i].url,
@@ -70,16 +71,18 @@ impl Ctx {
     }
 }
 
-fn bind() -> io::Result<(TcpListener, String)> {
+fn bind(scheme: &str) -> io::Result<(TcpListener, String)> {
     let listener = TcpListener::bind("127.0.0.1:0")?;
     listener.set_nonblocking(true)?;
-    let url = format!("http://{}", listener.local_addr()?);
+    let url = format!("{scheme}://{}", listener.local_addr()?);
     Ok((listener, url))
 }
 
 /// A running fake estate: dropping it stops every listener.
 pub(crate) struct Running {
     pub world: Arc<World>,
+    /// The CA and client identity when the spec asked for TLS.
+    pub pki: Option<Pki>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
@@ -88,33 +91,40 @@ impl Running {
     /// Binds every listener on 127.0.0.1:0, then serves them on a new thread.
     pub fn start(spec: &Spec) -> io::Result<Self> {
         spec.validate();
+        let pki = if spec.tls {
+            Some(Pki::generate(spec.client_cert)?)
+        } else {
+            None
+        };
+        let acceptor = pki.as_ref().map(|p| p.acceptor.clone());
+        let scheme = if spec.tls { "https" } else { "http" };
         let mut realm_addrs = Vec::new();
         let mut region_addrs = Vec::new();
         let mut listeners: Vec<(TcpListener, Site)> = Vec::new();
         for cloud in &spec.clouds {
             if cloud.per_region_keystone {
                 for r in &cloud.regions {
-                    let (l, url) = bind()?;
+                    let (l, url) = bind(scheme)?;
                     listeners.push((l, Site::Keystone(realm_addrs.len())));
                     let key = format!("keystone:{}/{r}", cloud.name);
                     realm_addrs.push((key, cloud.name.clone(), url, vec![r.clone()]));
-                    let (l, url) = bind()?;
+                    let (l, url) = bind(scheme)?;
                     listeners.push((l, Site::Region(region_addrs.len())));
                     region_addrs.push((r.clone(), cloud.name.clone(), url, realm_addrs.len() - 1));
                 }
             } else {
-                let (l, url) = bind()?;
+                let (l, url) = bind(scheme)?;
                 listeners.push((l, Site::Keystone(realm_addrs.len())));
                 let key = format!("keystone:{}", cloud.name);
                 realm_addrs.push((key, cloud.name.clone(), url, cloud.regions.clone()));
                 for r in &cloud.regions {
-                    let (l, url) = bind()?;
+                    let (l, url) = bind(scheme)?;
                     listeners.push((l, Site::Region(region_addrs.len())));
                     region_addrs.push((r.clone(), cloud.name.clone(), url, realm_addrs.len() - 1));
                 }
             }
         }
-        let (l, control) = bind()?;
+        let (l, control) = bind(scheme)?;
         listeners.push((l, Site::Control));
         let world = World::new(
             spec,
@@ -146,7 +156,7 @@ impl Running {
                             Site::Region(_) => region::router(ctx),
                             Site::Control => control::router(ctx),
                         };
-                        tokio::spawn(serve(listener, app));
+                        tokio::spawn(serve(listener, app, acceptor.clone()));
                     }
                     let _ = stopped.await;
                 });
@@ -155,20 +165,24 @@ impl Running {
             })?;
         Ok(Self {
             world,
+            pki,
             stop: Some(stop),
             thread: Some(thread),
         })
     }
 }
 
-async fn serve(listener: TcpListener, app: Router) {
-    match tokio::net::TcpListener::from_std(listener) {
-        Ok(listener) => {
-            if let Err(e) = axum::serve(listener, app).await {
-                eprintln!("fakestack: listener stopped: {e}");
-            }
-        }
-        Err(e) => eprintln!("fakestack: cannot serve: {e}"),
+async fn serve(listener: TcpListener, app: Router, tls: Option<tokio_rustls::TlsAcceptor>) {
+    let listener = match tokio::net::TcpListener::from_std(listener) {
+        Ok(listener) => listener,
+        Err(e) => return eprintln!("fakestack: cannot serve: {e}"),
+    };
+    let served = match tls {
+        Some(acceptor) => axum::serve(TlsListener::new(listener, acceptor), app).await,
+        None => axum::serve(listener, app).await,
+    };
+    if let Err(e) = served {
+        eprintln!("fakestack: listener stopped: {e}");
     }
 }
 

@@ -25,6 +25,10 @@ pub struct Spec {
     pub(crate) volume_max: String,
     pub(crate) placement_max: String,
     pub(crate) totp: BTreeMap<String, String>,
+    pub(crate) tls: bool,
+    pub(crate) client_cert: bool,
+    /// Quota usage, volume types and registered limits to start with (quota.rs).
+    pub(crate) quota: Vec<crate::quota::Seed>,
 }
 
 impl Default for Spec {
@@ -50,15 +54,20 @@ impl Spec {
             volume_max: "3.71".into(),
             placement_max: "1.39".into(),
             totp,
+            tls: false,
+            client_cert: false,
+            quota: Vec::new(),
         }
     }
 
     /// Cloud `fake-a` with `RegionOne` and `RegionTwo` behind one Keystone, and
     /// cloud `fake-b` with `RegionThree`: the shape of the real minicloud.
+    /// Project `demo` uses some quota in every region (see README.md).
     pub fn demo() -> Self {
-        Self::new()
+        let spec = Self::new()
             .cloud("fake-a", &["RegionOne", "RegionTwo"])
-            .cloud("fake-b", &["RegionThree"])
+            .cloud("fake-b", &["RegionThree"]);
+        crate::quota::seed_demo(spec)
     }
 
     /// Adds a cloud whose regions share one Keystone.
@@ -118,6 +127,37 @@ impl Spec {
     pub fn totp_passcode(mut self, user: &str, passcode: &str) -> Self {
         self.totp.insert(user.to_owned(), passcode.to_owned());
         self
+    }
+
+    /// Serve every listener (Keystones, regions, control) over HTTPS with a
+    /// certificate for `127.0.0.1` from a CA made at start, so every URL is
+    /// `https://127.0.0.1:P`. Clients trust it with
+    /// [`FakeStack::ca_pem`](crate::FakeStack::ca_pem) (default: plain HTTP).
+    pub fn tls(mut self) -> Self {
+        self.tls = true;
+        self
+    }
+
+    /// [`Spec::tls`], and every listener refuses a client without a
+    /// certificate signed by the same CA: see
+    /// [`FakeStack::client_cert_pem`](crate::FakeStack::client_cert_pem).
+    /// Serves TLS 1.2 only, so the refusal is an alert inside the handshake
+    /// (under TLS 1.3 it comes after, and may reach the client as a bare
+    /// closed connection).
+    pub fn require_client_cert(mut self) -> Self {
+        self.tls = true;
+        self.client_cert = true;
+        self
+    }
+
+    /// Whether listeners serve HTTPS.
+    pub fn is_tls(&self) -> bool {
+        self.tls
+    }
+
+    /// Whether listeners demand a client certificate.
+    pub fn requires_client_cert(&self) -> bool {
+        self.client_cert
     }
 
     /// The clouds, in the order they were added.

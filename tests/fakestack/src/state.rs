@@ -407,6 +407,8 @@ pub(crate) struct World {
     pub faults: Faults,
     pub latency: Mutex<HashMap<String, Duration>>,
     pub journal: Journal,
+    /// Quota limits and usage per region, unified limits per Keystone.
+    pub quotas: crate::quota::Quotas,
 }
 
 /// Listener addresses chosen before the world is built.
@@ -447,7 +449,7 @@ impl World {
             latency.insert(key, spec.latency);
         }
         let mv = |v: &str| crate::microversion::parse(v).unwrap_or(Microversion(1, 0));
-        Arc::new(Self {
+        let world = Arc::new(Self {
             clouds: spec.clouds.clone(),
             realms,
             regions,
@@ -459,7 +461,10 @@ impl World {
             faults: Faults::default(),
             latency: Mutex::new(latency),
             journal: Journal::default(),
-        })
+            quotas: crate::quota::Quotas::default(),
+        });
+        world.quotas.seed(&world, &spec.quota);
+        world
     }
 
     pub fn region(&self, name: &str) -> Option<&Region> {

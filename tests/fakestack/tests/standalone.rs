@@ -65,3 +65,63 @@ fn serves_until_sigterm() {
     assert!(!ready.exists(), "the ready file goes away on exit");
     std::fs::remove_file(yaml).unwrap();
 }
+
+#[tokio::test]
+async fn tls_writes_the_ca_and_client_identity_beside_clouds_yaml() {
+    let dir = scratch("tls");
+    std::fs::create_dir_all(&dir).unwrap();
+    let dir = std::fs::canonicalize(dir).unwrap();
+    let yaml = dir.join("clouds.yaml");
+    let ready = dir.join("ready");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fakestack"))
+        .args(["--tls", "--require-client-cert", "--cloud", "east=E1"])
+        .arg("--write-clouds-yaml")
+        .arg(&yaml)
+        .arg("--ready-file")
+        .arg(&ready)
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while !ready.exists() {
+        assert!(start.elapsed() < Duration::from_secs(20), "no ready file");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let text = std::fs::read_to_string(&ready).unwrap();
+    assert!(
+        text.starts_with("FAKESTACK_CONTROL_URL=https://127.0.0.1:"),
+        "{text}"
+    );
+    let ca = dir.join("ca.pem");
+    assert!(text.contains(&format!("FAKESTACK_CACERT={}\n", ca.display())));
+    let clouds = std::fs::read_to_string(&yaml).unwrap();
+    assert!(
+        clouds.contains("      auth_url: https://127.0.0.1:"),
+        "{clouds}"
+    );
+    for (key, file) in [
+        ("cacert", "ca.pem"),
+        ("cert", "client.pem"),
+        ("key", "client-key.pem"),
+    ] {
+        let line = format!("    {key}: {}\n", dir.join(file).display());
+        assert_eq!(clouds.matches(&line).count(), 2, "{line} in {clouds}");
+    }
+
+    let control = text.lines().next().unwrap().split_once('=').unwrap().1;
+    let read = |f: &str| std::fs::read(dir.join(f)).unwrap();
+    let identity = [read("client.pem"), read("client-key.pem")].join(&b'\n');
+    let client = reqwest::Client::builder()
+        .add_root_certificate(reqwest::Certificate::from_pem(&read("ca.pem")).unwrap())
+        .identity(reqwest::Identity::from_pem(&identity).unwrap())
+        .build()
+        .unwrap();
+    let status = client.get(control).send().await.unwrap().status();
+    assert_eq!(status, reqwest::StatusCode::OK);
+
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    assert!(child.wait().unwrap().success());
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -1,0 +1,209 @@
+//! Keystone calls made with a site's token: projects, services and unified limits.
+
+use super::SiteClient;
+use crate::auth::catalog::Service;
+use crate::error::hinted;
+use crate::http::has_status;
+use reqwest::Method;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+/// Marks the error of a project that this Keystone does not have (as
+/// opposed to one that could not be looked up).
+///
+/// It displays as nothing: the message is in the error it wraps.
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+#[error("")]
+pub struct ProjectNotFound;
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct Project {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub domain_id: Option<String>,
+}
+
+/// A registered (default) or project limit in Keystone.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Limit {
+    pub id: String,
+    pub service_id: String,
+    #[serde(default)]
+    pub region_id: Option<String>,
+    pub resource_name: String,
+    #[serde(default)]
+    pub project_id: Option<String>,
+    /// `default_limit` for registered limits, `resource_limit` for project limits.
+    #[serde(alias = "default_limit", alias = "resource_limit")]
+    pub limit: i64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct CatalogEntry {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub service_type: String,
+}
+
+impl SiteClient {
+    /// The project of the site's token (the credentials' project).
+    pub async fn token_project(&self) -> anyhow::Result<Project> {
+        let token = self.session().token().await?;
+        match (&token.project_id, &token.project_name) {
+            (Some(id), Some(name)) => Ok(Project {
+                id: id.clone(),
+                name: name.clone(),
+                domain_id: None,
+            }),
+            _ => Err(hinted(
+                "the credentials are not scoped to a project",
+                "pass --project NAME (or scope the cloud to a project in clouds.yaml)",
+            )),
+        }
+    }
+
+    /// A project by id or name in this site's Keystone. Without the right
+    /// to list projects, only the user's own projects can be found.
+    pub async fn find_project(&self, name_or_id: &str) -> anyhow::Result<Project> {
+        match self
+            .get_json(Service::Identity, &format!("projects/{name_or_id}"))
+            .await
+        {
+            Ok(v) => return Ok(serde_json::from_value(v["project"].clone())?),
+            Err(e) if has_status(&e, 404) || has_status(&e, 403) => {}
+            Err(e) => return Err(e),
+        }
+        let found: Vec<Project> = match self
+            .get_json(
+                Service::Identity,
+                &format!("projects?name={}", query_escape(name_or_id)),
+            )
+            .await
+        {
+            Ok(v) => serde_json::from_value(v["projects"].clone())?,
+            Err(e) if has_status(&e, 403) => {
+                let v = self.get_json(Service::Identity, "auth/projects").await?;
+                let mine: Vec<Project> = serde_json::from_value(v["projects"].clone())?;
+                mine.into_iter()
+                    .filter(|p| p.name == name_or_id || p.id == name_or_id)
+                    .collect()
+            }
+            Err(e) => return Err(e),
+        };
+        match found.len() {
+            1 => Ok(found.into_iter().next().expect("one")),
+            0 => Err(hinted(
+                format!("no project '{name_or_id}' in {}", self.session().auth_url()),
+                "check the name with `openstack project list`; without the admin role only your own projects are visible",
+            )
+            .context(ProjectNotFound)),
+            _ => {
+                let domains: Vec<String> =
+                    found.iter().filter_map(|p| p.domain_id.clone()).collect();
+                Err(hinted(
+                    format!(
+                        "project name '{name_or_id}' is ambiguous (domains: {})",
+                        domains.join(", ")
+                    ),
+                    "pass the project id instead of its name",
+                ))
+            }
+        }
+    }
+
+    /// Every project this Keystone lists (needs the admin role).
+    pub async fn list_projects(&self) -> anyhow::Result<Vec<Project>> {
+        let v = self.get_json(Service::Identity, "projects").await?;
+        Ok(serde_json::from_value(v["projects"].clone())?)
+    }
+
+    /// Keystone's services, to map a limit's service_id to a service type.
+    pub async fn identity_services(&self) -> anyhow::Result<Vec<CatalogEntry>> {
+        let v = self.get_json(Service::Identity, "services").await?;
+        Ok(serde_json::from_value(v["services"].clone())?)
+    }
+
+    /// Registered (default) limits of this site's region.
+    pub async fn registered_limits(&self) -> anyhow::Result<Vec<Limit>> {
+        let path = format!(
+            "registered_limits?region_id={}",
+            query_escape(&self.id.region)
+        );
+        let v = self.get_json(Service::Identity, &path).await?;
+        Ok(serde_json::from_value(v["registered_limits"].clone())?)
+    }
+
+    /// A project's own limits in this site's region.
+    pub async fn project_limits(&self, project_id: &str) -> anyhow::Result<Vec<Limit>> {
+        let path = format!(
+            "limits?project_id={}&region_id={}",
+            query_escape(project_id),
+            query_escape(&self.id.region)
+        );
+        let v = self.get_json(Service::Identity, &path).await?;
+        Ok(serde_json::from_value(v["limits"].clone())?)
+    }
+
+    pub async fn update_limit(&self, limit_id: &str, value: i64) -> anyhow::Result<()> {
+        let body = json!({ "limit": { "resource_limit": value } });
+        self.send(
+            Service::Identity,
+            Method::PATCH,
+            &format!("limits/{limit_id}"),
+            Some(body),
+            None,
+        )
+        .await?;
+        Ok(())
+    }
+
+    pub async fn create_limit(
+        &self,
+        service_id: &str,
+        project_id: &str,
+        resource: &str,
+        value: i64,
+    ) -> anyhow::Result<()> {
+        let body = json!({ "limits": [{
+            "service_id": service_id,
+            "project_id": project_id,
+            "region_id": self.id.region,
+            "resource_name": resource,
+            "resource_limit": value,
+        }]});
+        self.send(Service::Identity, Method::POST, "limits", Some(body), None)
+            .await?;
+        Ok(())
+    }
+
+    /// Glance's usage of its unified-limit resources (`/v2/info/usage`).
+    pub async fn image_usage(&self) -> anyhow::Result<Vec<(String, i64)>> {
+        let v: Value = self.get_json(Service::Image, "info/usage").await?;
+        let mut out: Vec<(String, i64)> = v
+            .get("usage")
+            .and_then(Value::as_object)
+            .map(|m| {
+                m.iter()
+                    .filter_map(|(k, u)| Some((k.clone(), u.get("usage")?.as_i64()?)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.sort();
+        Ok(out)
+    }
+}
+
+/// Percent-encodes a query value.
+pub fn query_escape(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}

@@ -1,0 +1,444 @@
+//! Reading quotas: per site and concurrently, each service's limits and
+//! usage for one project, from quota sets and Keystone unified limits.
+
+use crate::api::SiteClient;
+use crate::api::identity::Project;
+use crate::api::identity::ProjectNotFound;
+use crate::api::quota::QuotaUsage;
+use crate::auth::catalog::Service;
+use crate::error::{HintExt, add_hint, describe, hinted};
+use crate::http::has_status;
+use anyhow::Context;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::sync::{Arc, Mutex};
+use tokio::sync::OnceCell;
+
+/// The quota services osprey reads (`--service`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
+pub enum QuotaService {
+    Compute,
+    Network,
+    Volume,
+    Image,
+}
+
+impl QuotaService {
+    pub const ALL: [QuotaService; 4] = [
+        QuotaService::Compute,
+        QuotaService::Network,
+        QuotaService::Volume,
+        QuotaService::Image,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            QuotaService::Compute => "compute",
+            QuotaService::Network => "network",
+            QuotaService::Volume => "volume",
+            QuotaService::Image => "image",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// The Keystone catalog types whose unified limits belong to this service.
+    fn catalog_types(self) -> &'static [&'static str] {
+        match self {
+            QuotaService::Compute => &["compute"],
+            QuotaService::Network => &["network"],
+            QuotaService::Volume => &["block-storage", "volumev3", "volume"],
+            QuotaService::Image => &["image"],
+        }
+    }
+
+    fn endpoint(self) -> Service {
+        match self {
+            QuotaService::Compute => Service::Compute,
+            QuotaService::Network => Service::Network,
+            QuotaService::Volume => Service::Volume,
+            QuotaService::Image => Service::Image,
+        }
+    }
+}
+
+impl fmt::Display for QuotaService {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Where a limit lives, and so how it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    QuotaSet,
+    /// A Keystone unified limit: the project's own limit (`limit_id`) or,
+    /// when it has none, the registered default of `service_id`.
+    Keystone {
+        service_id: String,
+        limit_id: Option<String>,
+    },
+}
+
+impl Source {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Source::QuotaSet => "quota_set",
+            Source::Keystone { .. } => "keystone",
+        }
+    }
+}
+
+/// One resource of one service at one site.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub service: QuotaService,
+    pub resource: String,
+    pub limit: i64,
+    /// `None` where the service reports no usage (a unified limit of a
+    /// service osprey cannot ask for usage).
+    pub in_use: Option<i64>,
+    pub reserved: i64,
+    pub source: Source,
+}
+
+impl Entry {
+    /// What counts against the limit: in use plus reserved.
+    pub fn used(&self) -> i64 {
+        self.in_use.unwrap_or(0).saturating_add(self.reserved)
+    }
+}
+
+/// Everything read at one site for one project; failed services are errors
+/// next to the services that answered.
+#[derive(Debug)]
+pub struct SiteQuotas {
+    pub project: Project,
+    pub entries: Vec<Entry>,
+    pub errors: Vec<anyhow::Error>,
+}
+
+/// Which project to read.
+#[derive(Debug, Clone)]
+pub enum ProjectRef {
+    /// The project the credentials are scoped to.
+    Token,
+    /// A name (matched in every Keystone) or an id.
+    Named(String),
+}
+
+/// A lookup's failure, kept so every site sharing the Keystone gets it.
+#[derive(Debug, Clone)]
+struct Failure {
+    message: String,
+    hints: Vec<String>,
+    not_found: bool,
+}
+
+impl Failure {
+    fn of(err: &anyhow::Error) -> Self {
+        let (message, hints) = describe(err);
+        Failure {
+            message,
+            hints,
+            not_found: is_missing_project(err),
+        }
+    }
+
+    fn to_error(&self) -> anyhow::Error {
+        let mut err = anyhow::anyhow!("{}", self.message);
+        for h in &self.hints {
+            err = add_hint(err, h.clone());
+        }
+        if self.not_found {
+            err.context(ProjectNotFound)
+        } else {
+            err
+        }
+    }
+}
+
+/// Whether the error says the project does not exist in that Keystone.
+pub fn is_missing_project(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<ProjectNotFound>().is_some()
+}
+
+/// One project lookup, shared by the sites of a Keystone.
+type Lookup = Arc<OnceCell<Result<Project, Failure>>>;
+
+/// Resolves project names once per Keystone and identity, however many
+/// sites share it.
+#[derive(Default)]
+pub struct Projects {
+    cache: Mutex<HashMap<(String, String), Lookup>>,
+}
+
+impl Projects {
+    pub async fn resolve(
+        &self,
+        client: &SiteClient,
+        project: &ProjectRef,
+    ) -> anyhow::Result<Project> {
+        let name = match project {
+            ProjectRef::Token => return client.token_project().await,
+            ProjectRef::Named(n) => n.clone(),
+        };
+        let key = (
+            format!("{}#{}", client.session().auth_url(), client.id.cloud),
+            name.clone(),
+        );
+        let cell = {
+            let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+            cache.entry(key).or_default().clone()
+        };
+        let found = cell
+            .get_or_init(|| async {
+                client
+                    .find_project(&name)
+                    .await
+                    .map_err(|e| Failure::of(&e))
+            })
+            .await;
+        found.clone().map_err(|f| f.to_error())
+    }
+}
+
+/// Reads the project's quotas of `services` at one site. A service the site
+/// does not offer is skipped unless `required`.
+pub async fn read_site(
+    client: &SiteClient,
+    projects: &Projects,
+    project: &ProjectRef,
+    services: &[QuotaService],
+    required: bool,
+) -> anyhow::Result<SiteQuotas> {
+    let project = projects.resolve(client, project).await?;
+    let reads = futures::future::join_all(
+        services
+            .iter()
+            .map(|s| read_service(client, &project, *s, required)),
+    );
+    let (results, unified) = tokio::join!(reads, unified_limits(client, &project, services));
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(mut e) => entries.append(&mut e),
+            Err(e) => errors.push(e),
+        }
+    }
+    match unified {
+        Ok(unified) => {
+            for u in unified {
+                // Where a service keeps both, the unified limit is the one enforced.
+                entries.retain(|e| !(e.service == u.service && e.resource == u.resource));
+                entries.push(u);
+            }
+        }
+        Err(e) => errors.push(
+            forbidden_hint(e, &project)
+                .context(format!("unified limits of project {}", project.name)),
+        ),
+    }
+    entries.sort_by(|a, b| (a.service, &a.resource).cmp(&(b.service, &b.resource)));
+    Ok(SiteQuotas {
+        project,
+        entries,
+        errors,
+    })
+}
+
+async fn read_service(
+    client: &SiteClient,
+    project: &Project,
+    service: QuotaService,
+    required: bool,
+) -> anyhow::Result<Vec<Entry>> {
+    if service == QuotaService::Image {
+        // Glance keeps its quotas only as Keystone unified limits.
+        return Ok(Vec::new());
+    }
+    let present = client.catalog_url(service.endpoint()).await?.is_some();
+    if !present {
+        if required {
+            return Err(hinted(
+                format!(
+                    "{service}: no endpoint in the catalog for region {}",
+                    client.id.region
+                ),
+                "leave this service out of --service for this site",
+            ));
+        }
+        return Ok(Vec::new());
+    }
+    let pid = project.id.as_str();
+    let quota_set = match service {
+        QuotaService::Compute => Some(client.compute_quota(pid).await),
+        QuotaService::Network => Some(client.network_quota(pid).await),
+        QuotaService::Volume => Some(client.volume_quota(pid).await),
+        QuotaService::Image => None,
+    };
+    let mut entries: Vec<Entry> = match quota_set {
+        Some(r) => r
+            .map_err(|e| forbidden_hint(e, project))
+            .with_context(|| format!("{service} quotas of project {}", project.name))?
+            .into_iter()
+            .map(|u: QuotaUsage| Entry {
+                service,
+                resource: u.resource,
+                limit: u.limit,
+                in_use: Some(u.in_use),
+                reserved: u.reserved,
+                source: Source::QuotaSet,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    entries.sort_by(|a, b| a.resource.cmp(&b.resource));
+    Ok(entries)
+}
+
+fn forbidden_hint(err: anyhow::Error, project: &Project) -> anyhow::Error {
+    if has_status(&err, 403) {
+        Err::<(), _>(err)
+            .with_hint(|| {
+                format!(
+                    "reading or changing the quotas of project {} needs the admin role: use an admin cloud entry",
+                    project.name
+                )
+            })
+            .unwrap_err()
+    } else {
+        err
+    }
+}
+
+/// Keystone unified limits of the services in the site's region: the
+/// project's own limit, else the registered default. Usage comes from Glance
+/// for image limits; other services report theirs in their quota sets.
+async fn unified_limits(
+    client: &SiteClient,
+    project: &Project,
+    services: &[QuotaService],
+) -> anyhow::Result<Vec<Entry>> {
+    let registered = match client.registered_limits().await {
+        Ok(r) => r,
+        // A policy that hides registered limits hides them from the services' view too.
+        Err(e) if has_status(&e, 403) => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    if registered.is_empty() {
+        return Ok(Vec::new());
+    }
+    let catalog = client.identity_services().await?;
+    let service_of = |service_id: &str| {
+        let ty = catalog
+            .iter()
+            .find(|s| s.id == service_id)?
+            .service_type
+            .as_str();
+        QuotaService::ALL
+            .into_iter()
+            .find(|q| services.contains(q) && q.catalog_types().contains(&ty))
+    };
+    let registered: Vec<_> = registered
+        .into_iter()
+        .filter_map(|r| service_of(&r.service_id).map(|s| (s, r)))
+        .collect();
+    if registered.is_empty() {
+        return Ok(Vec::new());
+    }
+    let own = client.project_limits(&project.id).await?;
+    let wants_image = registered.iter().any(|(s, _)| *s == QuotaService::Image);
+    let usage: BTreeMap<String, i64> =
+        if wants_image && client.catalog_url(Service::Image).await?.is_some() {
+            client.image_usage().await?.into_iter().collect()
+        } else {
+            BTreeMap::new()
+        };
+    Ok(registered
+        .into_iter()
+        .map(|(service, r)| {
+            let mine = own
+                .iter()
+                .find(|l| l.service_id == r.service_id && l.resource_name == r.resource_name);
+            Entry {
+                service,
+                resource: r.resource_name.clone(),
+                limit: mine.map_or(r.limit, |l| l.limit),
+                in_use: if service == QuotaService::Image {
+                    usage.get(&r.resource_name).copied()
+                } else {
+                    None
+                },
+                reserved: 0,
+                source: Source::Keystone {
+                    service_id: r.service_id.clone(),
+                    limit_id: mine.map(|l| l.id.clone()),
+                },
+            }
+        })
+        .collect())
+}
+
+/// Writes new limits of one service at one site, in one request where the
+/// API allows it.
+pub async fn write_limits(
+    client: &SiteClient,
+    project_id: &str,
+    service: QuotaService,
+    changes: &[(&Entry, i64)],
+) -> anyhow::Result<()> {
+    let quota_set: BTreeMap<String, i64> = changes
+        .iter()
+        .filter(|(e, _)| e.source == Source::QuotaSet)
+        .map(|(e, v)| (e.resource.clone(), *v))
+        .collect();
+    if !quota_set.is_empty() {
+        match service {
+            QuotaService::Compute => client.set_compute_quota(project_id, &quota_set).await?,
+            QuotaService::Network => client.set_network_quota(project_id, &quota_set).await?,
+            QuotaService::Volume => client.set_volume_quota(project_id, &quota_set).await?,
+            QuotaService::Image => {}
+        }
+    }
+    for (entry, value) in changes {
+        if let Source::Keystone {
+            service_id,
+            limit_id,
+        } = &entry.source
+        {
+            match limit_id {
+                Some(id) => client.update_limit(id, *value).await?,
+                None => {
+                    client
+                        .create_limit(service_id, project_id, &entry.resource, *value)
+                        .await?
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn used_counts_reserved() {
+        let e = Entry {
+            service: QuotaService::Compute,
+            resource: "cores".into(),
+            limit: 10,
+            in_use: Some(3),
+            reserved: 2,
+            source: Source::QuotaSet,
+        };
+        assert_eq!(e.used(), 5);
+        let none = Entry { in_use: None, ..e };
+        assert_eq!(none.used(), 2);
+    }
+}

@@ -1,0 +1,367 @@
+//! `osprey quota show`: per-site limits and usage, totals, and the global limit.
+
+use super::limits::GlobalLimits;
+use super::read::{Entry, ProjectRef, Projects, QuotaService, is_missing_project, read_site};
+use crate::api::SiteClient;
+use crate::api::SiteId;
+use crate::commands::Report;
+use crate::config::select::Site;
+use crate::fanout::fan_out;
+use crate::render::progress::Progress;
+use crate::render::{Row, Rows};
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// How close to the global limit a total must be to be marked `near`.
+const NEAR: f64 = 0.9;
+
+pub struct ShowOptions<'a> {
+    pub project: ProjectRef,
+    pub services: Vec<QuotaService>,
+    /// The services were named on the command line: a site without one is an error.
+    pub required: bool,
+    /// Global limits to show next to the totals.
+    pub limits: Option<&'a GlobalLimits>,
+    pub total: bool,
+}
+
+/// One site's entries, after reading.
+pub struct SiteEntries {
+    pub site: SiteId,
+    pub project_id: String,
+    pub project_name: String,
+    pub entries: Vec<Entry>,
+}
+
+/// Splits sites into usable clients and failures (which go to the report).
+pub fn ready(sites: Vec<Site>, report: &mut Report) -> Vec<Arc<SiteClient>> {
+    let mut clients = Vec::new();
+    for site in sites {
+        match site {
+            Site::Ready(c) => clients.push(c),
+            Site::Failed(id, e) => report.failures.push((id, e)),
+        }
+    }
+    clients
+}
+
+/// What to read at every site.
+pub struct Reading<'a> {
+    pub project: &'a ProjectRef,
+    pub services: &'a [QuotaService],
+    /// A site without one of the services is an error (they were named).
+    pub required: bool,
+    /// A project that does not exist in a site's Keystone is skipped (a
+    /// file's projects need not live in every cloud) instead of an error.
+    pub skip_missing: bool,
+}
+
+/// Reads the project's quotas at every site; failures become report failures.
+pub async fn collect(
+    clients: &[Arc<SiteClient>],
+    what: &Reading<'_>,
+    concurrency: usize,
+    progress: &dyn Progress,
+    report: &mut Report,
+) -> Vec<SiteEntries> {
+    let (project, services, required) = (what.project, what.services, what.required);
+    let projects = Projects::default();
+    let projects = &projects;
+    let out = fan_out(
+        clients.to_vec(),
+        |c| c.id.clone(),
+        concurrency,
+        progress,
+        |client| async move { read_site(&client, projects, project, services, required).await },
+    )
+    .await;
+    report.interrupted |= out.interrupted;
+    let mut read = Vec::new();
+    for outcome in out.outcomes {
+        match outcome.result {
+            Ok(q) => {
+                for e in q.errors {
+                    report.failures.push((outcome.site.clone(), e));
+                }
+                read.push(SiteEntries {
+                    site: outcome.site,
+                    project_id: q.project.id,
+                    project_name: q.project.name,
+                    entries: q.entries,
+                });
+            }
+            Err(e) if what.skip_missing && is_missing_project(&e) => {}
+            Err(e) => report.failures.push((outcome.site, e)),
+        }
+    }
+    read
+}
+
+pub async fn show(
+    sites: Vec<Site>,
+    opts: &ShowOptions<'_>,
+    concurrency: usize,
+    progress: &dyn Progress,
+) -> Report {
+    let mut report = Report::default();
+    let clients = ready(sites, &mut report);
+    let what = Reading {
+        project: &opts.project,
+        services: &opts.services,
+        required: opts.required,
+        skip_missing: false,
+    };
+    let read = collect(&clients, &what, concurrency, progress, &mut report).await;
+    let totals = totals(&read, opts);
+    if opts.total {
+        report.rows = total_rows(&totals);
+    } else {
+        report.rows = site_rows(&read);
+        report.table = Some(pivot(&read, &totals));
+    }
+    report
+}
+
+fn site_rows(read: &[SiteEntries]) -> Rows {
+    let mut rows = Rows::new(&[
+        "cloud",
+        "region",
+        "project_id",
+        "project_name",
+        "service",
+        "resource",
+        "limit",
+        "in_use",
+        "reserved",
+        "source",
+    ]);
+    for s in read {
+        for e in &s.entries {
+            let mut row = Row::new();
+            row.insert("cloud".into(), json!(s.site.cloud));
+            row.insert("region".into(), json!(s.site.region));
+            row.insert("project_id".into(), json!(s.project_id));
+            row.insert("project_name".into(), json!(s.project_name));
+            row.insert("service".into(), json!(e.service.name()));
+            row.insert("resource".into(), json!(e.resource));
+            row.insert("limit".into(), json!(e.limit));
+            row.insert("in_use".into(), json!(e.in_use));
+            row.insert("reserved".into(), json!(e.reserved));
+            row.insert("source".into(), json!(e.source.name()));
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// The sum over sites of one (service, resource).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Total {
+    pub service: QuotaService,
+    pub resource: String,
+    /// `-1` when any site is unlimited.
+    pub limit_total: i64,
+    /// `None` when no site reports usage.
+    pub in_use_total: Option<i64>,
+    pub used_total: i64,
+    pub global_limit: Option<i64>,
+    pub sites: usize,
+}
+
+impl Total {
+    /// What is left: under the global limit if there is one, else under the
+    /// summed limits; `None` when unlimited.
+    pub fn headroom(&self) -> Option<i64> {
+        match self.global_limit {
+            Some(g) if g >= 0 => Some(g - self.used_total),
+            Some(_) => None,
+            None if self.limit_total < 0 => None,
+            None => Some(self.limit_total - self.used_total),
+        }
+    }
+
+    /// `over`, `near` or empty, against the global limit.
+    pub fn mark(&self) -> &'static str {
+        match self.global_limit {
+            Some(g) if g >= 0 && self.used_total > g => "over",
+            Some(g) if g >= 0 && (self.used_total as f64) >= NEAR * g as f64 => "near",
+            _ => "",
+        }
+    }
+}
+
+pub fn totals(read: &[SiteEntries], opts: &ShowOptions) -> Vec<Total> {
+    let mut map: BTreeMap<(QuotaService, String), Total> = BTreeMap::new();
+    for s in read {
+        for e in &s.entries {
+            let t = map
+                .entry((e.service, e.resource.clone()))
+                .or_insert_with(|| Total {
+                    service: e.service,
+                    resource: e.resource.clone(),
+                    limit_total: 0,
+                    in_use_total: None,
+                    used_total: 0,
+                    global_limit: opts.limits.and_then(|l| {
+                        l.global(
+                            &s.project_name,
+                            &s.project_id,
+                            e.service.name(),
+                            &e.resource,
+                        )
+                    }),
+                    sites: 0,
+                });
+            t.limit_total = if t.limit_total < 0 || e.limit < 0 {
+                -1
+            } else {
+                t.limit_total.saturating_add(e.limit)
+            };
+            if let Some(u) = e.in_use {
+                t.in_use_total = Some(t.in_use_total.unwrap_or(0).saturating_add(u));
+            }
+            t.used_total = t.used_total.saturating_add(e.used());
+            t.sites += 1;
+        }
+    }
+    map.into_values().collect()
+}
+
+fn total_rows(totals: &[Total]) -> Rows {
+    let mut rows = Rows::new(&[
+        "service",
+        "resource",
+        "limit_total",
+        "in_use_total",
+        "global_limit",
+        "headroom",
+        "sites",
+    ]);
+    for t in totals {
+        let mut row = Row::new();
+        row.insert("service".into(), json!(t.service.name()));
+        row.insert("resource".into(), json!(t.resource));
+        row.insert("limit_total".into(), json!(t.limit_total));
+        row.insert("in_use_total".into(), json!(t.in_use_total));
+        row.insert("global_limit".into(), json!(t.global_limit));
+        row.insert("headroom".into(), json!(t.headroom()));
+        row.insert("sites".into(), json!(t.sites));
+        rows.push(row);
+    }
+    rows
+}
+
+fn used_of(used: Option<i64>, limit: i64) -> String {
+    let used = used.map_or("-".to_string(), |u| u.to_string());
+    if limit < 0 {
+        format!("{used}/∞")
+    } else {
+        format!("{used}/{limit}")
+    }
+}
+
+/// Resources as rows, sites as columns (`used/limit`), then the total,
+/// the global limit and a mark when the total is near or over it.
+fn pivot(read: &[SiteEntries], totals: &[Total]) -> Rows {
+    let site_names: Vec<String> = read.iter().map(|s| s.site.to_string()).collect();
+    let mut columns: Vec<&str> = vec!["service", "resource"];
+    columns.extend(site_names.iter().map(String::as_str));
+    columns.extend(["total", "global", "status"]);
+    let mut rows = Rows::new(&columns);
+    for t in totals {
+        let mut row = Row::new();
+        row.insert("service".into(), json!(t.service.name()));
+        row.insert("resource".into(), json!(t.resource));
+        for (s, name) in read.iter().zip(&site_names) {
+            let cell = s
+                .entries
+                .iter()
+                .find(|e| e.service == t.service && e.resource == t.resource)
+                .map_or(Value::Null, |e| json!(used_of(e.in_use, e.limit)));
+            row.insert(name.clone(), cell);
+        }
+        row.insert(
+            "total".into(),
+            json!(used_of(t.in_use_total, t.limit_total)),
+        );
+        row.insert("global".into(), json!(t.global_limit));
+        row.insert("status".into(), json!(t.mark()));
+        rows.push(row);
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::quota::read::Source;
+
+    fn entry(resource: &str, limit: i64, in_use: i64) -> Entry {
+        Entry {
+            service: QuotaService::Compute,
+            resource: resource.into(),
+            limit,
+            in_use: Some(in_use),
+            reserved: 0,
+            source: Source::QuotaSet,
+        }
+    }
+
+    fn site(region: &str, entries: Vec<Entry>) -> SiteEntries {
+        SiteEntries {
+            site: SiteId {
+                cloud: "c".into(),
+                region: region.into(),
+            },
+            project_id: "p".into(),
+            project_name: "demo".into(),
+            entries,
+        }
+    }
+
+    fn opts(global: Option<i64>) -> ShowOptions<'static> {
+        ShowOptions {
+            project: ProjectRef::Token,
+            services: vec![QuotaService::Compute],
+            required: false,
+            limits: global.map(|g| &*Box::leak(Box::new(cores_limit(g)))),
+            total: false,
+        }
+    }
+
+    fn cores_limit(g: i64) -> GlobalLimits {
+        let text = format!("projects:\n  demo:\n    compute: {{cores: {g}}}\n");
+        crate::commands::quota::limits::parse(&text, std::path::Path::new("t.yaml")).unwrap()
+    }
+
+    #[test]
+    fn unlimited_is_never_summed() {
+        let read = vec![
+            site("r1", vec![entry("cores", 10, 4), entry("ram", -1, 100)]),
+            site("r2", vec![entry("cores", 20, 5), entry("ram", 512, 10)]),
+        ];
+        let t = totals(&read, &opts(Some(10)));
+        assert_eq!(t[0].resource, "cores");
+        assert_eq!(
+            (t[0].limit_total, t[0].in_use_total, t[0].headroom()),
+            (30, Some(9), Some(1))
+        );
+        assert_eq!(t[0].mark(), "near");
+        assert_eq!((t[1].limit_total, t[1].headroom()), (-1, None));
+    }
+
+    #[test]
+    fn over_the_global_limit_is_marked() {
+        let read = vec![
+            site("r1", vec![entry("cores", 10, 8)]),
+            site("r2", vec![entry("cores", 10, 8)]),
+        ];
+        let t = totals(&read, &opts(Some(12)));
+        assert_eq!(t[0].mark(), "over");
+        assert_eq!(t[0].headroom(), Some(-4));
+        let p = pivot(&read, &t);
+        assert_eq!(p.rows[0]["c/r1"], "8/10");
+        assert_eq!(p.rows[0]["total"], "16/20");
+    }
+}

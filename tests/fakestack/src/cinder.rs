@@ -1,0 +1,327 @@
+//! Cinder's quota sets: `/volume/v3[/{project_id}]/os-quota-sets/{target}[/defaults]`, as cinder 29 answers.
+
+use std::collections::HashMap;
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Extension, Router};
+use serde_json::{Map, Value, json};
+
+use crate::quota::{Kind, py_repr, py_str};
+use crate::region::Service;
+use crate::server::Ctx;
+use crate::{Caller, body, errors};
+
+/// Cinder's `DB_MAX_INT`.
+const MAX_INT: i64 = 2_147_483_647;
+
+/// Keys Cinder skips in a quota set body.
+const NON_QUOTA_KEYS: [&str; 2] = ["tenant_id", "id"];
+
+/// Both the `block-storage` endpoint (`/volume/v3`) and the `volumev3` one
+/// (`/volume/v3/<project_id>`) reach the same handlers.
+pub(crate) fn routes() -> Router<Ctx> {
+    Router::new()
+        .route(
+            "/volume/v3/os-quota-sets/{target}",
+            get(show).put(update).delete(delete),
+        )
+        .route("/volume/v3/os-quota-sets/{target}/defaults", get(defaults))
+        .route(
+            "/volume/v3/{project_id}/os-quota-sets/{target}",
+            get(show_in).put(update_in).delete(delete_in),
+        )
+        .route(
+            "/volume/v3/{project_id}/os-quota-sets/{target}/defaults",
+            get(defaults_in),
+        )
+}
+
+fn bad_request(message: &str) -> Response {
+    errors::service(Service::Volume, StatusCode::BAD_REQUEST, message)
+}
+
+fn forbidden(action: &str) -> Response {
+    errors::service(
+        Service::Volume,
+        StatusCode::FORBIDDEN,
+        &format!("Policy doesn't allow volume_extension:quotas:{action} to be performed."),
+    )
+}
+
+/// Cinder refuses a URL whose project is not the token's.
+fn check_url_project(caller: &Caller, url_project: &str) -> Result<(), Response> {
+    if caller.project_id.as_deref() == Some(url_project) {
+        Ok(())
+    } else {
+        Err(bad_request("Malformed request url"))
+    }
+}
+
+fn may_read(caller: &Caller, target: &str) -> bool {
+    caller.is_admin() || caller.project_id.as_deref() == Some(target)
+}
+
+fn ok(value: &Value) -> Response {
+    body::json(StatusCode::OK, value)
+}
+
+/// oslo's `is_valid_boolstr` / `bool_from_string(strict=True)`.
+fn boolean(s: &str) -> Option<bool> {
+    match s.to_ascii_lowercase().as_str() {
+        "1" | "t" | "true" | "on" | "y" | "yes" => Some(true),
+        "0" | "f" | "false" | "off" | "n" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+async fn show_in(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Path((project, target)): Path<(String, String)>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    match check_url_project(&caller, &project) {
+        Ok(()) => show_quota(&ctx, &caller, &target, &query),
+        Err(resp) => resp,
+    }
+}
+
+async fn show(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Path(target): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    show_quota(&ctx, &caller, &target, &query)
+}
+
+/// Limits, or with `?usage=true` limit, in_use and reserved; `id` last.
+/// No check that the project exists.
+fn show_quota(
+    ctx: &Ctx,
+    caller: &Caller,
+    target: &str,
+    query: &HashMap<String, String>,
+) -> Response {
+    if !may_read(caller, target) {
+        return forbidden("show");
+    }
+    let usage = match query.get("usage") {
+        None => false,
+        Some(v) => match boolean(v) {
+            Some(b) => b,
+            None => {
+                return bad_request(&format!("Value '{v}' for 'usage' is not a boolean."));
+            }
+        },
+    };
+    let mut set: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
+        q.table(target, Kind::Volume)
+            .into_iter()
+            .map(|(n, limit, used)| {
+                let v = if usage {
+                    json!({"limit": limit, "in_use": used, "reserved": 0})
+                } else {
+                    json!(limit)
+                };
+                (n, v)
+            })
+            .collect()
+    });
+    set.insert("id".into(), json!(target));
+    ok(&json!({"quota_set": set}))
+}
+
+async fn defaults_in(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Path((project, target)): Path<(String, String)>,
+) -> Response {
+    match check_url_project(&caller, &project) {
+        Ok(()) => defaults_of(&ctx, &caller, &target),
+        Err(resp) => resp,
+    }
+}
+
+async fn defaults(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Path(target): Path<String>,
+) -> Response {
+    defaults_of(&ctx, &caller, &target)
+}
+
+/// Unlike Nova's, Cinder's defaults are under the show policy.
+fn defaults_of(ctx: &Ctx, caller: &Caller, target: &str) -> Response {
+    if !may_read(caller, target) {
+        return forbidden("show");
+    }
+    let mut set: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
+        q.defaults(Kind::Volume)
+            .into_iter()
+            .map(|(n, d)| (n, json!(d)))
+            .collect()
+    });
+    set.insert("id".into(), json!(target));
+    ok(&json!({"quota_set": set}))
+}
+
+async fn update_in(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Path((project, target)): Path<(String, String)>,
+    raw: Bytes,
+) -> Response {
+    match check_url_project(&caller, &project) {
+        Ok(()) => update_quota(&ctx, &caller, &target, &raw),
+        Err(resp) => resp,
+    }
+}
+
+async fn update(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Path(target): Path<String>,
+    raw: Bytes,
+) -> Response {
+    update_quota(&ctx, &caller, &target, &raw)
+}
+
+/// Cinder's schema and `quota_set` format check: (key, limit) in body order.
+fn validate(ctx: &Ctx, raw: &[u8]) -> Result<Vec<(String, i64)>, String> {
+    let request: Value = serde_json::from_slice(raw).map_err(|_| {
+        "The server could not comply with the request since it is either malformed or otherwise incorrect.".to_owned()
+    })?;
+    let Some(set) = request.get("quota_set") else {
+        return Err("'quota_set' is a required property".to_owned());
+    };
+    let Some(map) = set.as_object() else {
+        return Err(format!(
+            "Invalid input for field/attribute quota_set. Value: {}. {} is not of type 'object'",
+            py_str(set),
+            py_repr(set)
+        ));
+    };
+    if map.is_empty() {
+        return Err(
+            "Invalid input for field/attribute quota_set. Value: {}. {} should be non-empty"
+                .to_owned(),
+        );
+    }
+    let known: Vec<String> = ctx.world.quotas.region(ctx.key(), |q| {
+        q.resources(Kind::Volume)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect()
+    });
+    let mut bad_keys = Vec::new();
+    let mut limits = Vec::new();
+    for (key, value) in map {
+        if !known.contains(key) && !NON_QUOTA_KEYS.contains(&key.as_str()) {
+            bad_keys.push(key.as_str());
+            continue;
+        }
+        if NON_QUOTA_KEYS.contains(&key.as_str()) {
+            continue;
+        }
+        // oslo's validate_integer: int(str(value)); a numeric string gets
+        // through it, but then breaks Cinder's own comparison.
+        let limit = match value {
+            Value::Number(n) if n.is_i64() => n.as_i64().unwrap_or_default(),
+            Value::String(s) if s.trim().parse::<i64>().is_ok() => {
+                return Err("The server could not comply with the request since it is either malformed or otherwise incorrect.".to_owned());
+            }
+            _ => return Err(format!("{key} must be an integer")),
+        };
+        if limit < -1 {
+            return Err(format!("{key} must be >= -1"));
+        }
+        if limit > MAX_INT {
+            return Err(format!("{key} must be <= {MAX_INT}"));
+        }
+        limits.push((key.clone(), limit));
+    }
+    if !bad_keys.is_empty() {
+        return Err(format!(
+            "Invalid input received: Bad key(s) in quota set: {}",
+            bad_keys.join(", ")
+        ));
+    }
+    Ok(limits)
+}
+
+/// Schema, policy, then the usage check, which Cinder 29 makes only for
+/// resources the project already has a limit of its own for (it reads the
+/// project's quotas with `defaults=False`): a default-limited resource may
+/// be set below its usage.
+fn update_quota(ctx: &Ctx, caller: &Caller, target: &str, raw: &[u8]) -> Response {
+    let limits = match validate(ctx, raw) {
+        Ok(l) => l,
+        Err(message) => return bad_request(&message),
+    };
+    if !caller.is_admin() {
+        return forbidden("update");
+    }
+    let refused = ctx.world.quotas.region(ctx.key(), |q| {
+        for (key, limit) in &limits {
+            if key == "per_volume_gigabytes" || *limit == -1 {
+                continue;
+            }
+            if q.explicit(target, Kind::Volume, key).is_none() {
+                continue;
+            }
+            let used = q.in_use(target, Kind::Volume, key);
+            if *limit < used {
+                return Some(format!(
+                    "Quota {key} limit must be equal or greater than existing resources. Current usage is {used} and the requested limit is {limit}."
+                ));
+            }
+        }
+        q.set_limits(target, Kind::Volume, &limits);
+        None
+    });
+    if let Some(message) = refused {
+        return bad_request(&message);
+    }
+    let set: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
+        q.table(target, Kind::Volume)
+            .into_iter()
+            .map(|(n, limit, _)| (n, json!(limit)))
+            .collect()
+    });
+    ok(&json!({"quota_set": set}))
+}
+
+async fn delete_in(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Path((project, target)): Path<(String, String)>,
+) -> Response {
+    match check_url_project(&caller, &project) {
+        Ok(()) => delete_quota(&ctx, &caller, &target),
+        Err(resp) => resp,
+    }
+}
+
+async fn delete(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Path(target): Path<String>,
+) -> Response {
+    delete_quota(&ctx, &caller, &target)
+}
+
+/// Back to the defaults: 200 with an empty body.
+fn delete_quota(ctx: &Ctx, caller: &Caller, target: &str) -> Response {
+    if !caller.is_admin() {
+        return forbidden("delete");
+    }
+    ctx.world
+        .quotas
+        .region(ctx.key(), |q| q.clear(target, Kind::Volume));
+    body::raw(StatusCode::OK, "application/json", String::new())
+}
