@@ -21,3 +21,6 @@ show() { printf '\n$ osprey %s\n' "$*"; osprey "$@"; }
 show config show -c cloud -c region -c auth_url -c username -c password
 show --sites 'fake-a,fake-b' sites --check
 show --sites '*/RegionTwo' sites -f json -c cloud -c region -c auth -c image
+show --os-cloud fake-a,fake-b quota show --service compute,network
+show --os-cloud fake-a-admin,fake-b-admin quota balance --limits examples/global-limits.yaml --dry-run
+show --os-cloud fake-a-admin,fake-b-admin quota check --limits examples/global-limits.yaml || true

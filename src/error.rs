@@ -139,8 +139,43 @@ fn push_part(parts: &mut Vec<String>, part: &str) {
     parts.push(part.to_string());
 }
 
+/// The candidate closest to `name` by edit distance, when near enough to be
+/// a typo (for `did you mean` hints).
+pub fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let (best, distance) = candidates
+        .iter()
+        .map(|c| (*c, levenshtein(name, c)))
+        .min_by_key(|(_, d)| *d)?;
+    (distance <= 2 || distance * 3 <= name.chars().count()).then_some(best)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn closest_names_within_reach() {
+        assert_eq!(
+            closest("mc-a-dem", &["mc-a-demo", "mc-b-demo"]),
+            Some("mc-a-demo")
+        );
+        assert_eq!(closest("corez", &["cores", "ram"]), Some("cores"));
+        assert_eq!(closest("zzzzzzzzzzzz", &["a", "b"]), None);
+        assert_eq!(levenshtein("kitten", "sitting"), 3);
+    }
+
     use super::*;
     use anyhow::Context;
 

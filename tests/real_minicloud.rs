@@ -257,7 +257,10 @@ impl Rest {
     }
 
     fn send(&self, method: reqwest::Method, url: &str, body: Option<Value>) -> (u16, Value) {
-        let mut req = self.client.request(method, url).header("x-auth-token", &self.token);
+        let mut req = self
+            .client
+            .request(method, url)
+            .header("x-auth-token", &self.token);
         if url.contains("/v2.1/") {
             req = req.header("openstack-api-version", "compute 2.57");
         }

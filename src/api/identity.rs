@@ -39,13 +39,6 @@ pub struct Limit {
     pub limit: i64,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-pub struct CatalogEntry {
-    pub id: String,
-    #[serde(rename = "type")]
-    pub service_type: String,
-}
-
 impl SiteClient {
     /// The project of the site's token (the credentials' project).
     pub async fn token_project(&self) -> anyhow::Result<Project> {
@@ -118,10 +111,16 @@ impl SiteClient {
         Ok(serde_json::from_value(v["projects"].clone())?)
     }
 
-    /// Keystone's services, to map a limit's service_id to a service type.
-    pub async fn identity_services(&self) -> anyhow::Result<Vec<CatalogEntry>> {
-        let v = self.get_json(Service::Identity, "services").await?;
-        Ok(serde_json::from_value(v["services"].clone())?)
+    /// The service type of a Keystone service id, from the token's catalog
+    /// (listing `/v3/services` needs the admin role; the catalog does not).
+    pub async fn service_type_of(&self, service_id: &str) -> anyhow::Result<Option<String>> {
+        let token = self.session().token().await?;
+        Ok(token
+            .catalog
+            .0
+            .iter()
+            .find(|s| s.id == service_id)
+            .map(|s| s.service_type.clone()))
     }
 
     /// Registered (default) limits of this site's region.

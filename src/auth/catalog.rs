@@ -9,6 +9,8 @@ pub struct Catalog(pub Vec<CatalogService>);
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct CatalogService {
+    #[serde(default)]
+    pub id: String,
     #[serde(rename = "type")]
     pub service_type: String,
     #[serde(default)]

@@ -426,7 +426,7 @@ impl Config {
             "unknown cloud '{name}'{place}; known clouds: {}",
             names.join(", ")
         );
-        match closest(name, &names) {
+        match crate::error::closest(name, &names) {
             Some(best) => Err(hinted(message, format!("did you mean '{best}'?"))),
             None => Err(anyhow::anyhow!(message)),
         }
@@ -458,29 +458,6 @@ fn region_names(known: &[resolve::RegionEntry]) -> Vec<String> {
     } else {
         known.iter().map(|r| r.name.clone()).collect()
     }
-}
-
-/// The closest name by edit distance, if it is close enough to be a typo.
-fn closest<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
-    let (best, distance) = names
-        .iter()
-        .map(|n| (*n, levenshtein(name, n)))
-        .min_by_key(|(_, d)| *d)?;
-    (distance <= 3 || distance * 2 <= name.chars().count()).then_some(best)
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 impl CloudConfig {
@@ -709,16 +686,6 @@ fn mask(m: &mut Dict) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn closest_names_within_reach() {
-        assert_eq!(
-            closest("mc-a-dem", &["mc-a-demo", "mc-b-demo"]),
-            Some("mc-a-demo")
-        );
-        assert_eq!(closest("zzzzzzzzzzzz", &["a", "b"]), None);
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
-    }
 
     #[test]
     fn search_dirs_follow_openstacksdk() {

@@ -223,30 +223,6 @@ fn fail<E: de::Error>(message: impl fmt::Display, hints: &[String]) -> E {
     E::custom(text)
 }
 
-/// Edit distance, for did-you-mean hints.
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
-/// The closest candidate, when near enough to be a typo.
-fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let (best, distance) = candidates
-        .iter()
-        .map(|c| (*c, levenshtein(name, c)))
-        .min_by_key(|(_, d)| *d)?;
-    (distance <= 2 || distance * 3 <= name.chars().count()).then_some(best)
-}
-
 /// Nova's nova-network quotas, still listed by Nova but enforced by Neutron.
 const NOVA_NETWORK_ALIASES: [(&str, &str); 4] = [
     ("floating_ips", "floatingip"),
@@ -331,7 +307,7 @@ impl Keys {
 /// `did you mean '…'?` when a candidate is close, then the list.
 fn with_guess(key: &str, candidates: &[&str], list: impl Into<String>) -> Vec<String> {
     let mut hints = Vec::new();
-    if let Some(best) = closest(key, candidates) {
+    if let Some(best) = crate::error::closest(key, candidates) {
         hints.push(format!("did you mean '{best}'?"));
     }
     hints.push(list.into());

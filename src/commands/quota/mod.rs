@@ -6,6 +6,7 @@ pub mod limits;
 pub mod read;
 pub mod show;
 
+use crate::api::identity::Project;
 use crate::api::{SiteClient, SiteId};
 use crate::cli::{QuotaShowArgs, StrategyArg};
 use crate::commands::Report;
@@ -166,6 +167,7 @@ async fn read_projects(
 struct Action {
     site: SiteId,
     project_id: String,
+    project_name: String,
     entry: Entry,
     new_limit: i64,
 }
@@ -196,6 +198,7 @@ const PLAN_COLUMNS: &[&str] = &[
     "cloud",
     "region",
     "project_id",
+    "project_name",
     "service",
     "resource",
     "in_use",
@@ -211,6 +214,7 @@ fn plan_rows(actions: &[Action], status: &dyn Fn(&Action) -> String) -> Rows {
         row.insert("cloud".into(), json!(a.site.cloud));
         row.insert("region".into(), json!(a.site.region));
         row.insert("project_id".into(), json!(a.project_id));
+        row.insert("project_name".into(), json!(a.project_name));
         row.insert("service".into(), json!(a.entry.service.name()));
         row.insert("resource".into(), json!(a.entry.resource));
         row.insert("in_use".into(), json!(a.entry.in_use));
@@ -299,6 +303,14 @@ fn plan_project(
             ));
             continue;
         }
+        if here.iter().any(|(_, e)| e.in_use.is_none()) {
+            notes.push(format!(
+                "note: project {} {service} {resource}: usage is not known at every site \
+                 (Glance reports only the credentials' own project), so it is not balanced",
+                p.name
+            ));
+            continue;
+        }
         let inputs: Vec<balance::Input> = here
             .iter()
             .map(|(s, e)| balance::Input {
@@ -319,6 +331,7 @@ fn plan_project(
                 actions.push(Action {
                     site: s.site.clone(),
                     project_id: s.project_id.clone(),
+                    project_name: s.project_name.clone(),
                     entry: (*e).clone(),
                     new_limit,
                 });
@@ -468,7 +481,11 @@ async fn verify(
                 let now = read::read_site(
                     &client,
                     projects,
-                    &ProjectRef::Named(project_id.clone()),
+                    &ProjectRef::Known(Project {
+                        id: project_id.clone(),
+                        name: group[0].project_name.clone(),
+                        domain_id: None,
+                    }),
                     &services,
                     true,
                 )

@@ -127,6 +127,8 @@ pub enum ProjectRef {
     Token,
     /// A name (matched in every Keystone) or an id.
     Named(String),
+    /// Already looked up in this site's Keystone.
+    Known(Project),
 }
 
 /// A lookup's failure, kept so every site sharing the Keystone gets it.
@@ -183,6 +185,7 @@ impl Projects {
     ) -> anyhow::Result<Project> {
         let name = match project {
             ProjectRef::Token => return client.token_project().await,
+            ProjectRef::Known(p) => return Ok(p.clone()),
             ProjectRef::Named(n) => n.clone(),
         };
         let key = (
@@ -332,26 +335,30 @@ async fn unified_limits(
     if registered.is_empty() {
         return Ok(Vec::new());
     }
-    let catalog = client.identity_services().await?;
-    let service_of = |service_id: &str| {
-        let ty = catalog
-            .iter()
-            .find(|s| s.id == service_id)?
-            .service_type
-            .as_str();
-        QuotaService::ALL
-            .into_iter()
-            .find(|q| services.contains(q) && q.catalog_types().contains(&ty))
-    };
-    let registered: Vec<_> = registered
-        .into_iter()
-        .filter_map(|r| service_of(&r.service_id).map(|s| (s, r)))
-        .collect();
+    let mut typed = Vec::new();
+    for r in registered {
+        let ty = client.service_type_of(&r.service_id).await?;
+        let service = ty.and_then(|ty| {
+            QuotaService::ALL
+                .into_iter()
+                .find(|q| services.contains(q) && q.catalog_types().contains(&ty.as_str()))
+        });
+        if let Some(s) = service {
+            typed.push((s, r));
+        }
+    }
+    let registered = typed;
     if registered.is_empty() {
         return Ok(Vec::new());
     }
     let own = client.project_limits(&project.id).await?;
-    let wants_image = registered.iter().any(|(s, _)| *s == QuotaService::Image);
+    // Glance reports the usage of the token's project only: another
+    // project's image usage is unknown here.
+    let own_project = client
+        .token_project()
+        .await
+        .is_ok_and(|p| p.id == project.id);
+    let wants_image = own_project && registered.iter().any(|(s, _)| *s == QuotaService::Image);
     let usage: BTreeMap<String, i64> =
         if wants_image && client.catalog_url(Service::Image).await?.is_some() {
             client.image_usage().await?.into_iter().collect()

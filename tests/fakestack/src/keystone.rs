@@ -41,6 +41,7 @@ pub(crate) fn router(ctx: Ctx) -> Router {
         .route("/v3/auth/catalog", get(catalog))
         .route("/v3/auth/projects", get(auth_projects))
         .route("/v3/projects", get(list_projects))
+        .route("/v3/projects/{project_id}", get(get_project))
         .route("/v3/users/{user_id}/projects", get(user_projects))
         .route("/v3/regions", get(regions))
         .merge(crate::limits::routes())
@@ -582,6 +583,29 @@ async fn list_projects(
         Ok(body::json(
             StatusCode::OK,
             &json!({"projects": projects, "links": links(format!("{}/projects", realm.v3()))}),
+        ))
+    }))
+}
+
+/// `GET /v3/projects/{id}`: admins see any project, members their own
+/// (Keystone's `identity:get_project` default).
+async fn get_project(
+    State(ctx): State<Ctx>,
+    Path(project_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let realm = ctx.realm();
+    collapse(auth_token(realm, &headers).and_then(|(_, token)| {
+        let own = matches!(&token.scope, Scope::Project(p) if *p == project_id);
+        if !own && !token.roles.iter().any(|r| r == "admin") {
+            return Err(forbidden("identity:get_project"));
+        }
+        if realm.project_by_id(&project_id).is_none() {
+            return Err(not_found(&format!("Could not find project: {project_id}.")));
+        }
+        Ok(body::json(
+            StatusCode::OK,
+            &json!({"project": project_json(realm, &project_id)}),
         ))
     }))
 }

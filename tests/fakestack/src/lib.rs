@@ -21,7 +21,8 @@
 //! Every listener binds `127.0.0.1:0`. A Keystone serves at its root:
 //! `/` (300, versions), `/v3` (version), `POST|GET|HEAD|DELETE /v3/auth/tokens`,
 //! `/v3/auth/catalog`, `/v3/auth/projects`, `/v3/projects`, `/v3/regions`,
-//! `/v3/users/{id}/projects`, `/v3/users/{id}/application_credentials[/{id}]`.
+//! `/v3/users/{id}/projects`, `/v3/users/{id}/application_credentials[/{id}]`,
+//! `/v3/services`, `/v3/registered_limits`, `/v3/limits`.
 //! A region serves every service under a devstack-style prefix:
 //!
 //! | catalog type | URL in the catalog | root document (no token needed) |
@@ -80,6 +81,14 @@
 //! `stack.count("RegionOne", "GET", "/compute/v2.1/os-keypairs")`,
 //! `stack.count("keystone:fake-a", "POST", "/v3/auth/tokens")`. Counting
 //! with `keystone:<cloud>` includes that cloud's per-region Keystones.
+//!
+//! # Quotas
+//!
+//! Nova's, Neutron's and Cinder's quota sets, Glance's `/v2/info/usage` and
+//! Keystone's unified limits, per region (limits per Keystone), driven by
+//! [`FakeStack::set_usage`], [`FakeStack::set_quota`] and
+//! [`FakeStack::register_limit`] and read back with [`FakeStack::quota`];
+//! README.md lists the paths and what each real service answers.
 
 mod body;
 mod cinder;

@@ -79,7 +79,9 @@ fn spec(args: &Args) -> Result<Spec, String> {
         }
         clouds.push((name.to_owned(), regions));
     }
-    if clouds.is_empty() {
+    // The demo estate (no --cloud) also gets the demo's quota usage.
+    let demo = clouds.is_empty();
+    if demo {
         clouds = Spec::demo()
             .clouds()
             .iter()
@@ -106,6 +108,9 @@ fn spec(args: &Args) -> Result<Spec, String> {
         } else {
             spec.cloud(name, &regions)
         };
+    }
+    if demo {
+        spec = spec.demo_quota();
     }
     Ok(spec)
 }

@@ -29,12 +29,10 @@ pub(crate) fn routes() -> Router<Ctx> {
 
 /// `{"NeutronError": {"type", "message", "detail": ""}}`.
 fn error(status: StatusCode, kind: &str, message: &str) -> Response {
-    let mut resp = body::json(
+    body::json(
         status,
         &json!({"NeutronError": {"type": kind, "message": message, "detail": ""}}),
-    );
-    errors::add_request_id(Some(Service::Network), &mut resp);
-    resp
+    )
 }
 
 fn policy(rule: &str) -> Response {
@@ -46,9 +44,7 @@ fn policy(rule: &str) -> Response {
 }
 
 fn ok(value: &Value) -> Response {
-    let mut resp = body::json(StatusCode::OK, value);
-    errors::add_request_id(Some(Service::Network), &mut resp);
-    resp
+    body::json(StatusCode::OK, value)
 }
 
 /// `abc.json` → `abc`: Neutron accepts a format suffix on any path.
@@ -137,7 +133,7 @@ async fn action(
                 return policy("get_quota");
             }
             let quota: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
-                q.defaults(Kind::Network)
+                q.resources(Kind::Network)
                     .into_iter()
                     .map(|(n, d)| (n, json!(d)))
                     .collect()
@@ -272,6 +268,5 @@ async fn delete(
     }
     let mut resp = Response::new(axum::body::Body::empty());
     *resp.status_mut() = StatusCode::NO_CONTENT;
-    errors::add_request_id(Some(Service::Network), &mut resp);
     resp
 }

@@ -203,11 +203,6 @@ impl RegionQuotas {
             .collect()
     }
 
-    /// (resource, default limit) for every resource of a service.
-    pub(crate) fn defaults(&self, kind: Kind) -> Vec<(String, i64)> {
-        self.resources(kind)
-    }
-
     pub(crate) fn set_limits(&mut self, project: &str, kind: Kind, limits: &[(String, i64)]) {
         let entry = self.explicit.entry((project.to_owned(), kind)).or_default();
         for (name, limit) in limits {
@@ -394,6 +389,29 @@ pub(crate) enum Seed {
     },
 }
 
+/// (region, service, [(resource, in use)]) of project `demo` in [`Spec::demo`].
+type DemoUsage = (&'static str, &'static str, &'static [(&'static str, i64)]);
+
+#[rustfmt::skip]
+const DEMO_USAGE: [DemoUsage; 10] = [
+    ("RegionOne", "compute", &[("cores", 8), ("instances", 4), ("ram", 16384), ("server_groups", 1)]),
+    ("RegionOne", "network", &[("network", 2), ("subnet", 2), ("port", 12), ("router", 1),
+        ("floatingip", 1), ("security_group", 3), ("security_group_rule", 14)]),
+    ("RegionOne", "volume", &[("volumes", 3), ("gigabytes", 60), ("snapshots", 1),
+        ("volumes___DEFAULT__", 3), ("gigabytes___DEFAULT__", 60), ("snapshots___DEFAULT__", 1)]),
+    ("RegionOne", "image", &[("image_size_total", 312), ("image_count_total", 4)]),
+    ("RegionTwo", "compute", &[("cores", 2), ("instances", 1), ("ram", 4096)]),
+    ("RegionTwo", "network", &[("network", 1), ("subnet", 1), ("port", 4), ("security_group", 1),
+        ("security_group_rule", 4)]),
+    ("RegionTwo", "volume", &[("volumes", 1), ("gigabytes", 10), ("volumes___DEFAULT__", 1),
+        ("gigabytes___DEFAULT__", 10)]),
+    ("RegionThree", "compute", &[("cores", 14), ("instances", 7), ("ram", 28672), ("key_pairs", 2)]),
+    ("RegionThree", "network", &[("network", 3), ("subnet", 4), ("port", 21), ("router", 1),
+        ("floatingip", 2), ("security_group", 2), ("security_group_rule", 9)]),
+    ("RegionThree", "volume", &[("volumes", 5), ("gigabytes", 250), ("volumes_ssd", 3),
+        ("gigabytes_ssd", 200), ("volumes___DEFAULT__", 2), ("gigabytes___DEFAULT__", 50)]),
+];
+
 impl Spec {
     /// Starts with `in_use` of `resource` used by `project` (name or id) in
     /// `region`'s `service` (`compute`, `network`, `volume` or `image`); see
@@ -441,126 +459,26 @@ impl Spec {
         });
         self
     }
-}
 
-/// What [`Spec::demo`] adds: project `demo` uses something everywhere, a
-/// different amount per region, and `fake-a`'s RegionOne has Glance limits.
-pub(crate) fn seed_demo(spec: Spec) -> Spec {
-    let usage: &[(&str, &str, &[(&str, i64)])] = &[
-        (
-            "RegionOne",
-            "compute",
-            &[
-                ("cores", 8),
-                ("instances", 4),
-                ("ram", 16384),
-                ("server_groups", 1),
-            ],
-        ),
-        (
-            "RegionOne",
-            "network",
-            &[
-                ("network", 2),
-                ("subnet", 2),
-                ("port", 12),
-                ("router", 1),
-                ("floatingip", 1),
-                ("security_group", 3),
-                ("security_group_rule", 14),
-            ],
-        ),
-        (
-            "RegionOne",
-            "volume",
-            &[
-                ("volumes", 3),
-                ("gigabytes", 60),
-                ("snapshots", 1),
-                ("volumes___DEFAULT__", 3),
-                ("gigabytes___DEFAULT__", 60),
-                ("snapshots___DEFAULT__", 1),
-            ],
-        ),
-        (
-            "RegionOne",
-            "image",
-            &[("image_size_total", 312), ("image_count_total", 4)],
-        ),
-        (
-            "RegionTwo",
-            "compute",
-            &[("cores", 2), ("instances", 1), ("ram", 4096)],
-        ),
-        (
-            "RegionTwo",
-            "network",
-            &[
-                ("network", 1),
-                ("subnet", 1),
-                ("port", 4),
-                ("security_group", 1),
-                ("security_group_rule", 4),
-            ],
-        ),
-        (
-            "RegionTwo",
-            "volume",
-            &[
-                ("volumes", 1),
-                ("gigabytes", 10),
-                ("volumes___DEFAULT__", 1),
-                ("gigabytes___DEFAULT__", 10),
-            ],
-        ),
-        (
-            "RegionThree",
-            "compute",
-            &[
-                ("cores", 14),
-                ("instances", 7),
-                ("ram", 28672),
-                ("key_pairs", 2),
-            ],
-        ),
-        (
-            "RegionThree",
-            "network",
-            &[
-                ("network", 3),
-                ("subnet", 4),
-                ("port", 21),
-                ("router", 1),
-                ("floatingip", 2),
-                ("security_group", 2),
-                ("security_group_rule", 9),
-            ],
-        ),
-        (
-            "RegionThree",
-            "volume",
-            &[
-                ("volumes", 5),
-                ("gigabytes", 250),
-                ("volumes_ssd", 3),
-                ("gigabytes_ssd", 200),
-                ("volumes___DEFAULT__", 2),
-                ("gigabytes___DEFAULT__", 50),
-            ],
-        ),
-    ];
-    let mut spec = spec
-        .volume_type("RegionThree", "ssd")
-        .registered_limit("RegionOne", "image", "image_size_total", 1000)
-        .registered_limit("RegionOne", "image", "image_count_total", 100)
-        .registered_limit("RegionOne", "image", "image_stage_total", 1000)
-        .registered_limit("RegionOne", "image", "image_count_uploading", 10);
-    for (region, service, resources) in usage {
-        for (resource, n) in *resources {
-            spec = spec.usage(region, "demo", service, resource, *n);
+    /// The quota state of [`Spec::demo`], for an estate with regions
+    /// `RegionOne`, `RegionTwo` and `RegionThree`: project `demo` uses
+    /// something in each, a different amount per region; RegionThree's
+    /// Cinder has volume type `ssd`; RegionOne's Glance has Keystone
+    /// registered limits (README.md lists the numbers).
+    pub fn demo_quota(self) -> Self {
+        let mut spec = self
+            .volume_type("RegionThree", "ssd")
+            .registered_limit("RegionOne", "image", "image_size_total", 1000)
+            .registered_limit("RegionOne", "image", "image_stage_total", 1000)
+            .registered_limit("RegionOne", "image", "image_count_total", 100)
+            .registered_limit("RegionOne", "image", "image_count_uploading", 10);
+        for (region, service, resources) in DEMO_USAGE {
+            for (resource, n) in resources {
+                spec = spec.usage(region, "demo", service, resource, *n);
+            }
         }
+        spec
     }
-    spec
 }
 
 // ---- operations shared by the library, the control API and the seeds -----

@@ -64,10 +64,10 @@ impl Spec {
     /// cloud `fake-b` with `RegionThree`: the shape of the real minicloud.
     /// Project `demo` uses some quota in every region (see README.md).
     pub fn demo() -> Self {
-        let spec = Self::new()
+        Self::new()
             .cloud("fake-a", &["RegionOne", "RegionTwo"])
-            .cloud("fake-b", &["RegionThree"]);
-        crate::quota::seed_demo(spec)
+            .cloud("fake-b", &["RegionThree"])
+            .demo_quota()
     }
 
     /// Adds a cloud whose regions share one Keystone.
