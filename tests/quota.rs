@@ -622,3 +622,141 @@ fn bad_limits_files_name_the_line() {
     );
     assert!(run.stderr.contains("hint: "), "{}", run.stderr);
 }
+
+#[test]
+fn a_failed_lowering_holds_back_every_raise() {
+    let (stack, env) = demo();
+    // RegionTwo's limit (3) is below its share (2 used + 2): it would be raised.
+    stack.set_quota("RegionTwo", "demo", "compute", "cores", 3);
+    stack.inject(
+        Fault::new(
+            Target::Region("RegionOne".into()),
+            FaultKind::Status {
+                code: 500,
+                retry_after: None,
+            },
+        )
+        .method("PUT")
+        .path_prefix("/compute/v2.1/os-quota-sets"),
+    );
+    let file = limits(&env, "projects:\n  demo:\n    compute: {cores: 30}\n");
+    let run = env.run(
+        &[
+            &ADMINS[..],
+            &["quota", "balance", "--limits", &file, "--yes", "-f", "json"],
+        ]
+        .concat(),
+    );
+    run.assert_code(2);
+    let status: Vec<(String, String)> = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["region"].as_str().unwrap().into(),
+                r["status"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        status,
+        vec![
+            ("RegionOne".into(), "failed".into()),
+            ("RegionTwo".into(), "skipped".into()),
+            ("RegionThree".into(), "applied".into())
+        ]
+    );
+    assert_eq!(cores(&stack), vec![Some(20), Some(3), Some(16)]);
+    assert!(
+        run.stderr.contains("raised limits were not applied"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: fake-a-admin/RegionOne: setting compute limits: "),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn project_filter_and_defaults() {
+    let (stack, env) = demo();
+    stack.set_usage("RegionOne", "admin", "network", "port", 7);
+    let file = limits(
+        &env,
+        "projects:\n  demo:\n    compute: {cores: 30}\ndefaults:\n  network: {port: 90}\n",
+    );
+    // Only demo: its cores change, the defaults' projects are left alone.
+    let run = env.run(
+        &[
+            &ADMINS[..],
+            &[
+                "quota",
+                "balance",
+                "--limits",
+                &file,
+                "--project",
+                "demo",
+                "--dry-run",
+                "-f",
+                "json",
+            ],
+        ]
+        .concat(),
+    );
+    run.assert_code(0);
+    assert!(
+        run.json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["project_name"] == "demo" && r["resource"] == "cores")
+    );
+    // Without --project, every other project gets the defaults.
+    let run = env.run(
+        &[
+            &ADMINS[..],
+            &[
+                "quota",
+                "balance",
+                "--limits",
+                &file,
+                "--dry-run",
+                "-f",
+                "json",
+            ],
+        ]
+        .concat(),
+    );
+    run.assert_code(0);
+    let rows = run.json();
+    let admin_ports = find(&rows, &|r| {
+        r["project_name"] == "admin" && r["resource"] == "port"
+    });
+    assert_eq!(admin_ports.len(), 3, "{rows}");
+    let total: i64 = admin_ports
+        .iter()
+        .map(|r| r["new_limit"].as_i64().unwrap())
+        .sum();
+    assert_eq!(total, 90);
+    let run = env.run(
+        &[
+            &ADMINS[..],
+            &[
+                "quota",
+                "balance",
+                "--limits",
+                &file,
+                "--project",
+                "nope",
+                "--dry-run",
+            ],
+        ]
+        .concat(),
+    );
+    run.assert_code(2);
+}

@@ -150,6 +150,20 @@ async fn read_projects(
         };
         let sites = collect(&clients, &what, concurrency, progress, report).await;
         let complete = report.failures.len() == before && failed_sites == 0;
+        if sites.is_empty() && complete {
+            let msg = format!("project {name} exists in none of the selected clouds");
+            if only.is_some() {
+                return Err(hinted(
+                    msg,
+                    "check the name, or the clouds selected with --os-cloud/--sites",
+                ));
+            }
+            if limits.projects.contains_key(&name) {
+                report
+                    .notes
+                    .push(format!("warning: {msg} (it is in the limits file)"));
+            }
+        }
         out.push(ProjectRead {
             name,
             sites,
@@ -382,8 +396,19 @@ pub async fn apply_balance(plan: BalancePlan, concurrency: usize, report_rows: b
     if refused {
         return report;
     }
-    let mut failed: BTreeMap<(SiteId, String, QuotaService), String> = BTreeMap::new();
+    let mut failed: BTreeSet<(SiteId, String, QuotaService)> = BTreeSet::new();
+    let mut written: BTreeSet<(SiteId, String, QuotaService)> = BTreeSet::new();
     for lowering in [true, false] {
+        if !lowering && !failed.is_empty() {
+            // A limit that could not be lowered still holds its share: raising
+            // the others now could take the sum past the global limit.
+            report.notes.push(
+                "warning: raised limits were not applied, because lowering a limit failed; \
+                 fix the error and run again"
+                    .to_string(),
+            );
+            break;
+        }
         let mut groups: BTreeMap<(SiteId, String, QuotaService), Vec<&Action>> = BTreeMap::new();
         for a in actions
             .iter()
@@ -413,24 +438,37 @@ pub async fn apply_balance(plan: BalancePlan, concurrency: usize, report_rows: b
         )
         .await;
         for o in out.outcomes {
-            if let Ok((key, Err(e))) = o.result {
-                failed.insert(key.clone(), crate::error::describe(&e).0);
-                report.failures.push((
-                    key.0.clone(),
-                    e.context(format!("setting {} limits", key.2)),
-                ));
+            match o.result {
+                Ok((key, Ok(()))) => {
+                    written.insert(key);
+                }
+                Ok((key, Err(e))) => {
+                    failed.insert(key.clone());
+                    report.failures.push((
+                        key.0.clone(),
+                        e.context(format!("setting {} limits", key.2)),
+                    ));
+                }
+                Err(e) => report.failures.push((o.site, e)),
             }
         }
+        if out.interrupted {
+            // Stop writing; what was written is still read back below.
+            report.interrupted = true;
+            break;
+        }
     }
-    let verified = verify(&clients, &actions, &failed, concurrency, &mut report).await;
+    let verified = verify(&clients, &actions, &written, concurrency, &mut report).await;
     let status = |a: &Action| {
         let key = (a.site.clone(), a.project_id.clone(), a.entry.service);
-        if failed.contains_key(&key) {
+        if failed.contains(&key) {
             "failed".to_string()
-        } else if verified.contains(&(key, a.entry.resource.clone())) {
+        } else if verified.contains(&(key.clone(), a.entry.resource.clone())) {
             "applied".to_string()
-        } else {
+        } else if written.contains(&key) {
             "unverified".to_string()
+        } else {
+            "skipped".to_string()
         }
     };
     if report_rows {
@@ -450,13 +488,13 @@ type Key = ((SiteId, String, QuotaService), String);
 async fn verify(
     clients: &[Arc<SiteClient>],
     actions: &[Action],
-    failed: &BTreeMap<(SiteId, String, QuotaService), String>,
+    written: &BTreeSet<(SiteId, String, QuotaService)>,
     concurrency: usize,
     report: &mut Report,
 ) -> BTreeSet<Key> {
     let mut groups: BTreeMap<(SiteId, String), Vec<&Action>> = BTreeMap::new();
     for a in actions {
-        if !failed.contains_key(&(a.site.clone(), a.project_id.clone(), a.entry.service)) {
+        if written.contains(&(a.site.clone(), a.project_id.clone(), a.entry.service)) {
             groups
                 .entry((a.site.clone(), a.project_id.clone()))
                 .or_default()
