@@ -28,7 +28,6 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The `auth_type`s osprey can authenticate with.
 /// The keys of an `osprey config show` row, in order (openstackclient's
 /// `configuration show`, plus the cloud and region).
 pub const SHOW_COLUMNS: &[&str] = &[
@@ -58,6 +57,7 @@ pub const SHOW_COLUMNS: &[&str] = &[
     "token",
 ];
 
+/// The `auth_type`s osprey can authenticate with.
 pub const SUPPORTED_AUTH_TYPES: &[&str] = &[
     "password",
     "v3password",
