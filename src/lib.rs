@@ -230,8 +230,17 @@ fn selection(g: &GlobalArgs) -> anyhow::Result<Selection> {
 /// Prints the report (data to stdout, failures to stderr) and picks the exit status.
 fn finish(report: Report, g: &GlobalArgs) -> ExitStatus {
     let mut status = ExitStatus::Success;
+    // The table layout, unless -c/--sort-column name columns only the
+    // flat rows have (`quota show -c in_use`).
     let rows = match (&report.table, g.format) {
-        (Some(table), cli::Format::Table) => table,
+        (Some(table), cli::Format::Table)
+            if g.columns
+                .iter()
+                .chain(&g.sort_columns)
+                .all(|c| table.columns.contains(c)) =>
+        {
+            table
+        }
         _ => &report.rows,
     };
     if let Err(e) = print_rows(rows, g) {

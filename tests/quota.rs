@@ -171,6 +171,29 @@ fn totals_and_the_global_limit() {
         line.contains("8/20") && line.contains("24/60") && line.contains("near"),
         "{line}"
     );
+    // Columns only the flat rows have switch the table to the flat layout.
+    let run = env.run(
+        &[
+            &ADMINS[..],
+            &[
+                "quota",
+                "show",
+                "--project",
+                "demo",
+                "-c",
+                "region",
+                "-c",
+                "in_use",
+            ],
+        ]
+        .concat(),
+    );
+    run.assert_code(0);
+    assert!(
+        run.stdout.contains("| Region      | In Use |"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

@@ -691,7 +691,7 @@ fn unsupported_auth_type_names_the_supported_ones() {
     assert_eq!(run.row("fake-b", "RegionThree")["auth"], "ok");
     assert!(
         run.stderr
-            .contains("auth_type 'v2password' is not supported"),
+            .contains("clouds.v2.auth_type: 'v2password' is not supported by osprey"),
         "{}",
         run.stderr
     );
@@ -847,4 +847,54 @@ fn keystone_v2_and_unscoped_tokens_are_clear_errors() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn interface_flag_and_per_service_interfaces_pick_endpoints() {
+    let (stack, _) = demo();
+    // fakestack lists public, internal and admin: a made-up interface finds none.
+    let env = extra_cloud(
+        &stack,
+        "iface",
+        "      username: demo\n      password: fake-demo\n      user_domain_name: Default\n      \
+         project_name: demo\n      project_domain_name: Default\n    compute_interface: nowhere\n    \
+         regions: [RegionOne]\n",
+    );
+    let run = env.run(&["--os-cloud", "iface", "sites", "-f", "json"]);
+    run.assert_code(0);
+    let row = run.row("iface", "RegionOne");
+    assert_eq!(row["compute"], "");
+    assert!(
+        row["network"].as_str().unwrap().ends_with("/network"),
+        "{row}"
+    );
+    let run = env.run(&[
+        "--os-cloud",
+        "iface",
+        "--os-interface",
+        "internal",
+        "sites",
+        "--check",
+        "-f",
+        "json",
+    ]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains(
+            "no compute endpoint (nowhere interface) in the catalog for region RegionOne"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = env.run(&[
+        "--os-cloud",
+        "fake-b",
+        "--os-interface",
+        "admin",
+        "sites",
+        "--check",
+        "-f",
+        "json",
+    ]);
+    run.assert_code(0);
 }

@@ -63,7 +63,10 @@ pub fn methods(cfg: &RegionConfig) -> anyhow::Result<Vec<Method>> {
                 .collect()
         }
         other => Err(hinted(
-            format!("{}: auth_type '{other}' is not supported", where_(cfg)),
+            format!(
+                "{}.auth_type: '{other}' is not supported by osprey",
+                where_(cfg)
+            ),
             format!(
                 "supported auth types: {}",
                 crate::config::SUPPORTED_AUTH_TYPES.join(", ")
