@@ -111,55 +111,25 @@ fn wrong_password_fails_its_site_and_keeps_the_others() {
     assert!(!run.stderr.contains("not-the-password"));
 }
 
-/// Creates an application credential for the demo user with the real
-/// Keystone API and deletes it when dropped.
+/// An application credential of the demo user, made with the real
+/// Keystone API and deleted when dropped.
 struct AppCredential {
     keystone: String,
-    token: String,
-    user_id: String,
+    login: common::Login,
     id: String,
     secret: String,
 }
 
 impl AppCredential {
     fn create(keystone: &str, name: &str) -> Self {
-        let client = reqwest::blocking::Client::new();
-        let auth = json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
-            "name": "demo", "domain": {"name": "Default"}, "password": "minicloud-demo"}}},
-            "scope": {"project": {"name": "demo", "domain": {"name": "Default"}}}}});
-        let resp = client
-            .post(format!("{keystone}/v3/auth/tokens"))
-            .json(&auth)
-            .send()
-            .unwrap();
-        assert_eq!(resp.status().as_u16(), 201);
-        let token = resp.headers()["x-subject-token"]
-            .to_str()
-            .unwrap()
-            .to_string();
-        let body: Value = resp.json().unwrap();
-        let user_id = body["token"]["user"]["id"].as_str().unwrap().to_string();
-        let resp = client
-            .post(format!(
-                "{keystone}/v3/users/{user_id}/application_credentials"
-            ))
-            .header("x-auth-token", &token)
-            .json(&json!({"application_credential": {"name": name}}))
-            .send()
-            .unwrap();
-        assert_eq!(
-            resp.status().as_u16(),
-            201,
-            "creating the application credential"
-        );
-        let body: Value = resp.json().unwrap();
-        let ac = &body["application_credential"];
+        let v3 = format!("{keystone}/v3");
+        let login = common::login(&v3, "demo", "minicloud-demo", "demo");
+        let (id, secret) = common::create_app_credential(&v3, &login, name);
         AppCredential {
-            keystone: keystone.to_string(),
-            token,
-            user_id,
-            id: ac["id"].as_str().unwrap().to_string(),
-            secret: ac["secret"].as_str().unwrap().to_string(),
+            keystone: v3,
+            login,
+            id,
+            secret,
         }
     }
 }
@@ -168,10 +138,10 @@ impl Drop for AppCredential {
     fn drop(&mut self) {
         let _ = reqwest::blocking::Client::new()
             .delete(format!(
-                "{}/v3/users/{}/application_credentials/{}",
-                self.keystone, self.user_id, self.id
+                "{}/users/{}/application_credentials/{}",
+                self.keystone, self.login.user_id, self.id
             ))
-            .header("x-auth-token", &self.token)
+            .header("x-auth-token", &self.login.token)
             .send();
     }
 }
@@ -220,26 +190,11 @@ struct Rest {
 
 impl Rest {
     fn login(keystone: &str, user: &str, password: &str, project: &str) -> Rest {
-        let client = reqwest::blocking::Client::new();
-        let auth = json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
-            "name": user, "domain": {"name": "Default"}, "password": password}}},
-            "scope": {"project": {"name": project, "domain": {"name": "Default"}}}}});
-        let resp = client
-            .post(format!("{keystone}/v3/auth/tokens"))
-            .json(&auth)
-            .send()
-            .unwrap();
-        assert_eq!(resp.status().as_u16(), 201);
-        let token = resp.headers()["x-subject-token"]
-            .to_str()
-            .unwrap()
-            .to_string();
-        let body: Value = resp.json().unwrap();
-        let project_id = body["token"]["project"]["id"].as_str().unwrap().to_string();
+        let login = common::login(&format!("{keystone}/v3"), user, password, project);
         Rest {
-            client,
-            token,
-            project_id,
+            client: reqwest::blocking::Client::new(),
+            token: login.token,
+            project_id: login.project_id,
             keystone: keystone.to_string(),
         }
     }

@@ -576,36 +576,8 @@ fn totp_and_multifactor_take_the_passcode() {
 fn application_credentials_by_id_and_by_name() {
     let (stack, _) = demo();
     let keystone = stack.keystone_url("fake-a");
-    let client = reqwest::blocking::Client::new();
-    let auth = serde_json::json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
-        "name": "demo", "domain": {"name": "Default"}, "password": "fake-demo"}}},
-        "scope": {"project": {"name": "demo", "domain": {"name": "Default"}}}}});
-    let resp = client
-        .post(format!("{keystone}/auth/tokens"))
-        .json(&auth)
-        .send()
-        .unwrap();
-    let token = resp.headers()["x-subject-token"]
-        .to_str()
-        .unwrap()
-        .to_string();
-    let user = stack.user_id("fake-a", "demo");
-    let resp = client
-        .post(format!("{keystone}/users/{user}/application_credentials"))
-        .header("x-auth-token", token)
-        .json(&serde_json::json!({"application_credential": {"name": "ci"}}))
-        .send()
-        .unwrap();
-    assert_eq!(resp.status().as_u16(), 201);
-    let body: serde_json::Value = resp.json().unwrap();
-    let id = body["application_credential"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let secret = body["application_credential"]["secret"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let demo_login = common::login(&keystone, "demo", "fake-demo", "demo");
+    let (id, secret) = common::create_app_credential(&keystone, &demo_login, "ci");
     stack.reset_counters();
 
     let env = extra_cloud(
@@ -646,18 +618,7 @@ fn application_credentials_by_id_and_by_name() {
 fn token_auth_and_system_scope() {
     let (stack, _) = demo();
     let keystone = stack.keystone_url("fake-a");
-    let auth = serde_json::json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
-        "name": "admin", "domain": {"name": "Default"}, "password": "fake-admin"}}},
-        "scope": {"project": {"name": "admin", "domain": {"name": "Default"}}}}});
-    let resp = reqwest::blocking::Client::new()
-        .post(format!("{keystone}/auth/tokens"))
-        .json(&auth)
-        .send()
-        .unwrap();
-    let token = resp.headers()["x-subject-token"]
-        .to_str()
-        .unwrap()
-        .to_string();
+    let token = common::login(&keystone, "admin", "fake-admin", "admin").token;
     let env = extra_cloud(
         &stack,
         "tok",

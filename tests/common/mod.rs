@@ -145,3 +145,58 @@ pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect()
 }
+
+/// A token from Keystone, got without osprey: for setting up a test.
+pub struct Login {
+    pub token: String,
+    pub user_id: String,
+    pub project_id: String,
+}
+
+/// Password login to Keystone (`v3` is its `…/v3` URL), scoped to `project`,
+/// users and projects in the Default domain.
+pub fn login(v3: &str, user: &str, password: &str, project: &str) -> Login {
+    let auth = serde_json::json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
+        "name": user, "domain": {"name": "Default"}, "password": password}}},
+        "scope": {"project": {"name": project, "domain": {"name": "Default"}}}}});
+    let resp = reqwest::blocking::Client::new()
+        .post(format!("{v3}/auth/tokens"))
+        .json(&auth)
+        .send()
+        .expect("keystone answers");
+    assert_eq!(resp.status().as_u16(), 201, "login as {user}");
+    let token = resp.headers()["x-subject-token"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let body: serde_json::Value = resp.json().unwrap();
+    Login {
+        token,
+        user_id: body["token"]["user"]["id"].as_str().unwrap().to_string(),
+        project_id: body["token"]["project"]["id"].as_str().unwrap().to_string(),
+    }
+}
+
+/// Creates an application credential for the logged-in user; returns (id, secret).
+pub fn create_app_credential(v3: &str, login: &Login, name: &str) -> (String, String) {
+    let resp = reqwest::blocking::Client::new()
+        .post(format!(
+            "{v3}/users/{}/application_credentials",
+            login.user_id
+        ))
+        .header("x-auth-token", &login.token)
+        .json(&serde_json::json!({"application_credential": {"name": name}}))
+        .send()
+        .expect("keystone answers");
+    assert_eq!(
+        resp.status().as_u16(),
+        201,
+        "creating application credential {name}"
+    );
+    let body: serde_json::Value = resp.json().unwrap();
+    let ac = &body["application_credential"];
+    (
+        ac["id"].as_str().unwrap().to_string(),
+        ac["secret"].as_str().unwrap().to_string(),
+    )
+}
