@@ -829,6 +829,7 @@ fn interface_flag_and_per_service_interfaces_pick_endpoints() {
         row["network"].as_str().unwrap().ends_with("/network"),
         "{row}"
     );
+    // A service the region does not list is not checked...
     let run = env.run(&[
         "--os-cloud",
         "iface",
@@ -839,11 +840,21 @@ fn interface_flag_and_per_service_interfaces_pick_endpoints() {
         "-f",
         "json",
     ]);
+    run.assert_code(0);
+    assert_eq!(run.row("iface", "RegionOne")["check"], "ok");
+    // ... but asking for it by name is an error.
+    let run = env.run(&[
+        "--os-cloud",
+        "iface",
+        "quota",
+        "show",
+        "--service",
+        "compute",
+    ]);
     run.assert_code(2);
     assert!(
-        run.stderr.contains(
-            "no compute endpoint (nowhere interface) in the catalog for region RegionOne"
-        ),
+        run.stderr
+            .contains("compute: no endpoint in the catalog for region RegionOne"),
         "{}",
         run.stderr
     );
