@@ -21,7 +21,7 @@ pub mod select;
 pub use secret::Secret;
 
 use crate::error::hinted;
-use resolve::{Dict, Loader, RegionSource, py_str, truthy};
+use resolve::{Dict, Loader, RegionSource, py_str, truthy, yaml_truthy};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -566,8 +566,8 @@ impl RegionConfig {
         };
         // CloudRegion.get_requests_verify_args: insecure wins, a missing
         // verify means true, a present-but-null one means false.
-        let insecure = raw.get("insecure").is_some_and(truthy);
-        let verify = !insecure && raw.get("verify").is_none_or(truthy);
+        let insecure = raw.get("insecure").is_some_and(yaml_truthy);
+        let verify = !insecure && raw.get("verify").is_none_or(yaml_truthy);
         let path = |k: &str| {
             get(k)
                 .filter(|p| !p.is_empty())

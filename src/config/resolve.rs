@@ -36,6 +36,23 @@ pub(crate) fn truthy(v: &Value) -> bool {
     }
 }
 
+/// Truthiness of a boolean setting as openstacksdk sees it: PyYAML reads
+/// the YAML 1.1 words (`no`, `off`, `yes`, `on`, ...) as booleans, where
+/// serde_yaml (YAML 1.2) leaves them strings. (A quoted "no" is read as
+/// false too: for a boolean setting that is what its author meant.)
+pub(crate) fn yaml_truthy(v: &Value) -> bool {
+    yaml_bool(v).unwrap_or_else(|| truthy(v))
+}
+
+/// The boolean a YAML 1.1 word stands for, if the value is one.
+fn yaml_bool(v: &Value) -> Option<bool> {
+    match v.as_str()? {
+        "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "true" | "True" | "TRUE" => Some(true),
+        "no" | "No" | "NO" | "off" | "Off" | "OFF" | "false" | "False" | "FALSE" => Some(false),
+        _ => None,
+    }
+}
+
 /// Python `str(value)`.
 pub(crate) fn py_str(v: &Value) -> String {
     match v {
@@ -1559,7 +1576,9 @@ fn handle_value_types(cloud: &mut Dict) {
         if let Some(v) = cloud.get(key)
             && !v.is_boolean()
         {
-            let b = get_boolean(Some(v));
+            // PyYAML has already made YAML 1.1 words (`yes`, `off`) booleans
+            // by now; serde_yaml leaves them strings.
+            let b = yaml_bool(v).unwrap_or_else(|| get_boolean(Some(v)));
             cloud.insert(key.into(), Value::Bool(b));
         }
     }
