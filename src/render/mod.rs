@@ -25,19 +25,6 @@ impl Rows {
         }
     }
 
-    /// Columns taken from the rows themselves, in first-seen order.
-    pub fn from_rows(rows: Vec<Row>) -> Self {
-        let mut columns: Vec<String> = Vec::new();
-        for row in &rows {
-            for key in row.keys() {
-                if !columns.contains(key) {
-                    columns.push(key.clone());
-                }
-            }
-        }
-        Rows { columns, rows }
-    }
-
     pub fn push(&mut self, row: Row) {
         self.rows.push(row);
     }

@@ -126,7 +126,8 @@ fn saturate(v: i128) -> i64 {
 }
 
 /// `Σused` over the sites, negative usages as 0, saturated.
-pub fn total_used(sites: &[Input]) -> i64 {
+#[cfg(test)]
+fn total_used(sites: &[Input]) -> i64 {
     saturate(sites.iter().map(|s| i128::from(s.used.max(0))).sum())
 }
 
@@ -176,7 +177,7 @@ impl fmt::Display for Violation {
 }
 
 /// The violation of a global limit, if any, from the totals over the sites
-/// ([`total_used`], [`total_limit`]): `Σused > G` first (the limits are then
+/// (`Σused`, and [`total_limit`]): `Σused > G` first (the limits are then
 /// usually over too, and usage is what matters), else for `hard`
 /// `Σlimits > G`, an unlimited site counting as over. `soft` limits are over
 /// `G` by design, so only usage counts there. An unlimited (negative)

@@ -153,17 +153,6 @@ impl GlobalLimits {
     }
 }
 
-/// The managed global limits of a project (`-1` entries left out), sorted by
-/// service then resource.
-pub fn managed(limits: &ServiceLimits) -> impl Iterator<Item = (&str, &str, i64)> {
-    limits.iter().flat_map(|(service, resources)| {
-        resources
-            .iter()
-            .filter(|(_, g)| **g >= 0)
-            .map(|(r, g)| (service.as_str(), r.as_str(), *g))
-    })
-}
-
 /// Reads and validates the global limits file.
 pub fn load(path: &Path) -> anyhow::Result<GlobalLimits> {
     let text = std::fs::read_to_string(path)
@@ -758,8 +747,8 @@ mod tests {
         let l = parse_ok("projects:\n  demo:\n    compute: {cores: -1, ram: 0}\n");
         let demo = l.for_project("demo", "").unwrap();
         assert_eq!(demo["compute"]["cores"], -1);
-        let managed: Vec<_> = managed(demo).collect();
-        assert_eq!(managed, vec![("compute", "ram", 0)]);
+        assert_eq!(l.global("demo", "", "compute", "ram"), Some(0));
+        assert_eq!(l.global("demo", "", "compute", "cores"), Some(-1));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `osprey quota show`: per-site limits and usage, totals, and the global limit.
 
+use super::balance::total_limit;
 use super::limits::GlobalLimits;
 use super::read::{Entry, ProjectRef, Projects, QuotaService, is_missing_project, read_site};
 use crate::api::SiteClient;
@@ -192,40 +193,41 @@ impl Total {
 }
 
 pub fn totals(read: &[SiteEntries], opts: &ShowOptions) -> Vec<Total> {
-    let mut map: BTreeMap<(QuotaService, String), Total> = BTreeMap::new();
+    let mut groups: BTreeMap<(QuotaService, String), Vec<(&SiteEntries, &Entry)>> = BTreeMap::new();
     for s in read {
         for e in &s.entries {
-            let t = map
+            groups
                 .entry((e.service, e.resource.clone()))
-                .or_insert_with(|| Total {
-                    service: e.service,
-                    resource: e.resource.clone(),
-                    limit_total: 0,
-                    in_use_total: None,
-                    used_total: 0,
-                    global_limit: opts.limits.and_then(|l| {
-                        l.global(
-                            &s.project_name,
-                            &s.project_id,
-                            e.service.name(),
-                            &e.resource,
-                        )
-                    }),
-                    sites: 0,
-                });
-            t.limit_total = if t.limit_total < 0 || e.limit < 0 {
-                -1
-            } else {
-                t.limit_total.saturating_add(e.limit)
-            };
-            if let Some(u) = e.in_use {
-                t.in_use_total = Some(t.in_use_total.unwrap_or(0).saturating_add(u));
-            }
-            t.used_total = t.used_total.saturating_add(e.used());
-            t.sites += 1;
+                .or_default()
+                .push((s, e));
         }
     }
-    map.into_values().collect()
+    groups
+        .into_iter()
+        .map(|((service, resource), here)| {
+            let (first, _) = here[0];
+            let reported: Vec<i64> = here.iter().filter_map(|(_, e)| e.in_use).collect();
+            Total {
+                limit_total: total_limit(here.iter().map(|(_, e)| e.limit)),
+                in_use_total: (!reported.is_empty())
+                    .then(|| reported.iter().fold(0i64, |a, u| a.saturating_add(*u))),
+                used_total: here
+                    .iter()
+                    .fold(0i64, |a, (_, e)| a.saturating_add(e.used())),
+                global_limit: opts.limits.and_then(|l| {
+                    l.global(
+                        &first.project_name,
+                        &first.project_id,
+                        service.name(),
+                        &resource,
+                    )
+                }),
+                sites: here.len(),
+                service,
+                resource,
+            }
+        })
+        .collect()
 }
 
 fn total_rows(totals: &[Total]) -> Rows {
