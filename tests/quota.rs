@@ -6,7 +6,7 @@
 mod common;
 
 use common::Env;
-use fakestack::{FakeStack, Fault, FaultKind, Spec, Target};
+use fakestack::{FakeStack, Fault, Spec};
 use serde_json::{Value, json};
 
 fn demo() -> (FakeStack, Env) {
@@ -28,6 +28,11 @@ fn find<'a>(rows: &'a Value, pred: &dyn Fn(&Value) -> bool) -> Vec<&'a Value> {
 }
 
 const ADMINS: [&str; 2] = ["--os-cloud", "fake-a-admin,fake-b-admin"];
+
+/// Runs osprey as the admin of both fake clouds.
+fn admins(env: &Env, args: &[&str]) -> common::Run {
+    env.run(&[&ADMINS[..], args].concat())
+}
 
 fn cores(stack: &FakeStack) -> Vec<Option<i64>> {
     ["RegionOne", "RegionTwo", "RegionThree"]
@@ -106,22 +111,19 @@ fn totals_and_the_global_limit() {
     let (stack, env) = demo();
     stack.set_quota("RegionTwo", "demo", "compute", "ram", -1);
     let file = limits(&env, "projects:\n  demo:\n    compute: {cores: 26}\n");
-    let run = env.run(
+    let run = admins(
+        &env,
         &[
-            &ADMINS[..],
-            &[
-                "quota",
-                "show",
-                "--project",
-                "demo",
-                "--total",
-                "--limits",
-                &file,
-                "-f",
-                "json",
-            ],
-        ]
-        .concat(),
+            "quota",
+            "show",
+            "--project",
+            "demo",
+            "--total",
+            "--limits",
+            &file,
+            "-f",
+            "json",
+        ],
     );
     run.assert_code(0);
     let rows = run.json();
@@ -139,21 +141,18 @@ fn totals_and_the_global_limit() {
     );
 
     // The table: resources as rows, sites as columns, the total marked.
-    let run = env.run(
+    let run = admins(
+        &env,
         &[
-            &ADMINS[..],
-            &[
-                "quota",
-                "show",
-                "--project",
-                "demo",
-                "--limits",
-                &file,
-                "--service",
-                "compute",
-            ],
-        ]
-        .concat(),
+            "quota",
+            "show",
+            "--project",
+            "demo",
+            "--limits",
+            &file,
+            "--service",
+            "compute",
+        ],
     );
     run.assert_code(0);
     let line = run
@@ -172,21 +171,18 @@ fn totals_and_the_global_limit() {
         "{line}"
     );
     // Columns only the flat rows have switch the table to the flat layout.
-    let run = env.run(
+    let run = admins(
+        &env,
         &[
-            &ADMINS[..],
-            &[
-                "quota",
-                "show",
-                "--project",
-                "demo",
-                "-c",
-                "region",
-                "-c",
-                "in_use",
-            ],
-        ]
-        .concat(),
+            "quota",
+            "show",
+            "--project",
+            "demo",
+            "-c",
+            "region",
+            "-c",
+            "in_use",
+        ],
     );
     run.assert_code(0);
     assert!(
@@ -199,16 +195,7 @@ fn totals_and_the_global_limit() {
 #[test]
 fn a_failing_service_keeps_the_rest() {
     let (stack, env) = demo();
-    stack.inject(
-        Fault::new(
-            Target::Region("RegionTwo".into()),
-            FaultKind::Status {
-                code: 500,
-                retry_after: None,
-            },
-        )
-        .path_prefix("/compute/v2.1/os-quota-sets"),
-    );
+    stack.inject(Fault::status("RegionTwo", 500).path_prefix("/compute/v2.1/os-quota-sets"));
     let run = env.run(&["--os-cloud", "fake-a", "quota", "show", "-f", "json"]);
     run.assert_code(2);
     let rows = run.json();
@@ -243,12 +230,9 @@ fn hard_balance_splits_the_headroom_and_reruns_change_nothing() {
         &env,
         "projects:\n  demo:\n    compute: {cores: 30, key_pairs: 5}\n",
     );
-    let run = env.run(
-        &[
-            &ADMINS[..],
-            &["quota", "balance", "--limits", &file, "--yes", "-f", "json"],
-        ]
-        .concat(),
+    let run = admins(
+        &env,
+        &["quota", "balance", "--limits", &file, "--yes", "-f", "json"],
     );
     run.assert_code(0);
     // used 8 + 2 + 14 = 24, headroom 6 split equally.
@@ -266,12 +250,9 @@ fn hard_balance_splits_the_headroom_and_reruns_change_nothing() {
         "{}",
         run.stderr
     );
-    let again = env.run(
-        &[
-            &ADMINS[..],
-            &["quota", "balance", "--limits", &file, "--yes", "-f", "json"],
-        ]
-        .concat(),
+    let again = admins(
+        &env,
+        &["quota", "balance", "--limits", &file, "--yes", "-f", "json"],
     );
     again.assert_code(0);
     assert_eq!(again.json(), json!([]));
@@ -282,14 +263,7 @@ fn hard_balance_splits_the_headroom_and_reruns_change_nothing() {
     );
     // Nothing was PUT the second time.
     stack.reset_counters();
-    env.run(
-        &[
-            &ADMINS[..],
-            &["quota", "balance", "--limits", &file, "--yes"],
-        ]
-        .concat(),
-    )
-    .assert_code(0);
+    admins(&env, &["quota", "balance", "--limits", &file, "--yes"]).assert_code(0);
     assert!(stack.requests().iter().all(|r| r.method != "PUT"));
 }
 
@@ -300,30 +274,20 @@ fn weights_and_soft_strategy() {
         &env,
         "projects:\n  demo:\n    compute: {cores: 30}\nweights:\n  \"fake-b-admin/*\": 4\n",
     );
-    env.run(
-        &[
-            &ADMINS[..],
-            &["quota", "balance", "--limits", &file, "--yes"],
-        ]
-        .concat(),
-    )
-    .assert_code(0);
+    admins(&env, &["quota", "balance", "--limits", &file, "--yes"]).assert_code(0);
     // Headroom 6 by weights 1, 1, 4.
     assert_eq!(cores(&stack), vec![Some(9), Some(3), Some(18)]);
-    env.run(
+    admins(
+        &env,
         &[
-            &ADMINS[..],
-            &[
-                "quota",
-                "balance",
-                "--limits",
-                &file,
-                "--strategy",
-                "soft",
-                "--yes",
-            ],
-        ]
-        .concat(),
+            "quota",
+            "balance",
+            "--limits",
+            &file,
+            "--strategy",
+            "soft",
+            "--yes",
+        ],
     )
     .assert_code(0);
     // Soft: every site may use the whole headroom.
@@ -334,13 +298,7 @@ fn weights_and_soft_strategy() {
 fn over_the_global_limit_freezes_at_usage_and_check_fails() {
     let (stack, env) = demo();
     let file = limits(&env, "projects:\n  demo:\n    compute: {cores: 20}\n");
-    let run = env.run(
-        &[
-            &ADMINS[..],
-            &["quota", "balance", "--limits", &file, "--yes"],
-        ]
-        .concat(),
-    );
+    let run = admins(&env, &["quota", "balance", "--limits", &file, "--yes"]);
     run.assert_code(0);
     assert_eq!(cores(&stack), vec![Some(8), Some(2), Some(14)]);
     assert!(
@@ -348,13 +306,7 @@ fn over_the_global_limit_freezes_at_usage_and_check_fails() {
         "{}",
         run.stderr
     );
-    let check = env.run(
-        &[
-            &ADMINS[..],
-            &["quota", "check", "--limits", &file, "-f", "json"],
-        ]
-        .concat(),
-    );
+    let check = admins(&env, &["quota", "check", "--limits", &file, "-f", "json"]);
     check.assert_code(1);
     let v = check.json();
     assert_eq!(v.as_array().unwrap().len(), 1);
@@ -370,13 +322,7 @@ fn check_exit_codes() {
         "projects:\n  demo:\n    compute: {cores: 30}\n    network: {port: 100}\n",
     );
     // Limits 20 x 3 = 60 > 30: under hard, over-committed limits are a finding.
-    let run = env.run(
-        &[
-            &ADMINS[..],
-            &["quota", "check", "--limits", &file, "-f", "json"],
-        ]
-        .concat(),
-    );
+    let run = admins(&env, &["quota", "check", "--limits", &file, "-f", "json"]);
     run.assert_code(1);
     assert_eq!(run.json()[0]["resource"], "cores");
     assert!(
@@ -388,23 +334,13 @@ fn check_exit_codes() {
         run.stdout
     );
     // ... but not under soft, where only usage counts.
-    env.run(
-        &[
-            &ADMINS[..],
-            &["quota", "check", "--limits", &file, "--strategy", "soft"],
-        ]
-        .concat(),
+    admins(
+        &env,
+        &["quota", "check", "--limits", &file, "--strategy", "soft"],
     )
     .assert_code(0);
-    env.run(
-        &[
-            &ADMINS[..],
-            &["quota", "balance", "--limits", &file, "--yes"],
-        ]
-        .concat(),
-    )
-    .assert_code(0);
-    let ok = env.run(&[&ADMINS[..], &["quota", "check", "--limits", &file]].concat());
+    admins(&env, &["quota", "balance", "--limits", &file, "--yes"]).assert_code(0);
+    let ok = admins(&env, &["quota", "check", "--limits", &file]);
     ok.assert_code(0);
     assert!(
         ok.stderr.contains("within its global limits"),
@@ -412,59 +348,43 @@ fn check_exit_codes() {
         ok.stderr
     );
     // A site that cannot be read: exit 2, not a verdict.
-    stack.inject(
-        Fault::new(
-            Target::Region("RegionThree".into()),
-            FaultKind::Status {
-                code: 503,
-                retry_after: None,
-            },
-        )
-        .path_prefix("/network"),
-    );
-    env.run(&[&ADMINS[..], &["quota", "check", "--limits", &file]].concat())
-        .assert_code(2);
+    stack.inject(Fault::status("RegionThree", 503).path_prefix("/network"));
+    admins(&env, &["quota", "check", "--limits", &file]).assert_code(2);
 }
 
 #[test]
 fn dry_run_and_no_terminal_change_nothing() {
     let (stack, env) = demo();
     let file = limits(&env, "projects:\n  demo:\n    compute: {cores: 30}\n");
-    let run = env.run(
+    let run = admins(
+        &env,
         &[
-            &ADMINS[..],
-            &[
-                "quota",
-                "balance",
-                "--limits",
-                &file,
-                "--dry-run",
-                "-f",
-                "json",
-            ],
-        ]
-        .concat(),
+            "quota",
+            "balance",
+            "--limits",
+            &file,
+            "--dry-run",
+            "-f",
+            "json",
+        ],
     );
     run.assert_code(0);
     assert_eq!(run.json().as_array().unwrap().len(), 3);
     assert_eq!(run.json()[0]["status"], "planned");
-    env.run(
+    admins(
+        &env,
         &[
-            &ADMINS[..],
-            &[
-                "quota",
-                "balance",
-                "--limits",
-                &file,
-                "--dry-run",
-                "--exit-code",
-            ],
-        ]
-        .concat(),
+            "quota",
+            "balance",
+            "--limits",
+            &file,
+            "--dry-run",
+            "--exit-code",
+        ],
     )
     .assert_code(1);
     // Off a terminal, without --yes: the plan is shown, nothing applied.
-    let run = env.run(&[&ADMINS[..], &["quota", "balance", "--limits", &file]].concat());
+    let run = admins(&env, &["quota", "balance", "--limits", &file]);
     run.assert_code(2);
     assert!(run.stdout.contains("| cores"), "{}", run.stdout);
     assert!(
@@ -617,7 +537,7 @@ fn another_projects_image_usage_is_not_guessed() {
 fn bad_limits_files_name_the_line() {
     let (_stack, env) = demo();
     let file = limits(&env, "projects:\n  demo:\n    compute: {corez: 30}\n");
-    let run = env.run(&[&ADMINS[..], &["quota", "check", "--limits", &file]].concat());
+    let run = admins(&env, &["quota", "check", "--limits", &file]);
     run.assert_code(2);
     assert!(run.stderr.contains("limits.yaml:3:"), "{}", run.stderr);
     assert!(
@@ -630,12 +550,9 @@ fn bad_limits_files_name_the_line() {
         "{}",
         run.stderr
     );
-    let run = env.run(
-        &[
-            &ADMINS[..],
-            &["quota", "check", "--limits", "/nonexistent/limits.yaml"],
-        ]
-        .concat(),
+    let run = admins(
+        &env,
+        &["quota", "check", "--limits", "/nonexistent/limits.yaml"],
     );
     run.assert_code(2);
     assert!(
@@ -652,23 +569,14 @@ fn a_failed_lowering_holds_back_every_raise() {
     // RegionTwo's limit (3) is below its share (2 used + 2): it would be raised.
     stack.set_quota("RegionTwo", "demo", "compute", "cores", 3);
     stack.inject(
-        Fault::new(
-            Target::Region("RegionOne".into()),
-            FaultKind::Status {
-                code: 500,
-                retry_after: None,
-            },
-        )
-        .method("PUT")
-        .path_prefix("/compute/v2.1/os-quota-sets"),
+        Fault::status("RegionOne", 500)
+            .method("PUT")
+            .path_prefix("/compute/v2.1/os-quota-sets"),
     );
     let file = limits(&env, "projects:\n  demo:\n    compute: {cores: 30}\n");
-    let run = env.run(
-        &[
-            &ADMINS[..],
-            &["quota", "balance", "--limits", &file, "--yes", "-f", "json"],
-        ]
-        .concat(),
+    let run = admins(
+        &env,
+        &["quota", "balance", "--limits", &file, "--yes", "-f", "json"],
     );
     run.assert_code(2);
     let status: Vec<(String, String)> = run
@@ -714,22 +622,19 @@ fn project_filter_and_defaults() {
         "projects:\n  demo:\n    compute: {cores: 30}\ndefaults:\n  network: {port: 90}\n",
     );
     // Only demo: its cores change, the defaults' projects are left alone.
-    let run = env.run(
+    let run = admins(
+        &env,
         &[
-            &ADMINS[..],
-            &[
-                "quota",
-                "balance",
-                "--limits",
-                &file,
-                "--project",
-                "demo",
-                "--dry-run",
-                "-f",
-                "json",
-            ],
-        ]
-        .concat(),
+            "quota",
+            "balance",
+            "--limits",
+            &file,
+            "--project",
+            "demo",
+            "--dry-run",
+            "-f",
+            "json",
+        ],
     );
     run.assert_code(0);
     assert!(
@@ -740,20 +645,17 @@ fn project_filter_and_defaults() {
             .all(|r| r["project_name"] == "demo" && r["resource"] == "cores")
     );
     // Without --project, every other project gets the defaults.
-    let run = env.run(
+    let run = admins(
+        &env,
         &[
-            &ADMINS[..],
-            &[
-                "quota",
-                "balance",
-                "--limits",
-                &file,
-                "--dry-run",
-                "-f",
-                "json",
-            ],
-        ]
-        .concat(),
+            "quota",
+            "balance",
+            "--limits",
+            &file,
+            "--dry-run",
+            "-f",
+            "json",
+        ],
     );
     run.assert_code(0);
     let rows = run.json();
@@ -766,20 +668,17 @@ fn project_filter_and_defaults() {
         .map(|r| r["new_limit"].as_i64().unwrap())
         .sum();
     assert_eq!(total, 90);
-    let run = env.run(
+    let run = admins(
+        &env,
         &[
-            &ADMINS[..],
-            &[
-                "quota",
-                "balance",
-                "--limits",
-                &file,
-                "--project",
-                "nope",
-                "--dry-run",
-            ],
-        ]
-        .concat(),
+            "quota",
+            "balance",
+            "--limits",
+            &file,
+            "--project",
+            "nope",
+            "--dry-run",
+        ],
     );
     run.assert_code(2);
 }

@@ -167,16 +167,7 @@ fn unreachable_keystone_is_a_row_and_exit_2() {
 #[test]
 fn check_fails_when_a_service_does_not_answer() {
     let (stack, env) = demo();
-    stack.inject(
-        Fault::new(
-            Target::Region("RegionTwo".into()),
-            FaultKind::Status {
-                code: 500,
-                retry_after: None,
-            },
-        )
-        .path_prefix("/image"),
-    );
+    stack.inject(Fault::status("RegionTwo", 500).path_prefix("/image"));
     let run = env.run(&["--os-cloud", "fake-a", "sites", "--check", "-f", "json"]);
     run.assert_code(2);
     assert_eq!(run.row("fake-a", "RegionOne")["check"], "ok");
@@ -222,15 +213,9 @@ fn retry_after_503_is_honoured_then_succeeds() {
 fn bad_gateway_is_retried_for_gets() {
     let (stack, env) = demo();
     stack.inject(
-        Fault::new(
-            Target::Region("RegionThree".into()),
-            FaultKind::Status {
-                code: 502,
-                retry_after: None,
-            },
-        )
-        .path_prefix("/network")
-        .times(2),
+        Fault::status("RegionThree", 502)
+            .path_prefix("/network")
+            .times(2),
     );
     let run = env.run(&["--os-cloud", "fake-b", "sites", "--check", "-f", "json"]);
     run.assert_code(0);

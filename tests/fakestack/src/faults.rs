@@ -109,6 +109,17 @@ impl Fault {
         }
     }
 
+    /// Every request to `region` answered with `code` (no `Retry-After`).
+    pub fn status(region: &str, code: u16) -> Self {
+        Self::new(
+            Target::Region(region.to_string()),
+            FaultKind::Status {
+                code,
+                retry_after: None,
+            },
+        )
+    }
+
     /// Only requests with this method.
     pub fn method(mut self, method: &str) -> Self {
         self.method = Some(method.to_owned());
