@@ -2,6 +2,8 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::render::Format;
+
 /// One view and one set of safe operations across every OpenStack region
 /// and cloud in your clouds.yaml.
 #[derive(Debug, Parser)]
@@ -102,15 +104,6 @@ pub struct GlobalArgs {
     pub quiet: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-    Yaml,
-    Csv,
-    Value,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show configuration.
@@ -180,7 +173,7 @@ pub struct QuotaShowArgs {
     /// Services to read (comma lists). Default: all (image only where Keystone
     /// unified limits are defined).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SERVICE")]
-    pub service: Vec<crate::commands::quota::read::QuotaService>,
+    pub service: Vec<ServiceArg>,
 
     /// Global limits file (YAML) to show next to the totals. Default: none.
     #[arg(long, value_name = "FILE")]
@@ -189,6 +182,15 @@ pub struct QuotaShowArgs {
     /// One row per resource with the totals over all sites.
     #[arg(long)]
     pub total: bool,
+}
+
+/// A service whose quotas `--service` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ServiceArg {
+    Compute,
+    Network,
+    Volume,
+    Image,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

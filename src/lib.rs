@@ -14,20 +14,21 @@ pub mod fanout;
 pub mod http;
 pub mod plan;
 pub mod render;
+pub mod settings;
 
 pub use cli::Cli;
 pub use error::ExitStatus;
 
 use anyhow::Context;
 use clap::CommandFactory;
-use cli::{Command, ConfigCommand, GlobalArgs, QuotaCommand};
 use commands::Report;
-use config::select::Selection;
 use error::describe;
+use fanout::select::Estate;
+use fanout::{Cancel, Runner};
 use render::RenderOptions;
+use settings::{CommandSettings, Settings};
 use std::io::Write;
 use std::sync::Arc;
-use std::time::Duration;
 
 /// The run was cut short by Ctrl-C.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +37,13 @@ pub struct Interrupted;
 
 /// Runs the command and returns how the process should exit.
 pub fn run(cli: Cli) -> ExitStatus {
+    let settings = match Settings::from_cli(&cli) {
+        Ok(s) => s,
+        Err(e) => {
+            print_error(None, &e);
+            return ExitStatus::Error;
+        }
+    };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -49,9 +57,12 @@ pub fn run(cli: Cli) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
-    let global = &cli.global;
-    match runtime.block_on(dispatch(&cli)) {
-        Ok(report) => finish(report, global),
+    let cancel = Cancel::new();
+    match runtime.block_on(async {
+        let _signals = tokio::spawn(on_ctrl_c(cancel.clone()));
+        dispatch(&settings, cancel).await
+    }) {
+        Ok(report) => finish(report, &settings.global),
         Err(e) if e.downcast_ref::<Interrupted>().is_some() => ExitStatus::Interrupted,
         Err(e) => {
             print_error(None, &e);
@@ -60,15 +71,28 @@ pub fn run(cli: Cli) -> ExitStatus {
     }
 }
 
-async fn dispatch(cli: &Cli) -> anyhow::Result<Report> {
-    let g = &cli.global;
-    match &cli.command {
-        Command::Completions { shell } => {
+/// The first Ctrl-C cancels the run (nothing new starts, the finished sites
+/// are printed); a second one exits at once.
+async fn on_ctrl_c(cancel: Cancel) {
+    if tokio::signal::ctrl_c().await.is_err() {
+        return;
+    }
+    cancel.cancel();
+    if tokio::signal::ctrl_c().await.is_ok() {
+        eprintln!("error: interrupted again; exiting without waiting");
+        std::process::exit(ExitStatus::Interrupted.code());
+    }
+}
+
+async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
+    let g = &s.global;
+    match &s.command {
+        CommandSettings::Completions(shell) => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "osprey", &mut std::io::stdout());
             return Ok(Report::default());
         }
-        Command::Man { dir } => {
+        CommandSettings::Man(dir) => {
             match dir {
                 Some(dir) => clap_mangen::generate_to(Cli::command(), dir)
                     .with_context(|| format!("writing man pages to {}", dir.display()))?,
@@ -84,166 +108,61 @@ async fn dispatch(cli: &Cli) -> anyhow::Result<Report> {
             eprintln!("{w}");
         }
     }
-    match &cli.command {
-        Command::Config(ConfigCommand::Show { unmask }) => commands::config::show(&config, *unmask),
-        Command::Sites(args) => {
-            let run = Run::new(g, &config).await?;
-            Ok(commands::sites::sites(
-                run.sites,
-                args.check,
-                run.concurrency,
-                run.progress.as_ref(),
-            )
-            .await)
-        }
-        Command::Quota(QuotaCommand::Show(args)) => {
-            let limits = args
-                .limits
-                .as_deref()
-                .map(commands::quota::limits::load)
-                .transpose()?;
-            let run = Run::new(g, &config).await?;
-            let opts = commands::quota::show_options(args, limits.as_ref());
-            Ok(commands::quota::show::show(
-                run.sites,
-                &opts,
-                run.concurrency,
-                run.progress.as_ref(),
-            )
-            .await)
-        }
-        Command::Quota(QuotaCommand::Balance(args)) => {
-            let limits = commands::quota::limits::load(&args.limits)?;
-            let run = Run::new(g, &config).await?;
-            let strategy = commands::quota::strategy(args.strategy);
-            let plan = commands::quota::plan_balance(
-                run.sites,
-                &limits,
-                strategy,
-                args.project.as_deref(),
-                run.concurrency,
-                run.progress.as_ref(),
-            )
-            .await?;
-            let mode = plan::Mode::from_flags(args.dry_run, args.yes);
-            if plan.is_empty() || mode == plan::Mode::DryRun || plan.report.interrupted {
-                let mut report = plan.report;
-                report.findings = args.exit_code && !report.rows.rows.is_empty();
-                return Ok(report);
-            }
-            if mode == plan::Mode::Ask {
-                // Show the plan, then ask; the rows are not printed again after.
-                print_rows(&plan.report.rows, g)?;
-                if !plan::confirm(&plan.summary())? {
-                    let mut report = plan.report;
-                    report.rows = render::Rows::default();
-                    report.notes.push("nothing was changed".to_string());
-                    return Ok(report);
-                }
-            }
-            Ok(
-                commands::quota::apply_balance(plan, run.concurrency, mode == plan::Mode::Yes)
-                    .await,
-            )
-        }
-        Command::Quota(QuotaCommand::Check(args)) => {
-            let limits = commands::quota::limits::load(&args.limits)?;
-            let run = Run::new(g, &config).await?;
-            let strategy = commands::quota::strategy(args.strategy);
-            commands::quota::check(
-                run.sites,
-                &limits,
-                strategy,
-                args.project.as_deref(),
-                run.concurrency,
-                run.progress.as_ref(),
-            )
-            .await
-        }
-        Command::Completions { .. } | Command::Man { .. } => unreachable!("handled above"),
-    }
-}
-
-/// What a command that works on sites starts from.
-struct Run {
-    sites: Vec<config::select::Site>,
-    concurrency: usize,
-    progress: Box<dyn render::progress::Progress>,
-}
-
-impl Run {
-    async fn new(g: &GlobalArgs, config: &config::Config) -> anyhow::Result<Run> {
-        let http = Arc::new(http::Http::new(g.verbose));
-        let passcode = g.os_passcode.clone().map(config::Secret::new);
-        let auth = auth::Auth::new(http, passcode);
-        let selection = selection(g)?;
-        let sites = config::select::select(config, &selection, &auth).await?;
-        let progress = render::progress::for_sites(sites.len(), g.quiet, g.verbose);
-        Ok(Run {
-            sites,
-            concurrency: selection.concurrency,
-            progress,
-        })
-    }
-}
-
-/// The selection flags, with `OS_REGION_NAME` as the region default unless
-/// `--sites` names sites explicitly.
-fn selection(g: &GlobalArgs) -> anyhow::Result<Selection> {
-    let mut regions: Vec<String> = g
-        .os_region_name
-        .iter()
-        .filter(|r| !r.is_empty())
-        .cloned()
-        .collect();
-    if regions.is_empty()
-        && g.sites.is_empty()
-        && let Ok(env) = std::env::var("OS_REGION_NAME")
-    {
-        regions.extend(env.split(',').filter(|r| !r.is_empty()).map(str::to_string));
-    }
-    let timeout = match g.timeout {
-        Some(t) if t.is_finite() && t > 0.0 => Some(Duration::from_secs_f64(t)),
-        Some(t) => {
-            return Err(error::hinted(
-                format!("--timeout {t}: must be a positive number of seconds"),
-                "e.g. --timeout 60",
-            ));
-        }
-        None => None,
+    let estate = Estate {
+        config: &config,
+        selection: g.selection.clone(),
+        auth: auth::Auth::new(Arc::new(http::Http::new(g.verbose)), g.passcode.clone()),
+        runner: Runner::new(
+            g.concurrency,
+            cancel,
+            render::progress::wanted(g.quiet, g.verbose),
+        ),
     };
-    Ok(Selection {
-        clouds: g
-            .os_cloud
-            .iter()
-            .filter(|c| !c.is_empty())
-            .cloned()
-            .collect(),
-        regions,
-        patterns: g.sites.iter().filter(|p| !p.is_empty()).cloned().collect(),
-        interface: g.os_interface.clone(),
-        timeout,
-        concurrency: usize::from(g.concurrency),
-    })
+    let ui = Terminal(&g.render);
+    match &s.command {
+        CommandSettings::ConfigShow { unmask } => commands::config::show(&config, *unmask),
+        CommandSettings::Sites(a) => commands::sites::sites(&estate, a).await,
+        CommandSettings::QuotaShow(a) => commands::quota::show::show(&estate, a).await,
+        CommandSettings::QuotaBalance(a) => commands::quota::balance(&estate, a, &ui).await,
+        CommandSettings::QuotaCheck(a) => commands::quota::check(&estate, a).await,
+        CommandSettings::Completions(_) | CommandSettings::Man(_) => {
+            unreachable!("handled above")
+        }
+    }
+}
+
+/// Shows a plan on stdout and asks on the terminal.
+struct Terminal<'a>(&'a RenderOptions);
+
+impl plan::Confirm for Terminal<'_> {
+    fn show(&self, rows: &render::Rows) -> anyhow::Result<()> {
+        print_rows(rows, self.0)
+    }
+
+    fn confirm(&self, summary: &str) -> anyhow::Result<bool> {
+        render::prompt::confirm(summary)
+    }
 }
 
 /// Prints the report (data to stdout, failures to stderr) and picks the exit status.
-fn finish(report: Report, g: &GlobalArgs) -> ExitStatus {
+fn finish(report: Report, g: &settings::Global) -> ExitStatus {
     let mut status = ExitStatus::Success;
     // The table layout, unless -c/--sort-column name columns only the
     // flat rows have (`quota show -c in_use`).
-    let rows = match (&report.table, g.format) {
-        (Some(table), cli::Format::Table)
-            if g.columns
+    let opts = &g.render;
+    let rows = match (&report.table, opts.format) {
+        (Some(table), render::Format::Table)
+            if opts
+                .columns
                 .iter()
-                .chain(&g.sort_columns)
+                .chain(&opts.sort_columns)
                 .all(|c| table.columns.contains(c)) =>
         {
             table
         }
         _ => &report.rows,
     };
-    if let Err(e) = print_rows(rows, g) {
+    if let Err(e) = print_rows(rows, opts) {
         print_error(None, &e);
         return ExitStatus::Error;
     }
@@ -267,16 +186,11 @@ fn finish(report: Report, g: &GlobalArgs) -> ExitStatus {
 }
 
 /// Renders rows to stdout (nothing for a report without columns).
-fn print_rows(rows: &render::Rows, g: &GlobalArgs) -> anyhow::Result<()> {
+fn print_rows(rows: &render::Rows, opts: &RenderOptions) -> anyhow::Result<()> {
     if rows.columns.is_empty() {
         return Ok(());
     }
-    let opts = RenderOptions {
-        format: g.format,
-        columns: g.columns.clone(),
-        sort_columns: g.sort_columns.clone(),
-    };
-    let text = render::render(rows, &opts)?;
+    let text = render::render(rows, opts)?;
     let mut out = std::io::stdout().lock();
     // A closed pipe (`| head`) is not an error worth reporting.
     let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());

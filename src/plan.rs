@@ -1,8 +1,16 @@
-//! Mutations follow one path: read → plan → confirm → apply → verify. This
-//! module holds the confirmation rule shared by every mutating command.
+//! Mutations follow one path: read → plan → confirm → apply → verify (→ roll
+//! back). A command builds a [`Plan`] of per-site steps in phases and hands
+//! it to [`execute`], which owns dry-run, `--exit-code`, confirm/`--yes`,
+//! the journal of what this run did, rollback of this run's creations on a
+//! failure or Ctrl-C, and the read-back.
 
-use crate::error::hinted;
-use std::io::IsTerminal;
+use crate::api::SiteId;
+use crate::commands::Report;
+use crate::fanout::{OnCancel, Partial, Runner};
+use crate::render::Rows;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::future::Future;
 
 /// How the user wants a plan handled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,23 +33,744 @@ impl Mode {
     }
 }
 
-/// Whether a terminal is there to answer a prompt.
-pub fn interactive() -> bool {
-    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+/// The plan flags of a mutating command.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub mode: Mode,
+    /// With `--dry-run`: exit 1 when anything but `skip` is planned.
+    pub exit_code: bool,
 }
 
-/// Asks the user to confirm `summary` (on a terminal), or fails with an
-/// error naming `--yes` when there is no terminal to ask.
-pub fn confirm(summary: &str) -> anyhow::Result<bool> {
-    if !interactive() {
-        return Err(hinted(
-            format!("{summary}: not applied, because there is no terminal to confirm on"),
-            "pass --yes to apply without asking, or --dry-run to only show the plan",
-        ));
+/// What a step does at its site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Create,
+    Replace,
+    Update,
+    Delete,
+    /// Nothing to do (an identical resource is already there, say).
+    Skip {
+        reason: String,
+    },
+    /// Cannot be done without a flag that resolves it; nothing changes at the site.
+    Conflict {
+        reason: String,
+    },
+}
+
+impl Action {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Create => "create",
+            Action::Replace => "replace",
+            Action::Update => "update",
+            Action::Delete => "delete",
+            Action::Skip { .. } => "skip",
+            Action::Conflict { .. } => "conflict",
+        }
     }
-    let answer = dialoguer::Confirm::new()
-        .with_prompt(format!("{summary}?"))
-        .default(false)
-        .interact()?;
-    Ok(answer)
+
+    /// Whether applying the step changes the site.
+    pub fn changes(&self) -> bool {
+        !matches!(self, Action::Skip { .. } | Action::Conflict { .. })
+    }
+}
+
+/// One action at one site, with the command's own payload.
+#[derive(Debug, Clone)]
+pub struct Step<Op> {
+    pub site: SiteId,
+    pub kind: String,
+    pub name: String,
+    pub action: Action,
+    pub detail: String,
+    /// Steps of one site with the same group are applied in one call (the
+    /// limits of one quota set, say).
+    pub group: String,
+    /// The index of the step's phase in [`Plan::phases`].
+    pub phase: usize,
+    pub op: Op,
+}
+
+/// A phase starts only when every earlier phase succeeded (limits that go
+/// down before limits that go up).
+#[derive(Debug, Clone, Default)]
+pub struct Phase {
+    /// Said when the phase is held back because an earlier one failed.
+    pub held_back: String,
+}
+
+/// Steps in the order they are shown, and the phases they are applied in.
+#[derive(Debug, Clone)]
+pub struct Plan<Op> {
+    pub steps: Vec<Step<Op>>,
+    pub phases: Vec<Phase>,
+    /// The question put to the user, e.g. "change 4 limits at 2 sites".
+    pub summary: String,
+    /// What the steps are, for the closing count ("limit changes").
+    pub noun: String,
+}
+
+impl<Op> Plan<Op> {
+    /// Whether applying the plan would change anything.
+    pub fn changes(&self) -> bool {
+        self.steps.iter().any(|s| s.action.changes())
+    }
+}
+
+/// Where a step stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Planned,
+    /// Applied and read back as planned.
+    Applied,
+    /// Applied, but the read-back could not confirm it.
+    Unverified,
+    Failed,
+    /// Not applied: refused, held back, interrupted, or a skip/conflict.
+    NotApplied,
+    /// Applied, then undone because the run failed or was interrupted.
+    RolledBack,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::Applied => "applied",
+            Status::Unverified => "unverified",
+            Status::Failed => "failed",
+            Status::NotApplied => "not applied",
+            Status::RolledBack => "rolled back",
+        }
+    }
+}
+
+/// The row every plan shows unless its command has its own.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PlanRow {
+    pub cloud: String,
+    pub region: String,
+    pub kind: String,
+    pub name: String,
+    pub action: String,
+    pub detail: String,
+    pub status: String,
+}
+
+impl PlanRow {
+    pub fn of<Op>(step: &Step<Op>, status: Status) -> Self {
+        let detail = match &step.action {
+            Action::Skip { reason } | Action::Conflict { reason } if step.detail.is_empty() => {
+                reason.clone()
+            }
+            _ => step.detail.clone(),
+        };
+        PlanRow {
+            cloud: step.site.cloud.clone(),
+            region: step.site.region.clone(),
+            kind: step.kind.clone(),
+            name: step.name.clone(),
+            action: step.action.name().to_string(),
+            detail,
+            status: status.name().to_string(),
+        }
+    }
+}
+
+/// What one applied step left behind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect<U> {
+    /// It created something; `U` undoes it (an id to delete).
+    Created(U),
+    /// It changed something that existed before the run; never undone.
+    Changed,
+}
+
+/// What this run did, in order.
+#[derive(Debug, Clone)]
+pub struct Journal<U> {
+    pub entries: Vec<(SiteId, String, Effect<U>)>,
+}
+
+impl<U> Default for Journal<U> {
+    fn default() -> Self {
+        Journal {
+            entries: Vec::new(),
+        }
+    }
+}
+
+/// How a command carries out its steps.
+pub trait Executor {
+    type Op;
+    /// What undoes a creation.
+    type Undo: Clone;
+    /// The row the plan is shown in.
+    type Row: Serialize + Default;
+
+    fn row(&self, step: &Step<Self::Op>, status: Status) -> Self::Row;
+
+    /// Checked at every site of the plan before anything changes anywhere
+    /// (the admin role, say).
+    fn preflight(&self, site: &SiteId) -> impl Future<Output = anyhow::Result<()>>;
+
+    /// Applies one group of a site's steps, returning one effect per step.
+    fn apply(
+        &self,
+        site: &SiteId,
+        steps: &[&Step<Self::Op>],
+    ) -> impl Future<Output = anyhow::Result<Vec<Effect<Self::Undo>>>>;
+
+    /// Undoes one creation of this run.
+    fn undo(&self, site: &SiteId, undo: &Self::Undo) -> impl Future<Output = anyhow::Result<()>>;
+
+    /// Reads a site's applied steps back: per step, `Err(what is wrong)`
+    /// when it is not as planned.
+    fn verify(
+        &self,
+        site: &SiteId,
+        steps: &[&Step<Self::Op>],
+    ) -> impl Future<Output = anyhow::Result<Vec<Result<(), String>>>>;
+}
+
+/// Shows the plan and asks for confirmation (on a terminal).
+pub trait Confirm {
+    fn show(&self, rows: &Rows) -> anyhow::Result<()>;
+    fn confirm(&self, summary: &str) -> anyhow::Result<bool>;
+}
+
+/// What `execute` did.
+#[derive(Debug)]
+pub struct Executed<U> {
+    pub statuses: Vec<Status>,
+    pub journal: Journal<U>,
+}
+
+/// Handles a plan as the user asked: prints it (`--dry-run`), or confirms,
+/// checks every site, applies phase by phase, rolls back this run's
+/// creations on a failure or Ctrl-C, and reads back what stayed. Rows,
+/// failures and notes land in `report`.
+pub async fn execute<E: Executor>(
+    plan: Plan<E::Op>,
+    exec: &E,
+    runner: &Runner,
+    opts: Options,
+    ui: &dyn Confirm,
+    report: &mut Report,
+) -> anyhow::Result<Executed<E::Undo>> {
+    let steps: Vec<&Step<E::Op>> = plan.steps.iter().collect();
+    let mut statuses = vec![Status::Planned; steps.len()];
+    let rows_with = |statuses: &[Status]| {
+        Rows::typed(
+            steps
+                .iter()
+                .zip(statuses)
+                .map(|(s, st)| exec.row(s, *st))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let mut journal = Journal::default();
+    let conflicts: BTreeSet<&SiteId> = steps
+        .iter()
+        .filter(|s| matches!(s.action, Action::Conflict { .. }))
+        .map(|s| &s.site)
+        .collect();
+    for s in steps
+        .iter()
+        .filter(|s| matches!(s.action, Action::Conflict { .. }))
+    {
+        if let Action::Conflict { reason } = &s.action {
+            report.failures.push((
+                s.site.clone(),
+                anyhow::anyhow!("{} {}: conflict: {reason}", s.kind, s.name),
+            ));
+        }
+    }
+    if !plan.changes() || opts.mode == Mode::DryRun || report.interrupted {
+        report.rows = rows_with(&statuses);
+        report.findings = opts.exit_code
+            && steps
+                .iter()
+                .any(|s| !matches!(s.action, Action::Skip { .. }));
+        return Ok(Executed { statuses, journal });
+    }
+    if opts.mode == Mode::Ask {
+        // Show the plan, then ask; the rows are not printed again after.
+        ui.show(&rows_with(&statuses))?;
+        if !ui.confirm(&plan.summary)? {
+            report.notes.push("nothing was changed".to_string());
+            return Ok(Executed { statuses, journal });
+        }
+    }
+    let to_apply = |s: &Step<E::Op>| s.action.changes() && !conflicts.contains(&s.site);
+
+    // Every site must pass its checks before anything changes anywhere.
+    let sites: Vec<SiteId> = steps
+        .iter()
+        .filter(|s| to_apply(s))
+        .map(|s| s.site.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let checked = runner
+        .run(sites, SiteId::clone, OnCancel::Drain, |site| async move {
+            exec.preflight(&site).await.map(Partial::new)
+        })
+        .await;
+    if !checked.failures.is_empty() || checked.interrupted {
+        report.interrupted |= checked.interrupted;
+        report.failures.extend(checked.failures);
+        return Ok(Executed { statuses, journal });
+    }
+
+    let mut failed = false;
+    for (p, phase) in plan.phases.iter().enumerate() {
+        let here: Vec<usize> = (0..steps.len()).filter(|i| steps[*i].phase == p).collect();
+        if failed || report.interrupted {
+            if failed && !phase.held_back.is_empty() {
+                report.notes.push(phase.held_back.clone());
+            }
+            for i in here {
+                statuses[i] = Status::NotApplied;
+            }
+            continue;
+        }
+        let mut groups: BTreeMap<(SiteId, &str), Vec<usize>> = BTreeMap::new();
+        for &i in &here {
+            if to_apply(steps[i]) {
+                groups
+                    .entry((steps[i].site.clone(), steps[i].group.as_str()))
+                    .or_default()
+                    .push(i);
+            } else {
+                statuses[i] = Status::NotApplied;
+            }
+        }
+        let steps = &steps;
+        let out = runner
+            .run(
+                groups.into_iter().collect(),
+                |((site, _), _)| site.clone(),
+                OnCancel::Drain,
+                |((site, _), idx)| async move {
+                    let group: Vec<&Step<E::Op>> = idx.iter().map(|i| steps[*i]).collect();
+                    let result = exec.apply(&site, &group).await;
+                    Ok(Partial::new((idx, result)))
+                },
+            )
+            .await;
+        report.interrupted |= out.interrupted;
+        for (site, (idx, result)) in out.done {
+            match result {
+                Ok(effects) => {
+                    for (i, effect) in idx.iter().zip(effects) {
+                        statuses[*i] = Status::Applied;
+                        journal
+                            .entries
+                            .push((site.clone(), step_label(steps[*i]), effect));
+                    }
+                }
+                Err(e) => {
+                    failed = true;
+                    for i in &idx {
+                        statuses[*i] = Status::Failed;
+                    }
+                    report.failures.push((site, e));
+                }
+            }
+        }
+        for i in here {
+            if statuses[i] == Status::Planned {
+                statuses[i] = Status::NotApplied;
+            }
+        }
+    }
+
+    if failed || report.interrupted {
+        rollback(exec, runner, &steps, &mut statuses, &journal, report).await;
+    }
+    verify(exec, runner, &steps, &mut statuses, report).await;
+    if opts.mode == Mode::Yes {
+        report.rows = rows_with(&statuses);
+    }
+    let applied = statuses.iter().filter(|s| **s == Status::Applied).count();
+    let planned = steps.iter().filter(|s| s.action.changes()).count();
+    report
+        .notes
+        .push(format!("applied {applied} of {planned} {}", plan.noun));
+    Ok(Executed { statuses, journal })
+}
+
+fn step_label<Op>(step: &Step<Op>) -> String {
+    format!("{} {}", step.kind, step.name)
+}
+
+/// Undoes this run's creations, newest first at each site; never touches
+/// anything this run did not create.
+async fn rollback<E: Executor>(
+    exec: &E,
+    runner: &Runner,
+    steps: &[&Step<E::Op>],
+    statuses: &mut [Status],
+    journal: &Journal<E::Undo>,
+    report: &mut Report,
+) {
+    let mut by_site: BTreeMap<SiteId, Vec<(String, E::Undo)>> = BTreeMap::new();
+    for (site, label, effect) in journal.entries.iter().rev() {
+        if let Effect::Created(u) = effect {
+            by_site
+                .entry(site.clone())
+                .or_default()
+                .push((label.clone(), u.clone()));
+        }
+    }
+    if by_site.is_empty() {
+        return;
+    }
+    // Undoing must finish even after Ctrl-C (a second one still exits).
+    let out = runner
+        .run(
+            by_site.into_iter().collect(),
+            |(site, _)| site.clone(),
+            OnCancel::Complete,
+            |(site, undos)| async move {
+                let mut undone = Vec::new();
+                let mut errors = Vec::new();
+                for (label, u) in undos {
+                    match exec.undo(&site, &u).await {
+                        Ok(()) => undone.push(label),
+                        Err(e) => errors.push(e.context(format!(
+                            "rolling back {label}, which this run created; remove it by hand"
+                        ))),
+                    }
+                }
+                Ok(Partial {
+                    value: undone,
+                    errors,
+                })
+            },
+        )
+        .await;
+    for (site, undone) in &out.done {
+        for (i, s) in steps.iter().enumerate() {
+            if &s.site == site && undone.contains(&step_label(s)) {
+                statuses[i] = Status::RolledBack;
+            }
+        }
+    }
+    let rolled = out.done.iter().map(|(_, u)| u.len()).sum::<usize>();
+    report.notes.push(format!(
+        "rolled back {rolled} creation{} of this run",
+        if rolled == 1 { "" } else { "s" }
+    ));
+    report.failures.extend(out.failures);
+}
+
+/// Reads back every applied step; one not as planned is a failure.
+async fn verify<E: Executor>(
+    exec: &E,
+    runner: &Runner,
+    steps: &[&Step<E::Op>],
+    statuses: &mut [Status],
+    report: &mut Report,
+) {
+    let mut by_site: BTreeMap<SiteId, Vec<usize>> = BTreeMap::new();
+    for (i, s) in steps.iter().enumerate() {
+        if statuses[i] == Status::Applied {
+            by_site.entry(s.site.clone()).or_default().push(i);
+        }
+    }
+    // What was written is read back even after Ctrl-C.
+    let out = runner
+        .run(
+            by_site.into_iter().collect(),
+            |(site, _)| site.clone(),
+            OnCancel::Complete,
+            |(site, idx)| async move {
+                let group: Vec<&Step<E::Op>> = idx.iter().map(|i| steps[*i]).collect();
+                let result = exec.verify(&site, &group).await;
+                Ok(Partial::new((idx, result)))
+            },
+        )
+        .await;
+    for (site, (idx, result)) in out.done {
+        match result {
+            Ok(checks) => {
+                for (i, check) in idx.iter().zip(checks) {
+                    if let Err(wrong) = check {
+                        statuses[*i] = Status::Unverified;
+                        report
+                            .failures
+                            .push((site.clone(), anyhow::anyhow!("verifying: {wrong}")));
+                    }
+                }
+            }
+            Err(e) => {
+                for i in &idx {
+                    statuses[*i] = Status::Unverified;
+                }
+                report.failures.push((site, e));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fanout::Cancel;
+    use std::sync::Mutex;
+
+    fn site(r: &str) -> SiteId {
+        SiteId {
+            cloud: "c".into(),
+            region: r.into(),
+        }
+    }
+
+    /// A cloud of named things per site; creating at `fail_at` fails.
+    struct Things {
+        state: Mutex<BTreeMap<SiteId, BTreeSet<String>>>,
+        fail_at: Option<SiteId>,
+        /// Ctrl-C arrives while the first site is creating.
+        cancel: Option<Cancel>,
+    }
+
+    fn things(fail_at: Option<&str>, cancel: Option<Cancel>) -> Things {
+        Things {
+            state: Mutex::new(BTreeMap::new()),
+            fail_at: fail_at.map(site),
+            cancel,
+        }
+    }
+
+    impl Executor for Things {
+        type Op = ();
+        type Undo = String;
+        type Row = PlanRow;
+
+        fn row(&self, step: &Step<()>, status: Status) -> PlanRow {
+            PlanRow::of(step, status)
+        }
+
+        async fn preflight(&self, _: &SiteId) -> anyhow::Result<()> {
+            Ok(())
+        }
+
+        async fn apply(
+            &self,
+            site: &SiteId,
+            steps: &[&Step<()>],
+        ) -> anyhow::Result<Vec<Effect<String>>> {
+            // Later sites answer later, so the earlier ones have created
+            // theirs when the last one fails.
+            if Some(site) == self.fail_at.as_ref() {
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                anyhow::bail!("quota exceeded");
+            }
+            if let Some(c) = &self.cancel {
+                c.cancel();
+            }
+            let mut state = self.state.lock().unwrap();
+            let set = state.entry(site.clone()).or_default();
+            Ok(steps
+                .iter()
+                .map(|s| {
+                    set.insert(s.name.clone());
+                    Effect::Created(s.name.clone())
+                })
+                .collect())
+        }
+
+        async fn undo(&self, site: &SiteId, name: &String) -> anyhow::Result<()> {
+            let mut state = self.state.lock().unwrap();
+            state.entry(site.clone()).or_default().remove(name);
+            Ok(())
+        }
+
+        async fn verify(
+            &self,
+            site: &SiteId,
+            steps: &[&Step<()>],
+        ) -> anyhow::Result<Vec<Result<(), String>>> {
+            let state = self.state.lock().unwrap();
+            Ok(steps
+                .iter()
+                .map(
+                    |s| match state.get(site).is_some_and(|t| t.contains(&s.name)) {
+                        true => Ok(()),
+                        false => Err(format!("{} is missing", s.name)),
+                    },
+                )
+                .collect())
+        }
+    }
+
+    struct No;
+    impl Confirm for No {
+        fn show(&self, _: &Rows) -> anyhow::Result<()> {
+            Ok(())
+        }
+        fn confirm(&self, _: &str) -> anyhow::Result<bool> {
+            Ok(false)
+        }
+    }
+
+    fn create_everywhere(name: &str) -> Plan<()> {
+        let steps = ["r1", "r2", "r3"]
+            .iter()
+            .map(|r| Step {
+                site: site(r),
+                kind: "keypair".into(),
+                name: name.into(),
+                action: Action::Create,
+                detail: String::new(),
+                group: String::new(),
+                phase: 0,
+                op: (),
+            })
+            .collect();
+        Plan {
+            steps,
+            phases: vec![Phase::default()],
+            summary: "create 3 keypairs".into(),
+            noun: "creations".into(),
+        }
+    }
+
+    fn runner() -> Runner {
+        Runner::new(8, Cancel::new(), false)
+    }
+
+    fn yes() -> Options {
+        Options {
+            mode: Mode::Yes,
+            exit_code: false,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_failure_at_the_third_site_rolls_back_the_other_two() {
+        let mut before = BTreeMap::new();
+        // Something the run did not create, at a site it creates at.
+        before.insert(site("r1"), BTreeSet::from(["old".to_string()]));
+        let things = things(Some("r3"), None);
+        *things.state.lock().unwrap() = before.clone();
+        let mut report = Report::default();
+        let done = execute(
+            create_everywhere("k"),
+            &things,
+            &runner(),
+            yes(),
+            &No,
+            &mut report,
+        )
+        .await
+        .unwrap();
+        let after = things.state.into_inner().unwrap();
+        let left: BTreeMap<_, _> = after.into_iter().filter(|(_, v)| !v.is_empty()).collect();
+        assert_eq!(
+            left, before,
+            "nothing of this run is left, and nothing else is gone"
+        );
+        assert_eq!(
+            done.statuses,
+            [Status::RolledBack, Status::RolledBack, Status::Failed]
+        );
+        assert_eq!(done.journal.entries.len(), 2);
+        assert_eq!(report.failures.len(), 1);
+        assert_eq!(report.failures[0].0, site("r3"));
+        let rows = &report.rows.rows;
+        assert_eq!(rows[0]["status"], "rolled back");
+        assert!(
+            report
+                .notes
+                .iter()
+                .any(|n| n == "rolled back 2 creations of this run")
+        );
+    }
+
+    #[tokio::test]
+    async fn a_clean_run_is_applied_read_back_and_journaled() {
+        let things = things(None, None);
+        let mut report = Report::default();
+        let done = execute(
+            create_everywhere("k"),
+            &things,
+            &runner(),
+            yes(),
+            &No,
+            &mut report,
+        )
+        .await
+        .unwrap();
+        assert_eq!(done.statuses, [Status::Applied; 3]);
+        assert_eq!(done.journal.entries.len(), 3);
+        assert!(report.failures.is_empty());
+        assert_eq!(report.notes, ["applied 3 of 3 creations"]);
+    }
+
+    #[tokio::test]
+    async fn dry_run_and_refusal_change_nothing() {
+        let things = things(None, None);
+        let mut report = Report::default();
+        let opts = Options {
+            mode: Mode::DryRun,
+            exit_code: true,
+        };
+        execute(
+            create_everywhere("k"),
+            &things,
+            &runner(),
+            opts,
+            &No,
+            &mut report,
+        )
+        .await
+        .unwrap();
+        assert!(report.findings);
+        assert_eq!(report.rows.rows.len(), 3);
+        assert_eq!(report.rows.rows[0]["action"], "create");
+        let opts = Options {
+            mode: Mode::Ask,
+            exit_code: false,
+        };
+        let mut report = Report::default();
+        execute(
+            create_everywhere("k"),
+            &things,
+            &runner(),
+            opts,
+            &No,
+            &mut report,
+        )
+        .await
+        .unwrap();
+        assert_eq!(report.notes, ["nothing was changed"]);
+        assert!(things.state.lock().unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn ctrl_c_stops_the_plan_and_rolls_back_what_was_created() {
+        let runner = runner();
+        let things = things(None, Some(runner.cancel().clone()));
+        let mut plan = create_everywhere("a");
+        plan.phases.push(Phase::default());
+        plan.steps.extend(
+            create_everywhere("b")
+                .steps
+                .into_iter()
+                .map(|s| Step { phase: 1, ..s }),
+        );
+        let mut report = Report::default();
+        let done = execute(plan, &things, &runner, yes(), &No, &mut report)
+            .await
+            .unwrap();
+        assert!(report.interrupted);
+        // r1 created `a` as Ctrl-C came: drained, then undone; nothing else started.
+        assert_eq!(done.statuses[0], Status::RolledBack);
+        assert!(done.statuses[1..].iter().all(|s| *s == Status::NotApplied));
+        assert!(things.state.lock().unwrap().values().all(|v| v.is_empty()));
+    }
 }

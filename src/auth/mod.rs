@@ -13,7 +13,6 @@ use keystone::{Method, Token};
 use reqwest::Method as HttpMethod;
 use serde_json::Value;
 use std::collections::HashMap;
-use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -240,24 +239,26 @@ impl Session {
         if self.config.auth.passcode.is_some() {
             return Ok(None);
         }
-        if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-            return Err(hinted(
+        let missing = || {
+            hinted(
                 format!(
                     "cloud {} needs a one-time passcode (auth_type {})",
                     self.label, self.config.auth_type
                 ),
                 "pass --os-passcode or set OS_PASSCODE",
-            ));
+            )
+        };
+        if !crate::render::prompt::interactive() {
+            return Err(missing());
         }
         let _guard = self.prompt.lock().await;
         let prompt = format!("passcode for {} ({})", self.label, self.auth_url);
-        let code = tokio::task::spawn_blocking(move || {
-            dialoguer::Password::new().with_prompt(prompt).interact()
-        })
-        .await
-        .context("passcode prompt")?
-        .context("reading the passcode")
-        .hint("pass --os-passcode or set OS_PASSCODE")?;
+        let code = tokio::task::spawn_blocking(move || crate::render::prompt::secret(prompt))
+            .await
+            .context("passcode prompt")?
+            .context("reading the passcode")
+            .hint("pass --os-passcode or set OS_PASSCODE")?
+            .ok_or_else(missing)?;
         Ok(Some(Secret::new(code)))
     }
 }

@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::render::Rows;
 
 pub fn show(config: &Config, unmask: bool) -> anyhow::Result<Report> {
-    crate::config::select::ensure_clouds(config)?;
+    crate::config::ensure_clouds(config)?;
     let mut rows = Rows::new(crate::config::SHOW_COLUMNS);
     rows.rows = config.show_rows(unmask);
     Ok(Report {

@@ -2,28 +2,61 @@
 //! result, endpoints and latency.
 
 use super::Report;
-use crate::api::SiteClient;
+use crate::api::{SiteClient, SiteId};
 use crate::auth::catalog::Service;
-use crate::config::select::Site;
 use crate::error::describe;
-use crate::fanout::fan_out;
-use crate::render::progress::Progress;
-use crate::render::{Row, Rows};
-use serde_json::{Value, json};
+use crate::fanout::select::{Estate, Site};
+use crate::fanout::{OnCancel, Partial};
+use crate::render::Rows;
+use serde::Serialize;
 use std::sync::Arc;
 use std::time::Instant;
 
-const COLUMNS: &[&str] = &[
-    "cloud",
-    "region",
-    "auth",
-    "auth_url",
-    "compute",
-    "network",
-    "image",
-    "volume",
-    "latency_ms",
-];
+/// `osprey sites` flags.
+#[derive(Debug, Clone, Default)]
+pub struct SitesArgs {
+    /// Also call each service's version document.
+    pub check: bool,
+}
+
+/// One site: the row of `osprey sites`.
+#[derive(Debug, Default, Serialize)]
+struct SiteRow {
+    cloud: String,
+    region: String,
+    auth: String,
+    auth_url: String,
+    compute: String,
+    network: String,
+    image: String,
+    volume: String,
+    latency_ms: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    check: Option<String>,
+}
+
+impl SiteRow {
+    fn new(id: &SiteId, auth: String, auth_url: &str) -> Self {
+        SiteRow {
+            cloud: id.cloud.clone(),
+            region: id.region.clone(),
+            auth,
+            auth_url: auth_url.to_string(),
+            ..SiteRow::default()
+        }
+    }
+
+    fn set_url(&mut self, service: Service, url: String) {
+        match service {
+            Service::Compute => self.compute = url,
+            Service::Network => self.network = url,
+            Service::Image => self.image = url,
+            Service::Volume => self.volume = url,
+            _ => {}
+        }
+    }
+}
+
 const SHOWN: [Service; 4] = [
     Service::Compute,
     Service::Network,
@@ -31,71 +64,42 @@ const SHOWN: [Service; 4] = [
     Service::Volume,
 ];
 
-pub async fn sites(
-    sites: Vec<Site>,
-    check: bool,
-    concurrency: usize,
-    progress: &dyn Progress,
-) -> Report {
-    let mut columns = COLUMNS.to_vec();
-    if check {
-        columns.push("check");
-    }
-    let mut report = Report {
-        rows: Rows::new(&columns),
-        ..Report::default()
-    };
-    let out = fan_out(sites, Site::id, concurrency, progress, |site| async move {
-        Ok(match site {
-            Site::Failed(id, err) => (failed_row(&id.cloud, &id.region, None, &err), Some(err)),
-            Site::Ready(client) => probe(client, check).await,
+pub async fn sites(estate: &Estate<'_>, args: &SitesArgs) -> anyhow::Result<Report> {
+    let sites = estate.sites().await?;
+    let check = args.check;
+    let mut report = Report::default();
+    let out = estate
+        .runner
+        .run(sites, Site::id, OnCancel::Abandon, |site| async move {
+            Ok(match site {
+                Site::Failed(id, err) => Partial {
+                    value: SiteRow::new(&id, describe(&err).0, ""),
+                    errors: vec![err],
+                },
+                Site::Ready(client) => probe(client, check).await,
+            })
         })
-    })
-    .await;
-    report.interrupted = out.interrupted;
-    for outcome in out.outcomes {
-        if let Ok((row, err)) = outcome.result {
-            report.rows.push(row);
-            if let Some(e) = err {
-                report.failures.push((outcome.site, e));
-            }
-        }
+        .await;
+    let rows = report.absorb(out).into_iter().map(|(_, row)| row);
+    report.rows = Rows::typed(rows);
+    if !check {
+        report.rows = std::mem::take(&mut report.rows).without("check");
     }
-    report
+    Ok(report)
 }
 
-fn failed_row(cloud: &str, region: &str, auth_url: Option<&str>, err: &anyhow::Error) -> Row {
-    let mut row = base_row(cloud, region);
-    row.insert("auth".into(), json!(describe(err).0));
-    row.insert("auth_url".into(), json!(auth_url.unwrap_or("")));
-    for s in SHOWN {
-        row.insert(s.name().into(), json!(""));
-    }
-    row.insert("latency_ms".into(), Value::Null);
-    row
-}
-
-fn base_row(cloud: &str, region: &str) -> Row {
-    let mut row = Row::new();
-    row.insert("cloud".into(), json!(cloud));
-    row.insert("region".into(), json!(region));
-    row
-}
-
-async fn probe(client: Arc<SiteClient>, check: bool) -> (Row, Option<anyhow::Error>) {
+async fn probe(client: Arc<SiteClient>, check: bool) -> Partial<SiteRow> {
     let id = &client.id;
     let session = client.session();
     let started = Instant::now();
     if let Err(e) = session.token().await {
-        return (
-            failed_row(&id.cloud, &id.region, Some(session.auth_url()), &e),
-            Some(e),
-        );
+        return Partial {
+            value: SiteRow::new(id, describe(&e).0, session.auth_url()),
+            errors: vec![e],
+        };
     }
     let auth_ms = started.elapsed().as_millis() as u64;
-    let mut row = base_row(&id.cloud, &id.region);
-    row.insert("auth".into(), json!("ok"));
-    row.insert("auth_url".into(), json!(session.auth_url()));
+    let mut row = SiteRow::new(id, "ok".into(), session.auth_url());
     for s in SHOWN {
         let url = client
             .catalog_url(s)
@@ -103,9 +107,9 @@ async fn probe(client: Arc<SiteClient>, check: bool) -> (Row, Option<anyhow::Err
             .ok()
             .flatten()
             .unwrap_or_default();
-        row.insert(s.name().into(), json!(url));
+        row.set_url(s, url);
     }
-    let mut error = None;
+    let mut errors = Vec::new();
     let mut latency = auth_ms.max(session.last_auth_ms());
     if check {
         let started = Instant::now();
@@ -128,7 +132,7 @@ async fn probe(client: Arc<SiteClient>, check: bool) -> (Row, Option<anyhow::Err
             .into_iter()
             .filter_map(|(s, r)| r.err().map(|e| (s, e)))
             .collect();
-        let summary = if failed.is_empty() {
+        row.check = Some(if failed.is_empty() {
             "ok".to_string()
         } else {
             failed
@@ -137,8 +141,7 @@ async fn probe(client: Arc<SiteClient>, check: bool) -> (Row, Option<anyhow::Err
                 .collect::<Vec<_>>()
                 .join(", ")
                 + " failed"
-        };
-        row.insert("check".into(), json!(summary));
+        });
         if !failed.is_empty() {
             let lines: Vec<String> = failed
                 .iter()
@@ -149,9 +152,9 @@ async fn probe(client: Arc<SiteClient>, check: bool) -> (Row, Option<anyhow::Err
             for h in hints {
                 err = crate::error::add_hint(err, h);
             }
-            error = Some(err);
+            errors.push(err);
         }
     }
-    row.insert("latency_ms".into(), json!(latency));
-    (row, error)
+    row.latency_ms = Some(latency);
+    Partial { value: row, errors }
 }

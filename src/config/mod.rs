@@ -16,7 +16,6 @@
 mod file;
 mod resolve;
 mod secret;
-pub mod select;
 
 pub use secret::Secret;
 
@@ -681,6 +680,27 @@ fn mask(m: &mut Dict) {
             }
         }
     }
+}
+
+/// An error, with a hint, when no file and no environment configured a cloud.
+pub fn ensure_clouds(config: &Config) -> anyhow::Result<()> {
+    if !config.clouds.is_empty() {
+        return Ok(());
+    }
+    let files = if config.files.is_empty() {
+        "no clouds.yaml was found".to_string()
+    } else {
+        let list: Vec<String> = config
+            .files
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect();
+        format!("no clouds in {}", list.join(", "))
+    };
+    Err(hinted(
+        format!("no clouds configured: {files}"),
+        "create ~/.config/openstack/clouds.yaml, or set OS_CLIENT_CONFIG_FILE (or OS_AUTH_URL and friends)",
+    ))
 }
 
 #[cfg(test)]

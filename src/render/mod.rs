@@ -1,13 +1,25 @@
 //! Output: the one place that turns rows into table, JSON, YAML, CSV or value text.
 
+pub mod columns;
 pub mod progress;
+pub mod prompt;
 
-use crate::cli::Format;
 use crate::error::hinted;
 use comfy_table::{ContentArrangement, LineStyle, Table, presets::ASCII_FULL_CONDENSED};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 pub type Row = Map<String, Value>;
+
+/// An output format (`-f`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Yaml,
+    Csv,
+    Value,
+}
 
 /// Rows to print: `columns` fixes the order of table and CSV columns; a row
 /// may lack a key (it renders empty, and is omitted from JSON and YAML).
@@ -27,6 +39,27 @@ impl Rows {
 
     pub fn push(&mut self, row: Row) {
         self.rows.push(row);
+    }
+
+    /// Rows of a typed view: its fields are the columns, in order, and the
+    /// JSON keys; a field skipped when serializing is a key the row lacks.
+    pub fn typed<T: Serialize + Default>(items: impl IntoIterator<Item = T>) -> Self {
+        Rows {
+            columns: columns::of::<T>(),
+            rows: items
+                .into_iter()
+                .map(|item| match serde_json::to_value(item) {
+                    Ok(Value::Object(row)) => row,
+                    _ => Row::new(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Drops a column that a flag leaves out (`sites` without `--check`).
+    pub fn without(mut self, column: &str) -> Self {
+        self.columns.retain(|c| c != column);
+        self
     }
 }
 

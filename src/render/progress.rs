@@ -30,10 +30,16 @@ impl Progress for Bar {
     }
 }
 
-/// A bar when stderr is a terminal and the user did not ask for quiet or
-/// verbose output; otherwise nothing.
-pub fn for_sites(total: usize, quiet: bool, verbose: u8) -> Box<dyn Progress> {
-    if quiet || verbose > 0 || total < 2 || !std::io::stderr().is_terminal() {
+/// Whether progress may be shown at all: on a terminal, and not with `-q`
+/// or `-v` (whose lines a bar would garble).
+pub fn wanted(quiet: bool, verbose: u8) -> bool {
+    !quiet && verbose == 0 && std::io::stderr().is_terminal()
+}
+
+/// A bar counting `total` sites (nothing for a single site); callers ask
+/// [`wanted`] first.
+pub fn for_sites(total: usize) -> Box<dyn Progress> {
+    if total < 2 {
         return Box::new(Silent);
     }
     let bar = ProgressBar::new(total as u64);

@@ -20,8 +20,8 @@
 //! serde_yaml attaches the line, column and key path only to errors raised
 //! during deserialization; the values are then gone.
 
-use crate::config::select::pattern_matches;
 use crate::error::{add_hint, hinted};
+use crate::fanout::select::pattern_matches;
 use anyhow::Context;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use std::collections::BTreeMap;

@@ -8,45 +8,46 @@ pub mod show;
 
 use crate::api::identity::Project;
 use crate::api::{SiteClient, SiteId};
-use crate::cli::{QuotaShowArgs, StrategyArg};
 use crate::commands::Report;
-use crate::config::select::Site;
 use crate::error::hinted;
-use crate::fanout::fan_out;
-use crate::render::progress::{Progress, Silent};
-use crate::render::{Row, Rows};
+use crate::fanout::Runner;
+use crate::fanout::select::Estate;
+use crate::plan::{self, Action, Effect, Executor, Phase, Plan, Status, Step};
 use balance::Strategy;
 use limits::GlobalLimits;
 use read::{Entry, ProjectRef, QuotaService};
-use serde_json::json;
-use show::{ShowOptions, SiteEntries, collect, ready};
+use serde::Serialize;
+use show::{SiteEntries, collect};
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 use std::sync::Arc;
 
-pub fn strategy(arg: StrategyArg) -> Strategy {
-    match arg {
-        StrategyArg::Soft => Strategy::Soft,
-        StrategyArg::Hard => Strategy::Hard,
-    }
+/// `quota show` settings.
+#[derive(Debug, Clone, Default)]
+pub struct ShowArgs {
+    /// `--project`: default the credentials' project.
+    pub project: Option<String>,
+    /// `--service`: empty for all (then a site without one is not an error).
+    pub services: Vec<QuotaService>,
+    pub limits: Option<PathBuf>,
+    pub total: bool,
 }
 
-pub fn show_options<'a>(args: &QuotaShowArgs, limits: Option<&'a GlobalLimits>) -> ShowOptions<'a> {
-    let required = !args.service.is_empty();
-    let services = if required {
-        args.service.clone()
-    } else {
-        QuotaService::ALL.to_vec()
-    };
-    ShowOptions {
-        project: args
-            .project
-            .clone()
-            .map_or(ProjectRef::Token, ProjectRef::Named),
-        services,
-        required,
-        limits,
-        total: args.total,
-    }
+/// `quota balance` settings.
+#[derive(Debug, Clone)]
+pub struct BalanceArgs {
+    pub limits: PathBuf,
+    pub strategy: Strategy,
+    pub project: Option<String>,
+    pub plan: plan::Options,
+}
+
+/// `quota check` settings.
+#[derive(Debug, Clone)]
+pub struct CheckArgs {
+    pub limits: PathBuf,
+    pub strategy: Strategy,
+    pub project: Option<String>,
 }
 
 /// One project of the limits file, read at every site where it exists.
@@ -63,7 +64,7 @@ async fn projects_of(
     clients: &[Arc<SiteClient>],
     limits: &GlobalLimits,
     only: Option<&str>,
-    concurrency: usize,
+    runner: &Runner,
     report: &mut Report,
 ) -> anyhow::Result<Vec<String>> {
     if let Some(p) = only {
@@ -85,49 +86,40 @@ async fn projects_of(
     }
     let mut names: Vec<String> = limits.projects.keys().cloned().collect();
     if limits.defaults.is_some() {
-        let out = fan_out(
-            clients.to_vec(),
-            |c| c.id.clone(),
-            concurrency,
-            &Silent,
-            |c| async move { c.list_projects().await },
-        )
-        .await;
-        let mut others = BTreeSet::new();
-        for o in out.outcomes {
-            match o.result {
-                Ok(list) => others.extend(
-                    list.into_iter()
-                        .filter(|p| {
-                            !limits.projects.contains_key(&p.name)
-                                && !limits.projects.contains_key(&p.id)
-                        })
-                        .map(|p| p.name),
-                ),
-                Err(e) => report.failures.push((
-                    o.site,
-                    e.context("listing projects for the file's defaults"),
-                )),
-            }
-        }
+        let out = runner
+            .each(clients, |c| async move {
+                c.list_projects()
+                    .await
+                    .map_err(|e| e.context("listing projects for the file's defaults"))
+            })
+            .await;
+        let others: BTreeSet<String> = report
+            .absorb(out)
+            .into_iter()
+            .flat_map(|(_, list)| list)
+            .filter(|p| {
+                !limits.projects.contains_key(&p.name) && !limits.projects.contains_key(&p.id)
+            })
+            .map(|p| p.name)
+            .collect();
         names.extend(others);
     }
     Ok(names)
 }
 
 async fn read_projects(
-    sites: Vec<Site>,
+    estate: &Estate<'_>,
     limits: &GlobalLimits,
     only: Option<&str>,
-    concurrency: usize,
-    progress: &dyn Progress,
     report: &mut Report,
 ) -> anyhow::Result<(Vec<Arc<SiteClient>>, Vec<ProjectRead>)> {
-    let clients = ready(sites, report);
+    let sites = estate.sites().await?;
+    let clients = report.absorb_sites(sites);
     let failed_sites = report.failures.len();
-    let names = projects_of(&clients, limits, only, concurrency, report).await?;
+    let runner = &estate.runner;
+    let names = projects_of(&clients, limits, only, runner, report).await?;
     let mut out = Vec::new();
-    for (i, name) in names.into_iter().enumerate() {
+    for name in names {
         let services: Vec<QuotaService> = QuotaService::ALL
             .into_iter()
             .filter(|s| {
@@ -140,7 +132,6 @@ async fn read_projects(
             continue;
         }
         let before = report.failures.len();
-        let progress: &dyn Progress = if i == 0 { progress } else { &Silent };
         let project = ProjectRef::Named(name.clone());
         let what = show::Reading {
             project: &project,
@@ -148,7 +139,7 @@ async fn read_projects(
             required: false,
             skip_missing: true,
         };
-        let sites = collect(&clients, &what, concurrency, progress, report).await;
+        let sites = collect(&clients, &what, runner, report).await;
         let complete = report.failures.len() == before && failed_sites == 0;
         if sites.is_empty() && complete {
             let msg = format!("project {name} exists in none of the selected clouds");
@@ -178,7 +169,7 @@ async fn read_projects(
 
 /// One limit to change.
 #[derive(Debug, Clone)]
-struct Action {
+struct Change {
     site: SiteId,
     project_id: String,
     project_name: String,
@@ -186,73 +177,54 @@ struct Action {
     new_limit: i64,
 }
 
-/// What `quota balance` would change, and how to change it.
-pub struct BalancePlan {
-    pub report: Report,
-    actions: Vec<Action>,
-    clients: Vec<Arc<SiteClient>>,
-}
-
-impl BalancePlan {
-    pub fn is_empty(&self) -> bool {
-        self.actions.is_empty()
+impl Change {
+    fn lowers(&self) -> bool {
+        self.new_limit < self.entry.limit && self.entry.limit >= 0
     }
 
-    pub fn summary(&self) -> String {
-        let sites: BTreeSet<&SiteId> = self.actions.iter().map(|a| &a.site).collect();
-        format!(
-            "change {} limits at {} sites",
-            self.actions.len(),
-            sites.len()
-        )
+    fn step(self) -> Step<Change> {
+        Step {
+            // Limits that go down are written first, so that the sum stays
+            // within the global limit throughout.
+            phase: if self.lowers() { 0 } else { 1 },
+            site: self.site.clone(),
+            kind: "quota".to_string(),
+            name: format!("{} {}", self.entry.service, self.entry.resource),
+            action: Action::Update,
+            detail: format!("{} → {}", self.entry.limit, self.new_limit),
+            group: format!("{}/{}", self.project_id, self.entry.service),
+            op: self,
+        }
     }
 }
 
-const PLAN_COLUMNS: &[&str] = &[
-    "cloud",
-    "region",
-    "project_id",
-    "project_name",
-    "service",
-    "resource",
-    "in_use",
-    "current_limit",
-    "new_limit",
-    "status",
-];
-
-fn plan_rows(actions: &[Action], status: &dyn Fn(&Action) -> String) -> Rows {
-    let mut rows = Rows::new(PLAN_COLUMNS);
-    for a in actions {
-        let mut row = Row::new();
-        row.insert("cloud".into(), json!(a.site.cloud));
-        row.insert("region".into(), json!(a.site.region));
-        row.insert("project_id".into(), json!(a.project_id));
-        row.insert("project_name".into(), json!(a.project_name));
-        row.insert("service".into(), json!(a.entry.service.name()));
-        row.insert("resource".into(), json!(a.entry.resource));
-        row.insert("in_use".into(), json!(a.entry.in_use));
-        row.insert("current_limit".into(), json!(a.entry.limit));
-        row.insert("new_limit".into(), json!(a.new_limit));
-        row.insert("status".into(), json!(status(a)));
-        rows.push(row);
-    }
-    rows
+/// A planned limit change: the row of `quota balance`.
+#[derive(Debug, Default, Serialize)]
+struct BalanceRow {
+    cloud: String,
+    region: String,
+    project_id: String,
+    project_name: String,
+    service: String,
+    resource: String,
+    in_use: Option<i64>,
+    current_limit: i64,
+    new_limit: i64,
+    status: String,
 }
 
-/// Reads usage everywhere and works out the new per-site limits.
-pub async fn plan_balance(
-    sites: Vec<Site>,
-    limits: &GlobalLimits,
-    strategy: Strategy,
-    only: Option<&str>,
-    concurrency: usize,
-    progress: &dyn Progress,
-) -> anyhow::Result<BalancePlan> {
+/// `osprey quota balance`: reads usage everywhere, works out the new
+/// per-site limits, and changes them through the one plan path.
+pub async fn balance(
+    estate: &Estate<'_>,
+    args: &BalanceArgs,
+    ui: &dyn plan::Confirm,
+) -> anyhow::Result<Report> {
+    let limits = &limits::load(&args.limits)?;
     let mut report = Report::default();
     let (clients, projects) =
-        read_projects(sites, limits, only, concurrency, progress, &mut report).await?;
-    let mut actions = Vec::new();
+        read_projects(estate, limits, args.project.as_deref(), &mut report).await?;
+    let mut changes = Vec::new();
     for p in &projects {
         if !p.complete {
             report.notes.push(format!(
@@ -261,19 +233,160 @@ pub async fn plan_balance(
             ));
             continue;
         }
-        actions.extend(plan_project(p, limits, strategy, &mut report.notes));
+        changes.extend(plan_project(p, limits, args.strategy, &mut report.notes));
     }
-    report.rows = plan_rows(&actions, &|_| "planned".to_string());
-    if actions.is_empty() && report.failures.is_empty() {
+    if changes.is_empty() && report.failures.is_empty() {
         report
             .notes
             .push("nothing to change: every limit already matches the plan".to_string());
     }
-    Ok(BalancePlan {
-        report,
-        actions,
-        clients,
-    })
+    let sites: BTreeSet<&SiteId> = changes.iter().map(|c| &c.site).collect();
+    let summary = format!("change {} limits at {} sites", changes.len(), sites.len());
+    let plan = Plan {
+        steps: changes.into_iter().map(Change::step).collect(),
+        phases: vec![
+            Phase::default(),
+            Phase {
+                // A limit that could not be lowered still holds its share:
+                // raising the others could take the sum past the global limit.
+                held_back: "warning: raised limits were not applied, because lowering a limit \
+                            failed; fix the error and run again"
+                    .to_string(),
+            },
+        ],
+        summary,
+        noun: "limit changes".to_string(),
+    };
+    let exec = Limits { clients };
+    plan::execute(plan, &exec, &estate.runner, args.plan, ui, &mut report).await?;
+    Ok(report)
+}
+
+/// Writes limits, and reads them back.
+struct Limits {
+    clients: Vec<Arc<SiteClient>>,
+}
+
+impl Limits {
+    fn client(&self, site: &SiteId) -> anyhow::Result<&Arc<SiteClient>> {
+        self.clients
+            .iter()
+            .find(|c| &c.id == site)
+            .ok_or_else(|| anyhow::anyhow!("no client for {site}"))
+    }
+}
+
+impl Executor for Limits {
+    type Op = Change;
+    type Undo = ();
+    type Row = BalanceRow;
+
+    fn row(&self, step: &Step<Change>, status: Status) -> BalanceRow {
+        let c = &step.op;
+        BalanceRow {
+            cloud: c.site.cloud.clone(),
+            region: c.site.region.clone(),
+            project_id: c.project_id.clone(),
+            project_name: c.project_name.clone(),
+            service: c.entry.service.name().to_string(),
+            resource: c.entry.resource.clone(),
+            in_use: c.entry.in_use,
+            current_limit: c.entry.limit,
+            new_limit: c.new_limit,
+            status: match status {
+                Status::NotApplied => "skipped",
+                other => other.name(),
+            }
+            .to_string(),
+        }
+    }
+
+    /// Changing quotas needs the admin role at every site of the plan.
+    async fn preflight(&self, site: &SiteId) -> anyhow::Result<()> {
+        let token = self.client(site)?.session().token().await?;
+        if token.roles.iter().any(|r| r == "admin") {
+            return Ok(());
+        }
+        Err(hinted(
+            format!(
+                "changing quotas needs the admin role; this cloud's credentials have: {}",
+                token.roles.join(", ")
+            ),
+            "use an admin cloud entry (e.g. --os-cloud prod-admin); nothing was changed anywhere",
+        ))
+    }
+
+    async fn apply(
+        &self,
+        site: &SiteId,
+        steps: &[&Step<Change>],
+    ) -> anyhow::Result<Vec<Effect<()>>> {
+        let first = &steps[0].op;
+        let changes: Vec<(&Entry, i64)> = steps
+            .iter()
+            .map(|s| (&s.op.entry, s.op.new_limit))
+            .collect();
+        read::write_limits(
+            self.client(site)?,
+            &first.project_id,
+            first.entry.service,
+            &changes,
+        )
+        .await
+        .map_err(|e| e.context(format!("setting {} limits", first.entry.service)))?;
+        Ok(steps.iter().map(|_| Effect::Changed).collect())
+    }
+
+    async fn undo(&self, _: &SiteId, _: &()) -> anyhow::Result<()> {
+        // A limit change is never a creation, so there is nothing to undo.
+        Ok(())
+    }
+
+    /// Reads the changed limits back, one read per project.
+    async fn verify(
+        &self,
+        site: &SiteId,
+        steps: &[&Step<Change>],
+    ) -> anyhow::Result<Vec<Result<(), String>>> {
+        let client = self.client(site)?;
+        let mut by_project: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, s) in steps.iter().enumerate() {
+            by_project.entry(&s.op.project_id).or_default().push(i);
+        }
+        let projects = read::Projects::default();
+        let mut checks = vec![Ok(()); steps.len()];
+        for (project_id, idx) in by_project {
+            let services: BTreeSet<QuotaService> =
+                idx.iter().map(|i| steps[*i].op.entry.service).collect();
+            let services: Vec<QuotaService> = services.into_iter().collect();
+            let project = ProjectRef::Known(Project {
+                id: project_id.to_string(),
+                name: steps[idx[0]].op.project_name.clone(),
+                domain_id: None,
+            });
+            let now = read::read_site(client, &projects, &project, &services, true)
+                .await
+                .map_err(|e| e.context("verifying the new limits"))?;
+            for i in idx {
+                let c = &steps[i].op;
+                let found = now
+                    .entries
+                    .iter()
+                    .find(|e| e.service == c.entry.service && e.resource == c.entry.resource)
+                    .map(|e| e.limit);
+                if found != Some(c.new_limit) {
+                    checks[i] = Err(format!(
+                        "{} {} is {} after the change, not {}",
+                        c.entry.service,
+                        c.entry.resource,
+                        found.map_or("missing".to_string(), |f| f.to_string()),
+                        c.new_limit
+                    ));
+                }
+            }
+        }
+        Ok(checks)
+    }
 }
 
 fn plan_project(
@@ -281,7 +394,7 @@ fn plan_project(
     limits: &GlobalLimits,
     strategy: Strategy,
     notes: &mut Vec<String>,
-) -> Vec<Action> {
+) -> Vec<Change> {
     let mut keys: BTreeSet<(QuotaService, String)> = BTreeSet::new();
     for s in &p.sites {
         for e in &s.entries {
@@ -342,7 +455,7 @@ fn plan_project(
         }
         for ((s, e), new_limit) in here.iter().zip(outcome.new_limits) {
             if new_limit != e.limit {
-                actions.push(Action {
+                actions.push(Change {
                     site: s.site.clone(),
                     project_id: s.project_id.clone(),
                     project_name: s.project_name.clone(),
@@ -355,249 +468,14 @@ fn plan_project(
     actions
 }
 
-/// Applies the plan: every site must grant the admin role first; then
-/// lowered limits go first and raised ones second, so the sum stays within
-/// the global limit throughout; then every change is read back.
-pub async fn apply_balance(plan: BalancePlan, concurrency: usize, report_rows: bool) -> Report {
-    let BalancePlan {
-        mut report,
-        actions,
-        clients,
-    } = plan;
-    report.rows = Rows::default();
-    let client_of = |site: &SiteId| clients.iter().find(|c| &c.id == site).cloned();
-    let sites: BTreeSet<SiteId> = actions.iter().map(|a| a.site.clone()).collect();
-    let mut refused = false;
-    for site in &sites {
-        let Some(client) = client_of(site) else {
-            continue;
-        };
-        match client.session().token().await {
-            Ok(t) if t.roles.iter().any(|r| r == "admin") => {}
-            Ok(t) => {
-                refused = true;
-                report.failures.push((
-                    site.clone(),
-                    hinted(
-                        format!(
-                            "changing quotas needs the admin role; this cloud's credentials have: {}",
-                            t.roles.join(", ")
-                        ),
-                        "use an admin cloud entry (e.g. --os-cloud prod-admin); nothing was changed anywhere",
-                    ),
-                ));
-            }
-            Err(e) => {
-                refused = true;
-                report.failures.push((site.clone(), e));
-            }
-        }
-    }
-    if refused {
-        return report;
-    }
-    let mut failed: BTreeSet<(SiteId, String, QuotaService)> = BTreeSet::new();
-    let mut written: BTreeSet<(SiteId, String, QuotaService)> = BTreeSet::new();
-    for lowering in [true, false] {
-        if !lowering && !failed.is_empty() {
-            // A limit that could not be lowered still holds its share: raising
-            // the others now could take the sum past the global limit.
-            report.notes.push(
-                "warning: raised limits were not applied, because lowering a limit failed; \
-                 fix the error and run again"
-                    .to_string(),
-            );
-            break;
-        }
-        let mut groups: BTreeMap<(SiteId, String, QuotaService), Vec<&Action>> = BTreeMap::new();
-        for a in actions
-            .iter()
-            .filter(|a| (a.new_limit < a.entry.limit && a.entry.limit >= 0) == lowering)
-        {
-            groups
-                .entry((a.site.clone(), a.project_id.clone(), a.entry.service))
-                .or_default()
-                .push(a);
-        }
-        let work: Vec<_> = groups.into_iter().collect();
-        let out = fan_out(
-            work,
-            |(k, _)| k.0.clone(),
-            concurrency,
-            &Silent,
-            |((site, project_id, service), group)| {
-                let client = client_of(&site);
-                async move {
-                    let client = client.ok_or_else(|| anyhow::anyhow!("no client"))?;
-                    let changes: Vec<(&Entry, i64)> =
-                        group.iter().map(|a| (&a.entry, a.new_limit)).collect();
-                    let result = read::write_limits(&client, &project_id, service, &changes).await;
-                    Ok(((site, project_id, service), result))
-                }
-            },
-        )
-        .await;
-        for o in out.outcomes {
-            match o.result {
-                Ok((key, Ok(()))) => {
-                    written.insert(key);
-                }
-                Ok((key, Err(e))) => {
-                    failed.insert(key.clone());
-                    report.failures.push((
-                        key.0.clone(),
-                        e.context(format!("setting {} limits", key.2)),
-                    ));
-                }
-                Err(e) => report.failures.push((o.site, e)),
-            }
-        }
-        if out.interrupted {
-            // Stop writing; what was written is still read back below.
-            report.interrupted = true;
-            break;
-        }
-    }
-    let verified = verify(&clients, &actions, &written, concurrency, &mut report).await;
-    let status = |a: &Action| {
-        let key = (a.site.clone(), a.project_id.clone(), a.entry.service);
-        if failed.contains(&key) {
-            "failed".to_string()
-        } else if verified.contains(&(key.clone(), a.entry.resource.clone())) {
-            "applied".to_string()
-        } else if written.contains(&key) {
-            "unverified".to_string()
-        } else {
-            "skipped".to_string()
-        }
-    };
-    if report_rows {
-        report.rows = plan_rows(&actions, &status);
-    }
-    let applied = actions.iter().filter(|a| status(a) == "applied").count();
-    report.notes.push(format!(
-        "applied {applied} of {} limit changes",
-        actions.len()
-    ));
-    report
-}
-
-type Key = ((SiteId, String, QuotaService), String);
-
-/// Reads the changed limits back; a limit that is not what was set is a failure.
-async fn verify(
-    clients: &[Arc<SiteClient>],
-    actions: &[Action],
-    written: &BTreeSet<(SiteId, String, QuotaService)>,
-    concurrency: usize,
-    report: &mut Report,
-) -> BTreeSet<Key> {
-    let mut groups: BTreeMap<(SiteId, String), Vec<&Action>> = BTreeMap::new();
-    for a in actions {
-        if written.contains(&(a.site.clone(), a.project_id.clone(), a.entry.service)) {
-            groups
-                .entry((a.site.clone(), a.project_id.clone()))
-                .or_default()
-                .push(a);
-        }
-    }
-    let work: Vec<_> = groups.into_iter().collect();
-    let projects = read::Projects::default();
-    let projects = &projects;
-    let out = fan_out(
-        work,
-        |(k, _)| k.0.clone(),
-        concurrency,
-        &Silent,
-        |((site, project_id), group)| {
-            let client = clients.iter().find(|c| c.id == site).cloned();
-            async move {
-                let client = client.ok_or_else(|| anyhow::anyhow!("no client"))?;
-                let services: BTreeSet<QuotaService> =
-                    group.iter().map(|a| a.entry.service).collect();
-                let services: Vec<QuotaService> = services.into_iter().collect();
-                let now = read::read_site(
-                    &client,
-                    projects,
-                    &ProjectRef::Known(Project {
-                        id: project_id.clone(),
-                        name: group[0].project_name.clone(),
-                        domain_id: None,
-                    }),
-                    &services,
-                    true,
-                )
-                .await?;
-                let mut ok = BTreeSet::new();
-                let mut wrong = Vec::new();
-                for a in group {
-                    let found = now
-                        .entries
-                        .iter()
-                        .find(|e| e.service == a.entry.service && e.resource == a.entry.resource)
-                        .map(|e| e.limit);
-                    if found == Some(a.new_limit) {
-                        ok.insert((
-                            (site.clone(), project_id.clone(), a.entry.service),
-                            a.entry.resource.clone(),
-                        ));
-                    } else {
-                        wrong.push(format!(
-                            "{} {} is {} after the change, not {}",
-                            a.entry.service,
-                            a.entry.resource,
-                            found.map_or("missing".to_string(), |f| f.to_string()),
-                            a.new_limit
-                        ));
-                    }
-                }
-                Ok((ok, wrong))
-            }
-        },
-    )
-    .await;
-    let mut verified = BTreeSet::new();
-    for o in out.outcomes {
-        match o.result {
-            Ok((ok, wrong)) => {
-                verified.extend(ok);
-                for w in wrong {
-                    report
-                        .failures
-                        .push((o.site.clone(), anyhow::anyhow!("verifying: {w}")));
-                }
-            }
-            Err(e) => report
-                .failures
-                .push((o.site, e.context("verifying the new limits"))),
-        }
-    }
-    verified
-}
-
 /// `quota check`: one row per violated global limit; exit 1 when any.
-pub async fn check(
-    sites: Vec<Site>,
-    limits: &GlobalLimits,
-    strategy: Strategy,
-    only: Option<&str>,
-    concurrency: usize,
-    progress: &dyn Progress,
-) -> anyhow::Result<Report> {
+pub async fn check(estate: &Estate<'_>, args: &CheckArgs) -> anyhow::Result<Report> {
+    let limits = &limits::load(&args.limits)?;
     let mut report = Report::default();
-    let (_, projects) =
-        read_projects(sites, limits, only, concurrency, progress, &mut report).await?;
-    let mut rows = Rows::new(&[
-        "project",
-        "service",
-        "resource",
-        "global_limit",
-        "in_use_total",
-        "limit_total",
-        "violation",
-    ]);
+    let (_, projects) = read_projects(estate, limits, args.project.as_deref(), &mut report).await?;
+    let mut rows = Vec::new();
     for p in &projects {
-        let opts = ShowOptions {
+        let opts = show::ShowOptions {
             project: ProjectRef::Named(p.name.clone()),
             services: QuotaService::ALL.to_vec(),
             required: false,
@@ -611,30 +489,42 @@ pub async fn check(
             // Non-additive resources are never balanced, so only their
             // usage can violate the global limit.
             let strategy = if limits::is_balanced(t.service.name(), &t.resource) {
-                strategy
+                args.strategy
             } else {
                 Strategy::Soft
             };
             let Some(violation) = balance::check(strategy, g, t.used_total, t.limit_total) else {
                 continue;
             };
-            let mut row = Row::new();
-            row.insert("project".into(), json!(p.name));
-            row.insert("service".into(), json!(t.service.name()));
-            row.insert("resource".into(), json!(t.resource));
-            row.insert("global_limit".into(), json!(g));
-            row.insert("in_use_total".into(), json!(t.in_use_total));
-            row.insert("limit_total".into(), json!(t.limit_total));
-            row.insert("violation".into(), json!(violation.to_string()));
-            rows.push(row);
+            rows.push(ViolationRow {
+                project: p.name.clone(),
+                service: t.service.name().to_string(),
+                resource: t.resource.clone(),
+                global_limit: g,
+                in_use_total: t.in_use_total,
+                limit_total: t.limit_total,
+                violation: violation.to_string(),
+            });
         }
     }
-    report.findings = !rows.rows.is_empty();
-    if rows.rows.is_empty() && report.failures.is_empty() {
+    report.findings = !rows.is_empty();
+    if rows.is_empty() && report.failures.is_empty() {
         report
             .notes
             .push("every project is within its global limits".to_string());
     }
-    report.rows = rows;
+    report.rows = crate::render::Rows::typed(rows);
     Ok(report)
+}
+
+/// A global limit that is exceeded: the row of `quota check`.
+#[derive(Debug, Default, Serialize)]
+struct ViolationRow {
+    project: String,
+    service: String,
+    resource: String,
+    global_limit: i64,
+    in_use_total: Option<i64>,
+    limit_total: i64,
+    violation: String,
 }

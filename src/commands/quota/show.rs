@@ -1,15 +1,16 @@
 //! `osprey quota show`: per-site limits and usage, totals, and the global limit.
 
+use super::ShowArgs;
 use super::balance::total_limit;
 use super::limits::GlobalLimits;
 use super::read::{Entry, ProjectRef, Projects, QuotaService, is_missing_project, read_site};
 use crate::api::SiteClient;
 use crate::api::SiteId;
 use crate::commands::Report;
-use crate::config::select::Site;
-use crate::fanout::fan_out;
-use crate::render::progress::Progress;
+use crate::fanout::select::Estate;
+use crate::fanout::{OnCancel, Partial, Runner};
 use crate::render::{Row, Rows};
+use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -35,18 +36,6 @@ pub struct SiteEntries {
     pub entries: Vec<Entry>,
 }
 
-/// Splits sites into usable clients and failures (which go to the report).
-pub fn ready(sites: Vec<Site>, report: &mut Report) -> Vec<Arc<SiteClient>> {
-    let mut clients = Vec::new();
-    for site in sites {
-        match site {
-            Site::Ready(c) => clients.push(c),
-            Site::Failed(id, e) => report.failures.push((id, e)),
-        }
-    }
-    clients
-}
-
 /// What to read at every site.
 pub struct Reading<'a> {
     pub project: &'a ProjectRef,
@@ -62,98 +51,137 @@ pub struct Reading<'a> {
 pub async fn collect(
     clients: &[Arc<SiteClient>],
     what: &Reading<'_>,
-    concurrency: usize,
-    progress: &dyn Progress,
+    runner: &Runner,
     report: &mut Report,
 ) -> Vec<SiteEntries> {
     let (project, services, required) = (what.project, what.services, what.required);
     let projects = Projects::default();
     let projects = &projects;
-    let out = fan_out(
-        clients.to_vec(),
-        |c| c.id.clone(),
-        concurrency,
-        progress,
-        |client| async move { read_site(&client, projects, project, services, required).await },
-    )
-    .await;
-    report.interrupted |= out.interrupted;
-    let mut read = Vec::new();
-    for outcome in out.outcomes {
-        match outcome.result {
-            Ok(q) => {
-                for e in q.errors {
-                    report.failures.push((outcome.site.clone(), e));
+    let out = runner
+        .run(
+            clients.to_vec(),
+            |c| c.id.clone(),
+            OnCancel::Abandon,
+            |client| async move {
+                match read_site(&client, projects, project, services, required).await {
+                    Ok(q) => Ok(Partial {
+                        value: Some((q.project, q.entries)),
+                        errors: q.errors,
+                    }),
+                    Err(e) if what.skip_missing && is_missing_project(&e) => Ok(Partial::new(None)),
+                    Err(e) => Err(e),
                 }
-                read.push(SiteEntries {
-                    site: outcome.site,
-                    project_id: q.project.id,
-                    project_name: q.project.name,
-                    entries: q.entries,
-                });
-            }
-            Err(e) if what.skip_missing && is_missing_project(&e) => {}
-            Err(e) => report.failures.push((outcome.site, e)),
-        }
-    }
-    read
+            },
+        )
+        .await;
+    report
+        .absorb(out)
+        .into_iter()
+        .filter_map(|(site, read)| {
+            let (project, entries) = read?;
+            Some(SiteEntries {
+                site,
+                project_id: project.id,
+                project_name: project.name,
+                entries,
+            })
+        })
+        .collect()
 }
 
-pub async fn show(
-    sites: Vec<Site>,
-    opts: &ShowOptions<'_>,
-    concurrency: usize,
-    progress: &dyn Progress,
-) -> Report {
+/// `osprey quota show`.
+pub async fn show(estate: &Estate<'_>, args: &ShowArgs) -> anyhow::Result<Report> {
+    let limits = args
+        .limits
+        .as_deref()
+        .map(super::limits::load)
+        .transpose()?;
+    let sites = estate.sites().await?;
+    let opts = ShowOptions {
+        project: args
+            .project
+            .clone()
+            .map_or(ProjectRef::Token, ProjectRef::Named),
+        services: if args.services.is_empty() {
+            QuotaService::ALL.to_vec()
+        } else {
+            args.services.clone()
+        },
+        required: !args.services.is_empty(),
+        limits: limits.as_ref(),
+        total: args.total,
+    };
     let mut report = Report::default();
-    let clients = ready(sites, &mut report);
+    let clients = report.absorb_sites(sites);
     let what = Reading {
         project: &opts.project,
         services: &opts.services,
         required: opts.required,
         skip_missing: false,
     };
-    let read = collect(&clients, &what, concurrency, progress, &mut report).await;
-    let totals = totals(&read, opts);
+    let read = collect(&clients, &what, &estate.runner, &mut report).await;
+    let totals = totals(&read, &opts);
     if opts.total {
-        report.rows = total_rows(&totals);
+        report.rows = Rows::typed(totals.iter().map(TotalRow::of));
     } else {
-        report.rows = site_rows(&read);
+        report.rows = Rows::typed(read.iter().flat_map(|s| {
+            s.entries.iter().map(move |e| QuotaRow {
+                cloud: s.site.cloud.clone(),
+                region: s.site.region.clone(),
+                project_id: s.project_id.clone(),
+                project_name: s.project_name.clone(),
+                service: e.service.name().to_string(),
+                resource: e.resource.clone(),
+                limit: e.limit,
+                in_use: e.in_use,
+                reserved: e.reserved,
+                source: e.source.name().to_string(),
+            })
+        }));
         report.table = Some(pivot(&read, &totals));
     }
-    report
+    Ok(report)
 }
 
-fn site_rows(read: &[SiteEntries]) -> Rows {
-    let mut rows = Rows::new(&[
-        "cloud",
-        "region",
-        "project_id",
-        "project_name",
-        "service",
-        "resource",
-        "limit",
-        "in_use",
-        "reserved",
-        "source",
-    ]);
-    for s in read {
-        for e in &s.entries {
-            let mut row = Row::new();
-            row.insert("cloud".into(), json!(s.site.cloud));
-            row.insert("region".into(), json!(s.site.region));
-            row.insert("project_id".into(), json!(s.project_id));
-            row.insert("project_name".into(), json!(s.project_name));
-            row.insert("service".into(), json!(e.service.name()));
-            row.insert("resource".into(), json!(e.resource));
-            row.insert("limit".into(), json!(e.limit));
-            row.insert("in_use".into(), json!(e.in_use));
-            row.insert("reserved".into(), json!(e.reserved));
-            row.insert("source".into(), json!(e.source.name()));
-            rows.push(row);
+/// One resource at one site: the row of `quota show -f json`.
+#[derive(Debug, Default, Serialize)]
+struct QuotaRow {
+    cloud: String,
+    region: String,
+    project_id: String,
+    project_name: String,
+    service: String,
+    resource: String,
+    limit: i64,
+    in_use: Option<i64>,
+    reserved: i64,
+    source: String,
+}
+
+/// One resource over every site: the row of `quota show --total`.
+#[derive(Debug, Default, Serialize)]
+struct TotalRow {
+    service: String,
+    resource: String,
+    limit_total: i64,
+    in_use_total: Option<i64>,
+    global_limit: Option<i64>,
+    headroom: Option<i64>,
+    sites: usize,
+}
+
+impl TotalRow {
+    fn of(t: &Total) -> Self {
+        TotalRow {
+            service: t.service.name().to_string(),
+            resource: t.resource.clone(),
+            limit_total: t.limit_total,
+            in_use_total: t.in_use_total,
+            global_limit: t.global_limit,
+            headroom: t.headroom(),
+            sites: t.sites,
         }
     }
-    rows
 }
 
 /// The sum over sites of one (service, resource).
@@ -228,30 +256,6 @@ pub fn totals(read: &[SiteEntries], opts: &ShowOptions) -> Vec<Total> {
             }
         })
         .collect()
-}
-
-fn total_rows(totals: &[Total]) -> Rows {
-    let mut rows = Rows::new(&[
-        "service",
-        "resource",
-        "limit_total",
-        "in_use_total",
-        "global_limit",
-        "headroom",
-        "sites",
-    ]);
-    for t in totals {
-        let mut row = Row::new();
-        row.insert("service".into(), json!(t.service.name()));
-        row.insert("resource".into(), json!(t.resource));
-        row.insert("limit_total".into(), json!(t.limit_total));
-        row.insert("in_use_total".into(), json!(t.in_use_total));
-        row.insert("global_limit".into(), json!(t.global_limit));
-        row.insert("headroom".into(), json!(t.headroom()));
-        row.insert("sites".into(), json!(t.sites));
-        rows.push(row);
-    }
-    rows
 }
 
 fn used_of(used: Option<i64>, limit: i64) -> String {

@@ -2,13 +2,12 @@
 //! only cloud, or a prompt), and which of their regions (`regions:`, else
 //! the Keystone catalog; `--os-region-name`, `--sites` globs).
 
-use super::{CloudConfig, Config};
+use super::{OnCancel, Partial, Runner};
 use crate::api::{SiteClient, SiteId};
 use crate::auth::Auth;
+use crate::config::{CloudConfig, Config, ensure_clouds};
 use crate::error::hinted;
-use crate::fanout::fan_out;
-use crate::render::progress::Silent;
-use std::io::IsTerminal;
+use crate::render::prompt;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -25,7 +24,6 @@ pub struct Selection {
     pub interface: Option<String>,
     /// `--timeout`.
     pub timeout: Option<Duration>,
-    pub concurrency: usize,
 }
 
 /// A selected site: ready to use, or failed before it could be (its
@@ -47,30 +45,32 @@ impl Site {
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Resolves the selection into sites, sorted by cloud and region.
-pub async fn select(config: &Config, sel: &Selection, auth: &Auth) -> anyhow::Result<Vec<Site>> {
+pub async fn select(
+    config: &Config,
+    sel: &Selection,
+    auth: &Auth,
+    runner: &Runner,
+) -> anyhow::Result<Vec<Site>> {
     let clouds = clouds(config, sel)?;
     // Regions of clouds without a `regions:` list come from their catalogs,
     // fetched concurrently (clouds sharing a Keystone share the token).
-    let found = fan_out(
-        clouds,
-        |c| SiteId {
-            cloud: c.name.clone(),
-            region: String::new(),
-        },
-        sel.concurrency,
-        &Silent,
-        |cloud| async move { Ok(regions_of(cloud, sel, auth).await) },
-    )
-    .await;
+    let found = runner
+        .run(
+            clouds,
+            |c| SiteId {
+                cloud: c.name.clone(),
+                region: String::new(),
+            },
+            OnCancel::Abandon,
+            |cloud| async move { Ok(Partial::new(regions_of(cloud, sel, auth).await)) },
+        )
+        .await;
     if found.interrupted {
         return Err(anyhow::Error::new(crate::Interrupted));
     }
     let mut sites = Vec::new();
     let mut seen_regions = Vec::new();
-    for outcome in found.outcomes {
-        let Ok((cloud, regions)) = outcome.result else {
-            continue;
-        };
+    for (_, (cloud, regions)) in found.done {
         match regions {
             Err(e) => sites.push(Site::Failed(
                 SiteId {
@@ -244,12 +244,9 @@ fn clouds<'a>(config: &'a Config, sel: &Selection) -> anyhow::Result<Vec<&'a Clo
     if config.clouds.len() == 1 {
         return Ok(vec![&config.clouds[0]]);
     }
-    if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+    if prompt::interactive() {
         let items: Vec<&str> = config.clouds.iter().map(|c| c.name.as_str()).collect();
-        let picked = dialoguer::MultiSelect::new()
-            .with_prompt("clouds to act on (space selects, enter confirms)")
-            .items(&items)
-            .interact()?;
+        let picked = prompt::pick_many("clouds to act on (space selects, enter confirms)", &items)?;
         if !picked.is_empty() {
             return Ok(picked.into_iter().map(|i| &config.clouds[i]).collect());
         }
@@ -264,27 +261,6 @@ fn clouds<'a>(config: &'a Config, sel: &Selection) -> anyhow::Result<Vec<&'a Clo
     ))
 }
 
-/// An error, with a hint, when no file and no environment configured a cloud.
-pub fn ensure_clouds(config: &Config) -> anyhow::Result<()> {
-    if !config.clouds.is_empty() {
-        return Ok(());
-    }
-    let files = if config.files.is_empty() {
-        "no clouds.yaml was found".to_string()
-    } else {
-        let list: Vec<String> = config
-            .files
-            .iter()
-            .map(|f| f.display().to_string())
-            .collect();
-        format!("no clouds in {}", list.join(", "))
-    };
-    Err(hinted(
-        format!("no clouds configured: {files}"),
-        "create ~/.config/openstack/clouds.yaml, or set OS_CLIENT_CONFIG_FILE (or OS_AUTH_URL and friends)",
-    ))
-}
-
 fn names(config: &Config) -> String {
     config
         .clouds
@@ -292,6 +268,22 @@ fn names(config: &Config) -> String {
         .map(|c| c.name.as_str())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// What a command that works on sites starts from: the configuration, the
+/// selection flags, one login per Keystone, and the run's site runner.
+pub struct Estate<'a> {
+    pub config: &'a Config,
+    pub selection: Selection,
+    pub auth: Auth,
+    pub runner: Runner,
+}
+
+impl Estate<'_> {
+    /// Logs in where needed and resolves the selection into sites.
+    pub async fn sites(&self) -> anyhow::Result<Vec<Site>> {
+        select(self.config, &self.selection, &self.auth, &self.runner).await
+    }
 }
 
 #[cfg(test)]

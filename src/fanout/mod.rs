@@ -1,0 +1,415 @@
+//! The site runner: a task on every site at once (bounded), one run-wide
+//! cancellation, and per-site data plus failures that a report absorbs in
+//! one call. Returns data, never prints.
+
+pub mod select;
+
+use crate::api::{SiteClient, SiteId};
+use crate::render::progress::{self, Progress};
+use futures::StreamExt;
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use tokio::sync::Notify;
+
+/// The run's cancellation: set once (by the first Ctrl-C) and seen by every
+/// fan-out of the run, so no command installs a signal handler of its own.
+#[derive(Clone, Default)]
+pub struct Cancel(Arc<CancelState>);
+
+#[derive(Default)]
+struct CancelState {
+    set: AtomicBool,
+    notify: Notify,
+}
+
+impl Cancel {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn cancel(&self) {
+        self.0.set.store(true, Ordering::SeqCst);
+        self.0.notify.notify_waiters();
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.set.load(Ordering::SeqCst)
+    }
+
+    /// Resolves once the run is cancelled (at once if it already is).
+    pub async fn cancelled(&self) {
+        loop {
+            let notified = self.0.notify.notified();
+            futures::pin_mut!(notified);
+            // Register before checking, so a cancel in between is not missed.
+            notified.as_mut().enable();
+            if self.is_cancelled() {
+                return;
+            }
+            notified.await;
+        }
+    }
+}
+
+/// What happens to work in flight when the run is cancelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnCancel {
+    /// Drop it: reads change nothing, and a hung site must not hold the run.
+    Abandon,
+    /// Let it finish (nothing new starts): a write in flight must be known
+    /// to have happened or not, so that it can be journaled and undone.
+    Drain,
+    /// Run everything anyway: the cleanup after a cancellation (undoing
+    /// this run's creations, reading back what was written). A second
+    /// Ctrl-C still exits at once.
+    Complete,
+}
+
+/// A site's value together with errors that did not stop it (one service of
+/// several failed, say).
+#[derive(Debug)]
+pub struct Partial<T> {
+    pub value: T,
+    pub errors: Vec<anyhow::Error>,
+}
+
+impl<T> Partial<T> {
+    pub fn new(value: T) -> Self {
+        Partial {
+            value,
+            errors: Vec::new(),
+        }
+    }
+}
+
+/// What a fan-out produced, sorted by site: the values of the sites that
+/// finished, the failures (a failed site, or a finished site's partial
+/// errors), and the sites a cancellation left unfinished.
+#[derive(Debug)]
+pub struct Batch<T> {
+    pub done: Vec<(SiteId, T)>,
+    pub failures: Vec<(SiteId, anyhow::Error)>,
+    pub unfinished: Vec<SiteId>,
+    pub interrupted: bool,
+}
+
+impl<T> Default for Batch<T> {
+    fn default() -> Self {
+        Batch {
+            done: Vec::new(),
+            failures: Vec::new(),
+            unfinished: Vec::new(),
+            interrupted: false,
+        }
+    }
+}
+
+/// Runs per-site work for one command run.
+pub struct Runner {
+    concurrency: usize,
+    cancel: Cancel,
+    show_progress: bool,
+}
+
+impl Runner {
+    /// `show_progress`: a bar on a terminal (never with `-q` or `-v`).
+    pub fn new(concurrency: usize, cancel: Cancel, show_progress: bool) -> Self {
+        Runner {
+            concurrency: concurrency.max(1),
+            cancel,
+            show_progress,
+        }
+    }
+
+    pub fn cancel(&self) -> &Cancel {
+        &self.cancel
+    }
+
+    /// Runs `task` on every site; reads are abandoned on cancellation.
+    pub async fn each<T, F, Fut>(&self, sites: &[Arc<SiteClient>], task: F) -> Batch<T>
+    where
+        F: Fn(Arc<SiteClient>) -> Fut,
+        Fut: Future<Output = anyhow::Result<T>>,
+    {
+        self.run(
+            sites.to_vec(),
+            |c| c.id.clone(),
+            OnCancel::Abandon,
+            |c| {
+                let fut = task(c);
+                async move { fut.await.map(Partial::new) }
+            },
+        )
+        .await
+    }
+
+    /// Runs `task` on any per-site items (groups of writes, sites not yet
+    /// logged in to); `site_of` names each item's site.
+    pub async fn run<I, T, F, Fut>(
+        &self,
+        items: Vec<I>,
+        site_of: impl Fn(&I) -> SiteId,
+        on_cancel: OnCancel,
+        task: F,
+    ) -> Batch<T>
+    where
+        F: Fn(I) -> Fut,
+        Fut: Future<Output = anyhow::Result<Partial<T>>>,
+    {
+        let mut batch = Batch::default();
+        if items.is_empty() {
+            return batch;
+        }
+        let progress: Box<dyn Progress> = if self.show_progress {
+            progress::for_sites(items.len())
+        } else {
+            Box::new(progress::Silent)
+        };
+        let sites: Vec<SiteId> = items.iter().map(&site_of).collect();
+        let mut finished = vec![false; items.len()];
+        let cancel = &self.cancel;
+        let heed = on_cancel != OnCancel::Complete;
+        // Items start lazily, so nothing new starts once the run is cancelled.
+        let stream = futures::stream::iter(items.into_iter().enumerate().map(|(i, item)| {
+            let fut = task(item);
+            async move {
+                if heed && cancel.is_cancelled() {
+                    return (i, None);
+                }
+                (i, Some(fut.await))
+            }
+        }))
+        .buffer_unordered(self.concurrency);
+        futures::pin_mut!(stream);
+        let mut absorb = |batch: &mut Batch<T>, i: usize, out: anyhow::Result<Partial<T>>| {
+            finished[i] = true;
+            progress.site_done(&sites[i].to_string());
+            match out {
+                Ok(p) => {
+                    batch
+                        .failures
+                        .extend(p.errors.into_iter().map(|e| (sites[i].clone(), e)));
+                    batch.done.push((sites[i].clone(), p.value));
+                }
+                Err(e) => batch.failures.push((sites[i].clone(), e)),
+            }
+        };
+        loop {
+            tokio::select! {
+                next = stream.next() => match next {
+                    Some((i, Some(out))) => absorb(&mut batch, i, out),
+                    Some((_, None)) => {}
+                    None => break,
+                },
+                _ = cancel.cancelled(), if heed && !batch.interrupted => {
+                    batch.interrupted = true;
+                    if on_cancel == OnCancel::Abandon {
+                        break;
+                    }
+                }
+            }
+        }
+        batch.interrupted |= heed && cancel.is_cancelled();
+        progress.finish();
+        batch.unfinished = sites
+            .iter()
+            .zip(&finished)
+            .filter(|(_, f)| !**f)
+            .map(|(s, _)| s.clone())
+            .collect();
+        batch.done.sort_by(|a, b| a.0.cmp(&b.0));
+        // Stable: a site's own errors keep their order.
+        batch.failures.sort_by(|a, b| a.0.cmp(&b.0));
+        batch
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+    use std::time::Duration;
+
+    fn site(n: usize) -> SiteId {
+        SiteId {
+            cloud: format!("c{}", n % 3),
+            region: format!("r{n:02}"),
+        }
+    }
+
+    fn runner(concurrency: usize) -> Runner {
+        Runner::new(concurrency, Cancel::new(), false)
+    }
+
+    #[tokio::test]
+    async fn bounded_sorted_and_failures_kept() {
+        let running = Arc::new(AtomicUsize::new(0));
+        let peak = Arc::new(AtomicUsize::new(0));
+        let out = runner(4)
+            .run(
+                (0..20).collect(),
+                |n| site(*n),
+                OnCancel::Abandon,
+                |n| {
+                    let running = running.clone();
+                    let peak = peak.clone();
+                    async move {
+                        let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                        peak.fetch_max(now, Ordering::SeqCst);
+                        tokio::time::sleep(Duration::from_millis((20 - n) as u64)).await;
+                        running.fetch_sub(1, Ordering::SeqCst);
+                        if n == 7 {
+                            anyhow::bail!("boom")
+                        } else {
+                            Ok(Partial::new(n))
+                        }
+                    }
+                },
+            )
+            .await;
+        assert!(!out.interrupted);
+        assert_eq!(out.done.len(), 19);
+        assert_eq!(out.failures.len(), 1);
+        assert_eq!(out.failures[0].0, site(7));
+        assert!(out.unfinished.is_empty());
+        assert!(peak.load(Ordering::SeqCst) <= 4);
+        let sites: Vec<_> = out.done.iter().map(|(s, _)| s.clone()).collect();
+        let mut sorted = sites.clone();
+        sorted.sort();
+        assert_eq!(sites, sorted);
+    }
+
+    /// Every site waits for all the others: this finishes only if the sites
+    /// run at the same time, and would hang (then fail) one at a time.
+    #[tokio::test]
+    async fn sites_run_at_the_same_time() {
+        let n = 8;
+        let barrier = Arc::new(tokio::sync::Barrier::new(n));
+        let r = runner(16);
+        let work = r.run(
+            (0..n).collect(),
+            |i| site(*i),
+            OnCancel::Abandon,
+            |i| {
+                let barrier = barrier.clone();
+                async move {
+                    barrier.wait().await;
+                    Ok(Partial::new(i))
+                }
+            },
+        );
+        let out = tokio::time::timeout(Duration::from_secs(60), work)
+            .await
+            .expect("the sites ran one at a time");
+        assert_eq!(out.done.len(), n);
+    }
+
+    #[tokio::test]
+    async fn partial_errors_sit_next_to_the_value() {
+        let out = runner(2)
+            .run(
+                vec![1, 2],
+                |n| site(*n),
+                OnCancel::Abandon,
+                |n| async move {
+                    Ok(Partial {
+                        value: n,
+                        errors: if n == 2 {
+                            vec![anyhow::anyhow!("network failed")]
+                        } else {
+                            vec![]
+                        },
+                    })
+                },
+            )
+            .await;
+        assert_eq!(out.done.len(), 2);
+        assert_eq!(out.failures.len(), 1);
+        assert_eq!(out.failures[0].0, site(2));
+    }
+
+    /// Cancelling abandons reads in flight and starts nothing new; the
+    /// finished sites are kept and the others named as unfinished.
+    #[tokio::test]
+    async fn cancel_abandons_reads_and_names_the_unfinished() {
+        let r = runner(2);
+        let cancel = r.cancel().clone();
+        let out = r
+            .run(
+                (0..6).collect(),
+                |n| site(*n),
+                OnCancel::Abandon,
+                |n| {
+                    let cancel = cancel.clone();
+                    async move {
+                        if n == 0 {
+                            return Ok(Partial::new(n));
+                        }
+                        // Site 1 cancels the run, then hangs like a dead site.
+                        if n == 1 {
+                            cancel.cancel();
+                        }
+                        futures::future::pending::<()>().await;
+                        Ok(Partial::new(n))
+                    }
+                },
+            )
+            .await;
+        assert!(out.interrupted);
+        assert_eq!(out.done.iter().map(|(_, v)| *v).collect::<Vec<_>>(), [0]);
+        assert_eq!(out.unfinished.len(), 5);
+    }
+
+    /// With `Drain`, writes in flight finish after the cancellation, and
+    /// nothing new starts.
+    #[tokio::test]
+    async fn cancel_drains_writes_in_flight() {
+        let r = runner(2);
+        let cancel = r.cancel().clone();
+        let started = Arc::new(AtomicUsize::new(0));
+        let out = r
+            .run(
+                (0..6).collect(),
+                |n| site(*n),
+                OnCancel::Drain,
+                |n| {
+                    let cancel = cancel.clone();
+                    let started = started.clone();
+                    async move {
+                        started.fetch_add(1, Ordering::SeqCst);
+                        // Both first sites have started by the time site 0
+                        // cancels: they were in flight.
+                        tokio::time::sleep(Duration::from_millis(5)).await;
+                        if n == 0 {
+                            cancel.cancel();
+                        }
+                        tokio::time::sleep(Duration::from_millis(20)).await;
+                        Ok(Partial::new(n))
+                    }
+                },
+            )
+            .await;
+        assert!(out.interrupted);
+        assert_eq!(started.load(Ordering::SeqCst), 2, "nothing new starts");
+        assert_eq!(out.done.iter().map(|(_, v)| *v).collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(out.unfinished.len(), 4);
+    }
+
+    /// Cleanup runs to the end even after a cancellation.
+    #[tokio::test]
+    async fn complete_ignores_the_cancellation() {
+        let r = runner(2);
+        r.cancel().cancel();
+        let out = r
+            .run(
+                (0..4).collect(),
+                |n| site(*n),
+                OnCancel::Complete,
+                |n| async move { Ok(Partial::new(n)) },
+            )
+            .await;
+        assert!(!out.interrupted);
+        assert_eq!(out.done.len(), 4);
+    }
+}

@@ -1,0 +1,155 @@
+//! Flags resolved once into settings: the only module that reads `cli`
+//! (besides the dispatch), so commands never see clap.
+
+use crate::cli::{Cli, Command, ConfigCommand, GlobalArgs, QuotaCommand, ServiceArg, StrategyArg};
+use crate::commands::quota::balance::Strategy;
+use crate::commands::quota::read::QuotaService;
+use crate::commands::quota::{BalanceArgs, CheckArgs, ShowArgs};
+use crate::commands::sites::SitesArgs;
+use crate::config::Secret;
+use crate::error::hinted;
+use crate::fanout::select::Selection;
+use crate::plan;
+use crate::render::RenderOptions;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Everything a run needs to know from its flags and environment.
+#[derive(Debug)]
+pub struct Settings {
+    pub global: Global,
+    pub command: CommandSettings,
+}
+
+/// The global flags.
+#[derive(Debug)]
+pub struct Global {
+    pub selection: Selection,
+    pub concurrency: usize,
+    pub passcode: Option<Secret>,
+    pub verbose: u8,
+    pub quiet: bool,
+    pub render: RenderOptions,
+}
+
+/// The command to run, with its settings.
+#[derive(Debug)]
+pub enum CommandSettings {
+    Completions(clap_complete::Shell),
+    Man(Option<PathBuf>),
+    ConfigShow { unmask: bool },
+    Sites(SitesArgs),
+    QuotaShow(ShowArgs),
+    QuotaBalance(BalanceArgs),
+    QuotaCheck(CheckArgs),
+}
+
+impl Settings {
+    pub fn from_cli(cli: &Cli) -> anyhow::Result<Settings> {
+        Ok(Settings {
+            global: global(&cli.global)?,
+            command: command(&cli.command),
+        })
+    }
+}
+
+fn command(command: &Command) -> CommandSettings {
+    match command {
+        Command::Completions { shell } => CommandSettings::Completions(*shell),
+        Command::Man { dir } => CommandSettings::Man(dir.clone()),
+        Command::Config(ConfigCommand::Show { unmask }) => {
+            CommandSettings::ConfigShow { unmask: *unmask }
+        }
+        Command::Sites(a) => CommandSettings::Sites(SitesArgs { check: a.check }),
+        Command::Quota(QuotaCommand::Show(a)) => CommandSettings::QuotaShow(ShowArgs {
+            project: a.project.clone(),
+            services: a.service.iter().map(|s| service(*s)).collect(),
+            limits: a.limits.clone(),
+            total: a.total,
+        }),
+        Command::Quota(QuotaCommand::Balance(a)) => CommandSettings::QuotaBalance(BalanceArgs {
+            limits: a.limits.clone(),
+            strategy: strategy(a.strategy),
+            project: a.project.clone(),
+            plan: plan::Options {
+                mode: plan::Mode::from_flags(a.dry_run, a.yes),
+                exit_code: a.exit_code,
+            },
+        }),
+        Command::Quota(QuotaCommand::Check(a)) => CommandSettings::QuotaCheck(CheckArgs {
+            limits: a.limits.clone(),
+            strategy: strategy(a.strategy),
+            project: a.project.clone(),
+        }),
+    }
+}
+
+fn service(arg: ServiceArg) -> QuotaService {
+    match arg {
+        ServiceArg::Compute => QuotaService::Compute,
+        ServiceArg::Network => QuotaService::Network,
+        ServiceArg::Volume => QuotaService::Volume,
+        ServiceArg::Image => QuotaService::Image,
+    }
+}
+
+fn strategy(arg: StrategyArg) -> Strategy {
+    match arg {
+        StrategyArg::Soft => Strategy::Soft,
+        StrategyArg::Hard => Strategy::Hard,
+    }
+}
+
+fn global(g: &GlobalArgs) -> anyhow::Result<Global> {
+    Ok(Global {
+        selection: selection(g)?,
+        concurrency: usize::from(g.concurrency),
+        passcode: g.os_passcode.clone().map(Secret::new),
+        verbose: g.verbose,
+        quiet: g.quiet,
+        render: RenderOptions {
+            format: g.format,
+            columns: g.columns.clone(),
+            sort_columns: g.sort_columns.clone(),
+        },
+    })
+}
+
+/// The selection flags, with `OS_REGION_NAME` as the region default unless
+/// `--sites` names sites explicitly.
+fn selection(g: &GlobalArgs) -> anyhow::Result<Selection> {
+    let mut regions: Vec<String> = g
+        .os_region_name
+        .iter()
+        .filter(|r| !r.is_empty())
+        .cloned()
+        .collect();
+    if regions.is_empty()
+        && g.sites.is_empty()
+        && let Ok(env) = std::env::var("OS_REGION_NAME")
+    {
+        regions.extend(env.split(',').filter(|r| !r.is_empty()).map(str::to_string));
+    }
+    let timeout = match g.timeout {
+        Some(t) if t.is_finite() && t > 0.0 => Some(Duration::from_secs_f64(t)),
+        Some(t) => {
+            return Err(hinted(
+                format!("--timeout {t}: must be a positive number of seconds"),
+                "e.g. --timeout 60",
+            ));
+        }
+        None => None,
+    };
+    Ok(Selection {
+        clouds: g
+            .os_cloud
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect(),
+        regions,
+        patterns: g.sites.iter().filter(|p| !p.is_empty()).cloned().collect(),
+        interface: g.os_interface.clone(),
+        timeout,
+    })
+}
