@@ -13,83 +13,68 @@
 //! key order included. `/etc/openstack` cannot be faked for Python, so the
 //! site directory is whatever the machine has, for both sides alike.
 //!
-//! Python: `/opt/minicloud/venv/bin/python` when it has openstacksdk 4.22,
-//! else a venv in `target/pyenv-openstacksdk` (created once, reused). When
-//! neither works the test prints `SKIPPED config differential test: ...`
-//! and passes.
+//! Python: the test's own environment, `target/pyenv-config-diff/<key>`,
+//! built once by `tests/config_diff/prepare-env.sh` with python3's venv and
+//! exactly the packages pinned in `tests/config_diff/requirements.txt`
+//! (openstacksdk 4.22.0, PyYAML 6.0.3 and their dependencies), then reused;
+//! no other Python is borrowed. The pins matter: PyYAML 6.0.4 resolves a
+//! merge-key list (`<<: [*a, *b]`) the other way round. `.ci/run` runs the
+//! script before the tests. When the environment cannot be built the test
+//! fails under `CI=true`, and elsewhere prints
+//! `SKIPPED config differential test: ...` and passes.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Mutex, OnceLock};
 
-const OPENSTACKSDK: &str = "4.22.0";
-
 fn python() -> Result<&'static Path, &'static str> {
     static PYTHON: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     PYTHON
-        .get_or_init(find_python)
+        .get_or_init(prepare_python)
         .as_deref()
         .map_err(String::as_str)
 }
 
-fn has_openstacksdk(python: &Path) -> bool {
-    Command::new(python)
-        .args([
-            "-c",
-            "import openstack.version, sys; sys.exit(openstack.version.__version__ != sys.argv[1])",
-        ])
-        .arg(OPENSTACKSDK)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn find_python() -> Result<PathBuf, String> {
-    let minicloud = PathBuf::from("/opt/minicloud/venv/bin/python");
-    if has_openstacksdk(&minicloud) {
-        return Ok(minicloud);
-    }
+/// Runs the one script that knows where the environment lives and what goes
+/// in it, so the test and `.ci/run` cannot disagree.
+fn prepare_python() -> Result<PathBuf, String> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/config_diff/prepare-env.sh");
     let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
-        .unwrap_or(Path::new("target"))
-        .to_path_buf();
-    let venv = target.join("pyenv-openstacksdk");
-    let python = venv.join("bin").join("python");
-    if has_openstacksdk(&python) {
-        return Ok(python);
+        .unwrap_or(Path::new("target"));
+    let out = Command::new("bash")
+        .arg(&script)
+        .arg("--target-dir")
+        .arg(target)
+        .output()
+        .map_err(|e| format!("cannot run {} with bash: {e}", script.display()))?;
+    // The script's last line on stderr is the reason; pip's output before it
+    // is the detail.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = stderr.trim();
+    let (detail, last) = stderr.rsplit_once('\n').unwrap_or(("", stderr));
+    if !out.status.success() {
+        let detail = if detail.is_empty() {
+            String::new()
+        } else {
+            format!("\n{detail}")
+        };
+        return Err(format!("{last} ({}){detail}", out.status));
     }
-    let created = Command::new("python3")
-        .arg("-m")
-        .arg("venv")
-        .arg(&venv)
-        .output();
-    match created {
-        Ok(o) if o.status.success() => {}
-        Ok(o) => {
-            return Err(format!(
-                "python3 -m venv failed: {}",
-                String::from_utf8_lossy(&o.stderr).trim()
-            ));
-        }
-        Err(e) => return Err(format!("python3 not runnable: {e}")),
-    }
-    let pip = Command::new(&python)
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            &format!("openstacksdk=={OPENSTACKSDK}"),
-        ])
-        .output();
-    match pip {
-        Ok(o) if o.status.success() && has_openstacksdk(&python) => Ok(python),
-        Ok(o) => Err(format!(
-            "pip install openstacksdk=={OPENSTACKSDK} failed: {}",
-            String::from_utf8_lossy(&o.stderr).trim()
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    match stdout.lines().last() {
+        Some(path) if !path.is_empty() => Ok(PathBuf::from(path)),
+        _ => Err(format!(
+            "{} printed no interpreter path\n{stderr}",
+            script.display()
         )),
-        Err(e) => Err(format!("pip not runnable: {e}")),
     }
+}
+
+/// CI must run this test: a missing environment there is a failure.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
 }
 
 fn cases_dir() -> PathBuf {
@@ -183,12 +168,16 @@ fn canonical(text: &str, what: &str) -> String {
 }
 
 fn check(name: &str, unmask: bool) {
-    // One case at a time: the first creates the venv, and parallel Python
+    // One case at a time: the first builds the venv, and parallel Python
     // start-ups only make failures harder to read.
     static SERIAL: Mutex<()> = Mutex::new(());
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let python = match python() {
         Ok(p) => p,
+        Err(reason) if in_ci() => panic!(
+            "config differential test cannot run with CI=true: {reason}\n\
+             hint: run tests/config_diff/prepare-env.sh to build its Python environment"
+        ),
         Err(reason) => {
             println!("SKIPPED config differential test: {reason}");
             return;
