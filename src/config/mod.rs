@@ -14,6 +14,7 @@
 //! `OS_CLIENT_CONFIG_FILE`, `OS_CLIENT_SECURE_FILE`, `OS_CLOUD_NAME`) is set.
 
 mod file;
+mod python;
 mod resolve;
 mod secret;
 pub mod select;
@@ -21,7 +22,8 @@ pub mod select;
 pub use secret::Secret;
 
 use crate::error::hinted;
-use resolve::{Dict, Loader, RegionSource, py_str, truthy, yaml_truthy};
+use python::{Dict, py_str, truthy, yaml_truthy};
+use resolve::{Loader, RegionSource};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -317,7 +319,7 @@ pub fn load(env: &ConfigEnv) -> anyhow::Result<Config> {
         merged = if i == 0 {
             top.clone()
         } else {
-            resolve::merge_clouds(&merged, top, "").map_err(|key| {
+            python::merge_clouds(&merged, top, "").map_err(|key| {
                 hinted(
                     format!(
                         "{}: key '{key}' is a mapping, but in {} it is not, so they cannot be merged",
@@ -478,7 +480,7 @@ impl CloudConfig {
             warnings.push(w);
         };
         if let Ok(base) = loader.base_cloud_config(name, warnings) {
-            cloud.home_region = match resolve::normalize_keys(&base).get("region_name") {
+            cloud.home_region = match python::normalize_keys(&base).get("region_name") {
                 Some(Value::String(s)) => s.split(',').next().map(str::to_string),
                 Some(Value::Array(a)) => a.first().map(py_str),
                 _ => None,
