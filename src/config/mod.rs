@@ -13,6 +13,7 @@
 //! variables when any besides the selectors (`OS_CLOUD`, `OS_REGION_NAME`,
 //! `OS_CLIENT_CONFIG_FILE`, `OS_CLIENT_SECURE_FILE`, `OS_CLOUD_NAME`) is set.
 
+mod defaults;
 mod file;
 mod python;
 mod resolve;
@@ -355,7 +356,7 @@ pub fn load(env: &ConfigEnv) -> anyhow::Result<Config> {
         ));
     }
     let mut default_cloud = env.var("OS_CLOUD").map(str::to_string);
-    if let Some(envvars) = resolve::os_environ_cloud(&env.vars) {
+    if let Some(envvars) = defaults::os_environ_cloud(&env.vars) {
         clouds.insert(envvar_key.clone(), Value::Object(envvars));
         default_cloud.get_or_insert_with(|| envvar_key.clone());
     }

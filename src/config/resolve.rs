@@ -12,6 +12,7 @@
 //! class rejects (`TypeError`); osprey reports both as an error for that
 //! cloud and region and keeps the others.
 
+use super::defaults::{BUILTIN_VENDORS, defaults};
 use super::python::{
     Dict, auth_update, get_boolean, normalize_keys, py_format, py_repr, py_str, truthy, with_auth,
     yaml_bool,
@@ -20,105 +21,6 @@ use crate::error::hinted;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-// ---------------------------------------------------------------------------
-// defaults
-
-/// `defaults.get_defaults()`: the Python-side defaults, then defaults.json
-/// (openstacksdk 4.22), in that order.
-pub(crate) fn defaults() -> Dict {
-    let v = serde_json::json!({
-        "api_timeout": null,
-        "verify": true,
-        "cacert": null,
-        "cert": null,
-        "key": null,
-        "auth_type": "password",
-        "baremetal_status_code_retries": 5,
-        "baremetal_introspection_status_code_retries": 5,
-        "image_status_code_retries": 5,
-        "disable_vendor_agent": {},
-        "interface": "public",
-        "floating_ip_source": "neutron",
-        "image_api_use_tasks": false,
-        "image_format": "qcow2",
-        "message": "",
-        "network_api_version": "2",
-        "object_store_api_version": "1",
-        "secgroup_source": "neutron",
-        "status": "active"
-    });
-    match v {
-        Value::Object(m) => m,
-        _ => unreachable!("a JSON object literal"),
-    }
-}
-
-/// Environment variables that only select or locate configuration: alone,
-/// they do not make an `envvars` cloud.
-const SELECTORS: &[&str] = &[
-    "OS_CLOUD",
-    "OS_REGION_NAME",
-    "OS_CLIENT_CONFIG_FILE",
-    "OS_CLIENT_SECURE_FILE",
-    "OS_CLOUD_NAME",
-];
-
-/// `loader._get_os_environ`: the `envvars` cloud from `OS_*` variables, or
-/// `None` when only selectors are set.
-pub(crate) fn os_environ_cloud<'a>(
-    vars: impl IntoIterator<Item = (&'a String, &'a String)>,
-) -> Option<Dict> {
-    let mut ret = defaults();
-    let mut any_setting = false;
-    for (k, v) in vars {
-        if !k.starts_with("OS_")
-            || k.starts_with("OS_TEST")
-            || k.starts_with("OS_STD")
-            || k.starts_with("OS_LOG")
-        {
-            continue;
-        }
-        let key = k
-            .split_once('_')
-            .map(|(_, rest)| rest)
-            .unwrap_or(k)
-            .to_lowercase();
-        ret.insert(key, Value::String(v.clone()));
-        any_setting |= !SELECTORS.contains(&k.as_str());
-    }
-    any_setting.then_some(ret)
-}
-
-/// Names of openstacksdk's built-in vendor profiles (openstacksdk 4.22),
-/// which osprey does not ship.
-const BUILTIN_VENDORS: &[&str] = &[
-    "auro",
-    "betacloud",
-    "binero",
-    "bluebox",
-    "catalyst",
-    "citycloud",
-    "conoha",
-    "dreamcompute",
-    "elastx",
-    "entercloudsuite",
-    "fuga",
-    "ibmcloud",
-    "internap",
-    "limestonenetworks",
-    "otc",
-    "otc-swiss",
-    "ovh",
-    "ovh-us",
-    "rackspace",
-    "switchcloud",
-    "switchengines",
-    "ultimum",
-    "unitedstack",
-    "vexxhost",
-    "zetta",
-];
 
 // ---------------------------------------------------------------------------
 // keystoneauth auth plugins
@@ -1514,22 +1416,5 @@ mod tests {
             "{}",
             err("oidc")
         );
-    }
-
-    #[test]
-    fn envvars_need_more_than_selectors() {
-        let vars: Vec<(String, String)> = vec![
-            ("OS_CLOUD".into(), "x".into()),
-            ("OS_REGION_NAME".into(), "R".into()),
-        ];
-        assert!(os_environ_cloud(vars.iter().map(|(a, b)| (a, b))).is_none());
-        let vars: Vec<(String, String)> = vec![
-            ("OS_AUTH_URL".into(), "http://k".into()),
-            ("OS_TEST_X".into(), "1".into()),
-        ];
-        let c = os_environ_cloud(vars.iter().map(|(a, b)| (a, b))).unwrap();
-        assert_eq!(c["auth_url"], "http://k");
-        assert!(!c.contains_key("test_x"));
-        assert_eq!(c["interface"], "public");
     }
 }
