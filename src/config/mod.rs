@@ -15,11 +15,13 @@
 
 mod defaults;
 mod file;
+mod plugins;
 mod python;
 mod resolve;
 mod secret;
 pub mod select;
 
+pub use plugins::SUPPORTED_AUTH_TYPES;
 pub use secret::Secret;
 
 use crate::error::hinted;
@@ -58,17 +60,6 @@ pub const SHOW_COLUMNS: &[&str] = &[
     "password",
     "application_credential_secret",
     "token",
-];
-
-/// The `auth_type`s osprey can authenticate with.
-pub const SUPPORTED_AUTH_TYPES: &[&str] = &[
-    "password",
-    "v3password",
-    "v3applicationcredential",
-    "token",
-    "v3token",
-    "v3totp",
-    "v3multifactor",
 ];
 
 /// Keys whose values never appear in `RegionConfig::raw` or in traces.
