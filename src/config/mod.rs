@@ -15,6 +15,7 @@
 
 mod defaults;
 mod file;
+mod fixes;
 mod plugins;
 mod python;
 mod resolve;
