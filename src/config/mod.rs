@@ -2,7 +2,7 @@
 //! (`openstack.config.loader.OpenStackConfig`) resolves it.
 //!
 //! Three stages: [`file`] finds and parses `clouds.yaml`, `secure.yaml` and
-//! `clouds-public.yaml` into a mirror that keeps every key; [`resolve`] ports
+//! `clouds-public.yaml` into a mirror that keeps every key; [`loader`] ports
 //! openstacksdk's (and keystoneauth's) resolution of one cloud in one
 //! region; this module holds the resolved types the rest of osprey uses.
 //!
@@ -16,9 +16,9 @@
 mod defaults;
 mod file;
 mod fixes;
+mod loader;
 mod plugins;
 mod python;
-mod resolve;
 mod secret;
 pub mod select;
 
@@ -26,8 +26,8 @@ pub use plugins::SUPPORTED_AUTH_TYPES;
 pub use secret::Secret;
 
 use crate::error::hinted;
+use loader::{Loader, RegionSource};
 use python::{Dict, py_str, truthy, yaml_truthy};
-use resolve::{Loader, RegionSource};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -339,7 +339,7 @@ pub fn load(env: &ConfigEnv) -> anyhow::Result<Config> {
         .cloned()
         .unwrap_or_else(|| "envvars".to_string());
     if clouds.contains_key(&envvar_key) {
-        let loc = resolve::location(sources.get(&envvar_key).map(PathBuf::as_path), &envvar_key);
+        let loc = loader::location(sources.get(&envvar_key).map(PathBuf::as_path), &envvar_key);
         return Err(hinted(
             format!(
                 "{loc}: the name '{envvar_key}' is reserved for the cloud built from OS_* variables"
@@ -447,7 +447,7 @@ impl Config {
 }
 
 /// The region names `get_all` visits: the known ones, else `""`.
-fn region_names(known: &[resolve::RegionEntry]) -> Vec<String> {
+fn region_names(known: &[loader::RegionEntry]) -> Vec<String> {
     if known.is_empty() {
         vec![String::new()]
     } else {

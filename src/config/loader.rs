@@ -1,5 +1,6 @@
-//! openstacksdk's resolution of one cloud and region (`loader.py`
-//! `OpenStackConfig.get_one`, as `get_all` calls it), ported step by step.
+//! The loader: openstacksdk's resolution of one cloud and region
+//! (`loader.py` `OpenStackConfig.get_one`, as `get_all` calls it), ported
+//! step by step.
 //!
 //! The port works on ordered JSON maps with Python's value rules
 //! ([`super::python`] says why). Each step names the Python function it
@@ -16,9 +17,6 @@ use crate::error::hinted;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-// ---------------------------------------------------------------------------
-// the loader
 
 /// A region entry of a cloud (`loader._expand_regions`).
 #[derive(Debug, Clone)]
