@@ -10,6 +10,7 @@
 //! [`super::plugins`].
 
 use super::defaults::{BUILTIN_VENDORS, defaults};
+use super::file::kind;
 use super::fixes::magic_fixes;
 use super::plugins::validate_auth;
 use super::python::{Dict, auth_update, normalize_keys, py_format, py_repr, py_str, truthy};
@@ -174,7 +175,7 @@ impl Loader {
                         format!(
                             "{}.region_name must be a string, found {}",
                             self.loc(name),
-                            super::file::kind(other)
+                            kind(other)
                         ),
                         "e.g. `region_name: RegionOne`; list several under `regions:`",
                     ));
@@ -219,7 +220,7 @@ impl Loader {
                     format!(
                         "{}.regions must be a list, found {}",
                         self.loc(name),
-                        super::file::kind(other)
+                        kind(other)
                     ),
                     "e.g. `regions: [RegionOne, RegionTwo]`, or entries `- name: RegionOne` with `values:`",
                 ));
@@ -250,7 +251,7 @@ impl Loader {
                                     "{}.regions: `values` of region '{}' must be a mapping, found {}",
                                     self.loc(name),
                                     py_str(&o["name"]),
-                                    super::file::kind(other)
+                                    kind(other)
                                 ),
                                 "indent the region's settings under `values:`",
                             ));
