@@ -13,7 +13,7 @@
 //! error here is an error naming the file, line and column: a typo must not
 //! silently select another file (or no cloud at all).
 
-use super::resolve::{Dict, py_float_repr, py_str};
+use super::python::{Dict, py_float_repr, py_str, truthy};
 use crate::error::hinted;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -309,7 +309,7 @@ pub(crate) fn holds_secret(v: &Value) -> bool {
     match v {
         Value::Object(m) => m.iter().any(|(k, v)| {
             let key = k.replace('-', "_");
-            (SECRET_KEYS.contains(&key.as_str()) && super::resolve::truthy(v)) || holds_secret(v)
+            (SECRET_KEYS.contains(&key.as_str()) && truthy(v)) || holds_secret(v)
         }),
         Value::Array(a) => a.iter().any(holds_secret),
         _ => false,

@@ -1,10 +1,14 @@
 //! clouds.yaml configuration, resolved exactly as openstacksdk 4.x
 //! (`openstack.config.loader.OpenStackConfig`) resolves it.
 //!
-//! Three stages: [`file`] finds and parses `clouds.yaml`, `secure.yaml` and
-//! `clouds-public.yaml` into a mirror that keeps every key; [`resolve`] ports
-//! openstacksdk's (and keystoneauth's) resolution of one cloud in one
-//! region; this module holds the resolved types the rest of osprey uses.
+//! Three stages: [`file`] finds (in the directories [`env`] lists) and parses
+//! `clouds.yaml`, `secure.yaml` and `clouds-public.yaml` into a mirror that
+//! keeps every key; [`loader`] ports openstacksdk's resolution of one cloud
+//! in one region, on [`python`]'s value rules, from [`defaults`] through
+//! [`fixes`] (the backwards-compatibility renames) to [`plugins`]
+//! (keystoneauth's part); [`region`] holds the resolved types the rest of
+//! osprey uses. This module ties them together: [`load`] and the clouds it
+//! returns.
 //!
 //! Merge order, lowest first: openstacksdk's defaults, the cloud's vendor
 //! profile (`profile:` in `clouds-public.yaml`), the cloud in `clouds.yaml`
@@ -13,159 +17,30 @@
 //! variables when any besides the selectors (`OS_CLOUD`, `OS_REGION_NAME`,
 //! `OS_CLIENT_CONFIG_FILE`, `OS_CLIENT_SECURE_FILE`, `OS_CLOUD_NAME`) is set.
 
+mod defaults;
+mod env;
 mod file;
-mod resolve;
+mod fixes;
+mod loader;
+mod plugins;
+mod python;
+mod region;
 mod secret;
 
+pub use env::ConfigEnv;
+pub use plugins::SUPPORTED_AUTH_TYPES;
+pub use region::{AuthConfig, RegionConfig, SHOW_COLUMNS};
 pub use secret::Secret;
 
 use crate::error::hinted;
-use resolve::{Dict, Loader, RegionSource, py_str, truthy, yaml_truthy};
+use env::home_dir;
+use loader::{Loader, RegionSource};
+use python::{Dict, py_str, truthy};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
-
-/// The keys of an `osprey config show` row, in order (openstackclient's
-/// `configuration show`, plus the cloud and region).
-pub const SHOW_COLUMNS: &[&str] = &[
-    "cloud",
-    "region",
-    "auth_type",
-    "auth_url",
-    "username",
-    "user_id",
-    "user_domain_name",
-    "user_domain_id",
-    "project_name",
-    "project_id",
-    "project_domain_name",
-    "project_domain_id",
-    "domain_name",
-    "domain_id",
-    "application_credential_id",
-    "application_credential_name",
-    "system_scope",
-    "interface",
-    "verify",
-    "cacert",
-    "cert",
-    "password",
-    "application_credential_secret",
-    "token",
-];
-
-/// The `auth_type`s osprey can authenticate with.
-pub const SUPPORTED_AUTH_TYPES: &[&str] = &[
-    "password",
-    "v3password",
-    "v3applicationcredential",
-    "token",
-    "v3token",
-    "v3totp",
-    "v3multifactor",
-];
-
-/// Keys whose values never appear in `RegionConfig::raw` or in traces.
-const SECRET_KEYS: &[&str] = &[
-    "password",
-    "token",
-    "auth_token",
-    "application_credential_secret",
-    "passcode",
-];
-
-/// What configuration loading reads from the outside world. Tests build one
-/// by hand (or with [`ConfigEnv::from_vars`]) to stay hermetic.
-#[derive(Debug, Clone, Default)]
-pub struct ConfigEnv {
-    /// Environment variables (`OS_*`, `HOME`, `XDG_CONFIG_HOME`, ...).
-    pub vars: BTreeMap<String, String>,
-    /// The directory searched first.
-    pub cwd: PathBuf,
-    /// `$XDG_CONFIG_HOME/openstack`, else `~/.config/openstack`.
-    pub user_config_dir: PathBuf,
-    /// `/etc/openstack`, searched last.
-    pub site_config_dir: PathBuf,
-}
-
-impl ConfigEnv {
-    /// The running process's environment and working directory.
-    pub fn from_process() -> Self {
-        let vars = std::env::vars().collect();
-        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        Self::from_vars(vars, cwd)
-    }
-
-    /// The directories openstacksdk would use for these variables (its
-    /// `platformdirs` user config directory: an absolute `XDG_CONFIG_HOME`,
-    /// else `$HOME/.config`).
-    pub fn from_vars(vars: BTreeMap<String, String>, cwd: PathBuf) -> Self {
-        let user_base = match vars
-            .get("XDG_CONFIG_HOME")
-            .filter(|p| Path::new(p).is_absolute())
-        {
-            Some(x) => PathBuf::from(x),
-            None => home_dir(&vars)
-                .unwrap_or_else(|| PathBuf::from("~"))
-                .join(".config"),
-        };
-        ConfigEnv {
-            vars,
-            cwd,
-            user_config_dir: user_base.join("openstack"),
-            site_config_dir: PathBuf::from("/etc/openstack"),
-        }
-    }
-
-    /// openstacksdk's `CONFIG_SEARCH_PATH`: the working directory, the user
-    /// config directory, `~/.config/openstack` (`$SNAP_REAL_HOME` first),
-    /// the XDG site directories and the site config directory.
-    pub fn search_dirs(&self) -> Vec<PathBuf> {
-        let mut dirs = vec![self.cwd.clone(), self.user_config_dir.clone()];
-        let unix_home = self
-            .var("SNAP_REAL_HOME")
-            .or_else(|| self.vars.get("HOME").map(String::as_str));
-        if let Some(home) = unix_home {
-            dirs.push(Path::new(home).join(".config").join("openstack"));
-        }
-        // platformdirs joins several XDG site directories with ':' into one
-        // string, which openstacksdk then uses as one directory; kept as is.
-        let xdg: Vec<String> = self
-            .vars
-            .get("XDG_CONFIG_DIRS")
-            .map(|v| {
-                v.split(':')
-                    .filter(|p| Path::new(p).is_absolute())
-                    .map(|p| format!("{p}/openstack"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        dirs.push(if xdg.is_empty() {
-            PathBuf::from("/etc/xdg/openstack")
-        } else {
-            PathBuf::from(xdg.join(":"))
-        });
-        dirs.push(self.site_config_dir.clone());
-        dirs
-    }
-
-    /// A variable that is set and not empty.
-    fn var(&self, key: &str) -> Option<&str> {
-        self.vars
-            .get(key)
-            .map(String::as_str)
-            .filter(|v| !v.is_empty())
-    }
-}
-
-fn home_dir(vars: &BTreeMap<String, String>) -> Option<PathBuf> {
-    match vars.get("HOME").filter(|h| Path::new(h).is_absolute()) {
-        Some(h) => Some(PathBuf::from(h)),
-        None => directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
-    }
-}
 
 /// Every cloud, as openstacksdk resolves the files and variables.
 #[derive(Debug, Clone)]
@@ -205,60 +80,6 @@ impl fmt::Debug for CloudConfig {
             .field("regions", &self.regions)
             .finish_non_exhaustive()
     }
-}
-
-/// One cloud in one region, fully resolved.
-#[non_exhaustive]
-#[derive(Clone, Debug)]
-pub struct RegionConfig {
-    pub cloud: String,
-    pub region: String,
-    pub source: Option<PathBuf>,
-    pub auth_type: String,
-    pub auth: AuthConfig,
-    /// Default `public`.
-    pub interface: String,
-    /// False with `insecure: true` or `verify: false`.
-    pub verify: bool,
-    /// `~` expanded, as openstacksdk does when it uses them.
-    pub cacert: Option<PathBuf>,
-    pub cert: Option<PathBuf>,
-    pub key: Option<PathBuf>,
-    pub api_timeout: Option<f64>,
-    /// Service key as written, `_` for `-` (`compute`, `block_storage`,
-    /// `volumev3`, ...) → URL, from `*_endpoint_override` (or `*_endpoint`).
-    pub endpoint_overrides: BTreeMap<String, String>,
-    /// Service key → `*_interface`.
-    pub interfaces: BTreeMap<String, String>,
-    /// Service key → `*_api_version`.
-    pub api_versions: BTreeMap<String, String>,
-    /// The whole resolved dict, unknown keys kept; secret values replaced
-    /// by `<masked>` (they are in `auth`).
-    pub raw: Map<String, Value>,
-}
-
-/// The `auth` section after resolution.
-#[derive(Clone, Debug, Default)]
-pub struct AuthConfig {
-    pub auth_url: Option<String>,
-    pub username: Option<String>,
-    pub user_id: Option<String>,
-    pub user_domain_name: Option<String>,
-    pub user_domain_id: Option<String>,
-    pub project_name: Option<String>,
-    pub project_id: Option<String>,
-    pub project_domain_name: Option<String>,
-    pub project_domain_id: Option<String>,
-    pub domain_name: Option<String>,
-    pub domain_id: Option<String>,
-    pub application_credential_id: Option<String>,
-    pub application_credential_name: Option<String>,
-    pub system_scope: Option<String>,
-    pub trust_id: Option<String>,
-    pub password: Option<Secret>,
-    pub token: Option<Secret>,
-    pub application_credential_secret: Option<Secret>,
-    pub passcode: Option<Secret>,
 }
 
 /// Finds, parses and resolves the configuration.
@@ -316,7 +137,7 @@ pub fn load(env: &ConfigEnv) -> anyhow::Result<Config> {
         merged = if i == 0 {
             top.clone()
         } else {
-            resolve::merge_clouds(&merged, top, "").map_err(|key| {
+            python::merge_clouds(&merged, top, "").map_err(|key| {
                 hinted(
                     format!(
                         "{}: key '{key}' is a mapping, but in {} it is not, so they cannot be merged",
@@ -343,7 +164,7 @@ pub fn load(env: &ConfigEnv) -> anyhow::Result<Config> {
         .cloned()
         .unwrap_or_else(|| "envvars".to_string());
     if clouds.contains_key(&envvar_key) {
-        let loc = resolve::location(sources.get(&envvar_key).map(PathBuf::as_path), &envvar_key);
+        let loc = loader::location(sources.get(&envvar_key).map(PathBuf::as_path), &envvar_key);
         return Err(hinted(
             format!(
                 "{loc}: the name '{envvar_key}' is reserved for the cloud built from OS_* variables"
@@ -352,7 +173,7 @@ pub fn load(env: &ConfigEnv) -> anyhow::Result<Config> {
         ));
     }
     let mut default_cloud = env.var("OS_CLOUD").map(str::to_string);
-    if let Some(envvars) = resolve::os_environ_cloud(&env.vars) {
+    if let Some(envvars) = defaults::os_environ_cloud(&env.vars) {
         clouds.insert(envvar_key.clone(), Value::Object(envvars));
         default_cloud.get_or_insert_with(|| envvar_key.clone());
     }
@@ -451,7 +272,7 @@ impl Config {
 }
 
 /// The region names `get_all` visits: the known ones, else `""`.
-fn region_names(known: &[resolve::RegionEntry]) -> Vec<String> {
+fn region_names(known: &[loader::RegionEntry]) -> Vec<String> {
     if known.is_empty() {
         vec![String::new()]
     } else {
@@ -477,7 +298,7 @@ impl CloudConfig {
             warnings.push(w);
         };
         if let Ok(base) = loader.base_cloud_config(name, warnings) {
-            cloud.home_region = match resolve::normalize_keys(&base).get("region_name") {
+            cloud.home_region = match python::normalize_keys(&base).get("region_name") {
                 Some(Value::String(s)) => s.split(',').next().map(str::to_string),
                 Some(Value::Array(a)) => a.first().map(py_str),
                 _ => None,
@@ -524,164 +345,6 @@ impl CloudConfig {
     }
 }
 
-impl RegionConfig {
-    fn from_dict(
-        cloud: &str,
-        source: Option<PathBuf>,
-        mut raw: Dict,
-        home: Option<&Path>,
-    ) -> RegionConfig {
-        let text = |v: &Value| match v {
-            Value::Null => None,
-            other => Some(py_str(other)),
-        };
-        let get = |k: &str| raw.get(k).and_then(text);
-        let auth_map = match raw.get("auth") {
-            Some(Value::Object(a)) => a.clone(),
-            _ => Dict::new(),
-        };
-        let a = |k: &str| auth_map.get(k).and_then(text);
-        let s = |k: &str| a(k).map(Secret::new);
-        let auth = AuthConfig {
-            auth_url: a("auth_url"),
-            username: a("username"),
-            user_id: a("user_id"),
-            user_domain_name: a("user_domain_name"),
-            user_domain_id: a("user_domain_id"),
-            project_name: a("project_name"),
-            project_id: a("project_id"),
-            project_domain_name: a("project_domain_name"),
-            project_domain_id: a("project_domain_id"),
-            domain_name: a("domain_name"),
-            domain_id: a("domain_id"),
-            application_credential_id: a("application_credential_id"),
-            application_credential_name: a("application_credential_name"),
-            system_scope: a("system_scope"),
-            trust_id: a("trust_id"),
-            password: s("password"),
-            token: s("token"),
-            application_credential_secret: s("application_credential_secret"),
-            passcode: s("passcode"),
-        };
-        // CloudRegion.get_requests_verify_args: insecure wins, a missing
-        // verify means true, a present-but-null one means false.
-        let insecure = raw.get("insecure").is_some_and(yaml_truthy);
-        let verify = !insecure && raw.get("verify").is_none_or(yaml_truthy);
-        let path = |k: &str| {
-            get(k)
-                .filter(|p| !p.is_empty())
-                .map(|p| expand_user(&p, home))
-        };
-        let interface = match raw.get("interface") {
-            Some(Value::Array(a)) => a.iter().find_map(text),
-            Some(v) => text(v),
-            None => None,
-        }
-        .unwrap_or_else(|| "public".to_string());
-        let api_timeout = match raw.get("api_timeout") {
-            Some(Value::Number(n)) => n.as_f64(),
-            Some(Value::String(s)) => s.trim().parse().ok(),
-            _ => None,
-        };
-        let suffixed = |suffix: &str| -> BTreeMap<String, String> {
-            raw.iter()
-                .filter_map(|(k, v)| {
-                    let service = k.strip_suffix(suffix).filter(|s| !s.is_empty())?;
-                    Some((service.to_string(), text(v).filter(|t| !t.is_empty())?))
-                })
-                .collect()
-        };
-        let mut endpoint_overrides = suffixed("_endpoint");
-        endpoint_overrides.extend(suffixed("_endpoint_override"));
-        let interfaces = suffixed("_interface");
-        let api_versions = suffixed("_api_version");
-        let region = get("region_name").unwrap_or_default();
-        let auth_type = get("auth_type").unwrap_or_default();
-        let cacert = path("cacert");
-        let cert = path("cert");
-        let key = path("key");
-        mask(&mut raw);
-        RegionConfig {
-            cloud: cloud.to_string(),
-            region,
-            source,
-            auth_type,
-            auth,
-            interface,
-            verify,
-            cacert,
-            cert,
-            key,
-            api_timeout,
-            endpoint_overrides,
-            interfaces,
-            api_versions,
-            raw,
-        }
-    }
-
-    /// The `config show` row: the [`SHOW_COLUMNS`] that are set.
-    fn show_row(&self, unmask: bool) -> Map<String, Value> {
-        let auth = self.raw.get("auth").and_then(Value::as_object);
-        let mut row = Map::new();
-        for key in SHOW_COLUMNS {
-            let value = match *key {
-                "cloud" => Some(Value::String(self.cloud.clone())),
-                "region" => Some(Value::String(self.region.clone())),
-                "verify" => Some(Value::Bool(self.verify)),
-                "auth_type" | "interface" | "cacert" | "cert" => self.raw.get(*key).cloned(),
-                "password" | "application_credential_secret" | "token" => {
-                    let secret = match *key {
-                        "password" => &self.auth.password,
-                        "token" => &self.auth.token,
-                        _ => &self.auth.application_credential_secret,
-                    };
-                    secret.as_ref().map(|s| {
-                        let shown = if unmask { s.expose() } else { secret::MASK };
-                        Value::String(shown.to_string())
-                    })
-                }
-                _ => auth.and_then(|a| a.get(*key)).cloned(),
-            };
-            if let Some(v) = value.filter(|v| !v.is_null()) {
-                row.insert(key.to_string(), v);
-            }
-        }
-        row
-    }
-}
-
-/// `os.path.expanduser` for `~` and `~/...`.
-fn expand_user(p: &str, home: Option<&Path>) -> PathBuf {
-    match (p.strip_prefix('~'), home) {
-        (Some(""), Some(h)) => h.to_path_buf(),
-        (Some(rest), Some(h)) if rest.starts_with('/') => h.join(rest.trim_start_matches('/')),
-        _ => PathBuf::from(p),
-    }
-}
-
-/// Replaces secret values (anywhere) with the mask.
-fn mask(m: &mut Dict) {
-    for (k, v) in m.iter_mut() {
-        match v {
-            Value::Object(inner) => mask(inner),
-            Value::Array(items) => {
-                for item in items.iter_mut() {
-                    if let Value::Object(inner) = item {
-                        mask(inner);
-                    }
-                }
-            }
-            Value::Null => {}
-            other => {
-                if SECRET_KEYS.contains(&k.as_str()) {
-                    *other = Value::String(secret::MASK.to_string());
-                }
-            }
-        }
-    }
-}
-
 /// An error, with a hint, when no file and no environment configured a cloud.
 pub fn ensure_clouds(config: &Config) -> anyhow::Result<()> {
     if !config.clouds.is_empty() {
@@ -701,86 +364,4 @@ pub fn ensure_clouds(config: &Config) -> anyhow::Result<()> {
         format!("no clouds configured: {files}"),
         "create ~/.config/openstack/clouds.yaml, or set OS_CLIENT_CONFIG_FILE (or OS_AUTH_URL and friends)",
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn search_dirs_follow_openstacksdk() {
-        let vars: BTreeMap<String, String> = [
-            ("HOME".to_string(), "/h".to_string()),
-            ("XDG_CONFIG_HOME".to_string(), "/x".to_string()),
-            ("XDG_CONFIG_DIRS".to_string(), "/a:/b".to_string()),
-        ]
-        .into();
-        let env = ConfigEnv::from_vars(vars, PathBuf::from("/cwd"));
-        let dirs: Vec<String> = env
-            .search_dirs()
-            .iter()
-            .map(|d| d.display().to_string())
-            .collect();
-        assert_eq!(
-            dirs,
-            [
-                "/cwd",
-                "/x/openstack",
-                "/h/.config/openstack",
-                "/a/openstack:/b/openstack",
-                "/etc/openstack"
-            ]
-        );
-        let env = ConfigEnv::from_vars(
-            [("HOME".to_string(), "/h".to_string())].into(),
-            PathBuf::from("/cwd"),
-        );
-        let dirs: Vec<String> = env
-            .search_dirs()
-            .iter()
-            .map(|d| d.display().to_string())
-            .collect();
-        assert_eq!(
-            dirs,
-            [
-                "/cwd",
-                "/h/.config/openstack",
-                "/h/.config/openstack",
-                "/etc/xdg/openstack",
-                "/etc/openstack"
-            ]
-        );
-    }
-
-    #[test]
-    fn secrets_are_masked_in_raw_and_debug() {
-        let dict: Dict = serde_json::from_value(serde_json::json!({
-            "auth_type": "password",
-            "auth": {"auth_url": "http://k", "username": "u", "password": "hunter2"},
-            "region_name": "R",
-            "insecure": true,
-            "cacert": "~/ca.pem",
-            "compute_endpoint_override": "http://nova",
-            "volumev3_interface": "internal",
-            "identity_api_version": "3"
-        }))
-        .unwrap();
-        let r = RegionConfig::from_dict("c", None, dict, Some(Path::new("/home/u")));
-        assert_eq!(
-            r.auth.password.as_ref().map(Secret::expose),
-            Some("hunter2")
-        );
-        assert_eq!(r.raw["auth"]["password"], "<masked>");
-        assert!(!format!("{r:?}").contains("hunter2"));
-        assert!(!r.verify);
-        assert_eq!(r.cacert, Some(PathBuf::from("/home/u/ca.pem")));
-        assert_eq!(r.endpoint_overrides["compute"], "http://nova");
-        assert_eq!(r.interfaces["volumev3"], "internal");
-        assert_eq!(r.api_versions["identity"], "3");
-        assert_eq!(r.interface, "public");
-        let row = r.show_row(false);
-        assert_eq!(row["password"], "<masked>");
-        assert_eq!(row["cacert"], "~/ca.pem");
-        assert_eq!(r.show_row(true)["password"], "hunter2");
-    }
 }

@@ -1,0 +1,545 @@
+//! The loader: openstacksdk's resolution of one cloud and region
+//! (`loader.py` `OpenStackConfig.get_one`, as `get_all` calls it), ported
+//! step by step.
+//!
+//! The port works on ordered JSON maps with Python's value rules
+//! ([`super::python`] says why). Each step names the Python function it
+//! mirrors.
+//!
+//! keystoneauth's part, `_validate_auth` and the plugins' checks, is in
+//! [`super::plugins`].
+
+use super::defaults::{BUILTIN_VENDORS, defaults};
+use super::file::kind;
+use super::fixes::magic_fixes;
+use super::plugins::validate_auth;
+use super::python::{Dict, auth_update, normalize_keys, py_format, py_repr, py_str, truthy};
+use crate::error::hinted;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A region entry of a cloud (`loader._expand_regions`).
+#[derive(Debug, Clone)]
+pub(crate) struct RegionEntry {
+    pub name: String,
+    pub values: Dict,
+}
+
+/// Where a cloud's known regions came from (`_get_known_regions`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RegionSource {
+    /// A `regions:` list (the cloud's or its profile's).
+    List,
+    /// `region_name` (one name, or a deprecated comma list).
+    RegionName,
+    None,
+}
+
+/// Everything a cloud's resolution reads: openstacksdk's `OpenStackConfig`
+/// state after `__init__`.
+#[derive(Debug, Clone)]
+pub(crate) struct Loader {
+    /// `cloud_config['clouds']`, the envvars cloud included.
+    pub clouds: Dict,
+    /// Where each cloud was read, for messages (`None`: `OS_*` variables).
+    pub sources: BTreeMap<String, PathBuf>,
+    pub envvar_key: String,
+    /// `clouds-public.yaml`'s `public-clouds`, when it was read.
+    pub vendor: Option<(PathBuf, Dict)>,
+    /// `$HOME`, for `~` in certificate paths.
+    pub home: Option<PathBuf>,
+}
+
+/// Where a cloud comes from, for messages: `/path/clouds.yaml: clouds.NAME`.
+pub(crate) fn location(source: Option<&Path>, cloud: &str) -> String {
+    match source {
+        Some(p) => format!("{}: clouds.{cloud}", p.display()),
+        None => format!("cloud '{cloud}' (from OS_* variables)"),
+    }
+}
+
+impl Loader {
+    pub(crate) fn source(&self, cloud: &str) -> Option<PathBuf> {
+        self.sources.get(cloud).cloned()
+    }
+
+    fn loc(&self, cloud: &str) -> String {
+        location(self.source(cloud).as_deref(), cloud)
+    }
+
+    fn loc_region(&self, cloud: &str, region: &str) -> String {
+        if region.is_empty() {
+            self.loc(cloud)
+        } else {
+            format!("{} (region {region})", self.loc(cloud))
+        }
+    }
+
+    fn our_cloud(&self, cloud: &str) -> Dict {
+        match self.clouds.get(cloud) {
+            Some(Value::Object(o)) => o.clone(),
+            _ => Dict::new(),
+        }
+    }
+
+    /// `_expand_vendor_profile`: lays the cloud's profile under `cloud`.
+    fn expand_vendor_profile(
+        &self,
+        name: &str,
+        cloud: &mut Dict,
+        our: &Dict,
+        warns: &mut Vec<String>,
+    ) -> anyhow::Result<()> {
+        let profile = match our.get("profile") {
+            Some(p) => p.clone(),
+            None => our.get("cloud").cloned().unwrap_or(Value::Null),
+        };
+        if !truthy(&profile) {
+            return Ok(());
+        }
+        let profile = py_str(&profile);
+        if profile == self.envvar_key {
+            return Ok(());
+        }
+        let loc = self.loc(name);
+        if our.contains_key("cloud") {
+            warns.push(format!(
+                "warning: {loc}: key 'cloud' naming a vendor profile is deprecated\nhint: rename it to 'profile'"
+            ));
+        }
+        if let Some((path, profiles)) = &self.vendor
+            && let Some(data) = profiles.get(&profile)
+        {
+            let Value::Object(data) = data else {
+                return Err(hinted(
+                    format!(
+                        "{}: key 'public-clouds.{profile}' must be a mapping",
+                        path.display()
+                    ),
+                    "a profile holds the same settings as a cloud in clouds.yaml",
+                ));
+            };
+            return auth_update(cloud, data).map_err(|key| {
+                hinted(
+                    format!(
+                        "{}: key 'public-clouds.{profile}.{key}' must be a mapping",
+                        path.display()
+                    ),
+                    "write the profile's auth settings indented under `auth:`",
+                )
+            });
+        }
+        let public = match &self.vendor {
+            Some((p, _)) => format!("{} has no profile '{profile}'", p.display()),
+            None => "no clouds-public.yaml was found".to_string(),
+        };
+        let warning = if BUILTIN_VENDORS.contains(&profile.as_str()) {
+            format!(
+                "warning: {loc}: profile '{profile}' is one of openstacksdk's built-in vendor profiles, \
+                 which osprey does not ship, and {public}\nhint: copy the profile into clouds-public.yaml \
+                 under `public-clouds:`, or write its settings into the cloud"
+            )
+        } else if profile.contains("://") {
+            format!(
+                "warning: {loc}: profile '{profile}' is a URL; osprey does not fetch remote profiles\n\
+                 hint: copy the profile into clouds-public.yaml under `public-clouds:`"
+            )
+        } else {
+            format!(
+                "warning: {loc}: couldn't find the vendor profile '{profile}' ({public})\nhint: add it to \
+                 clouds-public.yaml under `public-clouds:`, or remove the `profile` key"
+            )
+        };
+        warns.push(warning);
+        Ok(())
+    }
+
+    /// `_get_known_regions`.
+    pub(crate) fn known_regions(
+        &self,
+        name: &str,
+        warns: &mut Vec<String>,
+    ) -> anyhow::Result<(Vec<RegionEntry>, RegionSource)> {
+        let our = self.our_cloud(name);
+        let config = normalize_keys(&our);
+        if let Some(regions) = config.get("regions") {
+            return Ok((self.expand_regions(name, regions)?, RegionSource::List));
+        }
+        if let Some(region_name) = config.get("region_name") {
+            let names: Vec<Value> = match region_name {
+                Value::Array(a) => a.clone(),
+                Value::String(s) => s.split(',').map(|r| Value::String(r.to_string())).collect(),
+                other => {
+                    return Err(hinted(
+                        format!(
+                            "{}.region_name must be a string, found {}",
+                            self.loc(name),
+                            kind(other)
+                        ),
+                        "e.g. `region_name: RegionOne`; list several under `regions:`",
+                    ));
+                }
+            };
+            if names.len() > 1 {
+                warns.push(format!(
+                    "warning: {}: a comma-separated region_name is deprecated\nhint: list the regions under `regions:`",
+                    self.loc(name)
+                ));
+            }
+            return Ok((
+                self.expand_regions(name, &Value::Array(names))?,
+                RegionSource::RegionName,
+            ));
+        }
+        let mut new_cloud = Dict::new();
+        self.expand_vendor_profile(name, &mut new_cloud, &our, warns)?;
+        if let Some(regions) = new_cloud.get("regions").filter(|r| truthy(r)) {
+            return Ok((self.expand_regions(name, regions)?, RegionSource::List));
+        }
+        if let Some(region) = new_cloud.get("region_name").filter(|r| truthy(r)) {
+            return Ok((
+                vec![RegionEntry {
+                    name: py_str(region),
+                    values: Dict::new(),
+                }],
+                RegionSource::RegionName,
+            ));
+        }
+        Ok((Vec::new(), RegionSource::None))
+    }
+
+    /// `_expand_regions`.
+    fn expand_regions(&self, name: &str, regions: &Value) -> anyhow::Result<Vec<RegionEntry>> {
+        let items: Vec<Value> = match regions {
+            Value::Array(a) => a.clone(),
+            // Python iterates a dict's keys.
+            Value::Object(o) => o.keys().map(|k| Value::String(k.clone())).collect(),
+            other => {
+                return Err(hinted(
+                    format!(
+                        "{}.regions must be a list, found {}",
+                        self.loc(name),
+                        kind(other)
+                    ),
+                    "e.g. `regions: [RegionOne, RegionTwo]`, or entries `- name: RegionOne` with `values:`",
+                ));
+            }
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item {
+                Value::Object(o) => {
+                    let valid =
+                        o.contains_key("name") && o.keys().all(|k| k == "name" || k == "values");
+                    if !valid {
+                        return Err(hinted(
+                            format!(
+                                "{}.regions: invalid region entry {}",
+                                self.loc(name),
+                                py_repr(&Value::Object(o))
+                            ),
+                            "a region entry is a name, or a mapping with `name:` and optional `values:` only",
+                        ));
+                    }
+                    let values = match o.get("values") {
+                        None => Dict::new(),
+                        Some(Value::Object(v)) => v.clone(),
+                        Some(other) => {
+                            return Err(hinted(
+                                format!(
+                                    "{}.regions: `values` of region '{}' must be a mapping, found {}",
+                                    self.loc(name),
+                                    py_str(&o["name"]),
+                                    kind(other)
+                                ),
+                                "indent the region's settings under `values:`",
+                            ));
+                        }
+                    };
+                    out.push(RegionEntry {
+                        name: py_str(&o["name"]),
+                        values,
+                    });
+                }
+                other => out.push(RegionEntry {
+                    name: py_str(&other),
+                    values: Dict::new(),
+                }),
+            }
+        }
+        Ok(out)
+    }
+
+    /// `_get_base_cloud_config`: defaults, then the profile, then the cloud.
+    pub(crate) fn base_cloud_config(
+        &self,
+        name: &str,
+        warns: &mut Vec<String>,
+    ) -> anyhow::Result<Dict> {
+        let our = self.our_cloud(name);
+        let mut cloud = defaults();
+        self.expand_vendor_profile(name, &mut cloud, &our, warns)?;
+        if !cloud.contains_key("auth") {
+            cloud.insert("auth".into(), Value::Object(Dict::new()));
+        }
+        auth_update(&mut cloud, &our).map_err(|_| {
+            hinted(
+                format!("{}.auth must be a mapping", self.loc(name)),
+                "indent the auth settings (auth_url:, username:, ...) under `auth:`",
+            )
+        })?;
+        cloud.shift_remove("cloud");
+        Ok(cloud)
+    }
+
+    /// `get_one(name, region_name=region)`: the resolved dict of one cloud
+    /// in one region. A region missing from the cloud's known regions
+    /// resolves with no region values (openstacksdk would refuse it; osprey
+    /// also finds regions in the Keystone catalog).
+    pub(crate) fn get_one(
+        &self,
+        name: &str,
+        region: &str,
+        warns: &mut Vec<String>,
+    ) -> anyhow::Result<Dict> {
+        let mut config = self.base_cloud_config(name, warns)?;
+        let (known, _) = self.known_regions(name, warns)?;
+        let entry = if region.is_empty() {
+            known.first().cloned()
+        } else {
+            known.iter().find(|r| r.name == region).cloned()
+        }
+        .unwrap_or_else(|| RegionEntry {
+            name: region.to_string(),
+            values: Dict::new(),
+        });
+        let loc = self.loc_region(name, &entry.name);
+
+        config.shift_remove("regions");
+        // Region values, then the region name, over the cloud; None never
+        // overrides and `auth` is merged key by key.
+        let mut args = entry.values.clone();
+        args.insert("region_name".into(), Value::String(entry.name.clone()));
+        for (k, v) in &args {
+            if v.is_null() {
+                continue;
+            }
+            if k == "auth" && config.get("auth").is_some_and(|a| !a.is_null()) {
+                let (Some(Value::Object(auth)), Value::Object(new)) = (config.get_mut("auth"), v)
+                else {
+                    return Err(hinted(
+                        format!("{loc}: regions.values.auth must be a mapping"),
+                        "indent the region's auth settings under `auth:`",
+                    ));
+                };
+                for (ak, av) in new {
+                    auth.insert(ak.clone(), av.clone());
+                }
+            } else {
+                config.insert(k.clone(), v.clone());
+            }
+        }
+
+        let config = magic_fixes(config, &loc, warns)?;
+        let mut config = normalize_keys(&config);
+        validate_auth(&mut config, &loc)?;
+
+        // Any string may reference other values: `{region_name}` and friends.
+        let keys: Vec<String> = config.keys().cloned().collect();
+        for key in keys {
+            if key == "password" {
+                continue;
+            }
+            if let Some(Value::String(s)) = config.get(&key) {
+                let s = s.clone();
+                let formatted = py_format(&s, &config).map_err(|e| {
+                    hinted(
+                        format!("{loc}.{key}: cannot fill in '{s}': {e}"),
+                        "openstacksdk fills `{name}` from the cloud's other settings; write `{{`/`}}` for literal braces",
+                    )
+                })?;
+                config.insert(key, Value::String(formatted));
+            }
+        }
+        config.shift_remove("force_ipv4");
+        config.shift_remove("prefer_ipv6");
+        let mut config = normalize_keys(&config);
+        config.insert("region_name".into(), Value::String(entry.name.clone()));
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn dict(v: Value) -> Dict {
+        match v {
+            Value::Object(m) => m,
+            _ => panic!("not an object"),
+        }
+    }
+
+    fn loader(clouds: Value) -> Loader {
+        Loader {
+            clouds: dict(clouds),
+            sources: BTreeMap::new(),
+            envvar_key: "envvars".into(),
+            vendor: None,
+            home: None,
+        }
+    }
+
+    fn one(clouds: Value, name: &str, region: &str) -> Dict {
+        loader(clouds)
+            .get_one(name, region, &mut Vec::new())
+            .unwrap()
+    }
+
+    #[test]
+    fn tenant_and_dash_keys_become_project_keys_in_auth() {
+        let c = one(
+            json!({"c": {"auth": {"auth-url": "http://k", "username": "u", "password": "p", "tenant-name": "t"},
+                          "project-domain-name": "D", "user_domain_name": "D"}}),
+            "c",
+            "",
+        );
+        let auth = c["auth"].as_object().unwrap();
+        assert_eq!(auth["project_name"], "t");
+        assert_eq!(auth["project_domain_name"], "D");
+        assert!(!auth.contains_key("tenant_name") && !auth.contains_key("tenant-name"));
+    }
+
+    #[test]
+    fn domain_id_is_copied_when_project_scoped_and_kept_otherwise() {
+        let scoped = one(
+            json!({"c": {"auth": {"auth_url": "http://k", "username": "u", "password": "p", "project_name": "p"}, "domain_id": "d"}}),
+            "c",
+            "",
+        );
+        let auth = scoped["auth"].as_object().unwrap();
+        assert_eq!(auth["user_domain_id"], "d");
+        assert_eq!(auth["project_domain_id"], "d");
+        assert!(!auth.contains_key("domain_id"));
+        let domain = one(
+            json!({"c": {"auth": {"auth_url": "http://k", "username": "u", "password": "p", "domain_id": "d"}}}),
+            "c",
+            "",
+        );
+        let auth = domain["auth"].as_object().unwrap();
+        assert_eq!(auth["domain_id"], "d");
+        assert!(!auth.contains_key("user_domain_id"));
+    }
+
+    #[test]
+    fn endpoint_type_becomes_interface_and_wins() {
+        let c = one(
+            json!({"c": {"auth": {"auth_url": "http://k"}, "interface": "admin", "endpoint_type": "internal",
+                         "compute_endpoint_type": "admin", "image-endpoint-type": "admin"}}),
+            "c",
+            "",
+        );
+        assert_eq!(c["interface"], "internal");
+        assert_eq!(c["compute_interface"], "admin");
+        // The rename runs before `-` → `_`, so a dashed spelling is not renamed.
+        assert_eq!(c["image_endpoint_type"], "admin");
+        assert!(!c.contains_key("image_interface"));
+    }
+
+    #[test]
+    fn auth_plugin_loses_to_the_default_auth_type_and_top_level_auth_keys_move() {
+        // openstacksdk lets `auth_type` win over `auth_plugin`, and its
+        // defaults always hold `auth_type: password`.
+        let c = one(
+            json!({"c": {"auth_plugin": "v3token", "auth_url": "http://k", "username": "u", "password": "p", "project_id": "x"}}),
+            "c",
+            "",
+        );
+        assert_eq!(c["auth_type"], "password");
+        assert_eq!(
+            c["auth"],
+            json!({"project_id": "x", "auth_url": "http://k", "username": "u", "password": "p"})
+        );
+        assert!(
+            !c.contains_key("auth_plugin")
+                && !c.contains_key("auth_url")
+                && !c.contains_key("username")
+        );
+    }
+
+    #[test]
+    fn service_timeouts_become_api_timeout() {
+        let c = one(
+            json!({"c": {"auth": {"auth_url": "http://k"}, "compute_timeout": 7}}),
+            "c",
+            "",
+        );
+        assert_eq!(c["api_timeout"], 7);
+        assert!(!c.contains_key("compute_timeout"));
+    }
+
+    #[test]
+    fn templating_fills_auth_url_and_other_strings() {
+        let c = one(
+            json!({"c": {"auth": {"auth_url": "https://{region_name}.k"}, "regions": ["R1"], "x": "{interface}-{auth_type}"}}),
+            "c",
+            "R1",
+        );
+        assert_eq!(c["auth"]["auth_url"], "https://R1.k");
+        assert_eq!(c["x"], "public-password");
+    }
+
+    #[test]
+    fn region_values_overlay_and_merge_auth() {
+        let clouds = json!({"c": {"auth": {"auth_url": "http://k", "username": "u", "password": "p"},
+            "regions": ["R0", {"name": "R1", "values": {"interface": "internal", "auth": {"password": "p1"}}}]}});
+        let r1 = one(clouds.clone(), "c", "R1");
+        assert_eq!(r1["interface"], "internal");
+        assert_eq!(r1["auth"]["password"], "p1");
+        assert_eq!(r1["auth"]["username"], "u");
+        assert_eq!(r1["region_name"], "R1");
+        // A region not in `regions:` (found in a catalog) still resolves.
+        let other = one(clouds, "c", "R9");
+        assert_eq!(other["region_name"], "R9");
+        assert_eq!(other["interface"], "public");
+    }
+
+    #[test]
+    fn plugin_options_filter_and_check() {
+        let l = loader(json!({
+            "ac": {"auth_type": "v3applicationcredential", "auth": {"auth_url": "http://k", "application_credential_id": "i",
+                   "application_credential_secret": "s"}, "username": "u", "user_domain_name": "D"},
+            "extra": {"auth": {"auth_url": "http://k", "foo": "bar"}},
+            "nodomain": {"auth_type": "v3password", "auth": {"auth_url": "http://k", "username": "u", "password": "p"}},
+            "nourl": {"auth": {"username": "u"}},
+            "oidc": {"auth_type": "v3oidcpassword", "auth": {"auth_url": "http://k"}},
+        }));
+        let ac = l.get_one("ac", "", &mut Vec::new()).unwrap();
+        // Top-level options of the plugin move into auth.
+        assert_eq!(ac["auth"]["username"], "u");
+        assert!(!ac.contains_key("username"));
+        let err = |name: &str| format!("{:#}", l.get_one(name, "", &mut Vec::new()).unwrap_err());
+        assert!(
+            err("extra").contains("auth.foo is not an option"),
+            "{}",
+            err("extra")
+        );
+        assert!(
+            err("nodomain").contains("user_domain_name"),
+            "{}",
+            err("nodomain")
+        );
+        assert!(
+            err("nourl").contains("required auth.auth_url not set"),
+            "{}",
+            err("nourl")
+        );
+        assert!(
+            err("oidc").contains("not supported by osprey"),
+            "{}",
+            err("oidc")
+        );
+    }
+}
