@@ -1,0 +1,467 @@
+//! HTTP: one reqwest client per TLS identity, connect and per-read timeouts,
+//! retries with backoff for replayable idempotent calls, `Retry-After`,
+//! streamed request and response bodies, and `-v`/`-vv` traces with secrets
+//! masked.
+
+mod errors;
+mod stream;
+mod trace;
+mod transport;
+
+pub use errors::{ApiError, error_message, has_status};
+pub use stream::{BodyStream, StreamBody};
+pub use trace::redact;
+pub use transport::TlsIdentity;
+
+use crate::error::hinted;
+use bytes::{Bytes, BytesMut};
+use errors::snippet;
+use futures::{StreamExt, TryStreamExt};
+use reqwest::header::{CONTENT_LENGTH, HeaderMap, HeaderName, HeaderValue};
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+use stream::{Activity, Incoming, Outgoing};
+use transport::{Failure, build_client, transport_error};
+
+pub const USER_AGENT: &str = concat!("osprey/", env!("CARGO_PKG_VERSION"));
+
+/// How many times a request is sent at most (the first try and the retries).
+const MAX_ATTEMPTS: u32 = 4;
+/// The first backoff; it doubles after each retry.
+const BACKOFF: Duration = Duration::from_millis(250);
+/// A `Retry-After` longer than this is not worth waiting for in a CLI.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+/// How much of an error body `send_streaming` reads: enough for any
+/// OpenStack or proxy message, little enough for a mislabelled download.
+const MAX_ERROR_BODY: usize = 1 << 20;
+
+/// The HTTP layer shared by every site of a run.
+pub struct Http {
+    clients: Mutex<HashMap<TlsIdentity, reqwest::Client>>,
+    verbose: u8,
+}
+
+/// One request, built by `api/` and `auth/`.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub method: Method,
+    pub url: String,
+    pub headers: HeaderMap,
+    pub body: Body,
+    /// The longest wait for any one step: the connection, the status line,
+    /// taking the next chunk of a streamed body, each chunk of the answer.
+    pub timeout: Duration,
+}
+
+/// What a request sends.
+#[derive(Debug, Clone, Default)]
+pub enum Body {
+    #[default]
+    Empty,
+    Json(Value),
+    /// Sent as it is produced and never retried: it cannot be replayed.
+    Stream(StreamBody),
+}
+
+impl Request {
+    pub fn new(method: Method, url: impl Into<String>, timeout: Duration) -> Self {
+        Request {
+            method,
+            url: url.into(),
+            headers: HeaderMap::new(),
+            body: Body::Empty,
+            timeout,
+        }
+    }
+
+    pub fn header(mut self, name: &'static str, value: &str) -> Self {
+        if let Ok(v) = HeaderValue::from_str(value) {
+            self.headers.insert(HeaderName::from_static(name), v);
+        }
+        self
+    }
+
+    pub fn json(mut self, body: Value) -> Self {
+        self.body = Body::Json(body);
+        self
+    }
+
+    /// A body sent from `stream` as it yields, with `Content-Length` when
+    /// the length is known (chunked otherwise). The stream is polled only
+    /// while the connection takes bytes, so memory stays flat however
+    /// large the body; a stall of the stream itself is its own to time out.
+    pub fn stream_body<S, E>(mut self, stream: S, content_length: Option<u64>) -> Self
+    where
+        S: futures::Stream<Item = Result<Bytes, E>> + Send + 'static,
+        E: Into<anyhow::Error> + 'static,
+    {
+        let stream = stream.map_err(Into::into).boxed();
+        self.body = Body::Stream(StreamBody::new(stream, content_length));
+        self
+    }
+
+    fn idempotent(&self) -> bool {
+        matches!(
+            self.method,
+            Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS
+        )
+    }
+
+    /// Whether the body can be sent again. A streamed body is consumed as
+    /// it is sent, and even a refused connection may have polled it, so it
+    /// is never retried: the caller starts the transfer over.
+    fn replayable(&self) -> bool {
+        !matches!(self.body, Body::Stream(_))
+    }
+}
+
+/// A response whose body has been read.
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub method: Method,
+    pub url: String,
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+    pub elapsed: Duration,
+}
+
+impl Response {
+    /// The body as JSON; an error names the URL and shows the start of the body.
+    pub fn json<T: serde::de::DeserializeOwned>(&self) -> anyhow::Result<T> {
+        serde_json::from_slice(&self.body).map_err(|e| {
+            hinted(
+                format!(
+                    "{} {}: invalid JSON in the response ({e}): {}",
+                    self.method,
+                    self.url,
+                    snippet(&self.body)
+                ),
+                "the service or a proxy in front of it sent something that is not OpenStack JSON",
+            )
+        })
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// `Ok(self)` for 2xx (and 300 for version documents); an [`ApiError`] otherwise.
+    pub fn ok(self) -> Result<Response, ApiError> {
+        if success(self.status) {
+            Ok(self)
+        } else {
+            Err(ApiError::new(
+                &self.method,
+                &self.url,
+                self.status,
+                &self.body,
+            ))
+        }
+    }
+}
+
+/// A response whose body is read as it arrives. The body of an answer that
+/// is not a success has been read already (it is small, and retries and
+/// [`StreamingResponse::ok`] need it).
+pub struct StreamingResponse {
+    pub method: Method,
+    pub url: String,
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    /// The time to the status line and headers.
+    pub elapsed: Duration,
+    /// Each chunk arrives within the request's timeout or the stream ends
+    /// with a timeout error; a cut-off body is an error too.
+    pub body: BodyStream,
+    error_body: Bytes,
+}
+
+impl StreamingResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The announced length of the body, if the service sent one.
+    pub fn content_length(&self) -> Option<u64> {
+        self.header("content-length")?.trim().parse().ok()
+    }
+
+    /// `Ok(self)` for 2xx (and 300); an [`ApiError`] with the service's
+    /// message otherwise, as [`Response::ok`].
+    pub fn ok(self) -> Result<StreamingResponse, ApiError> {
+        if success(self.status) {
+            Ok(self)
+        } else {
+            Err(ApiError::new(
+                &self.method,
+                &self.url,
+                self.status,
+                &self.error_body,
+            ))
+        }
+    }
+}
+
+impl std::fmt::Debug for StreamingResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StreamingResponse")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("elapsed", &self.elapsed)
+            .finish_non_exhaustive()
+    }
+}
+
+fn success(status: StatusCode) -> bool {
+    status.is_success() || status == StatusCode::MULTIPLE_CHOICES
+}
+
+/// One answer as an attempt got it.
+struct Exchange {
+    url: String,
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Received,
+    elapsed: Duration,
+}
+
+enum Received {
+    Whole(Bytes),
+    Streaming(Incoming),
+}
+
+impl Exchange {
+    fn retry_after(&self) -> Option<&str> {
+        self.headers
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+    }
+}
+
+impl Http {
+    pub fn new(verbose: u8) -> Self {
+        Http {
+            clients: Mutex::new(HashMap::new()),
+            verbose,
+        }
+    }
+
+    /// The client for a TLS identity, built on first use.
+    pub fn client(&self, tls: &TlsIdentity) -> anyhow::Result<reqwest::Client> {
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = clients.get(tls) {
+            return Ok(c.clone());
+        }
+        let client = build_client(tls)?;
+        clients.insert(tls.clone(), client.clone());
+        Ok(client)
+    }
+
+    /// Sends a request with retries and reads the whole answer; any HTTP
+    /// status is returned as a `Response` (use [`Response::ok`]);
+    /// transport failures are errors.
+    pub async fn send(&self, tls: &TlsIdentity, req: &Request) -> anyhow::Result<Response> {
+        let ex = self.exchange(tls, req, false).await?;
+        let body = match ex.body {
+            Received::Whole(body) => body,
+            // Not asked for a stream, `exchange` reads every body; should
+            // one come anyway, reading it here keeps `send` the same.
+            Received::Streaming(incoming) => read_all(incoming, None)
+                .await
+                .map_err(|f| transport_error(req, tls, f, 1))?,
+        };
+        Ok(Response {
+            method: req.method.clone(),
+            url: ex.url,
+            status: ex.status,
+            headers: ex.headers,
+            body,
+            elapsed: ex.elapsed,
+        })
+    }
+
+    /// Sends a request with retries (as [`Http::send`]) and returns once
+    /// the headers are in: a successful answer's body is left to stream.
+    pub async fn send_streaming(
+        &self,
+        tls: &TlsIdentity,
+        req: &Request,
+    ) -> anyhow::Result<StreamingResponse> {
+        let ex = self.exchange(tls, req, true).await?;
+        let (body, error_body): (BodyStream, Bytes) = match ex.body {
+            Received::Whole(bytes) => (futures::stream::iter([Ok(bytes.clone())]).boxed(), bytes),
+            Received::Streaming(incoming) => {
+                let origin = Request::new(req.method.clone(), ex.url.clone(), req.timeout);
+                let tls = tls.clone();
+                let body = incoming
+                    .map_err(move |f| transport_error(&origin, &tls, f, 1))
+                    .boxed();
+                (body, Bytes::new())
+            }
+        };
+        Ok(StreamingResponse {
+            method: req.method.clone(),
+            url: ex.url,
+            status: ex.status,
+            headers: ex.headers,
+            elapsed: ex.elapsed,
+            body,
+            error_body,
+        })
+    }
+
+    /// The retry loop shared by both sends.
+    async fn exchange(
+        &self,
+        tls: &TlsIdentity,
+        req: &Request,
+        stream_success: bool,
+    ) -> anyhow::Result<Exchange> {
+        let client = self.client(tls)?;
+        let mut attempt = 1;
+        loop {
+            let started = Instant::now();
+            let result = self.attempt(&client, req, stream_success).await;
+            let elapsed = started.elapsed();
+            let wait = match &result {
+                Ok(ex) => {
+                    let shown = match &ex.body {
+                        Received::Whole(body) => trace::Shown::Whole(body),
+                        Received::Streaming(_) => trace::Shown::Streamed,
+                    };
+                    trace::response(self.verbose, req, ex.status, &ex.headers, ex.elapsed, shown);
+                    retry_wait(req, ex.status, ex.retry_after(), attempt)
+                }
+                Err(f) => {
+                    trace::failure(self.verbose, req, f, elapsed);
+                    // A refused connection never reached the service, so
+                    // even a POST is safe to send again; a certificate
+                    // problem will be the same next time.
+                    let retryable =
+                        req.replayable() && (req.idempotent() || f.is_connect()) && !f.is_timeout();
+                    if retryable && f.tls().is_none() {
+                        Some(backoff(attempt))
+                    } else {
+                        None
+                    }
+                }
+            };
+            match (result, wait) {
+                (Ok(ex), Some(w)) if attempt < MAX_ATTEMPTS => {
+                    drop(ex);
+                    tokio::time::sleep(w).await;
+                }
+                (Err(_), Some(w)) if attempt < MAX_ATTEMPTS => tokio::time::sleep(w).await,
+                (Ok(ex), _) => return Ok(ex),
+                (Err(f), _) => return Err(transport_error(req, tls, f, attempt)),
+            }
+            attempt += 1;
+        }
+    }
+
+    /// One try: connect, send, wait for the headers, and read the body
+    /// unless it is a success to be streamed.
+    async fn attempt(
+        &self,
+        client: &reqwest::Client,
+        req: &Request,
+        stream_success: bool,
+    ) -> Result<Exchange, Failure> {
+        trace::request(self.verbose, req);
+        let activity = Activity::new(matches!(req.body, Body::Stream(_)));
+        let mut builder = client
+            .request(req.method.clone(), &req.url)
+            .headers(req.headers.clone());
+        let mut source_failed = None;
+        match &req.body {
+            Body::Empty => {}
+            Body::Json(body) => builder = builder.json(body),
+            Body::Stream(body) => {
+                let stream = body.take().ok_or_else(|| {
+                    Failure::Source(anyhow::anyhow!("the streamed body was sent already"))
+                })?;
+                if let Some(len) = body.content_length() {
+                    builder = builder.header(CONTENT_LENGTH, len);
+                }
+                let (outgoing, failed) =
+                    Outgoing::new(stream, body.content_length(), activity.clone());
+                source_failed = Some(failed);
+                builder = builder.body(reqwest::Body::wrap_stream(outgoing));
+            }
+        }
+        let started = Instant::now();
+        let resp = match stream::within(builder.send(), req.timeout, &activity).await {
+            Ok(Ok(resp)) => resp,
+            Ok(Err(e)) => {
+                let source = source_failed.as_deref().and_then(stream::source_error);
+                return Err(source.map_or(Failure::Transport(e), Failure::Source));
+            }
+            Err(stall) => return Err(Failure::TimedOut(stall)),
+        };
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let url = resp.url().to_string();
+        let incoming = Incoming::new(resp.bytes_stream().boxed(), req.timeout);
+        let body = if stream_success && success(status) {
+            Received::Streaming(incoming)
+        } else {
+            let limit = stream_success.then_some(MAX_ERROR_BODY);
+            Received::Whole(read_all(incoming, limit).await?)
+        };
+        Ok(Exchange {
+            url,
+            status,
+            headers,
+            body,
+            elapsed: started.elapsed(),
+        })
+    }
+}
+
+/// The whole body, or its first `limit` bytes.
+async fn read_all(mut incoming: Incoming, limit: Option<usize>) -> Result<Bytes, Failure> {
+    let mut body = BytesMut::new();
+    while let Some(chunk) = incoming.next().await {
+        body.extend_from_slice(&chunk?);
+        if let Some(limit) = limit.filter(|&l| body.len() >= l) {
+            body.truncate(limit);
+            break;
+        }
+    }
+    Ok(body.freeze())
+}
+
+/// How long to wait before sending `req` again after `status`, if at all.
+fn retry_wait(
+    req: &Request,
+    status: StatusCode,
+    retry_after: Option<&str>,
+    attempt: u32,
+) -> Option<Duration> {
+    if !req.replayable() {
+        return None;
+    }
+    let after = retry_after
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(|s| Duration::from_secs(s).min(MAX_RETRY_AFTER));
+    match status.as_u16() {
+        // The service says it did not process the request: safe for any method.
+        429 | 503 if after.is_some() => after,
+        429 => Some(backoff(attempt)),
+        502..=504 if req.idempotent() => Some(backoff(attempt)),
+        _ => None,
+    }
+}
+
+fn backoff(attempt: u32) -> Duration {
+    BACKOFF * 2u32.pow(attempt.saturating_sub(1))
+}
+
+#[cfg(test)]
+mod tests;
