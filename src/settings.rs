@@ -1,9 +1,9 @@
 //! Flags resolved once into settings: the only module that reads `cli`
 //! (besides the dispatch), so commands never see clap.
 
+use crate::api::Service;
 use crate::cli::{Cli, Command, ConfigCommand, GlobalArgs, QuotaCommand, ServiceArg, StrategyArg};
 use crate::commands::quota::balance::Strategy;
-use crate::commands::quota::read::QuotaService;
 use crate::commands::quota::{BalanceArgs, CheckArgs, ShowArgs};
 use crate::commands::sites::SitesArgs;
 use crate::config::Secret;
@@ -84,12 +84,12 @@ fn command(command: &Command) -> CommandSettings {
     }
 }
 
-fn service(arg: ServiceArg) -> QuotaService {
+fn service(arg: ServiceArg) -> Service {
     match arg {
-        ServiceArg::Compute => QuotaService::Compute,
-        ServiceArg::Network => QuotaService::Network,
-        ServiceArg::Volume => QuotaService::Volume,
-        ServiceArg::Image => QuotaService::Image,
+        ServiceArg::Compute => Service::Compute,
+        ServiceArg::Network => Service::Network,
+        ServiceArg::Volume => Service::Volume,
+        ServiceArg::Image => Service::Image,
     }
 }
 

@@ -1,12 +1,30 @@
 //! Keystone calls made with a site's token: projects, services and unified limits.
 
-use super::SiteClient;
-use crate::auth::catalog::Service;
+use super::{Endpoint, Paging, Service, SiteClient};
 use crate::error::hinted;
 use crate::http::has_status;
 use reqwest::Method;
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::json;
+
+const PROJECT: Endpoint = Endpoint::get(Service::Identity, "projects/{}", "project");
+const PROJECTS: Endpoint =
+    Endpoint::list(Service::Identity, "projects", "projects", Paging::Keystone);
+const MY_PROJECTS: Endpoint = Endpoint::list(
+    Service::Identity,
+    "auth/projects",
+    "projects",
+    Paging::Keystone,
+);
+const REGISTERED_LIMITS: Endpoint = Endpoint::list(
+    Service::Identity,
+    "registered_limits",
+    "registered_limits",
+    Paging::Keystone,
+);
+const LIMITS: Endpoint = Endpoint::list(Service::Identity, "limits", "limits", Paging::Keystone);
+const UPDATE_LIMIT: Endpoint = Endpoint::write(Service::Identity, Method::PATCH, "limits/{}");
+const CREATE_LIMITS: Endpoint = Endpoint::write(Service::Identity, Method::POST, "limits");
 
 /// Marks the error of a project that this Keystone does not have (as
 /// opposed to one that could not be looked up).
@@ -59,25 +77,15 @@ impl SiteClient {
     /// A project by id or name in this site's Keystone. Without the right
     /// to list projects, only the user's own projects can be found.
     pub async fn find_project(&self, name_or_id: &str) -> anyhow::Result<Project> {
-        match self
-            .get_json(Service::Identity, &format!("projects/{name_or_id}"))
-            .await
-        {
-            Ok(v) => return Ok(serde_json::from_value(v["project"].clone())?),
+        match self.call(&PROJECT, &[name_or_id], &[], None).await {
+            Ok(v) => return Ok(serde_json::from_value(v)?),
             Err(e) if has_status(&e, 404) || has_status(&e, 403) => {}
             Err(e) => return Err(e),
         }
-        let found: Vec<Project> = match self
-            .get_json(
-                Service::Identity,
-                &format!("projects?name={}", query_escape(name_or_id)),
-            )
-            .await
-        {
-            Ok(v) => serde_json::from_value(v["projects"].clone())?,
+        let found: Vec<Project> = match self.list(&PROJECTS, &[], &[("name", name_or_id)]).await {
+            Ok(v) => v,
             Err(e) if has_status(&e, 403) => {
-                let v = self.get_json(Service::Identity, "auth/projects").await?;
-                let mine: Vec<Project> = serde_json::from_value(v["projects"].clone())?;
+                let mine: Vec<Project> = self.list(&MY_PROJECTS, &[], &[]).await?;
                 mine.into_iter()
                     .filter(|p| p.name == name_or_id || p.id == name_or_id)
                     .collect()
@@ -107,8 +115,7 @@ impl SiteClient {
 
     /// Every project this Keystone lists (needs the admin role).
     pub async fn list_projects(&self) -> anyhow::Result<Vec<Project>> {
-        let v = self.get_json(Service::Identity, "projects").await?;
-        Ok(serde_json::from_value(v["projects"].clone())?)
+        self.list(&PROJECTS, &[], &[]).await
     }
 
     /// The service type of a Keystone service id, from the token's catalog
@@ -125,35 +132,20 @@ impl SiteClient {
 
     /// Registered (default) limits of this site's region.
     pub async fn registered_limits(&self) -> anyhow::Result<Vec<Limit>> {
-        let path = format!(
-            "registered_limits?region_id={}",
-            query_escape(&self.id.region)
-        );
-        let v = self.get_json(Service::Identity, &path).await?;
-        Ok(serde_json::from_value(v["registered_limits"].clone())?)
+        self.list(&REGISTERED_LIMITS, &[], &[("region_id", &self.id.region)])
+            .await
     }
 
     /// A project's own limits in this site's region.
     pub async fn project_limits(&self, project_id: &str) -> anyhow::Result<Vec<Limit>> {
-        let path = format!(
-            "limits?project_id={}&region_id={}",
-            query_escape(project_id),
-            query_escape(&self.id.region)
-        );
-        let v = self.get_json(Service::Identity, &path).await?;
-        Ok(serde_json::from_value(v["limits"].clone())?)
+        let query = [("project_id", project_id), ("region_id", &self.id.region)];
+        self.list(&LIMITS, &[], &query).await
     }
 
     pub async fn update_limit(&self, limit_id: &str, value: i64) -> anyhow::Result<()> {
         let body = json!({ "limit": { "resource_limit": value } });
-        self.send(
-            Service::Identity,
-            Method::PATCH,
-            &format!("limits/{limit_id}"),
-            Some(body),
-            None,
-        )
-        .await?;
+        self.call(&UPDATE_LIMIT, &[limit_id], &[], Some(body))
+            .await?;
         Ok(())
     }
 
@@ -171,38 +163,7 @@ impl SiteClient {
             "resource_name": resource,
             "resource_limit": value,
         }]});
-        self.send(Service::Identity, Method::POST, "limits", Some(body), None)
-            .await?;
+        self.call(&CREATE_LIMITS, &[], &[], Some(body)).await?;
         Ok(())
     }
-
-    /// Glance's usage of its unified-limit resources (`/v2/info/usage`).
-    pub async fn image_usage(&self) -> anyhow::Result<Vec<(String, i64)>> {
-        let v: Value = self.get_json(Service::Image, "info/usage").await?;
-        let mut out: Vec<(String, i64)> = v
-            .get("usage")
-            .and_then(Value::as_object)
-            .map(|m| {
-                m.iter()
-                    .filter_map(|(k, u)| Some((k.clone(), u.get("usage")?.as_i64()?)))
-                    .collect()
-            })
-            .unwrap_or_default();
-        out.sort();
-        Ok(out)
-    }
-}
-
-/// Percent-encodes a query value.
-pub fn query_escape(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }

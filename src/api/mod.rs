@@ -1,17 +1,22 @@
 //! Typed, thin clients for each site: the only place that knows URLs,
 //! envelopes, microversion headers and pagination.
 
+pub mod endpoint;
 pub mod identity;
+pub mod image;
 pub mod quota;
 
 use crate::auth::Session;
-use crate::auth::catalog::{Service, fill_template};
-use crate::auth::discovery::{Discovered, discover};
+pub use crate::auth::catalog::Service;
+use crate::auth::catalog::fill_template;
+use crate::auth::discovery::{Discovered, discover, implied_base};
 use crate::config::RegionConfig;
 use crate::error::hinted;
 use crate::http::{Request, Response, has_status};
 use anyhow::Context;
+pub use endpoint::{Endpoint, Paging};
 use reqwest::Method;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt;
@@ -97,19 +102,10 @@ impl SiteClient {
         if let Some(d) = cache.get(&service) {
             return Ok(d.clone());
         }
-        let url = self.catalog_url(service).await?.ok_or_else(|| {
-            hinted(
-                format!(
-                    "no {service} endpoint ({} interface) in the catalog for region {}",
-                    self.interface_for(service),
-                    self.id.region
-                ),
-                format!(
-                    "check `openstack catalog list`, or set {}_endpoint_override in clouds.yaml",
-                    service.config_keys()[0]
-                ),
-            )
-        })?;
+        let url = self
+            .catalog_url(service)
+            .await?
+            .ok_or_else(|| self.missing(service))?;
         // Some version documents (Cinder's /v3/) need a token: a rejected
         // one is renewed once, as for any other call.
         let mut retried = false;
@@ -139,22 +135,162 @@ impl SiteClient {
         Ok(found)
     }
 
-    /// Sends a request to `path` under the service's versioned endpoint with
-    /// the current token; a 401 re-authenticates once and retries.
-    pub async fn send(
+    fn missing(&self, service: Service) -> anyhow::Error {
+        hinted(
+            format!(
+                "no {service} endpoint ({} interface) in the catalog for region {}",
+                self.interface_for(service),
+                self.id.region
+            ),
+            format!(
+                "check `openstack catalog list`, or set {}_endpoint_override in clouds.yaml",
+                service.config_keys()[0]
+            ),
+        )
+    }
+
+    /// The versioned base URL of a service: the one discovery found, else
+    /// the one its catalog URL implies (no request needed).
+    async fn base(&self, service: Service) -> anyhow::Result<(String, bool)> {
+        if let Some(d) = self.discovered.lock().await.get(&service) {
+            return Ok((d.base.clone(), true));
+        }
+        let url = self
+            .catalog_url(service)
+            .await?
+            .ok_or_else(|| self.missing(service))?;
+        Ok((implied_base(service, &url), false))
+    }
+
+    /// Runs one described call and returns its payload (the envelope's content).
+    pub async fn call(
+        &self,
+        ep: &Endpoint,
+        args: &[&str],
+        query: &[(&str, &str)],
+        body: Option<Value>,
+    ) -> anyhow::Result<Value> {
+        let path = ep.path_with(args, query)?;
+        let resp = self.send_to(ep, Target::Path(&path), body).await?;
+        if ep.envelope.is_none() && resp.body.is_empty() {
+            return Ok(Value::Null);
+        }
+        ep.unwrap(resp.json()?)
+    }
+
+    /// Runs a list call, following its pages, and returns every item.
+    pub async fn list<T: DeserializeOwned>(
+        &self,
+        ep: &Endpoint,
+        args: &[&str],
+        query: &[(&str, &str)],
+    ) -> anyhow::Result<Vec<T>> {
+        let path = ep.path_with(args, query)?;
+        let mut items = Vec::new();
+        let mut target = path;
+        let mut first = true;
+        let mut seen = std::collections::HashSet::new();
+        loop {
+            let resp = self
+                .send_to(
+                    ep,
+                    if first {
+                        Target::Path(&target)
+                    } else {
+                        Target::Url(&target)
+                    },
+                    None,
+                )
+                .await?;
+            first = false;
+            let body: Value = resp.json()?;
+            let (base, _) = self.base(ep.service).await?;
+            let next = ep.next_page(&body, &base);
+            let page: Vec<T> = serde_json::from_value(ep.unwrap(body)?)
+                .with_context(|| format!("{} {}: unexpected items", ep.service, ep.path))?;
+            items.extend(page);
+            match next {
+                // A service that hands out the same page again would loop.
+                Some(url) if seen.insert(url.clone()) => target = url,
+                _ => return Ok(items),
+            }
+        }
+    }
+
+    /// Sends a described call with the current token: a 401 logs in again
+    /// once; a 404 on an implied base URL discovers the real one once; a
+    /// 406 for the microversion retries with the service's maximum.
+    async fn send_to(
+        &self,
+        ep: &Endpoint,
+        target: Target<'_>,
+        body: Option<Value>,
+    ) -> anyhow::Result<Response> {
+        let mut microversion = self.known_microversion(ep).await;
+        let mut rediscovered = false;
+        let mut negotiated = false;
+        loop {
+            let (base, discovered) = self.base(ep.service).await?;
+            let url = match target {
+                Target::Path(p) => join(&base, p),
+                Target::Url(u) => u.to_string(),
+            };
+            let resp = self
+                .send_url(
+                    ep.service,
+                    ep.method.clone(),
+                    &url,
+                    body.clone(),
+                    microversion.as_deref(),
+                )
+                .await?;
+            match resp.status.as_u16() {
+                404 if !discovered && !rediscovered && matches!(target, Target::Path(_)) => {
+                    rediscovered = true;
+                    if self.endpoint(ep.service).await?.base != base {
+                        continue;
+                    }
+                }
+                406 if ep.microversion.is_some() && !negotiated => {
+                    negotiated = true;
+                    let max = self.endpoint(ep.service).await?.max_microversion;
+                    let retry = negotiate(ep.microversion, max.as_deref());
+                    if retry != microversion {
+                        microversion = retry;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            return Ok(resp.ok()?);
+        }
+    }
+
+    /// The microversion to send: the call's, or the service's maximum when
+    /// discovery already found it lower. Without discovery the call's own is
+    /// sent, and a 406 negotiates.
+    async fn known_microversion(&self, ep: &Endpoint) -> Option<String> {
+        let known = self.discovered.lock().await.get(&ep.service).cloned();
+        match known {
+            Some(d) => negotiate(ep.microversion, d.max_microversion.as_deref()),
+            None => ep.microversion.map(|(a, b)| format!("{a}.{b}")),
+        }
+    }
+
+    /// Sends a request to a URL with the current token; a 401
+    /// re-authenticates once and retries. Any status is returned.
+    async fn send_url(
         &self,
         service: Service,
         method: Method,
-        path: &str,
+        url: &str,
         body: Option<Value>,
         microversion: Option<&str>,
     ) -> anyhow::Result<Response> {
-        let base = self.endpoint(service).await?.base;
-        let url = join(&base, path);
         let mut retried = false;
         loop {
             let token = self.session.token().await?;
-            let mut req = Request::new(method.clone(), &url, self.session.timeout())
+            let mut req = Request::new(method.clone(), url, self.session.timeout())
                 .header("x-auth-token", token.id.expose())
                 .header("accept", "application/json");
             if let Some(mv) = microversion {
@@ -172,15 +308,30 @@ impl SiteClient {
                 self.session.invalidate(&token).await;
                 continue;
             }
-            return Ok(resp.ok()?);
+            return Ok(resp);
         }
     }
+}
 
-    pub async fn get_json(&self, service: Service, path: &str) -> anyhow::Result<Value> {
-        self.send(service, Method::GET, path, None, None)
-            .await?
-            .json()
-    }
+/// Where a request goes: a path under the base, or a next page's full URL.
+#[derive(Clone, Copy)]
+enum Target<'a> {
+    Path(&'a str),
+    Url(&'a str),
+}
+
+/// The microversion to send for a call written for `want` to a service
+/// whose maximum is `max`.
+fn negotiate(want: Option<(u32, u32)>, max: Option<&str>) -> Option<String> {
+    let (a, b) = want?;
+    let max = max.and_then(parse_version)?;
+    let use_ = if max < (a, b) { max } else { (a, b) };
+    Some(format!("{}.{}", use_.0, use_.1))
+}
+
+fn parse_version(v: &str) -> Option<(u32, u32)> {
+    let (a, b) = v.split_once('.')?;
+    Some((a.parse().ok()?, b.parse().ok()?))
 }
 
 fn join(base: &str, path: &str) -> String {
@@ -192,4 +343,30 @@ fn join(base: &str, path: &str) -> String {
         base.trim_end_matches('/'),
         path.trim_start_matches('/')
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn microversions_compare_numerically() {
+        assert!(parse_version("2.104").unwrap() > parse_version("2.57").unwrap());
+        assert_eq!(parse_version("2.1"), Some((2, 1)));
+        assert_eq!(parse_version("x"), None);
+    }
+
+    #[test]
+    fn an_older_service_gets_its_maximum() {
+        assert_eq!(
+            negotiate(Some((2, 57)), Some("2.96")).as_deref(),
+            Some("2.57")
+        );
+        assert_eq!(
+            negotiate(Some((2, 57)), Some("2.10")).as_deref(),
+            Some("2.10")
+        );
+        assert_eq!(negotiate(Some((2, 57)), None), None);
+        assert_eq!(negotiate(None, Some("2.96")), None);
+    }
 }

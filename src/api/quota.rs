@@ -1,9 +1,7 @@
 //! Quota sets of Nova, Neutron and Cinder, and Keystone unified limits with
 //! Glance's usage: read with usage, and written.
 
-use super::SiteClient;
-use crate::auth::catalog::Service;
-use anyhow::Context;
+use super::{Endpoint, Service, SiteClient};
 use reqwest::Method;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
@@ -19,7 +17,16 @@ pub struct QuotaUsage {
 
 /// Nova 2.57 drops the network proxies and injected files from quota sets;
 /// older Novas get the same view by filtering.
-const COMPUTE_QUOTA_MICROVERSION: (u32, u32) = (2, 57);
+const COMPUTE_QUOTA: Endpoint =
+    Endpoint::get(Service::Compute, "os-quota-sets/{}/detail", "quota_set").microversion(2, 57);
+const SET_COMPUTE_QUOTA: Endpoint =
+    Endpoint::write(Service::Compute, Method::PUT, "os-quota-sets/{}").microversion(2, 57);
+const NETWORK_QUOTA: Endpoint = Endpoint::get(Service::Network, "quotas/{}/details.json", "quota");
+const SET_NETWORK_QUOTA: Endpoint = Endpoint::write(Service::Network, Method::PUT, "quotas/{}");
+const VOLUME_QUOTA: Endpoint = Endpoint::get(Service::Volume, "os-quota-sets/{}", "quota_set");
+const SET_VOLUME_QUOTA: Endpoint =
+    Endpoint::write(Service::Volume, Method::PUT, "os-quota-sets/{}");
+
 const NOVA_NETWORK_PROXIES: &[&str] = &[
     "fixed_ips",
     "floating_ips",
@@ -46,46 +53,10 @@ fn parse_usage(set: &Map<String, Value>, used_key: &str) -> Vec<QuotaUsage> {
     out
 }
 
-fn envelope<'a>(body: &'a Value, key: &str) -> anyhow::Result<&'a Map<String, Value>> {
-    body.get(key)
-        .and_then(Value::as_object)
-        .with_context(|| format!("the response has no `{key}` object"))
-}
-
-fn parse_version(v: &str) -> Option<(u32, u32)> {
-    let (a, b) = v.split_once('.')?;
-    Some((a.parse().ok()?, b.parse().ok()?))
-}
-
 impl SiteClient {
-    /// The microversion to send: `want`, or the service's maximum if lower.
-    async fn microversion(
-        &self,
-        service: Service,
-        want: (u32, u32),
-    ) -> anyhow::Result<Option<String>> {
-        let max = self
-            .endpoint(service)
-            .await?
-            .max_microversion
-            .and_then(|m| parse_version(&m));
-        Ok(match max {
-            Some(max) if max < want => Some(format!("{}.{}", max.0, max.1)),
-            Some(_) => Some(format!("{}.{}", want.0, want.1)),
-            None => None,
-        })
-    }
-
     pub async fn compute_quota(&self, project_id: &str) -> anyhow::Result<Vec<QuotaUsage>> {
-        let mv = self
-            .microversion(Service::Compute, COMPUTE_QUOTA_MICROVERSION)
-            .await?;
-        let path = format!("os-quota-sets/{project_id}/detail");
-        let body: Value = self
-            .send(Service::Compute, Method::GET, &path, None, mv.as_deref())
-            .await?
-            .json()?;
-        let mut usage = parse_usage(envelope(&body, "quota_set")?, "in_use");
+        let set = self.call(&COMPUTE_QUOTA, &[project_id], &[], None).await?;
+        let mut usage = parse_usage(object(&COMPUTE_QUOTA, &set)?, "in_use");
         usage.retain(|u| !NOVA_NETWORK_PROXIES.contains(&u.resource.as_str()));
         Ok(usage)
     }
@@ -95,30 +66,15 @@ impl SiteClient {
         project_id: &str,
         limits: &BTreeMap<String, i64>,
     ) -> anyhow::Result<()> {
-        let mv = self
-            .microversion(Service::Compute, COMPUTE_QUOTA_MICROVERSION)
-            .await?;
         let body = json!({ "quota_set": limits });
-        let path = format!("os-quota-sets/{project_id}");
-        self.send(
-            Service::Compute,
-            Method::PUT,
-            &path,
-            Some(body),
-            mv.as_deref(),
-        )
-        .await?;
+        self.call(&SET_COMPUTE_QUOTA, &[project_id], &[], Some(body))
+            .await?;
         Ok(())
     }
 
     pub async fn network_quota(&self, project_id: &str) -> anyhow::Result<Vec<QuotaUsage>> {
-        let body = self
-            .get_json(
-                Service::Network,
-                &format!("quotas/{project_id}/details.json"),
-            )
-            .await?;
-        Ok(parse_usage(envelope(&body, "quota")?, "used"))
+        let set = self.call(&NETWORK_QUOTA, &[project_id], &[], None).await?;
+        Ok(parse_usage(object(&NETWORK_QUOTA, &set)?, "used"))
     }
 
     pub async fn set_network_quota(
@@ -127,25 +83,16 @@ impl SiteClient {
         limits: &BTreeMap<String, i64>,
     ) -> anyhow::Result<()> {
         let body = json!({ "quota": limits });
-        self.send(
-            Service::Network,
-            Method::PUT,
-            &format!("quotas/{project_id}"),
-            Some(body),
-            None,
-        )
-        .await?;
+        self.call(&SET_NETWORK_QUOTA, &[project_id], &[], Some(body))
+            .await?;
         Ok(())
     }
 
     pub async fn volume_quota(&self, project_id: &str) -> anyhow::Result<Vec<QuotaUsage>> {
-        let body = self
-            .get_json(
-                Service::Volume,
-                &format!("os-quota-sets/{project_id}?usage=true"),
-            )
+        let set = self
+            .call(&VOLUME_QUOTA, &[project_id], &[("usage", "true")], None)
             .await?;
-        Ok(parse_usage(envelope(&body, "quota_set")?, "in_use"))
+        Ok(parse_usage(object(&VOLUME_QUOTA, &set)?, "in_use"))
     }
 
     pub async fn set_volume_quota(
@@ -154,16 +101,22 @@ impl SiteClient {
         limits: &BTreeMap<String, i64>,
     ) -> anyhow::Result<()> {
         let body = json!({ "quota_set": limits });
-        self.send(
-            Service::Volume,
-            Method::PUT,
-            &format!("os-quota-sets/{project_id}"),
-            Some(body),
-            None,
-        )
-        .await?;
+        self.call(&SET_VOLUME_QUOTA, &[project_id], &[], Some(body))
+            .await?;
         Ok(())
     }
+}
+
+/// A quota set must be an object of resources.
+fn object<'a>(ep: &Endpoint, v: &'a Value) -> anyhow::Result<&'a Map<String, Value>> {
+    v.as_object().ok_or_else(|| {
+        anyhow::anyhow!(
+            "{} {}: `{}` is not an object",
+            ep.service,
+            ep.path,
+            ep.envelope.unwrap_or_default()
+        )
+    })
 }
 
 #[cfg(test)]
@@ -175,7 +128,8 @@ mod tests {
         let nova: Value =
             serde_json::from_str(include_str!("../../tests/fixtures/nova_quota_detail.json"))
                 .unwrap();
-        let usage = parse_usage(envelope(&nova, "quota_set").unwrap(), "in_use");
+        let set = COMPUTE_QUOTA.unwrap(nova).unwrap();
+        let usage = parse_usage(set.as_object().unwrap(), "in_use");
         let cores = usage.iter().find(|u| u.resource == "cores").unwrap();
         assert_eq!((cores.limit, cores.in_use, cores.reserved), (20, 0, 0));
         assert!(usage.iter().all(|u| u.resource != "id"));
@@ -183,15 +137,9 @@ mod tests {
             "../../tests/fixtures/neutron_quota_details.json"
         ))
         .unwrap();
-        let usage = parse_usage(envelope(&neutron, "quota").unwrap(), "used");
+        let set = NETWORK_QUOTA.unwrap(neutron).unwrap();
+        let usage = parse_usage(set.as_object().unwrap(), "used");
         let port = usage.iter().find(|u| u.resource == "port").unwrap();
         assert_eq!((port.limit, port.in_use), (500, 19));
-    }
-
-    #[test]
-    fn microversions_compare_numerically() {
-        assert!(parse_version("2.104").unwrap() > parse_version("2.57").unwrap());
-        assert_eq!(parse_version("2.1"), Some((2, 1)));
-        assert_eq!(parse_version("x"), None);
     }
 }

@@ -38,12 +38,15 @@ impl CatalogEndpoint {
 /// The services osprey talks to, each with the catalog types it may be
 /// listed under, most preferred first (as the service-types authority has them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The same type names a service in the catalog, in quota sets and in
+/// Keystone's unified limits; quota views sort by its order.
 pub enum Service {
     Identity,
     Compute,
     Network,
-    Image,
     Volume,
+    Image,
     Placement,
 }
 
@@ -56,6 +59,19 @@ impl Service {
         Service::Volume,
         Service::Placement,
     ];
+
+    /// The services with quotas (`--service`), in the order views show them.
+    pub const QUOTA: [Service; 4] = [
+        Service::Compute,
+        Service::Network,
+        Service::Volume,
+        Service::Image,
+    ];
+
+    /// A quota service by its name in a limits file (`compute`, `volume`).
+    pub fn from_quota_name(name: &str) -> Option<Self> {
+        Self::QUOTA.into_iter().find(|s| s.name() == name)
+    }
 
     pub fn catalog_types(self) -> &'static [&'static str] {
         match self {

@@ -31,6 +31,26 @@ fn wanted_major(service: Service) -> u32 {
     }
 }
 
+/// The versioned base a catalog URL implies without asking the service: a
+/// versioned URL (`…/v2.1`, `…/v3/<project>`) as it is, an unversioned one
+/// with the only major version osprey speaks (Neutron `v2.0`, Glance `v2`).
+/// A call that gets 404 there falls back to [`discover`].
+pub fn implied_base(service: Service, catalog_url: &str) -> String {
+    let url = catalog_url.trim_end_matches('/');
+    if version_segment(url).is_some() {
+        return url.to_string();
+    }
+    let segment = match service {
+        Service::Identity => "v3",
+        Service::Compute => "v2.1",
+        Service::Network => "v2.0",
+        Service::Image => "v2",
+        Service::Volume => "v3",
+        Service::Placement => return url.to_string(),
+    };
+    format!("{url}/{segment}")
+}
+
 /// The index of the path segment that names a version (`v2.1`, `v3`), if any.
 fn version_segment(url: &str) -> Option<(String, String)> {
     let (scheme_host, path) = match url.find("://") {

@@ -6,6 +6,7 @@ pub mod limits;
 pub mod read;
 pub mod show;
 
+use crate::api::Service;
 use crate::api::identity::Project;
 use crate::api::{SiteClient, SiteId};
 use crate::commands::Report;
@@ -15,7 +16,7 @@ use crate::fanout::select::Estate;
 use crate::plan::{self, Action, Effect, Executor, Phase, Plan, Status, Step};
 use balance::Strategy;
 use limits::GlobalLimits;
-use read::{Entry, ProjectRef, QuotaService};
+use read::{Entry, ProjectRef};
 use serde::Serialize;
 use show::{SiteEntries, collect};
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,7 +29,7 @@ pub struct ShowArgs {
     /// `--project`: default the credentials' project.
     pub project: Option<String>,
     /// `--service`: empty for all (then a site without one is not an error).
-    pub services: Vec<QuotaService>,
+    pub services: Vec<Service>,
     pub limits: Option<PathBuf>,
     pub total: bool,
 }
@@ -120,7 +121,7 @@ async fn read_projects(
     let names = projects_of(&clients, limits, only, runner, report).await?;
     let mut out = Vec::new();
     for name in names {
-        let services: Vec<QuotaService> = QuotaService::ALL
+        let services: Vec<Service> = Service::QUOTA
             .into_iter()
             .filter(|s| {
                 limits
@@ -356,9 +357,9 @@ impl Executor for Limits {
         let projects = read::Projects::default();
         let mut checks = vec![Ok(()); steps.len()];
         for (project_id, idx) in by_project {
-            let services: BTreeSet<QuotaService> =
+            let services: BTreeSet<Service> =
                 idx.iter().map(|i| steps[*i].op.entry.service).collect();
-            let services: Vec<QuotaService> = services.into_iter().collect();
+            let services: Vec<Service> = services.into_iter().collect();
             let project = ProjectRef::Known(Project {
                 id: project_id.to_string(),
                 name: steps[idx[0]].op.project_name.clone(),
@@ -395,7 +396,7 @@ fn plan_project(
     strategy: Strategy,
     notes: &mut Vec<String>,
 ) -> Vec<Change> {
-    let mut keys: BTreeSet<(QuotaService, String)> = BTreeSet::new();
+    let mut keys: BTreeSet<(Service, String)> = BTreeSet::new();
     for s in &p.sites {
         for e in &s.entries {
             keys.insert((e.service, e.resource.clone()));
@@ -477,7 +478,7 @@ pub async fn check(estate: &Estate<'_>, args: &CheckArgs) -> anyhow::Result<Repo
     for p in &projects {
         let opts = show::ShowOptions {
             project: ProjectRef::Named(p.name.clone()),
-            services: QuotaService::ALL.to_vec(),
+            services: Service::QUOTA.to_vec(),
             required: false,
             limits: Some(limits),
             total: true,

@@ -10,65 +10,8 @@ use crate::error::{HintExt, add_hint, describe, hinted};
 use crate::http::has_status;
 use anyhow::Context;
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 use std::sync::{Arc, Mutex};
 use tokio::sync::OnceCell;
-
-/// The quota services osprey reads (`--service`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
-pub enum QuotaService {
-    Compute,
-    Network,
-    Volume,
-    Image,
-}
-
-impl QuotaService {
-    pub const ALL: [QuotaService; 4] = [
-        QuotaService::Compute,
-        QuotaService::Network,
-        QuotaService::Volume,
-        QuotaService::Image,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            QuotaService::Compute => "compute",
-            QuotaService::Network => "network",
-            QuotaService::Volume => "volume",
-            QuotaService::Image => "image",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.name() == name)
-    }
-
-    /// The Keystone catalog types whose unified limits belong to this service.
-    fn catalog_types(self) -> &'static [&'static str] {
-        match self {
-            QuotaService::Compute => &["compute"],
-            QuotaService::Network => &["network"],
-            QuotaService::Volume => &["block-storage", "volumev3", "volume"],
-            QuotaService::Image => &["image"],
-        }
-    }
-
-    fn endpoint(self) -> Service {
-        match self {
-            QuotaService::Compute => Service::Compute,
-            QuotaService::Network => Service::Network,
-            QuotaService::Volume => Service::Volume,
-            QuotaService::Image => Service::Image,
-        }
-    }
-}
-
-impl fmt::Display for QuotaService {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// Where a limit lives, and so how it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +37,7 @@ impl Source {
 /// One resource of one service at one site.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub service: QuotaService,
+    pub service: Service,
     pub resource: String,
     pub limit: i64,
     /// `None` where the service reports no usage (a unified limit of a
@@ -214,7 +157,7 @@ pub async fn read_site(
     client: &SiteClient,
     projects: &Projects,
     project: &ProjectRef,
-    services: &[QuotaService],
+    services: &[Service],
     required: bool,
 ) -> anyhow::Result<SiteQuotas> {
     let project = projects.resolve(client, project).await?;
@@ -256,14 +199,14 @@ pub async fn read_site(
 async fn read_service(
     client: &SiteClient,
     project: &Project,
-    service: QuotaService,
+    service: Service,
     required: bool,
 ) -> anyhow::Result<Vec<Entry>> {
-    if service == QuotaService::Image {
+    if service == Service::Image {
         // Glance keeps its quotas only as Keystone unified limits.
         return Ok(Vec::new());
     }
-    let present = client.catalog_url(service.endpoint()).await?.is_some();
+    let present = client.catalog_url(service).await?.is_some();
     if !present {
         if required {
             return Err(hinted(
@@ -278,10 +221,11 @@ async fn read_service(
     }
     let pid = project.id.as_str();
     let quota_set = match service {
-        QuotaService::Compute => Some(client.compute_quota(pid).await),
-        QuotaService::Network => Some(client.network_quota(pid).await),
-        QuotaService::Volume => Some(client.volume_quota(pid).await),
-        QuotaService::Image => None,
+        Service::Compute => Some(client.compute_quota(pid).await),
+        Service::Network => Some(client.network_quota(pid).await),
+        Service::Volume => Some(client.volume_quota(pid).await),
+        // Glance's limits (and Keystone's for any service) are unified limits.
+        Service::Image | Service::Identity | Service::Placement => None,
     };
     let mut entries: Vec<Entry> = match quota_set {
         Some(r) => r
@@ -324,7 +268,7 @@ fn forbidden_hint(err: anyhow::Error, project: &Project) -> anyhow::Error {
 async fn unified_limits(
     client: &SiteClient,
     project: &Project,
-    services: &[QuotaService],
+    services: &[Service],
 ) -> anyhow::Result<Vec<Entry>> {
     let registered = match client.registered_limits().await {
         Ok(r) => r,
@@ -339,7 +283,7 @@ async fn unified_limits(
     for r in registered {
         let ty = client.service_type_of(&r.service_id).await?;
         let service = ty.and_then(|ty| {
-            QuotaService::ALL
+            Service::QUOTA
                 .into_iter()
                 .find(|q| services.contains(q) && q.catalog_types().contains(&ty.as_str()))
         });
@@ -358,7 +302,7 @@ async fn unified_limits(
         .token_project()
         .await
         .is_ok_and(|p| p.id == project.id);
-    let wants_image = own_project && registered.iter().any(|(s, _)| *s == QuotaService::Image);
+    let wants_image = own_project && registered.iter().any(|(s, _)| *s == Service::Image);
     let usage: BTreeMap<String, i64> =
         if wants_image && client.catalog_url(Service::Image).await?.is_some() {
             client.image_usage().await?.into_iter().collect()
@@ -375,7 +319,7 @@ async fn unified_limits(
                 service,
                 resource: r.resource_name.clone(),
                 limit: mine.map_or(r.limit, |l| l.limit),
-                in_use: if service == QuotaService::Image {
+                in_use: if service == Service::Image {
                     usage.get(&r.resource_name).copied()
                 } else {
                     None
@@ -395,7 +339,7 @@ async fn unified_limits(
 pub async fn write_limits(
     client: &SiteClient,
     project_id: &str,
-    service: QuotaService,
+    service: Service,
     changes: &[(&Entry, i64)],
 ) -> anyhow::Result<()> {
     let quota_set: BTreeMap<String, i64> = changes
@@ -405,10 +349,10 @@ pub async fn write_limits(
         .collect();
     if !quota_set.is_empty() {
         match service {
-            QuotaService::Compute => client.set_compute_quota(project_id, &quota_set).await?,
-            QuotaService::Network => client.set_network_quota(project_id, &quota_set).await?,
-            QuotaService::Volume => client.set_volume_quota(project_id, &quota_set).await?,
-            QuotaService::Image => {}
+            Service::Compute => client.set_compute_quota(project_id, &quota_set).await?,
+            Service::Network => client.set_network_quota(project_id, &quota_set).await?,
+            Service::Volume => client.set_volume_quota(project_id, &quota_set).await?,
+            Service::Image | Service::Identity | Service::Placement => {}
         }
     }
     for (entry, value) in changes {
@@ -437,7 +381,7 @@ mod tests {
     #[test]
     fn used_counts_reserved() {
         let e = Entry {
-            service: QuotaService::Compute,
+            service: Service::Compute,
             resource: "cores".into(),
             limit: 10,
             in_use: Some(3),

@@ -3,7 +3,8 @@
 use super::ShowArgs;
 use super::balance::total_limit;
 use super::limits::GlobalLimits;
-use super::read::{Entry, ProjectRef, Projects, QuotaService, is_missing_project, read_site};
+use super::read::{Entry, ProjectRef, Projects, is_missing_project, read_site};
+use crate::api::Service;
 use crate::api::SiteClient;
 use crate::api::SiteId;
 use crate::commands::Report;
@@ -20,7 +21,7 @@ const NEAR: f64 = 0.9;
 
 pub struct ShowOptions<'a> {
     pub project: ProjectRef,
-    pub services: Vec<QuotaService>,
+    pub services: Vec<Service>,
     /// The services were named on the command line: a site without one is an error.
     pub required: bool,
     /// Global limits to show next to the totals.
@@ -39,7 +40,7 @@ pub struct SiteEntries {
 /// What to read at every site.
 pub struct Reading<'a> {
     pub project: &'a ProjectRef,
-    pub services: &'a [QuotaService],
+    pub services: &'a [Service],
     /// A site without one of the services is an error (they were named).
     pub required: bool,
     /// A project that does not exist in a site's Keystone is skipped (a
@@ -103,7 +104,7 @@ pub async fn show(estate: &Estate<'_>, args: &ShowArgs) -> anyhow::Result<Report
             .clone()
             .map_or(ProjectRef::Token, ProjectRef::Named),
         services: if args.services.is_empty() {
-            QuotaService::ALL.to_vec()
+            Service::QUOTA.to_vec()
         } else {
             args.services.clone()
         },
@@ -187,7 +188,7 @@ impl TotalRow {
 /// The sum over sites of one (service, resource).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Total {
-    pub service: QuotaService,
+    pub service: Service,
     pub resource: String,
     /// `-1` when any site is unlimited.
     pub limit_total: i64,
@@ -221,7 +222,7 @@ impl Total {
 }
 
 pub fn totals(read: &[SiteEntries], opts: &ShowOptions) -> Vec<Total> {
-    let mut groups: BTreeMap<(QuotaService, String), Vec<(&SiteEntries, &Entry)>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Service, String), Vec<(&SiteEntries, &Entry)>> = BTreeMap::new();
     for s in read {
         for e in &s.entries {
             groups
@@ -305,7 +306,7 @@ mod tests {
 
     fn entry(resource: &str, limit: i64, in_use: i64) -> Entry {
         Entry {
-            service: QuotaService::Compute,
+            service: Service::Compute,
             resource: resource.into(),
             limit,
             in_use: Some(in_use),
@@ -329,7 +330,7 @@ mod tests {
     fn opts(global: Option<i64>) -> ShowOptions<'static> {
         ShowOptions {
             project: ProjectRef::Token,
-            services: vec![QuotaService::Compute],
+            services: vec![Service::Compute],
             required: false,
             limits: global.map(|g| &*Box::leak(Box::new(cores_limit(g)))),
             total: false,
