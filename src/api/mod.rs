@@ -5,6 +5,7 @@ pub mod endpoint;
 pub mod identity;
 pub mod image;
 pub mod quota;
+pub mod resources;
 
 use crate::auth::Session;
 pub use crate::auth::catalog::Service;

@@ -424,7 +424,7 @@ fn plan_project(
         if global < 0 {
             continue;
         }
-        if !limits::is_balanced(service.name(), &resource) {
+        if !service.balances(&resource) {
             notes.push(format!(
                 "note: project {} {service} {resource}: per-user or not additive, shown but not balanced",
                 p.name
@@ -489,7 +489,7 @@ pub async fn check(estate: &Estate<'_>, args: &CheckArgs) -> anyhow::Result<Repo
             };
             // Non-additive resources are never balanced, so only their
             // usage can violate the global limit.
-            let strategy = if limits::is_balanced(t.service.name(), &t.resource) {
+            let strategy = if t.service.balances(&t.resource) {
                 args.strategy
             } else {
                 Strategy::Soft
