@@ -14,6 +14,7 @@ pub mod fanout;
 pub mod http;
 pub mod plan;
 pub mod render;
+pub mod report;
 pub mod settings;
 
 pub use cli::Cli;
@@ -21,19 +22,15 @@ pub use error::ExitStatus;
 
 use anyhow::Context;
 use clap::CommandFactory;
-use commands::Report;
+use error::Interrupted;
 use error::describe;
 use fanout::select::Estate;
 use fanout::{Cancel, Runner};
 use render::RenderOptions;
+use report::Report;
 use settings::{CommandSettings, Settings};
 use std::io::Write;
 use std::sync::Arc;
-
-/// The run was cut short by Ctrl-C.
-#[derive(Debug, thiserror::Error)]
-#[error("interrupted")]
-pub struct Interrupted;
 
 /// Runs the command and returns how the process should exit.
 pub fn run(cli: Cli) -> ExitStatus {

@@ -5,9 +5,9 @@
 //! failure or Ctrl-C, and the read-back.
 
 use crate::api::SiteId;
-use crate::commands::Report;
 use crate::fanout::{OnCancel, Partial, Runner};
 use crate::render::Rows;
+use crate::report::Report;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;

@@ -36,14 +36,7 @@ pub struct Endpoint {
 
 impl Endpoint {
     pub const fn get(service: Service, path: &'static str, envelope: &'static str) -> Self {
-        Endpoint {
-            service,
-            method: Method::GET,
-            path,
-            envelope: Some(envelope),
-            microversion: None,
-            paging: Paging::None,
-        }
+        Self::list(service, path, envelope, Paging::None)
     }
 
     pub const fn list(

@@ -15,17 +15,51 @@ pub struct QuotaUsage {
     pub reserved: i64,
 }
 
+/// One service's quota set: how it is read (with usage) and written.
+struct QuotaSet {
+    read: Endpoint,
+    /// `{}` is the project; the body is `{envelope: {resource: limit}}`.
+    write: Endpoint,
+    envelope: &'static str,
+    /// The usage key in each resource (`in_use`, Neutron's `used`).
+    used: &'static str,
+    query: &'static [(&'static str, &'static str)],
+}
+
 /// Nova 2.57 drops the network proxies and injected files from quota sets;
 /// older Novas get the same view by filtering.
-const COMPUTE_QUOTA: Endpoint =
-    Endpoint::get(Service::Compute, "os-quota-sets/{}/detail", "quota_set").microversion(2, 57);
-const SET_COMPUTE_QUOTA: Endpoint =
-    Endpoint::write(Service::Compute, Method::PUT, "os-quota-sets/{}").microversion(2, 57);
-const NETWORK_QUOTA: Endpoint = Endpoint::get(Service::Network, "quotas/{}/details.json", "quota");
-const SET_NETWORK_QUOTA: Endpoint = Endpoint::write(Service::Network, Method::PUT, "quotas/{}");
-const VOLUME_QUOTA: Endpoint = Endpoint::get(Service::Volume, "os-quota-sets/{}", "quota_set");
-const SET_VOLUME_QUOTA: Endpoint =
-    Endpoint::write(Service::Volume, Method::PUT, "os-quota-sets/{}");
+static COMPUTE: QuotaSet = QuotaSet {
+    read: Endpoint::get(Service::Compute, "os-quota-sets/{}/detail", "quota_set")
+        .microversion(2, 57),
+    write: Endpoint::write(Service::Compute, Method::PUT, "os-quota-sets/{}").microversion(2, 57),
+    envelope: "quota_set",
+    used: "in_use",
+    query: &[],
+};
+static NETWORK: QuotaSet = QuotaSet {
+    read: Endpoint::get(Service::Network, "quotas/{}/details.json", "quota"),
+    write: Endpoint::write(Service::Network, Method::PUT, "quotas/{}"),
+    envelope: "quota",
+    used: "used",
+    query: &[],
+};
+static VOLUME: QuotaSet = QuotaSet {
+    read: Endpoint::get(Service::Volume, "os-quota-sets/{}", "quota_set"),
+    write: Endpoint::write(Service::Volume, Method::PUT, "os-quota-sets/{}"),
+    envelope: "quota_set",
+    used: "in_use",
+    query: &[("usage", "true")],
+};
+
+fn quota_set(service: Service) -> Option<&'static QuotaSet> {
+    match service {
+        Service::Compute => Some(&COMPUTE),
+        Service::Network => Some(&NETWORK),
+        Service::Volume => Some(&VOLUME),
+        // Glance's quotas (and any other service's) are unified limits.
+        Service::Image | Service::Identity | Service::Placement => None,
+    }
+}
 
 const NOVA_NETWORK_PROXIES: &[&str] = &[
     "fixed_ips",
@@ -54,55 +88,36 @@ fn parse_usage(set: &Map<String, Value>, used_key: &str) -> Vec<QuotaUsage> {
 }
 
 impl SiteClient {
-    pub async fn compute_quota(&self, project_id: &str) -> anyhow::Result<Vec<QuotaUsage>> {
-        let set = self.call(&COMPUTE_QUOTA, &[project_id], &[], None).await?;
-        let mut usage = parse_usage(object(&COMPUTE_QUOTA, &set)?, "in_use");
-        usage.retain(|u| !NOVA_NETWORK_PROXIES.contains(&u.resource.as_str()));
-        Ok(usage)
+    /// A project's quota set with usage; `None` for a service whose quotas
+    /// are only unified limits.
+    pub async fn quota_usage(
+        &self,
+        service: Service,
+        project_id: &str,
+    ) -> anyhow::Result<Option<Vec<QuotaUsage>>> {
+        let Some(q) = quota_set(service) else {
+            return Ok(None);
+        };
+        let set = self.call(&q.read, &[project_id], q.query, None).await?;
+        let mut usage = parse_usage(object(&q.read, &set)?, q.used);
+        if service == Service::Compute {
+            usage.retain(|u| !NOVA_NETWORK_PROXIES.contains(&u.resource.as_str()));
+        }
+        Ok(Some(usage))
     }
 
-    pub async fn set_compute_quota(
+    /// Sets limits in a project's quota set, in one request.
+    pub async fn set_quota(
         &self,
+        service: Service,
         project_id: &str,
         limits: &BTreeMap<String, i64>,
     ) -> anyhow::Result<()> {
-        let body = json!({ "quota_set": limits });
-        self.call(&SET_COMPUTE_QUOTA, &[project_id], &[], Some(body))
-            .await?;
-        Ok(())
-    }
-
-    pub async fn network_quota(&self, project_id: &str) -> anyhow::Result<Vec<QuotaUsage>> {
-        let set = self.call(&NETWORK_QUOTA, &[project_id], &[], None).await?;
-        Ok(parse_usage(object(&NETWORK_QUOTA, &set)?, "used"))
-    }
-
-    pub async fn set_network_quota(
-        &self,
-        project_id: &str,
-        limits: &BTreeMap<String, i64>,
-    ) -> anyhow::Result<()> {
-        let body = json!({ "quota": limits });
-        self.call(&SET_NETWORK_QUOTA, &[project_id], &[], Some(body))
-            .await?;
-        Ok(())
-    }
-
-    pub async fn volume_quota(&self, project_id: &str) -> anyhow::Result<Vec<QuotaUsage>> {
-        let set = self
-            .call(&VOLUME_QUOTA, &[project_id], &[("usage", "true")], None)
-            .await?;
-        Ok(parse_usage(object(&VOLUME_QUOTA, &set)?, "in_use"))
-    }
-
-    pub async fn set_volume_quota(
-        &self,
-        project_id: &str,
-        limits: &BTreeMap<String, i64>,
-    ) -> anyhow::Result<()> {
-        let body = json!({ "quota_set": limits });
-        self.call(&SET_VOLUME_QUOTA, &[project_id], &[], Some(body))
-            .await?;
+        let q = quota_set(service).ok_or_else(|| {
+            anyhow::anyhow!("{service} has no quota set; its limits are unified limits")
+        })?;
+        let body = json!({ q.envelope: limits });
+        self.call(&q.write, &[project_id], &[], Some(body)).await?;
         Ok(())
     }
 }
@@ -128,7 +143,7 @@ mod tests {
         let nova: Value =
             serde_json::from_str(include_str!("../../tests/fixtures/nova_quota_detail.json"))
                 .unwrap();
-        let set = COMPUTE_QUOTA.unwrap(nova).unwrap();
+        let set = COMPUTE.read.unwrap(nova).unwrap();
         let usage = parse_usage(set.as_object().unwrap(), "in_use");
         let cores = usage.iter().find(|u| u.resource == "cores").unwrap();
         assert_eq!((cores.limit, cores.in_use, cores.reserved), (20, 0, 0));
@@ -137,7 +152,7 @@ mod tests {
             "../../tests/fixtures/neutron_quota_details.json"
         ))
         .unwrap();
-        let set = NETWORK_QUOTA.unwrap(neutron).unwrap();
+        let set = NETWORK.read.unwrap(neutron).unwrap();
         let usage = parse_usage(set.as_object().unwrap(), "used");
         let port = usage.iter().find(|u| u.resource == "port").unwrap();
         assert_eq!((port.limit, port.in_use), (500, 19));

@@ -73,37 +73,40 @@ impl Service {
         Self::QUOTA.into_iter().find(|s| s.name() == name)
     }
 
+    /// The catalog types it may be listed under, most preferred first.
     pub fn catalog_types(self) -> &'static [&'static str] {
-        match self {
-            Service::Identity => &["identity"],
-            Service::Compute => &["compute"],
-            Service::Network => &["network"],
-            Service::Image => &["image"],
-            Service::Volume => &["block-storage", "volumev3", "volume", "block-store"],
-            Service::Placement => &["placement"],
-        }
+        self.names().1
     }
 
     /// The clouds.yaml key prefix (`compute_endpoint_override`, `block_storage_interface`).
     pub fn config_keys(self) -> &'static [&'static str] {
-        match self {
-            Service::Identity => &["identity"],
-            Service::Compute => &["compute"],
-            Service::Network => &["network"],
-            Service::Image => &["image"],
-            Service::Volume => &["block_storage", "volumev3", "volume"],
-            Service::Placement => &["placement"],
-        }
+        self.names().2
     }
 
     pub fn name(self) -> &'static str {
+        self.names().0
+    }
+
+    /// Its name, catalog types and clouds.yaml key prefixes.
+    #[allow(clippy::type_complexity)]
+    fn names(
+        self,
+    ) -> (
+        &'static str,
+        &'static [&'static str],
+        &'static [&'static str],
+    ) {
         match self {
-            Service::Identity => "identity",
-            Service::Compute => "compute",
-            Service::Network => "network",
-            Service::Image => "image",
-            Service::Volume => "volume",
-            Service::Placement => "placement",
+            Service::Identity => ("identity", &["identity"], &["identity"]),
+            Service::Compute => ("compute", &["compute"], &["compute"]),
+            Service::Network => ("network", &["network"], &["network"]),
+            Service::Image => ("image", &["image"], &["image"]),
+            Service::Volume => (
+                "volume",
+                &["block-storage", "volumev3", "volume", "block-store"],
+                &["block_storage", "volumev3", "volume"],
+            ),
+            Service::Placement => ("placement", &["placement"], &["placement"]),
         }
     }
 }

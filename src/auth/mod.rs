@@ -5,7 +5,7 @@ pub mod catalog;
 pub mod discovery;
 pub mod keystone;
 
-use crate::config::{RegionConfig, Secret};
+use crate::config::{AuthConfig, RegionConfig, Secret};
 use crate::error::{HintExt, hinted};
 use crate::http::{Http, Request, TlsIdentity};
 use anyhow::Context;
@@ -23,7 +23,7 @@ const EXPIRY_MARGIN_SECS: i64 = 60;
 /// Creates and shares sessions for a run.
 pub struct Auth {
     http: Arc<Http>,
-    sessions: Mutex<HashMap<String, Arc<Session>>>,
+    sessions: Mutex<HashMap<IdentityKey, Arc<Session>>>,
     passcode: Option<Secret>,
     /// Serialises passcode prompts so two Keystones don't ask at once.
     prompt: Arc<tokio::sync::Mutex<()>>,
@@ -90,31 +90,26 @@ fn location(cfg: &RegionConfig) -> String {
 }
 
 /// Everything that decides which token Keystone would issue.
-fn identity_key(cfg: &RegionConfig, auth_url: &str) -> String {
-    let a = &cfg.auth;
-    let secret = |s: &Option<Secret>| s.as_ref().map(|s| s.expose().to_string());
-    let parts: Vec<Option<String>> = vec![
-        Some(auth_url.trim_end_matches('/').to_string()),
-        Some(cfg.auth_type.clone()),
-        a.username.clone(),
-        a.user_id.clone(),
-        a.user_domain_name.clone(),
-        a.user_domain_id.clone(),
-        a.project_name.clone(),
-        a.project_id.clone(),
-        a.project_domain_name.clone(),
-        a.project_domain_id.clone(),
-        a.domain_name.clone(),
-        a.domain_id.clone(),
-        a.system_scope.clone(),
-        a.application_credential_id.clone(),
-        a.application_credential_name.clone(),
-        secret(&a.password),
-        secret(&a.token),
-        secret(&a.application_credential_secret),
-        Some(format!("{:?}", tls_identity(cfg))),
-    ];
-    serde_json::to_string(&parts).unwrap_or_default()
+#[derive(PartialEq, Eq, Hash)]
+struct IdentityKey {
+    auth_url: String,
+    auth_type: String,
+    /// Without the URL (compared trimmed, above) and the one-time passcode.
+    auth: AuthConfig,
+    tls: TlsIdentity,
+}
+
+fn identity_key(cfg: &RegionConfig, auth_url: &str) -> IdentityKey {
+    IdentityKey {
+        auth_url: auth_url.trim_end_matches('/').to_string(),
+        auth_type: cfg.auth_type.clone(),
+        auth: AuthConfig {
+            auth_url: None,
+            passcode: None,
+            ..cfg.auth.clone()
+        },
+        tls: tls_identity(cfg),
+    }
 }
 
 /// One Keystone identity and its current token.

@@ -98,25 +98,27 @@ fn fix_backwards_auth(cloud: &mut Dict, auth: &mut Dict) {
         ("token", &["auth-token", "auth_token", "token"]),
         ("passcode", &["passcode"]),
     ];
-    if cloud.get("auth_type").and_then(Value::as_str) == Some("v2password") {
-        mappings.push((
-            "tenant_id",
-            &["project_id", "project-id", "tenant_id", "tenant-id"],
-        ));
-        mappings.push((
-            "tenant_name",
-            &["project_name", "project-name", "tenant_name", "tenant-name"],
-        ));
-    } else {
-        mappings.push((
-            "project_id",
-            &["tenant_id", "tenant-id", "project_id", "project-id"],
-        ));
-        mappings.push((
-            "project_name",
-            &["tenant_name", "tenant-name", "project_name", "project-name"],
-        ));
-    }
+    // v2password keeps the tenant spellings, as keystoneauth's v2 plugin
+    // wants them; everything else moves them to project_*.
+    let (targets, sources): (_, [&[&str]; 2]) =
+        if cloud.get("auth_type").and_then(Value::as_str) == Some("v2password") {
+            (
+                ["tenant_id", "tenant_name"],
+                [
+                    &["project_id", "project-id", "tenant_id", "tenant-id"],
+                    &["project_name", "project-name", "tenant_name", "tenant-name"],
+                ],
+            )
+        } else {
+            (
+                ["project_id", "project_name"],
+                [
+                    &["tenant_id", "tenant-id", "project_id", "project-id"],
+                    &["tenant_name", "tenant-name", "project_name", "project-name"],
+                ],
+            )
+        };
+    mappings.extend(targets.into_iter().zip(sources));
     for (target_key, keys) in mappings {
         let mut target: Option<String> = None;
         for key in keys {

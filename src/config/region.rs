@@ -77,7 +77,7 @@ pub struct RegionConfig {
 }
 
 /// The `auth` section after resolution.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct AuthConfig {
     pub auth_url: Option<String>,
     pub username: Option<String>,

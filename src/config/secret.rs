@@ -12,7 +12,7 @@ pub const MASK: &str = "<masked>";
 ///
 /// There is deliberately no `Serialize`: rows and traces that need to show a
 /// secret (`config show --unmask`) call `expose` by name.
-#[derive(Clone, PartialEq, Eq, Default)]
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
 pub struct Secret(String);
 
 impl Secret {

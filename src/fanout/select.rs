@@ -66,7 +66,7 @@ pub async fn select(
         )
         .await;
     if found.interrupted {
-        return Err(anyhow::Error::new(crate::Interrupted));
+        return Err(anyhow::Error::new(crate::error::Interrupted));
     }
     let mut sites = Vec::new();
     let mut seen_regions = Vec::new();

@@ -151,16 +151,17 @@ impl Response {
 
     /// `Ok(self)` for 2xx (and 300 for version documents); an [`ApiError`] otherwise.
     pub fn ok(self) -> Result<Response, ApiError> {
-        if success(self.status) {
-            Ok(self)
-        } else {
-            Err(ApiError::new(
-                &self.method,
-                &self.url,
-                self.status,
-                &self.body,
-            ))
-        }
+        check(&self.method, &self.url, self.status, &self.body)?;
+        Ok(self)
+    }
+}
+
+/// An [`ApiError`] with the service's message for a status that is not a success.
+fn check(method: &Method, url: &str, status: StatusCode, body: &[u8]) -> Result<(), ApiError> {
+    if success(status) {
+        Ok(())
+    } else {
+        Err(ApiError::new(method, url, status, body))
     }
 }
 
@@ -193,16 +194,8 @@ impl StreamingResponse {
     /// `Ok(self)` for 2xx (and 300); an [`ApiError`] with the service's
     /// message otherwise, as [`Response::ok`].
     pub fn ok(self) -> Result<StreamingResponse, ApiError> {
-        if success(self.status) {
-            Ok(self)
-        } else {
-            Err(ApiError::new(
-                &self.method,
-                &self.url,
-                self.status,
-                &self.error_body,
-            ))
-        }
+        check(&self.method, &self.url, self.status, &self.error_body)?;
+        Ok(self)
     }
 }
 

@@ -9,11 +9,11 @@ pub mod show;
 use crate::api::Service;
 use crate::api::identity::Project;
 use crate::api::{SiteClient, SiteId};
-use crate::commands::Report;
 use crate::error::hinted;
 use crate::fanout::Runner;
 use crate::fanout::select::Estate;
 use crate::plan::{self, Action, Effect, Executor, Phase, Plan, Status, Step};
+use crate::report::Report;
 use balance::Strategy;
 use limits::GlobalLimits;
 use read::{Entry, ProjectRef};
@@ -202,12 +202,8 @@ impl Change {
 /// A planned limit change: the row of `quota balance`.
 #[derive(Debug, Default, Serialize)]
 struct BalanceRow {
-    cloud: String,
-    region: String,
-    project_id: String,
-    project_name: String,
-    service: String,
-    resource: String,
+    #[serde(flatten)]
+    key: show::QuotaKey,
     in_use: Option<i64>,
     current_limit: i64,
     new_limit: i64,
@@ -285,12 +281,7 @@ impl Executor for Limits {
     fn row(&self, step: &Step<Change>, status: Status) -> BalanceRow {
         let c = &step.op;
         BalanceRow {
-            cloud: c.site.cloud.clone(),
-            region: c.site.region.clone(),
-            project_id: c.project_id.clone(),
-            project_name: c.project_name.clone(),
-            service: c.entry.service.name().to_string(),
-            resource: c.entry.resource.clone(),
+            key: show::QuotaKey::new(&c.site, &c.project_id, &c.project_name, &c.entry),
             in_use: c.entry.in_use,
             current_limit: c.entry.limit,
             new_limit: c.new_limit,

@@ -220,13 +220,7 @@ async fn read_service(
         return Ok(Vec::new());
     }
     let pid = project.id.as_str();
-    let quota_set = match service {
-        Service::Compute => Some(client.compute_quota(pid).await),
-        Service::Network => Some(client.network_quota(pid).await),
-        Service::Volume => Some(client.volume_quota(pid).await),
-        // Glance's limits (and Keystone's for any service) are unified limits.
-        Service::Image | Service::Identity | Service::Placement => None,
-    };
+    let quota_set = client.quota_usage(service, pid).await.transpose();
     let mut entries: Vec<Entry> = match quota_set {
         Some(r) => r
             .map_err(|e| forbidden_hint(e, project))
@@ -348,12 +342,7 @@ pub async fn write_limits(
         .map(|(e, v)| (e.resource.clone(), *v))
         .collect();
     if !quota_set.is_empty() {
-        match service {
-            Service::Compute => client.set_compute_quota(project_id, &quota_set).await?,
-            Service::Network => client.set_network_quota(project_id, &quota_set).await?,
-            Service::Volume => client.set_volume_quota(project_id, &quota_set).await?,
-            Service::Image | Service::Identity | Service::Placement => {}
-        }
+        client.set_quota(service, project_id, &quota_set).await?;
     }
     for (entry, value) in changes {
         if let Source::Keystone {

@@ -7,10 +7,10 @@ use super::read::{Entry, ProjectRef, Projects, is_missing_project, read_site};
 use crate::api::Service;
 use crate::api::SiteClient;
 use crate::api::SiteId;
-use crate::commands::Report;
 use crate::fanout::select::Estate;
 use crate::fanout::{OnCancel, Partial, Runner};
 use crate::render::{Row, Rows};
+use crate::report::Report;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -127,12 +127,7 @@ pub async fn show(estate: &Estate<'_>, args: &ShowArgs) -> anyhow::Result<Report
     } else {
         report.rows = Rows::typed(read.iter().flat_map(|s| {
             s.entries.iter().map(move |e| QuotaRow {
-                cloud: s.site.cloud.clone(),
-                region: s.site.region.clone(),
-                project_id: s.project_id.clone(),
-                project_name: s.project_name.clone(),
-                service: e.service.name().to_string(),
-                resource: e.resource.clone(),
+                key: QuotaKey::new(&s.site, &s.project_id, &s.project_name, e),
                 limit: e.limit,
                 in_use: e.in_use,
                 reserved: e.reserved,
@@ -144,15 +139,36 @@ pub async fn show(estate: &Estate<'_>, args: &ShowArgs) -> anyhow::Result<Report
     Ok(report)
 }
 
-/// One resource at one site: the row of `quota show -f json`.
+/// Which resource of which project at which site: the first columns of
+/// every per-site quota row.
 #[derive(Debug, Default, Serialize)]
-struct QuotaRow {
+pub struct QuotaKey {
     cloud: String,
     region: String,
     project_id: String,
     project_name: String,
     service: String,
     resource: String,
+}
+
+impl QuotaKey {
+    pub fn new(site: &SiteId, project_id: &str, project_name: &str, e: &Entry) -> Self {
+        QuotaKey {
+            cloud: site.cloud.clone(),
+            region: site.region.clone(),
+            project_id: project_id.to_string(),
+            project_name: project_name.to_string(),
+            service: e.service.name().to_string(),
+            resource: e.resource.clone(),
+        }
+    }
+}
+
+/// One resource at one site: the row of `quota show -f json`.
+#[derive(Debug, Default, Serialize)]
+struct QuotaRow {
+    #[serde(flatten)]
+    key: QuotaKey,
     limit: i64,
     in_use: Option<i64>,
     reserved: i64,

@@ -13,6 +13,19 @@ const NOVA_NETWORK_ALIASES: [(&str, &str); 4] = [
     ("fixed_ips", "port"),
 ];
 
+/// Each seed hands itself to the deserializer as its own visitor.
+macro_rules! seed {
+    ($ty:ty, $value:ty, $how:ident) => {
+        impl<'de> DeserializeSeed<'de> for $ty {
+            type Value = $value;
+
+            fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<$value, D::Error> {
+                de.$how(self)
+            }
+        }
+    };
+}
+
 /// Which map a key belongs to, for validation and messages.
 #[derive(Clone, Copy)]
 enum Keys {
@@ -103,13 +116,7 @@ struct KeySeed<'a> {
     seen: &'a [String],
 }
 
-impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
-    type Value = String;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<String, D::Error> {
-        de.deserialize_str(self)
-    }
-}
+seed!(KeySeed<'_>, String, deserialize_str);
 
 impl Visitor<'_> for KeySeed<'_> {
     type Value = String;
@@ -158,14 +165,8 @@ where
 /// The whole file.
 pub(super) struct FileSeed;
 
-impl<'de> DeserializeSeed<'de> for FileSeed {
-    type Value = GlobalLimits;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<GlobalLimits, D::Error> {
-        // `any`, not `map`: serde_yaml would read an empty document as `{}`.
-        de.deserialize_any(self)
-    }
-}
+// `any`, not `map`: serde_yaml would read an empty document as `{}`.
+seed!(FileSeed, GlobalLimits, deserialize_any);
 
 impl<'de> Visitor<'de> for FileSeed {
     type Value = GlobalLimits;
@@ -203,13 +204,7 @@ impl<'de> Visitor<'de> for FileSeed {
 /// `defaults:`: a services mapping, or `null` for none.
 struct Optional;
 
-impl<'de> DeserializeSeed<'de> for Optional {
-    type Value = Option<ServiceLimits>;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        de.deserialize_option(self)
-    }
-}
+seed!(Optional, Option<ServiceLimits>, deserialize_option);
 
 impl<'de> Visitor<'de> for Optional {
     type Value = Option<ServiceLimits>;
@@ -287,13 +282,7 @@ impl MapSeed {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for MapSeed {
-    type Value = Read;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Read, D::Error> {
-        de.deserialize_any(self)
-    }
-}
+seed!(MapSeed, Read, deserialize_any);
 
 impl<'de> Visitor<'de> for MapSeed {
     type Value = Read;
@@ -386,13 +375,7 @@ impl Number {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Number {
-    type Value = i64;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<i64, D::Error> {
-        de.deserialize_any(self)
-    }
-}
+seed!(Number, i64, deserialize_any);
 
 impl Visitor<'_> for Number {
     type Value = i64;

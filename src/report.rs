@@ -1,0 +1,49 @@
+//! What a command produced, for the renderer: rows, per-site failures,
+//! notes, findings and interruption. Fan-outs and plans write into it.
+
+use crate::api::{SiteClient, SiteId};
+use crate::fanout::Batch;
+use crate::fanout::select::Site;
+use crate::render::Rows;
+use std::sync::Arc;
+
+/// What a command produced: rows for stdout, per-site failures for stderr,
+/// and whether it found something that makes the exit code 1.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub rows: Rows,
+    /// A different layout for `-f table` (e.g. sites as columns); the
+    /// other formats always get `rows`.
+    pub table: Option<Rows>,
+    /// Messages for stderr (not data), shown unless `-q`.
+    pub notes: Vec<String>,
+    pub failures: Vec<(SiteId, anyhow::Error)>,
+    pub findings: bool,
+    pub interrupted: bool,
+    /// Sites a Ctrl-C left unfinished.
+    pub unfinished: Vec<SiteId>,
+}
+
+impl Report {
+    /// Takes a fan-out's failures, unfinished sites and interruption, and
+    /// returns the finished sites' values.
+    pub fn absorb<T>(&mut self, batch: Batch<T>) -> Vec<(SiteId, T)> {
+        self.failures.extend(batch.failures);
+        self.unfinished.extend(batch.unfinished);
+        self.interrupted |= batch.interrupted;
+        batch.done
+    }
+
+    /// Takes the sites that failed before they could be used (their
+    /// Keystone did not answer) and returns the usable ones.
+    pub fn absorb_sites(&mut self, sites: Vec<Site>) -> Vec<Arc<SiteClient>> {
+        let mut ready = Vec::new();
+        for site in sites {
+            match site {
+                Site::Ready(c) => ready.push(c),
+                Site::Failed(id, e) => self.failures.push((id, e)),
+            }
+        }
+        ready
+    }
+}
