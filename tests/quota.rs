@@ -682,3 +682,59 @@ fn project_filter_and_defaults() {
     );
     run.assert_code(2);
 }
+
+/// Issue 6: the first Ctrl-C lets a write in flight finish (so it can be
+/// journaled); a second one exits at once with 130.
+#[test]
+fn a_second_ctrl_c_exits_while_a_write_drains() {
+    let (stack, env) = demo();
+    let file = limits(&env, "projects:\n  demo:\n    compute: {cores: 30}\n");
+    stack.inject(
+        Fault::new(
+            fakestack::Target::Region("RegionOne".into()),
+            fakestack::FaultKind::Hang,
+        )
+        .method("PUT"),
+    );
+    let child = env
+        .command(
+            &[
+                &ADMINS[..],
+                &["quota", "balance", "--limits", file.as_str(), "--yes"],
+            ]
+            .concat(),
+        )
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !stack
+        .requests()
+        .iter()
+        .any(|r| r.method == "PUT" && r.target == "RegionOne")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no write reached RegionOne"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let interrupt = || {
+        let status = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    interrupt();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    interrupt();
+    let run = common::Run::from(child.wait_with_output().unwrap());
+    run.assert_code(130);
+    assert!(
+        run.stderr.contains("interrupted again"),
+        "the first Ctrl-C must wait for the write in flight: {}",
+        run.stderr
+    );
+}
