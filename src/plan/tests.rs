@@ -1,0 +1,257 @@
+//! The plan path against an in-memory cloud: rollback, Ctrl-C, dry-run.
+
+use super::*;
+use crate::fanout::Cancel;
+use std::sync::Mutex;
+
+fn site(r: &str) -> SiteId {
+    SiteId {
+        cloud: "c".into(),
+        region: r.into(),
+    }
+}
+
+/// A cloud of named things per site; creating at `fail_at` fails.
+struct Things {
+    state: Mutex<BTreeMap<SiteId, BTreeSet<String>>>,
+    fail_at: Option<SiteId>,
+    /// Ctrl-C arrives while the first site is creating.
+    cancel: Option<Cancel>,
+}
+
+fn things(fail_at: Option<&str>, cancel: Option<Cancel>) -> Things {
+    Things {
+        state: Mutex::new(BTreeMap::new()),
+        fail_at: fail_at.map(site),
+        cancel,
+    }
+}
+
+impl Executor for Things {
+    type Op = ();
+    type Undo = String;
+    type Row = PlanRow;
+
+    fn row(&self, step: &Step<()>, status: Status) -> PlanRow {
+        PlanRow::of(step, status)
+    }
+
+    async fn preflight(&self, _: &SiteId) -> anyhow::Result<()> {
+        Ok(())
+    }
+
+    async fn apply(
+        &self,
+        site: &SiteId,
+        steps: &[&Step<()>],
+    ) -> anyhow::Result<Vec<Effect<String>>> {
+        // Later sites answer later, so the earlier ones have created
+        // theirs when the last one fails.
+        if Some(site) == self.fail_at.as_ref() {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            anyhow::bail!("quota exceeded");
+        }
+        if let Some(c) = &self.cancel {
+            c.cancel();
+        }
+        let mut state = self.state.lock().unwrap();
+        let set = state.entry(site.clone()).or_default();
+        Ok(steps
+            .iter()
+            .map(|s| {
+                set.insert(s.name.clone());
+                Effect::Created(s.name.clone())
+            })
+            .collect())
+    }
+
+    async fn undo(&self, site: &SiteId, name: &String) -> anyhow::Result<()> {
+        let mut state = self.state.lock().unwrap();
+        state.entry(site.clone()).or_default().remove(name);
+        Ok(())
+    }
+
+    async fn verify(
+        &self,
+        site: &SiteId,
+        steps: &[&Step<()>],
+    ) -> anyhow::Result<Vec<Result<(), String>>> {
+        let state = self.state.lock().unwrap();
+        Ok(steps
+            .iter()
+            .map(
+                |s| match state.get(site).is_some_and(|t| t.contains(&s.name)) {
+                    true => Ok(()),
+                    false => Err(format!("{} is missing", s.name)),
+                },
+            )
+            .collect())
+    }
+}
+
+struct No;
+impl Confirm for No {
+    fn show(&self, _: &Rows) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn confirm(&self, _: &str) -> anyhow::Result<bool> {
+        Ok(false)
+    }
+}
+
+fn create_everywhere(name: &str) -> Plan<()> {
+    let steps = ["r1", "r2", "r3"]
+        .iter()
+        .map(|r| Step {
+            site: site(r),
+            kind: "keypair".into(),
+            name: name.into(),
+            action: Action::Create,
+            detail: String::new(),
+            group: String::new(),
+            phase: 0,
+            op: (),
+        })
+        .collect();
+    Plan {
+        steps,
+        phases: vec![Phase::default()],
+        summary: "create 3 keypairs".into(),
+        noun: "creations".into(),
+    }
+}
+
+fn runner() -> Runner {
+    Runner::new(8, Cancel::new(), false)
+}
+
+fn yes() -> Options {
+    Options {
+        mode: Mode::Yes,
+        exit_code: false,
+    }
+}
+
+#[tokio::test]
+async fn a_failure_at_the_third_site_rolls_back_the_other_two() {
+    let mut before = BTreeMap::new();
+    // Something the run did not create, at a site it creates at.
+    before.insert(site("r1"), BTreeSet::from(["old".to_string()]));
+    let things = things(Some("r3"), None);
+    *things.state.lock().unwrap() = before.clone();
+    let mut report = Report::default();
+    let done = execute(
+        create_everywhere("k"),
+        &things,
+        &runner(),
+        yes(),
+        &No,
+        &mut report,
+    )
+    .await
+    .unwrap();
+    let after = things.state.into_inner().unwrap();
+    let left: BTreeMap<_, _> = after.into_iter().filter(|(_, v)| !v.is_empty()).collect();
+    assert_eq!(
+        left, before,
+        "nothing of this run is left, and nothing else is gone"
+    );
+    assert_eq!(
+        done.statuses,
+        [Status::RolledBack, Status::RolledBack, Status::Failed]
+    );
+    assert_eq!(done.journal.entries.len(), 2);
+    assert_eq!(report.failures.len(), 1);
+    assert_eq!(report.failures[0].0, site("r3"));
+    let rows = &report.rows.rows;
+    assert_eq!(rows[0]["status"], "rolled back");
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n == "rolled back 2 creations of this run")
+    );
+}
+
+#[tokio::test]
+async fn a_clean_run_is_applied_read_back_and_journaled() {
+    let things = things(None, None);
+    let mut report = Report::default();
+    let done = execute(
+        create_everywhere("k"),
+        &things,
+        &runner(),
+        yes(),
+        &No,
+        &mut report,
+    )
+    .await
+    .unwrap();
+    assert_eq!(done.statuses, [Status::Applied; 3]);
+    assert_eq!(done.journal.entries.len(), 3);
+    assert!(report.failures.is_empty());
+    assert_eq!(report.notes, ["applied 3 of 3 creations"]);
+}
+
+#[tokio::test]
+async fn dry_run_and_refusal_change_nothing() {
+    let things = things(None, None);
+    let mut report = Report::default();
+    let opts = Options {
+        mode: Mode::DryRun,
+        exit_code: true,
+    };
+    execute(
+        create_everywhere("k"),
+        &things,
+        &runner(),
+        opts,
+        &No,
+        &mut report,
+    )
+    .await
+    .unwrap();
+    assert!(report.findings);
+    assert_eq!(report.rows.rows.len(), 3);
+    assert_eq!(report.rows.rows[0]["action"], "create");
+    let opts = Options {
+        mode: Mode::Ask,
+        exit_code: false,
+    };
+    let mut report = Report::default();
+    execute(
+        create_everywhere("k"),
+        &things,
+        &runner(),
+        opts,
+        &No,
+        &mut report,
+    )
+    .await
+    .unwrap();
+    assert_eq!(report.notes, ["nothing was changed"]);
+    assert!(things.state.lock().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn ctrl_c_stops_the_plan_and_rolls_back_what_was_created() {
+    let runner = runner();
+    let things = things(None, Some(runner.cancel().clone()));
+    let mut plan = create_everywhere("a");
+    plan.phases.push(Phase::default());
+    plan.steps.extend(
+        create_everywhere("b")
+            .steps
+            .into_iter()
+            .map(|s| Step { phase: 1, ..s }),
+    );
+    let mut report = Report::default();
+    let done = execute(plan, &things, &runner, yes(), &No, &mut report)
+        .await
+        .unwrap();
+    assert!(report.interrupted);
+    // r1 created `a` as Ctrl-C came: drained, then undone; nothing else started.
+    assert_eq!(done.statuses[0], Status::RolledBack);
+    assert!(done.statuses[1..].iter().all(|s| *s == Status::NotApplied));
+    assert!(things.state.lock().unwrap().values().all(|v| v.is_empty()));
+}
