@@ -200,3 +200,47 @@ pub fn create_app_credential(v3: &str, login: &Login, name: &str) -> (String, St
         ac["secret"].as_str().unwrap().to_string(),
     )
 }
+
+/// osprey's own site clients for `clouds` of the sandbox's clouds.yaml,
+/// logged in through the library: for tests of the machinery below the
+/// commands (pagination, endpoints).
+pub fn site_clients(
+    env: &Env,
+    clouds: &[&str],
+) -> (
+    tokio::runtime::Runtime,
+    Vec<std::sync::Arc<osprey::api::SiteClient>>,
+) {
+    use osprey::fanout::select::{Estate, Selection, Site};
+    let mut vars: std::collections::BTreeMap<String, String> = env.vars.iter().cloned().collect();
+    vars.insert(
+        "HOME".into(),
+        env.dir.path().join("home").display().to_string(),
+    );
+    let config = osprey::config::load(&osprey::config::ConfigEnv::from_vars(
+        vars,
+        env.dir.path().join("work"),
+    ))
+    .expect("clouds.yaml loads");
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let sites = runtime.block_on(async {
+        let estate = Estate {
+            config: &config,
+            selection: Selection {
+                clouds: clouds.iter().map(|c| c.to_string()).collect(),
+                ..Selection::default()
+            },
+            auth: osprey::auth::Auth::new(std::sync::Arc::new(osprey::http::Http::new(0)), None),
+            runner: osprey::fanout::Runner::new(8, osprey::fanout::Cancel::new(), false),
+        };
+        estate.sites().await.expect("sites")
+    });
+    let clients = sites
+        .into_iter()
+        .map(|s| match s {
+            Site::Ready(c) => c,
+            Site::Failed(id, e) => panic!("{id}: {e:#}"),
+        })
+        .collect();
+    (runtime, clients)
+}
