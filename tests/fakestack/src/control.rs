@@ -34,7 +34,7 @@ pub(crate) fn router(ctx: Ctx) -> Router {
         .route("/requests", get(requests).delete(reset))
         .route("/counts", get(counts))
         .route("/clouds.yaml", get(clouds_yaml))
-        .merge(crate::quota::control_routes())
+        .merge(crate::quota::control::routes())
         .with_state(ctx)
 }
 

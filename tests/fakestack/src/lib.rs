@@ -99,7 +99,6 @@ mod faults;
 mod glance;
 mod journal;
 mod keystone;
-mod limits;
 mod microversion;
 mod neutron;
 mod nova;

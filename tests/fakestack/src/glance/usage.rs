@@ -7,7 +7,7 @@ use axum::routing::get;
 use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
-use crate::quota::{IMAGE, Kind, service_id};
+use crate::quota::{IMAGE, QuotaService, service_id};
 use crate::server::Ctx;
 use crate::{Caller, body};
 
@@ -46,7 +46,7 @@ async fn usage(State(ctx): State<Ctx>, Extension(caller): Extension<Caller>) -> 
             .iter()
             .zip(limits)
             .map(|(r, limit)| {
-                let used = q.in_use(&project, Kind::Image, r);
+                let used = q.in_use(&project, QuotaService::Image, r);
                 ((*r).to_owned(), json!({"usage": used, "limit": limit}))
             })
             .collect()

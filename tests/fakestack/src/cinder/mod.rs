@@ -1,0 +1,11 @@
+//! Cinder: quota sets and volumes.
+
+mod quota;
+
+use axum::Router;
+
+use crate::server::Ctx;
+
+pub(crate) fn routes() -> Router<Ctx> {
+    Router::new().merge(quota::routes())
+}
