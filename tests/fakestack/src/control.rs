@@ -35,6 +35,7 @@ pub(crate) fn router(ctx: Ctx) -> Router {
         .route("/counts", get(counts))
         .route("/clouds.yaml", get(clouds_yaml))
         .merge(crate::quota::control::routes())
+        .merge(crate::store::control::routes())
         .with_state(ctx)
 }
 

@@ -102,11 +102,15 @@ mod keystone;
 mod microversion;
 mod neutron;
 mod nova;
+mod page;
+mod query;
 mod quota;
 mod region;
 mod server;
+mod shaping;
 mod spec;
 mod state;
+mod store;
 mod tls;
 mod versions;
 
@@ -119,6 +123,7 @@ pub use microversion::Microversion;
 pub use region::Service;
 pub use spec::{CloudSpec, Spec};
 pub use state::{ADMIN_PASSWORD, Caller, DEMO_PASSWORD};
+pub use store::{Kind, Resource};
 
 use state::lock;
 

@@ -14,7 +14,7 @@ use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::body::{py_repr, py_str};
-use crate::quota::QuotaService;
+use crate::quota::{Held, QuotaService};
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::{Caller, body, errors};
@@ -123,8 +123,9 @@ fn show_quota(
             }
         },
     };
+    let held = ctx.world.held(ctx.key(), target, QuotaService::Volume);
     let mut set: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
-        q.table(target, QuotaService::Volume)
+        q.table(target, QuotaService::Volume, &held)
             .into_iter()
             .map(|(n, limit, used)| {
                 let v = if usage {
@@ -270,6 +271,7 @@ fn update_quota(ctx: &Ctx, caller: &Caller, target: &str, raw: &[u8]) -> Respons
     if !caller.is_admin() {
         return forbidden("update");
     }
+    let held = ctx.world.held(ctx.key(), target, QuotaService::Volume);
     let refused = ctx.world.quotas.region(ctx.key(), |q| {
         for (key, limit) in &limits {
             if key == "per_volume_gigabytes" || *limit == -1 {
@@ -278,7 +280,7 @@ fn update_quota(ctx: &Ctx, caller: &Caller, target: &str, raw: &[u8]) -> Respons
             if q.explicit(target, QuotaService::Volume, key).is_none() {
                 continue;
             }
-            let used = q.in_use(target, QuotaService::Volume, key);
+            let used = q.used(target, QuotaService::Volume, key, &held);
             if *limit < used {
                 return Some(format!(
                     "Quota {key} limit must be equal or greater than existing resources. Current usage is {used} and the requested limit is {limit}."
@@ -292,7 +294,7 @@ fn update_quota(ctx: &Ctx, caller: &Caller, target: &str, raw: &[u8]) -> Respons
         return bad_request(&message);
     }
     let set: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
-        q.table(target, QuotaService::Volume)
+        q.table(target, QuotaService::Volume, &Held::new())
             .into_iter()
             .map(|(n, limit, _)| (n, json!(limit)))
             .collect()

@@ -7,10 +7,12 @@ use serde_json::{Value, json};
 
 use crate::body;
 use crate::errors;
+use crate::page;
+use crate::query::Query;
 use crate::server::Ctx;
-use crate::state::{DOMAIN_ID, On, Realm, Scope};
+use crate::state::{DOMAIN_ID, On, Project, Realm, Scope};
 
-use super::{auth_token, collapse, forbidden, links, not_found, query_param};
+use super::{auth_token, collapse, forbidden, links, not_found};
 
 pub(super) async fn catalog(State(ctx): State<Ctx>, headers: HeaderMap) -> Response {
     let realm = ctx.realm();
@@ -33,13 +35,12 @@ pub(super) async fn catalog(State(ctx): State<Ctx>, headers: HeaderMap) -> Respo
     }))
 }
 
-fn project_json(realm: &Realm, id: &str) -> Value {
-    let p = realm.project_by_id(id);
+fn project_json(realm: &Realm, p: &Project) -> Value {
     json!({
-        "id": id, "name": p.map(|p| p.name.as_str()), "domain_id": DOMAIN_ID,
-        "description": p.map(|p| p.description.as_str()), "enabled": true,
+        "id": p.id, "name": p.name, "domain_id": DOMAIN_ID,
+        "description": p.description, "enabled": true,
         "parent_id": DOMAIN_ID, "is_domain": false, "tags": [], "options": {},
-        "links": {"self": format!("{}/projects/{id}", realm.v3())},
+        "links": {"self": format!("{}/projects/{}", realm.v3(), p.id)},
     })
 }
 
@@ -49,14 +50,15 @@ fn projects_of(realm: &Realm, user_id: &str) -> Vec<Value> {
         return Vec::new();
     };
     realm
-        .projects
+        .projects()
         .iter()
         .filter(|p| {
-            user.assignments
+            realm
+                .assignments_of(user)
                 .iter()
                 .any(|(on, _)| *on == On::Project(p.id.clone()))
         })
-        .map(|p| project_json(realm, &p.id))
+        .map(|p| project_json(realm, p))
         .collect()
 }
 
@@ -90,6 +92,10 @@ pub(super) async fn user_projects(
     }))
 }
 
+/// Admin only. Keystone 30 paginates with `limit` and `marker` (a project
+/// id): the projects sorted by id, a full page gets `links.next` and
+/// `"truncated": true`, an unknown marker is a 404. Without either, the
+/// projects come in creation order.
 pub(super) async fn list_projects(
     State(ctx): State<Ctx>,
     RawQuery(query): RawQuery,
@@ -100,17 +106,35 @@ pub(super) async fn list_projects(
         if !token.roles.iter().any(|r| r == "admin") {
             return Err(forbidden("identity:list_projects"));
         }
-        let name = query_param(query.as_deref(), "name");
-        let projects: Vec<Value> = realm
-            .projects
-            .iter()
-            .filter(|p| name.as_deref().is_none_or(|n| n == p.name))
-            .map(|p| project_json(realm, &p.id))
-            .collect();
-        Ok(body::json(
-            StatusCode::OK,
-            &json!({"projects": projects, "links": links(format!("{}/projects", realm.v3()))}),
-        ))
+        let query = Query::parse(query.as_deref());
+        let mut projects = realm.projects();
+        if let Some(name) = query.get("name") {
+            projects.retain(|p| p.name == name);
+        }
+        let limit = query.get("limit").and_then(|l| l.parse::<usize>().ok());
+        let marker = query.get("marker");
+        if limit.is_some() || marker.is_some() {
+            projects.sort_by(|a, b| a.id.cmp(&b.id));
+        }
+        let mut projects = page::after_marker(projects, marker, |p| &p.id).ok_or_else(|| {
+            not_found(&format!(
+                "Marker {} could not be found.",
+                marker.unwrap_or_default()
+            ))
+        })?;
+        // Keystone treats `limit=0` as no limit, yet still links a next page.
+        if let Some(limit) = limit.filter(|l| *l > 0) {
+            projects.truncate(limit);
+        }
+        let last = projects.last().map(|p| p.id.as_str());
+        let url = format!("{}/projects", realm.v3());
+        let (links, truncated) = page::keystone(&url, &query, limit, last, projects.len());
+        let items: Vec<Value> = projects.iter().map(|p| project_json(realm, p)).collect();
+        let mut body = json!({"projects": items, "links": links});
+        if truncated {
+            body["truncated"] = json!(true);
+        }
+        Ok(body::json(StatusCode::OK, &body))
     }))
 }
 
@@ -127,12 +151,12 @@ pub(super) async fn get_project(
         if !own && !token.roles.iter().any(|r| r == "admin") {
             return Err(forbidden("identity:get_project"));
         }
-        if realm.project_by_id(&project_id).is_none() {
+        let Some(project) = realm.project_by_id(&project_id) else {
             return Err(not_found(&format!("Could not find project: {project_id}.")));
-        }
+        };
         Ok(body::json(
             StatusCode::OK,
-            &json!({"project": project_json(realm, &project_id)}),
+            &json!({"project": project_json(realm, &project)}),
         ))
     }))
 }

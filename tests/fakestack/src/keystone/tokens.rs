@@ -296,7 +296,7 @@ fn token_json(realm: &Realm, token: &Token, with_catalog: bool) -> Value {
     let project_id = match &token.scope {
         Scope::Unscoped => return json!({"token": t}),
         Scope::Project(id) => {
-            let name = realm.project_by_id(id).map(|p| p.name.as_str());
+            let name = realm.project_by_id(id).map(|p| p.name);
             t.insert(
                 "project".into(),
                 json!({"domain": domain, "id": id, "name": name}),

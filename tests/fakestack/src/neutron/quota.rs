@@ -8,7 +8,7 @@ use axum::routing::get;
 use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
-use crate::quota::{NETWORK, QuotaService};
+use crate::quota::{Held, NETWORK, QuotaService};
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::{Caller, body, errors};
@@ -58,7 +58,7 @@ fn own(caller: &Caller, project: &str) -> bool {
 
 fn limits(ctx: &Ctx, project: &str) -> Map<String, Value> {
     ctx.world.quotas.region(ctx.key(), |q| {
-        q.table(project, QuotaService::Network)
+        q.table(project, QuotaService::Network, &Held::new())
             .into_iter()
             .map(|(n, limit, _)| (n, json!(limit)))
             .collect()
@@ -118,8 +118,9 @@ async fn action(
                     "User does not have admin privileges: Only admin is authorized to access quotas for another project.",
                 );
             }
+            let held = ctx.world.held(ctx.key(), &project, QuotaService::Network);
             let quota: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
-                q.table(&project, QuotaService::Network)
+                q.table(&project, QuotaService::Network, &held)
                     .into_iter()
                     .map(|(n, limit, used)| {
                         (n, json!({"limit": limit, "used": used, "reserved": 0}))
@@ -225,10 +226,11 @@ async fn update(
             &format!("Invalid input for {key}. Reason: {reason}."),
         );
     }
+    let held = ctx.world.held(ctx.key(), &project, QuotaService::Network);
     let refused = ctx.world.quotas.region(ctx.key(), |q| {
         if !force {
             for (key, limit) in &limits_asked {
-                let used = q.in_use(&project, QuotaService::Network, key);
+                let used = q.used(&project, QuotaService::Network, key, &held);
                 if *limit != -1 && used > *limit {
                     return Some(format!(
                         "Quota limit {limit} for {key} must be greater than or equal to already used {used}"

@@ -12,7 +12,7 @@ use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::body::{py_repr, py_str};
-use crate::quota::{COMPUTE, QuotaService};
+use crate::quota::{COMPUTE, Held, QuotaService};
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::{Caller, Microversion, body, errors};
@@ -138,7 +138,7 @@ fn quota_set(id: Option<&str>, rows: Vec<(String, Value)>, mv: Microversion) -> 
 
 fn limits(ctx: &Ctx, project: &str) -> Vec<(String, Value)> {
     ctx.world.quotas.region(ctx.key(), |q| {
-        q.table(project, QuotaService::Compute)
+        q.table(project, QuotaService::Compute, &Held::new())
             .into_iter()
             .map(|(n, limit, _)| (n, json!(limit)))
             .collect()
@@ -172,8 +172,9 @@ async fn detail(
     if let Err(resp) = verify_project(&ctx, &project) {
         return resp;
     }
+    let held = ctx.world.held(ctx.key(), &project, QuotaService::Compute);
     let rows = ctx.world.quotas.region(ctx.key(), |q| {
-        q.table(&project, QuotaService::Compute)
+        q.table(&project, QuotaService::Compute, &held)
             .into_iter()
             .map(|(n, limit, used)| (n, json!({"limit": limit, "in_use": used, "reserved": 0})))
             .collect()
@@ -336,11 +337,12 @@ async fn update(
     if let Err(resp) = verify_project(&ctx, &project) {
         return resp;
     }
+    let held = ctx.world.held(ctx.key(), &project, QuotaService::Compute);
     let refused = ctx.world.quotas.region(ctx.key(), |q| {
         if !update.force {
             for (key, limit) in &update.limits {
                 // Nova's minimum is in_use + reserved; reserved is always 0 here.
-                let minimum = q.in_use(&project, QuotaService::Compute, key);
+                let minimum = q.used(&project, QuotaService::Compute, key, &held);
                 if *limit != -1 && *limit < minimum {
                     return Some(format!(
                         "Quota limit {limit} for {key} must be greater than or equal to already used and reserved {minimum}."

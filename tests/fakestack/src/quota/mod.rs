@@ -19,6 +19,9 @@ use crate::state::lock;
 pub(crate) use ops::service_id;
 pub(crate) use seeds::Seed;
 
+/// What stored resources count per quota resource (see `World::held`).
+pub(crate) type Held = HashMap<String, i64>;
+
 /// The services whose quotas fakestack keeps, by catalog type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum QuotaService {
@@ -183,6 +186,21 @@ impl RegionQuotas {
             .and_then(|m| m.get(resource).copied())
     }
 
+    /// The volume types of this Cinder, newest first.
+    pub(crate) fn volume_types(&self) -> Vec<String> {
+        self.volume_types.clone()
+    }
+
+    /// The limit in force: the project's own, else the default.
+    pub(crate) fn limit(&self, project: &str, kind: QuotaService, resource: &str) -> i64 {
+        self.explicit(project, kind, resource).unwrap_or_else(|| {
+            self.resources(kind)
+                .into_iter()
+                .find(|(n, _)| n == resource)
+                .map_or(-1, |(_, d)| d)
+        })
+    }
+
     pub(crate) fn in_use(&self, project: &str, kind: QuotaService, resource: &str) -> i64 {
         self.usage
             .get(&(project.to_owned(), kind))
@@ -190,13 +208,30 @@ impl RegionQuotas {
             .unwrap_or(0)
     }
 
+    /// What a project uses of a resource: what tests set, plus what it
+    /// holds in the store (`held`, from `World::held`).
+    pub(crate) fn used(
+        &self,
+        project: &str,
+        kind: QuotaService,
+        resource: &str,
+        held: &Held,
+    ) -> i64 {
+        self.in_use(project, kind, resource) + held.get(resource).copied().unwrap_or(0)
+    }
+
     /// (resource, limit, in use) for every resource of a service.
-    pub(crate) fn table(&self, project: &str, kind: QuotaService) -> Vec<(String, i64, i64)> {
+    pub(crate) fn table(
+        &self,
+        project: &str,
+        kind: QuotaService,
+        held: &Held,
+    ) -> Vec<(String, i64, i64)> {
         self.resources(kind)
             .into_iter()
             .map(|(name, default)| {
                 let limit = self.explicit(project, kind, &name).unwrap_or(default);
-                let used = self.in_use(project, kind, &name);
+                let used = self.used(project, kind, &name, held);
                 (name, limit, used)
             })
             .collect()

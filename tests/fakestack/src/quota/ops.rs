@@ -2,7 +2,7 @@
 
 use crate::state::{Realm, World, hex_id};
 
-use super::{IMAGE, ProjectLimit, QuotaService, RegisteredLimit};
+use super::{Held, IMAGE, ProjectLimit, QuotaService, RegisteredLimit};
 
 pub(super) fn region_realm<'w>(world: &'w World, region: &str) -> Result<&'w Realm, String> {
     world
@@ -150,7 +150,7 @@ pub(super) fn quota(
         }));
     }
     Ok(world.quotas.region(region, |q| {
-        q.table(&project, kind)
+        q.table(&project, kind, &Held::new())
             .into_iter()
             .find(|(n, _, _)| n == resource)
             .map(|(_, limit, _)| limit)
@@ -223,16 +223,18 @@ pub(super) fn report(
                 })
                 .collect()
         });
+        let held = world.held(region, &project, kind);
         return Ok(world.quotas.region(region, |q| {
             IMAGE
                 .iter()
                 .zip(limits)
-                .map(|(r, limit)| ((*r).to_owned(), limit, q.in_use(&project, kind, r)))
+                .map(|(r, limit)| ((*r).to_owned(), limit, q.used(&project, kind, r, &held)))
                 .collect()
         }));
     }
+    let held = world.held(region, &project, kind);
     Ok(world.quotas.region(region, |q| {
-        q.table(&project, kind)
+        q.table(&project, kind, &held)
             .into_iter()
             .map(|(n, limit, used)| (n, Some(limit), used))
             .collect()
