@@ -7,6 +7,8 @@
 //! - `GET /counts`: every (target, method, path) with its count; with
 //!   `?target=T&method=M&path=P`, `{"count": N}` for that one
 //! - `GET /clouds.yaml`
+//! - the quota endpoints (`quota/control.rs`) and the resource ones
+//!   (`store/control.rs`)
 
 use std::collections::HashMap;
 use std::time::Duration;

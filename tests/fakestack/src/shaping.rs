@@ -13,6 +13,9 @@ use futures_util::stream::BoxStream;
 
 use crate::faults::FaultKind;
 
+/// How long a cut waits for the bytes before it to be written out.
+const FLUSH: Duration = Duration::from_millis(50);
+
 /// What a body fault does to the bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Shape {
@@ -80,6 +83,9 @@ async fn step(mut st: State) -> Option<(Result<Bytes, std::io::Error>, State)> {
                     if st.direction == Direction::Request {
                         std::future::pending::<()>().await;
                     }
+                    // Let hyper flush what was sent, so the client gets
+                    // exactly `after` bytes before the connection drops.
+                    tokio::time::sleep(FLUSH).await;
                     let cut = std::io::Error::new(
                         std::io::ErrorKind::ConnectionAborted,
                         "fakestack cut the body",

@@ -56,7 +56,22 @@ fn begin(s: &mut RegionStore, caller: &Caller, id: &str) -> Result<(), ApiError>
     Ok(())
 }
 
-/// Glance puts an image whose upload failed back to `queued`.
+/// Puts the image back to `queued` if the upload ends before it finishes
+/// (an error, or the request dropped), as Glance does with a failed upload.
+struct Unfinished<'a> {
+    ctx: &'a Ctx,
+    id: &'a str,
+    done: bool,
+}
+
+impl Drop for Unfinished<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            restore(self.ctx, self.id);
+        }
+    }
+}
+
 fn restore(ctx: &Ctx, id: &str) {
     ctx.world.store.at(ctx.key(), |s| {
         if let Some(r) = s.get_mut(Kind::Image, id) {
@@ -87,6 +102,11 @@ async fn upload(
     if let Err(e) = ctx.world.store.at(ctx.key(), |s| begin(s, &caller, &id)) {
         return respond(Err(e));
     }
+    let mut guard = Unfinished {
+        ctx: &ctx,
+        id: &id,
+        done: false,
+    };
     let cap = ctx.world.image_size_cap;
     let mut data: Vec<u8> = Vec::new();
     let mut md5 = Md5::new();
@@ -94,14 +114,11 @@ async fn upload(
     let mut stream = body.into_data_stream();
     while let Some(chunk) = stream.next().await {
         let Ok(chunk) = chunk else {
-            // The client went away: nothing to answer, the image stays queued.
-            restore(&ctx, &id);
             return respond(Err(ApiError::bad_request(
                 "The image data upload was interrupted.",
             )));
         };
         if data.len() + chunk.len() > cap {
-            restore(&ctx, &id);
             return respond(Err(ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "The provided image is too large.",
@@ -111,31 +128,45 @@ async fn upload(
         sha.update(&chunk);
         data.extend_from_slice(&chunk);
     }
-    let checksum = hex(&md5.finalize());
-    let sha512 = hex(sha.finish().as_ref());
-    let data = Bytes::from(data);
-    respond(ctx.world.store.at(ctx.key(), |s| {
-        let r = s.get_mut(Kind::Image, &id).ok_or_else(|| {
+    let hashes = (hex(&md5.finalize()), hex(sha.finish().as_ref()));
+    let done = ctx.world.store.at(ctx.key(), |s| {
+        activate(s, &id, Bytes::from(data), hashes).map_err(|_| {
             ApiError::new(
                 StatusCode::GONE,
                 format!("Image {id} could not be found after upload. The image may have been deleted during the upload."),
             )
-        })?;
-        let size = data.len();
-        let sized = matches!(r.field("disk_format"), "raw" | "iso" | "");
-        r.body["size"] = json!(size);
-        r.body["virtual_size"] = if sized { json!(size) } else { json!(null) };
-        r.body["status"] = json!("active");
-        r.body["checksum"] = json!(checksum);
-        r.body["os_hash_algo"] = json!("sha512");
-        r.body["os_hash_value"] = json!(sha512);
-        r.body["stores"] = json!("local");
-        r.touch();
-        s.blobs.insert(id.clone(), data);
+        })
+    });
+    guard.done = true;
+    respond(done.map(|()| {
         let mut resp = Response::new(Body::empty());
         *resp.status_mut() = StatusCode::NO_CONTENT;
-        Ok(resp)
+        resp
     }))
+}
+
+/// What a finished upload leaves: the data, its size, `checksum` (MD5),
+/// `os_hash_value` (SHA-512), status `active`, store `local`.
+fn activate(
+    s: &mut RegionStore,
+    id: &str,
+    data: Bytes,
+    (md5, sha512): (String, String),
+) -> Result<(), ApiError> {
+    let r = s.get_mut(Kind::Image, id).ok_or_else(|| not_found(id))?;
+    let size = data.len();
+    // Glance's format inspector gives a raw (or ISO) image's size as its virtual size.
+    let sized = matches!(r.field("disk_format"), "raw" | "iso" | "");
+    r.body["size"] = json!(size);
+    r.body["virtual_size"] = if sized { json!(size) } else { json!(null) };
+    r.body["status"] = json!("active");
+    r.body["checksum"] = json!(md5);
+    r.body["os_hash_algo"] = json!("sha512");
+    r.body["os_hash_value"] = json!(sha512);
+    r.body["stores"] = json!("local");
+    r.touch();
+    s.blobs.insert(id.to_owned(), data);
+    Ok(())
 }
 
 /// 200 with the data (`Content-MD5` the checksum), or 204 before any upload.
@@ -171,27 +202,13 @@ async fn download(
     if let Ok(md5) = HeaderValue::from_str(image.field("checksum")) {
         headers.insert("content-md5", md5);
     }
-    let _ = not_found;
     resp
 }
 
 /// Stores data for an image as a finished upload would (the test API's
 /// way to seed an active image).
 pub(crate) fn put(s: &mut RegionStore, id: &str, data: Vec<u8>) -> Result<(), ApiError> {
-    let mut md5 = Md5::new();
-    md5.update(&data);
-    let sha = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA512, &data);
-    let r = s.get_mut(Kind::Image, id).ok_or_else(|| not_found(id))?;
-    let size = data.len();
-    let sized = matches!(r.field("disk_format"), "raw" | "iso" | "");
-    r.body["size"] = json!(size);
-    r.body["virtual_size"] = if sized { json!(size) } else { json!(null) };
-    r.body["status"] = json!("active");
-    r.body["checksum"] = json!(hex(&md5.finalize()));
-    r.body["os_hash_algo"] = json!("sha512");
-    r.body["os_hash_value"] = json!(hex(sha.as_ref()));
-    r.body["stores"] = json!("local");
-    r.touch();
-    s.blobs.insert(id.to_owned(), Bytes::from(data));
-    Ok(())
+    let md5 = hex(&Md5::digest(&data));
+    let sha512 = hex(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA512, &data).as_ref());
+    activate(s, id, Bytes::from(data), (md5, sha512))
 }

@@ -81,7 +81,7 @@ const DEMO_USAGE: [DemoUsage; 10] = [
 impl Spec {
     /// Starts with `in_use` of `resource` used by `project` (name or id) in
     /// `region`'s `service` (`compute`, `network`, `volume` or `image`); see
-    /// [`FakeStack::set_usage`].
+    /// [`FakeStack::set_usage`](crate::FakeStack::set_usage).
     pub fn usage(
         mut self,
         region: &str,
@@ -100,7 +100,7 @@ impl Spec {
         self
     }
 
-    /// Starts with a volume type in `region`'s Cinder; see [`FakeStack::add_volume_type`].
+    /// Starts with a volume type in `region`'s Cinder; see [`FakeStack::add_volume_type`](crate::FakeStack::add_volume_type).
     pub fn volume_type(mut self, region: &str, name: &str) -> Self {
         self.quota.push(Seed::VolumeType {
             region: region.to_owned(),
@@ -109,7 +109,7 @@ impl Spec {
         self
     }
 
-    /// Starts with a Keystone registered limit; see [`FakeStack::register_limit`].
+    /// Starts with a Keystone registered limit; see [`FakeStack::register_limit`](crate::FakeStack::register_limit).
     pub fn registered_limit(
         mut self,
         region: &str,

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -28,7 +28,12 @@ pub(crate) fn routes() -> Router<Ctx> {
         .route("/kinds", get(kinds))
         .route("/resources", get(list).post(create).delete(remove))
         .route("/projects", post(add_project))
-        .route("/image_data", get(get_data).put(put_data))
+        .route(
+            "/image_data",
+            get(get_data)
+                .put(put_data)
+                .layer(DefaultBodyLimit::disable()),
+        )
 }
 
 fn error(status: StatusCode, message: String) -> Response {
