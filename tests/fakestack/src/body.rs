@@ -100,6 +100,37 @@ pub(crate) fn html(status: StatusCode, message: &str) -> Response {
     )
 }
 
+/// Python's `repr()` of a JSON value, as the services quote bodies in errors:
+/// `{'cores': 20, 'force': True}`.
+pub(crate) fn py_repr(v: &Value) -> String {
+    match v {
+        Value::Null => "None".to_owned(),
+        Value::Bool(true) => "True".to_owned(),
+        Value::Bool(false) => "False".to_owned(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
+        Value::Array(items) => {
+            let inner: Vec<String> = items.iter().map(py_repr).collect();
+            format!("[{}]", inner.join(", "))
+        }
+        Value::Object(map) => {
+            let inner: Vec<String> = map
+                .iter()
+                .map(|(k, v)| format!("'{k}': {}", py_repr(v)))
+                .collect();
+            format!("{{{}}}", inner.join(", "))
+        }
+    }
+}
+
+/// Python's `str()`: a string bare, anything else as [`py_repr`].
+pub(crate) fn py_str(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => py_repr(other),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +148,16 @@ mod tests {
             python_json(&json!(["é", null, true])),
             r#"["\u00e9", null, true]"#
         );
+    }
+
+    #[test]
+    fn python_repr_quotes_like_python() {
+        let v = json!({"cores": 20, "force": true, "name": "a'b", "x": null});
+        assert_eq!(
+            py_repr(&v),
+            r"{'cores': 20, 'force': True, 'name': 'a\'b', 'x': None}"
+        );
+        assert_eq!(py_str(&json!("abc")), "abc");
     }
 
     #[test]

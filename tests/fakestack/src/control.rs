@@ -7,6 +7,8 @@
 //! - `GET /counts`: every (target, method, path) with its count; with
 //!   `?target=T&method=M&path=P`, `{"count": N}` for that one
 //! - `GET /clouds.yaml`
+//! - the quota endpoints (`quota/control.rs`) and the resource ones
+//!   (`store/control.rs`)
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -34,7 +36,8 @@ pub(crate) fn router(ctx: Ctx) -> Router {
         .route("/requests", get(requests).delete(reset))
         .route("/counts", get(counts))
         .route("/clouds.yaml", get(clouds_yaml))
-        .merge(crate::quota::control_routes())
+        .merge(crate::quota::control::routes())
+        .merge(crate::store::control::routes())
         .with_state(ctx)
 }
 

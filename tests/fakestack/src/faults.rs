@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::errors;
 use crate::journal::key_matches;
 use crate::server::Ctx;
+use crate::shaping::{self, Direction, Shape};
 use crate::state::lock;
 
 /// Which listeners a fault or a latency applies to.
@@ -45,7 +46,9 @@ impl Target {
 /// What a fault does to a matching request.
 ///
 /// JSON: `{"status": {"code": 503, "retry_after": 2}}`, `"hang"`, `"truncated"`,
-/// `"html"`, `"unauthorized"`.
+/// `"html"`, `"unauthorized"`, `{"cut_body": {"after_bytes": 1048576}}`,
+/// `{"slow_body": {"bytes_per_sec": 65536}}`,
+/// `{"pause_body": {"after_bytes": 0, "ms": 3000}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FaultKind {
@@ -68,6 +71,17 @@ pub enum FaultKind {
     /// client must authenticate again (with `after: N`: a token that dies after
     /// N good requests).
     Unauthorized,
+    /// Streamed bodies stop after `after_bytes`: a response (an image
+    /// download, or any answer) is cut off, the connection dropped before its
+    /// `Content-Length`; a request body (an upload) is no longer read, so
+    /// the client stalls.
+    CutBody { after_bytes: u64 },
+    /// Request and response bodies flow at `bytes_per_sec`.
+    SlowBody { bytes_per_sec: u64 },
+    /// Request and response bodies stop for `ms` milliseconds after
+    /// `after_bytes`, then go on (a client's per-read timeout shorter than
+    /// the pause fails, a longer one succeeds).
+    PauseBody { after_bytes: u64, ms: u64 },
 }
 
 /// A fault to inject. Counting is per fault over the requests it matches:
@@ -144,11 +158,15 @@ impl Fault {
         self
     }
 
-    /// Why the fault can't be armed, if it can't: a status outside 100..=599.
+    /// Why the fault can't be armed, if it can't: a status outside 100..=599,
+    /// a body slowed to nothing.
     pub(crate) fn problem(&self) -> Option<String> {
         match self.kind {
             FaultKind::Status { code, .. } if !(100..=599).contains(&code) => {
                 Some(format!("status {code} is not an HTTP status"))
+            }
+            FaultKind::SlowBody { bytes_per_sec: 0 } => {
+                Some("slow_body needs bytes_per_sec above 0".to_owned())
             }
             _ => None,
         }
@@ -261,6 +279,11 @@ pub(crate) async fn site_layer(State(ctx): State<Ctx>, req: Request, next: Next)
     let service = ctx.service_of(&path);
     let mut resp = match world.faults.check(&key, &method, &path) {
         None => next.run(req).await,
+        Some(
+            kind @ (FaultKind::CutBody { .. }
+            | FaultKind::SlowBody { .. }
+            | FaultKind::PauseBody { .. }),
+        ) => shaped(req, next, &kind).await,
         Some(FaultKind::Hang) => std::future::pending().await,
         Some(FaultKind::Status { code, retry_after }) => {
             let status = StatusCode::from_u16(code).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
@@ -300,6 +323,17 @@ pub(crate) async fn site_layer(State(ctx): State<Ctx>, req: Request, next: Next)
     }
     world.journal.finish(seq, resp.status().as_u16());
     resp
+}
+
+/// Runs the handler with the request body shaped, and shapes its response body.
+async fn shaped(req: Request, next: Next, kind: &FaultKind) -> Response {
+    let Some(shape) = Shape::of(kind) else {
+        return next.run(req).await;
+    };
+    let (parts, body) = req.into_parts();
+    let req = Request::from_parts(parts, shaping::shape(body, shape, Direction::Request));
+    let (parts, body) = next.run(req).await.into_parts();
+    Response::from_parts(parts, shaping::shape(body, shape, Direction::Response))
 }
 
 async fn truncate(resp: Response) -> Response {

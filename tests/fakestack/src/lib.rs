@@ -88,7 +88,45 @@
 //! Keystone's unified limits, per region (limits per Keystone), driven by
 //! [`FakeStack::set_usage`], [`FakeStack::set_quota`] and
 //! [`FakeStack::register_limit`] and read back with [`FakeStack::quota`];
-//! README.md lists the paths and what each real service answers.
+//! README.md lists the paths and what each real service answers. Usage is
+//! what tests set plus what the region's resources count.
+//!
+//! # Resources
+//!
+//! Each region stores its own resources of every [`Kind`]: Nova keypairs,
+//! flavors (extra specs, access lists) and servers, Neutron networks,
+//! subnets, ports, routers, floating IPs, security groups and rules, Glance
+//! images (data uploaded and downloaded as streams, hashed server-side) and
+//! Cinder volumes, each a [`Resource`] with an id, owner, timestamps and its
+//! API body. The APIs serve them with the real request and response shapes,
+//! each API's pagination (`limit`, `marker` and its own next link), who
+//! sees what (a member its own project's, plus public flavors, shared and
+//! external networks, public and community images; the admin more, with
+//! `all_tenants` where the API wants it) and the real 409s.
+//!
+//! ```no_run
+//! use fakestack::{FakeStack, Kind, Spec};
+//! use serde_json::json;
+//!
+//! let stack = FakeStack::start(Spec::demo());
+//! let net = stack.seed("RegionOne", Kind::Network, "demo", json!({"name": "private"}));
+//! stack.seed("RegionOne", Kind::Subnet, "demo",
+//!     json!({"network_id": net.id, "cidr": "10.0.0.0/24", "ip_version": 4}));
+//! let port = stack.seed("RegionOne", Kind::Port, "demo", json!({"network_id": net.id}));
+//! assert_eq!(port.body["fixed_ips"][0]["ip_address"], "10.0.0.2");
+//! let image = stack.seed("RegionTwo", Kind::Image, "demo", json!({"name": "cirros"}));
+//! stack.set_image_data("RegionTwo", &image.id, b"bytes".to_vec());
+//! assert_eq!(stack.resources("RegionOne", Kind::SecurityGroup)[0].body["name"], "default");
+//! ```
+//!
+//! [`FakeStack::seed`] goes through the API's own create checks;
+//! [`FakeStack::resources`], [`FakeStack::resource`],
+//! [`FakeStack::remove_resource`], [`FakeStack::set_image_data`],
+//! [`FakeStack::image_data`] and [`FakeStack::add_project`] do the rest. The
+//! control API has the same under `/resources`, `/projects` and
+//! `/image_data`. Body faults ([`FaultKind::CutBody`],
+//! [`FaultKind::SlowBody`], [`FaultKind::PauseBody`]) cut, slow or pause a
+//! streamed body mid-transfer.
 
 mod body;
 mod cinder;
@@ -99,15 +137,18 @@ mod faults;
 mod glance;
 mod journal;
 mod keystone;
-mod limits;
 mod microversion;
 mod neutron;
 mod nova;
+mod page;
+mod query;
 mod quota;
 mod region;
 mod server;
+mod shaping;
 mod spec;
 mod state;
+mod store;
 mod tls;
 mod versions;
 
@@ -120,6 +161,7 @@ pub use microversion::Microversion;
 pub use region::Service;
 pub use spec::{CloudSpec, Spec};
 pub use state::{ADMIN_PASSWORD, Caller, DEMO_PASSWORD};
+pub use store::{Kind, Resource};
 
 use state::lock;
 
@@ -217,8 +259,9 @@ impl FakeStack {
     }
 
     /// `http://127.0.0.1:PORT` of the control API: `GET|POST|DELETE /faults`,
-    /// `POST /latency`, `GET|DELETE /requests`, `GET /counts`, `GET /clouds.yaml`
-    /// (see README.md).
+    /// `POST /latency`, `GET|DELETE /requests`, `GET /counts`, `GET /clouds.yaml`,
+    /// the quota endpoints, `GET /kinds`, `GET|POST|DELETE /resources`,
+    /// `POST /projects`, `GET|PUT /image_data` (see README.md).
     pub fn control_url(&self) -> String {
         self.world().control_url.clone()
     }

@@ -27,8 +27,9 @@ pub struct Spec {
     pub(crate) totp: BTreeMap<String, String>,
     pub(crate) tls: bool,
     pub(crate) client_cert: bool,
-    /// Quota usage, volume types and registered limits to start with (quota.rs).
+    /// Quota usage, volume types and registered limits to start with (quota/).
     pub(crate) quota: Vec<crate::quota::Seed>,
+    pub(crate) image_size_cap: usize,
 }
 
 impl Default for Spec {
@@ -40,7 +41,8 @@ impl Default for Spec {
 impl Spec {
     /// An empty estate: add clouds with [`Spec::cloud`]. Tokens live 24 hours
     /// (Keystone's default), no latency, Nova up to 2.96, Cinder up to 3.71,
-    /// Placement up to 1.39, TOTP passcode `123456` for both users.
+    /// Placement up to 1.39, TOTP passcode `123456` for both users, images
+    /// up to 512 MiB.
     pub fn new() -> Self {
         let totp = [("admin", "123456"), ("demo", "123456")]
             .into_iter()
@@ -57,6 +59,7 @@ impl Spec {
             tls: false,
             client_cert: false,
             quota: Vec::new(),
+            image_size_cap: 512 << 20,
         }
     }
 
@@ -163,6 +166,13 @@ impl Spec {
     /// The clouds, in the order they were added.
     pub fn clouds(&self) -> &[CloudSpec] {
         &self.clouds
+    }
+
+    /// The largest image Glance takes, in bytes (default 512 MiB); a bigger
+    /// upload gets Glance's 413. Image data is kept in memory.
+    pub fn image_size_cap(mut self, bytes: usize) -> Self {
+        self.image_size_cap = bytes;
+        self
     }
 
     /// Panics with a clear message when the spec can't be served.

@@ -37,6 +37,13 @@ pub(crate) fn request_id() -> String {
 
 /// Keystone's timestamp format: `2026-11-24T19:07:06.000000Z`.
 pub(crate) fn rfc3339(t: SystemTime) -> String {
+    format!("{}.000000Z", civil(t))
+}
+
+/// `2026-11-24T19:07:06`, UTC, whole seconds: what each service decorates
+/// its own way (Neutron and Glance add `Z`, Nova's and Cinder's database
+/// times `.000000`).
+pub(crate) fn civil(t: SystemTime) -> String {
     let secs = t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let days = (secs / 86_400) as i64;
     let rem = secs % 86_400;
@@ -51,7 +58,7 @@ pub(crate) fn rfc3339(t: SystemTime) -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.000000Z",
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}",
         rem / 3600,
         rem % 3600 / 60,
         rem % 60
@@ -97,7 +104,7 @@ pub(crate) struct User {
     pub assignments: Vec<(On, &'static str)>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Project {
     pub id: String,
     pub name: String,
@@ -199,7 +206,10 @@ pub(crate) struct Realm {
     pub url: String,
     pub regions: Vec<String>,
     pub users: Vec<User>,
-    pub projects: Vec<Project>,
+    /// `admin`, `demo`, `service`, then those tests add (`FakeStack::add_project`).
+    pub projects: Mutex<Vec<Project>>,
+    /// Role assignments on added projects: (user id, on, role).
+    pub granted: Mutex<Vec<(String, On, &'static str)>>,
     pub roles: Vec<Role>,
     pub catalog: Vec<CatalogService>,
     pub tokens: Mutex<HashMap<String, Token>>,
@@ -258,7 +268,8 @@ impl Realm {
             url,
             regions,
             users,
-            projects,
+            projects: Mutex::new(projects),
+            granted: Mutex::new(Vec::new()),
             roles,
             catalog: Vec::new(),
             tokens: Mutex::new(HashMap::new()),
@@ -279,12 +290,54 @@ impl Realm {
         self.users.iter().find(|u| u.name == name)
     }
 
-    pub fn project_by_id(&self, id: &str) -> Option<&Project> {
-        self.projects.iter().find(|p| p.id == id)
+    pub fn project_by_id(&self, id: &str) -> Option<Project> {
+        lock(&self.projects).iter().find(|p| p.id == id).cloned()
     }
 
-    pub fn project_by_name(&self, name: &str) -> Option<&Project> {
-        self.projects.iter().find(|p| p.name == name)
+    pub fn project_by_name(&self, name: &str) -> Option<Project> {
+        lock(&self.projects)
+            .iter()
+            .find(|p| p.name == name)
+            .cloned()
+    }
+
+    /// A user's role assignments: the built-in ones, then those granted on
+    /// projects added since.
+    pub fn assignments_of(&self, user: &User) -> Vec<(On, &'static str)> {
+        let mut all = user.assignments.clone();
+        all.extend(
+            lock(&self.granted)
+                .iter()
+                .filter(|(u, _, _)| *u == user.id)
+                .map(|(_, on, role)| (on.clone(), *role)),
+        );
+        all
+    }
+
+    /// Every project, in creation order.
+    pub fn projects(&self) -> Vec<Project> {
+        lock(&self.projects).clone()
+    }
+
+    /// Adds a project (Keystone's 409 when the name is taken); returns its id.
+    pub fn add_project(&self, name: &str, description: &str) -> Result<String, String> {
+        let mut projects = lock(&self.projects);
+        if projects.iter().any(|p| p.name == name) {
+            return Err(format!("project {name} already exists in {}", self.key));
+        }
+        let id = hex_id();
+        projects.push(Project {
+            id: id.clone(),
+            name: name.to_owned(),
+            description: description.to_owned(),
+        });
+        let mut granted = lock(&self.granted);
+        for (user, role) in [("admin", "admin"), ("demo", "member")] {
+            if let Some(u) = self.user_by_name(user) {
+                granted.push((u.id.clone(), On::Project(id.clone()), role));
+            }
+        }
+        Ok(id)
     }
 
     pub fn role_id(&self, name: &str) -> String {
@@ -298,11 +351,11 @@ impl Realm {
     /// The user's effective roles on `on` (implied roles expanded, in
     /// Keystone's order), or `None` with no assignment there.
     pub fn effective_roles(&self, user: &User, on: &On) -> Option<Vec<String>> {
-        let direct: Vec<&str> = user
-            .assignments
-            .iter()
+        let direct: Vec<&str> = self
+            .assignments_of(user)
+            .into_iter()
             .filter(|(what, _)| what == on)
-            .map(|(_, role)| *role)
+            .map(|(_, role)| role)
             .collect();
         if direct.is_empty() {
             return None;
@@ -362,8 +415,8 @@ impl Realm {
             token: token.to_owned(),
             user_id: user.id.clone(),
             user_name: user.name.clone(),
-            project_id: project.map(|p| p.id.clone()),
-            project_name: project.map(|p| p.name.clone()),
+            project_id: project.as_ref().map(|p| p.id.clone()),
+            project_name: project.as_ref().map(|p| p.name.clone()),
             roles: tok.roles.clone(),
             system: tok.scope == Scope::System,
         })
@@ -409,6 +462,10 @@ pub(crate) struct World {
     pub journal: Journal,
     /// Quota limits and usage per region, unified limits per Keystone.
     pub quotas: crate::quota::Quotas,
+    /// Every region's resources.
+    pub store: crate::store::Store,
+    /// The largest image upload Glance takes, in bytes.
+    pub image_size_cap: usize,
 }
 
 /// Listener addresses chosen before the world is built.
@@ -449,6 +506,7 @@ impl World {
             latency.insert(key, spec.latency);
         }
         let mv = |v: &str| crate::microversion::parse(v).unwrap_or(Microversion(1, 0));
+        let regions_names: Vec<String> = regions.iter().map(|r| r.name.clone()).collect();
         let world = Arc::new(Self {
             clouds: spec.clouds.clone(),
             realms,
@@ -462,6 +520,8 @@ impl World {
             latency: Mutex::new(latency),
             journal: Journal::default(),
             quotas: crate::quota::Quotas::default(),
+            store: crate::store::Store::new(regions_names),
+            image_size_cap: spec.image_size_cap,
         });
         world.quotas.seed(&world, &spec.quota);
         world

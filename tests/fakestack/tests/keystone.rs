@@ -480,12 +480,12 @@ async fn per_region_keystones_are_independent() {
     assert_ne!(k3, k4);
     assert_eq!(stack.keystone_url("c2"), k3);
     let t3 = token(&k3, "demo").await;
-    let r3 = format!("{}/compute/v2.1/servers", stack.region_url("r3"));
-    let r4 = format!("{}/compute/v2.1/servers", stack.region_url("r4"));
+    let r3 = format!("{}/compute/v2.1/os-hypervisors", stack.region_url("r3"));
+    let r4 = format!("{}/compute/v2.1/os-hypervisors", stack.region_url("r4"));
     assert_eq!(
         get(&r3, Some(&t3)).await.status(),
         StatusCode::NOT_FOUND,
-        "valid token, no servers API yet"
+        "valid token, an API the fake does not serve"
     );
     assert_eq!(get(&r4, Some(&t3)).await.status(), StatusCode::UNAUTHORIZED);
 

@@ -59,3 +59,31 @@ pub async fn get(url: &str, token: Option<&str>) -> Response {
     }
     req.send().await.unwrap()
 }
+
+/// A request with a token, extra headers and a JSON body; the status and
+/// the body as JSON (`Null` when not JSON).
+pub async fn call(
+    method: &str,
+    url: &str,
+    token: &str,
+    headers: &[(&str, &str)],
+    body: Option<&Value>,
+) -> (StatusCode, Value) {
+    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+    let mut req = client().request(method, url).header("X-Auth-Token", token);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    if let Some(b) = body {
+        req = req.json(b);
+    }
+    let resp = req.send().await.unwrap();
+    let status = resp.status();
+    let text = resp.text().await.unwrap();
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+/// GET with a token (and headers), as JSON.
+pub async fn get_json(url: &str, token: &str, headers: &[(&str, &str)]) -> (StatusCode, Value) {
+    call("GET", url, token, headers, None).await
+}

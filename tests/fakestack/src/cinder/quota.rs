@@ -13,7 +13,8 @@ use axum::routing::get;
 use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
-use crate::quota::{Kind, py_repr, py_str};
+use crate::body::{py_repr, py_str};
+use crate::quota::{Held, QuotaService};
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::{Caller, body, errors};
@@ -122,8 +123,9 @@ fn show_quota(
             }
         },
     };
+    let held = ctx.world.held(ctx.key(), target, QuotaService::Volume);
     let mut set: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
-        q.table(target, Kind::Volume)
+        q.table(target, QuotaService::Volume, &held)
             .into_iter()
             .map(|(n, limit, used)| {
                 let v = if usage {
@@ -164,7 +166,7 @@ fn defaults_of(ctx: &Ctx, caller: &Caller, target: &str) -> Response {
         return forbidden("show");
     }
     let mut set: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
-        q.resources(Kind::Volume)
+        q.resources(QuotaService::Volume)
             .into_iter()
             .map(|(n, d)| (n, json!(d)))
             .collect()
@@ -216,7 +218,7 @@ fn validate(ctx: &Ctx, raw: &[u8]) -> Result<Vec<(String, i64)>, String> {
         );
     }
     let known: Vec<String> = ctx.world.quotas.region(ctx.key(), |q| {
-        q.resources(Kind::Volume)
+        q.resources(QuotaService::Volume)
             .into_iter()
             .map(|(n, _)| n)
             .collect()
@@ -269,29 +271,30 @@ fn update_quota(ctx: &Ctx, caller: &Caller, target: &str, raw: &[u8]) -> Respons
     if !caller.is_admin() {
         return forbidden("update");
     }
+    let held = ctx.world.held(ctx.key(), target, QuotaService::Volume);
     let refused = ctx.world.quotas.region(ctx.key(), |q| {
         for (key, limit) in &limits {
             if key == "per_volume_gigabytes" || *limit == -1 {
                 continue;
             }
-            if q.explicit(target, Kind::Volume, key).is_none() {
+            if q.explicit(target, QuotaService::Volume, key).is_none() {
                 continue;
             }
-            let used = q.in_use(target, Kind::Volume, key);
+            let used = q.used(target, QuotaService::Volume, key, &held);
             if *limit < used {
                 return Some(format!(
                     "Quota {key} limit must be equal or greater than existing resources. Current usage is {used} and the requested limit is {limit}."
                 ));
             }
         }
-        q.set_limits(target, Kind::Volume, &limits);
+        q.set_limits(target, QuotaService::Volume, &limits);
         None
     });
     if let Some(message) = refused {
         return bad_request(&message);
     }
     let set: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
-        q.table(target, Kind::Volume)
+        q.table(target, QuotaService::Volume, &Held::new())
             .into_iter()
             .map(|(n, limit, _)| (n, json!(limit)))
             .collect()
@@ -325,6 +328,6 @@ fn delete_quota(ctx: &Ctx, caller: &Caller, target: &str) -> Response {
     }
     ctx.world
         .quotas
-        .region(ctx.key(), |q| q.clear(target, Kind::Volume));
+        .region(ctx.key(), |q| q.clear(target, QuotaService::Volume));
     body::raw(StatusCode::OK, "application/json", String::new())
 }

@@ -13,7 +13,8 @@ use axum::response::Response;
 use axum::routing::get;
 use serde_json::{Map, Value, json};
 
-use crate::quota::{Limits, ProjectLimit, RegisteredLimit, py_repr, py_str};
+use crate::body::{py_repr, py_str};
+use crate::quota::{Limits, ProjectLimit, RegisteredLimit};
 use crate::server::Ctx;
 use crate::state::{Realm, hex_id};
 use crate::{Caller, body, errors};

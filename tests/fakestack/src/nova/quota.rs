@@ -11,7 +11,8 @@ use axum::routing::get;
 use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
-use crate::quota::{COMPUTE, Kind, py_repr, py_str};
+use crate::body::{py_repr, py_str};
+use crate::quota::{COMPUTE, Held, QuotaService};
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::{Caller, Microversion, body, errors};
@@ -137,7 +138,7 @@ fn quota_set(id: Option<&str>, rows: Vec<(String, Value)>, mv: Microversion) -> 
 
 fn limits(ctx: &Ctx, project: &str) -> Vec<(String, Value)> {
     ctx.world.quotas.region(ctx.key(), |q| {
-        q.table(project, Kind::Compute)
+        q.table(project, QuotaService::Compute, &Held::new())
             .into_iter()
             .map(|(n, limit, _)| (n, json!(limit)))
             .collect()
@@ -171,8 +172,9 @@ async fn detail(
     if let Err(resp) = verify_project(&ctx, &project) {
         return resp;
     }
+    let held = ctx.world.held(ctx.key(), &project, QuotaService::Compute);
     let rows = ctx.world.quotas.region(ctx.key(), |q| {
-        q.table(&project, Kind::Compute)
+        q.table(&project, QuotaService::Compute, &held)
             .into_iter()
             .map(|(n, limit, used)| (n, json!({"limit": limit, "in_use": used, "reserved": 0})))
             .collect()
@@ -190,7 +192,7 @@ async fn defaults(
         return resp;
     }
     let rows = ctx.world.quotas.region(ctx.key(), |q| {
-        q.resources(Kind::Compute)
+        q.resources(QuotaService::Compute)
             .into_iter()
             .map(|(n, d)| (n, json!(d)))
             .collect()
@@ -335,11 +337,12 @@ async fn update(
     if let Err(resp) = verify_project(&ctx, &project) {
         return resp;
     }
+    let held = ctx.world.held(ctx.key(), &project, QuotaService::Compute);
     let refused = ctx.world.quotas.region(ctx.key(), |q| {
         if !update.force {
             for (key, limit) in &update.limits {
                 // Nova's minimum is in_use + reserved; reserved is always 0 here.
-                let minimum = q.in_use(&project, Kind::Compute, key);
+                let minimum = q.used(&project, QuotaService::Compute, key, &held);
                 if *limit != -1 && *limit < minimum {
                     return Some(format!(
                         "Quota limit {limit} for {key} must be greater than or equal to already used and reserved {minimum}."
@@ -347,7 +350,7 @@ async fn update(
                 }
             }
         }
-        q.set_limits(&project, Kind::Compute, &update.limits);
+        q.set_limits(&project, QuotaService::Compute, &update.limits);
         None
     });
     if let Some(message) = refused {
@@ -368,6 +371,6 @@ async fn delete(
     }
     ctx.world
         .quotas
-        .region(ctx.key(), |q| q.clear(&project, Kind::Compute));
+        .region(ctx.key(), |q| q.clear(&project, QuotaService::Compute));
     body::raw(StatusCode::ACCEPTED, "application/json", String::new())
 }

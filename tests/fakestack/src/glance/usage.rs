@@ -7,7 +7,7 @@ use axum::routing::get;
 use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
-use crate::quota::{IMAGE, Kind, service_id};
+use crate::quota::{IMAGE, QuotaService, service_id};
 use crate::server::Ctx;
 use crate::{Caller, body};
 
@@ -41,12 +41,13 @@ async fn usage(State(ctx): State<Ctx>, Extension(caller): Extension<Caller>) -> 
     let Some(limits) = limits else {
         return body::json(StatusCode::OK, &json!({"usage": {}}));
     };
+    let held = ctx.world.held(&region, &project, QuotaService::Image);
     let usage: Map<String, Value> = ctx.world.quotas.region(&region, |q| {
         IMAGE
             .iter()
             .zip(limits)
             .map(|(r, limit)| {
-                let used = q.in_use(&project, Kind::Image, r);
+                let used = q.used(&project, QuotaService::Image, r, &held);
                 ((*r).to_owned(), json!({"usage": used, "limit": limit}))
             })
             .collect()

@@ -8,7 +8,7 @@ use axum::routing::get;
 use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
-use crate::quota::{Kind, NETWORK};
+use crate::quota::{Held, NETWORK, QuotaService};
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::{Caller, body, errors};
@@ -58,7 +58,7 @@ fn own(caller: &Caller, project: &str) -> bool {
 
 fn limits(ctx: &Ctx, project: &str) -> Map<String, Value> {
     ctx.world.quotas.region(ctx.key(), |q| {
-        q.table(project, Kind::Network)
+        q.table(project, QuotaService::Network, &Held::new())
             .into_iter()
             .map(|(n, limit, _)| (n, json!(limit)))
             .collect()
@@ -73,7 +73,7 @@ async fn list(State(ctx): State<Ctx>, Extension(caller): Extension<Caller>) -> R
     let projects = ctx
         .world
         .quotas
-        .region(ctx.key(), |q| q.projects_with_limits(Kind::Network));
+        .region(ctx.key(), |q| q.projects_with_limits(QuotaService::Network));
     let quotas: Vec<Value> = projects
         .iter()
         .map(|p| {
@@ -118,8 +118,9 @@ async fn action(
                     "User does not have admin privileges: Only admin is authorized to access quotas for another project.",
                 );
             }
+            let held = ctx.world.held(ctx.key(), &project, QuotaService::Network);
             let quota: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
-                q.table(&project, Kind::Network)
+                q.table(&project, QuotaService::Network, &held)
                     .into_iter()
                     .map(|(n, limit, used)| {
                         (n, json!({"limit": limit, "used": used, "reserved": 0}))
@@ -133,7 +134,7 @@ async fn action(
                 return policy("get_quota");
             }
             let quota: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
-                q.resources(Kind::Network)
+                q.resources(QuotaService::Network)
                     .into_iter()
                     .map(|(n, d)| (n, json!(d)))
                     .collect()
@@ -201,7 +202,7 @@ async fn update(
         let Some(limit) = to_int(value) else {
             let shown = match value {
                 Value::String(s) => s.clone(),
-                other => crate::quota::py_repr(other),
+                other => crate::body::py_repr(other),
             };
             return error(
                 StatusCode::BAD_REQUEST,
@@ -225,10 +226,11 @@ async fn update(
             &format!("Invalid input for {key}. Reason: {reason}."),
         );
     }
+    let held = ctx.world.held(ctx.key(), &project, QuotaService::Network);
     let refused = ctx.world.quotas.region(ctx.key(), |q| {
         if !force {
             for (key, limit) in &limits_asked {
-                let used = q.in_use(&project, Kind::Network, key);
+                let used = q.used(&project, QuotaService::Network, key, &held);
                 if *limit != -1 && used > *limit {
                     return Some(format!(
                         "Quota limit {limit} for {key} must be greater than or equal to already used {used}"
@@ -236,7 +238,7 @@ async fn update(
                 }
             }
         }
-        q.set_limits(&project, Kind::Network, &limits_asked);
+        q.set_limits(&project, QuotaService::Network, &limits_asked);
         None
     });
     if let Some(message) = refused {
@@ -258,7 +260,7 @@ async fn delete(
     let had = ctx
         .world
         .quotas
-        .region(ctx.key(), |q| q.clear(project, Kind::Network));
+        .region(ctx.key(), |q| q.clear(project, QuotaService::Network));
     if !had {
         return error(
             StatusCode::NOT_FOUND,

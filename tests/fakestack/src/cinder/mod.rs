@@ -1,0 +1,14 @@
+//! Cinder: quota sets and volumes.
+
+mod quota;
+pub(crate) mod volumes;
+
+use axum::Router;
+
+use crate::server::Ctx;
+
+pub(crate) fn routes() -> Router<Ctx> {
+    Router::new()
+        .merge(quota::routes())
+        .merge(volumes::routes())
+}

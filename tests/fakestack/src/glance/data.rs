@@ -1,0 +1,214 @@
+//! Image data: `PUT /v2/images/{id}/file` read as a stream and hashed on the way, `GET …/file` streamed back.
+//!
+//! The upload is never buffered whole before it is checked: each chunk is
+//! hashed (MD5 for `checksum`, SHA-512 for `os_hash_value`) and counted
+//! against the size cap as it arrives. The bytes are then kept in memory
+//! and sent back in 64 KiB chunks.
+
+use std::convert::Infallible;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Extension, Router};
+use futures_util::StreamExt;
+use md5::{Digest, Md5};
+use serde_json::json;
+
+use crate::server::Ctx;
+use crate::state::Caller;
+use crate::store::{ApiError, Kind, RegionStore};
+
+use super::images::{lookup, may_change, not_found};
+use super::respond;
+
+/// The size of the chunks a download is sent in.
+const CHUNK: usize = 64 * 1024;
+
+pub(crate) fn routes() -> Router<Ctx> {
+    Router::new().route("/image/v2/images/{id}/file", get(download).put(upload))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Marks the image `saving`; 409 unless it is `queued`.
+fn begin(s: &mut RegionStore, caller: &Caller, id: &str) -> Result<(), ApiError> {
+    let image = lookup(s, caller, id)?;
+    if !may_change(caller, &image) {
+        return Err(ApiError::forbidden(format!(
+            "Not allowed to upload image data for image {id}"
+        )));
+    }
+    let status = image.field("status").to_owned();
+    if status != "queued" {
+        return Err(ApiError::conflict(format!(
+            "Image status transition from {status} to saving is not allowed"
+        )));
+    }
+    if let Some(r) = s.get_mut(Kind::Image, id) {
+        r.body["status"] = json!("saving");
+        r.touch();
+    }
+    Ok(())
+}
+
+/// Puts the image back to `queued` if the upload ends before it finishes
+/// (an error, or the request dropped), as Glance does with a failed upload.
+struct Unfinished<'a> {
+    ctx: &'a Ctx,
+    id: &'a str,
+    done: bool,
+}
+
+impl Drop for Unfinished<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            restore(self.ctx, self.id);
+        }
+    }
+}
+
+fn restore(ctx: &Ctx, id: &str) {
+    ctx.world.store.at(ctx.key(), |s| {
+        if let Some(r) = s.get_mut(Kind::Image, id) {
+            r.body["status"] = json!("queued");
+            r.touch();
+        }
+    });
+}
+
+async fn upload(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let kind = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    if !kind.starts_with("application/octet-stream") {
+        return respond(Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("Invalid content type {kind}"),
+        )));
+    }
+    if let Err(e) = ctx.world.store.at(ctx.key(), |s| begin(s, &caller, &id)) {
+        return respond(Err(e));
+    }
+    let mut guard = Unfinished {
+        ctx: &ctx,
+        id: &id,
+        done: false,
+    };
+    let cap = ctx.world.image_size_cap;
+    let mut data: Vec<u8> = Vec::new();
+    let mut md5 = Md5::new();
+    let mut sha = aws_lc_rs::digest::Context::new(&aws_lc_rs::digest::SHA512);
+    let mut stream = body.into_data_stream();
+    while let Some(chunk) = stream.next().await {
+        let Ok(chunk) = chunk else {
+            return respond(Err(ApiError::bad_request(
+                "The image data upload was interrupted.",
+            )));
+        };
+        if data.len() + chunk.len() > cap {
+            return respond(Err(ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "The provided image is too large.",
+            )));
+        }
+        md5.update(&chunk);
+        sha.update(&chunk);
+        data.extend_from_slice(&chunk);
+    }
+    let hashes = (hex(&md5.finalize()), hex(sha.finish().as_ref()));
+    let done = ctx.world.store.at(ctx.key(), |s| {
+        activate(s, &id, Bytes::from(data), hashes).map_err(|_| {
+            ApiError::new(
+                StatusCode::GONE,
+                format!("Image {id} could not be found after upload. The image may have been deleted during the upload."),
+            )
+        })
+    });
+    guard.done = true;
+    respond(done.map(|()| {
+        let mut resp = Response::new(Body::empty());
+        *resp.status_mut() = StatusCode::NO_CONTENT;
+        resp
+    }))
+}
+
+/// What a finished upload leaves: the data, its size, `checksum` (MD5),
+/// `os_hash_value` (SHA-512), status `active`, store `local`.
+fn activate(
+    s: &mut RegionStore,
+    id: &str,
+    data: Bytes,
+    (md5, sha512): (String, String),
+) -> Result<(), ApiError> {
+    let r = s.get_mut(Kind::Image, id).ok_or_else(|| not_found(id))?;
+    let size = data.len();
+    // Glance's format inspector gives a raw (or ISO) image's size as its virtual size.
+    let sized = matches!(r.field("disk_format"), "raw" | "iso" | "");
+    r.body["size"] = json!(size);
+    r.body["virtual_size"] = if sized { json!(size) } else { json!(null) };
+    r.body["status"] = json!("active");
+    r.body["checksum"] = json!(md5);
+    r.body["os_hash_algo"] = json!("sha512");
+    r.body["os_hash_value"] = json!(sha512);
+    r.body["stores"] = json!("local");
+    r.touch();
+    s.blobs.insert(id.to_owned(), data);
+    Ok(())
+}
+
+/// 200 with the data (`Content-MD5` the checksum), or 204 before any upload.
+async fn download(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> Response {
+    let found = ctx.world.store.at(ctx.key(), |s| {
+        let image = lookup(s, &caller, &id)?;
+        Ok::<_, ApiError>((image, s.blobs.get(&id).cloned()))
+    });
+    let (image, data) = match found {
+        Ok(found) => found,
+        Err(e) => return respond(Err(e)),
+    };
+    let Some(data) = data else {
+        let mut resp = Response::new(Body::empty());
+        *resp.status_mut() = StatusCode::NO_CONTENT;
+        return resp;
+    };
+    let len = data.len();
+    let chunks = (0..len)
+        .step_by(CHUNK)
+        .map(move |at| Ok::<Bytes, Infallible>(data.slice(at..(at + CHUNK).min(len))));
+    let mut resp = Response::new(Body::from_stream(futures_util::stream::iter(chunks)));
+    let headers = resp.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/octet-stream"),
+    );
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+    if let Ok(md5) = HeaderValue::from_str(image.field("checksum")) {
+        headers.insert("content-md5", md5);
+    }
+    resp
+}
+
+/// Stores data for an image as a finished upload would (the test API's
+/// way to seed an active image).
+pub(crate) fn put(s: &mut RegionStore, id: &str, data: Vec<u8>) -> Result<(), ApiError> {
+    let md5 = hex(&Md5::digest(&data));
+    let sha512 = hex(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA512, &data).as_ref());
+    activate(s, id, Bytes::from(data), (md5, sha512))
+}

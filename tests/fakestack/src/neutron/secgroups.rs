@@ -1,0 +1,600 @@
+//! Neutron `security-groups` and `security-group-rules`, with every project's `default` group made as Neutron makes it.
+//!
+//! Neutron creates a project's `default` group (egress IPv4 and IPv6 to
+//! anywhere, ingress IPv4 and IPv6 from the group itself) the first time
+//! the project lists or creates groups or rules, creates a network or a
+//! port. Other new groups get the two egress rules.
+
+use axum::http::StatusCode;
+use serde_json::{Map, Value, json};
+
+use crate::region::Service;
+use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+
+use super::ipam::{Cidr, render};
+use super::{Collection, bad_request, boolean, known, owner, text};
+
+pub(crate) static GROUPS: Decl = Decl {
+    kind: Kind::SecurityGroup,
+    service: Service::Network,
+    path: "/network/v2.0/security-groups",
+    singular: "security_group",
+    plural: "security_groups",
+    key: "id",
+    paging: Paging::Neutron,
+    stamps: Stamps::Zulu,
+    create: create_group,
+    visible: super::owned_or_admin,
+};
+
+pub(crate) static RULES: Decl = Decl {
+    kind: Kind::SecurityGroupRule,
+    service: Service::Network,
+    path: "/network/v2.0/security-group-rules",
+    singular: "security_group_rule",
+    plural: "security_group_rules",
+    key: "id",
+    paging: Paging::Neutron,
+    stamps: Stamps::Zulu,
+    create: create_rule,
+    visible: super::owned_or_admin,
+};
+
+pub(crate) static GROUP_COLLECTION: Collection = Collection {
+    decl: &GROUPS,
+    segment: "security-groups",
+    missing: ("SecurityGroupNotFound", |id| {
+        format!("Security group {id} does not exist")
+    }),
+    admin_only: &[],
+    quota: "security_group",
+    update: update_group,
+    delete: delete_group,
+    decorate: Some(with_rules),
+};
+
+pub(crate) static RULE_COLLECTION: Collection = Collection {
+    decl: &RULES,
+    segment: "security-group-rules",
+    missing: ("SecurityGroupRuleNotFound", |id| {
+        format!("Security group rule {id} does not exist")
+    }),
+    admin_only: &[],
+    quota: "security_group_rule",
+    update: update_rule,
+    delete: delete_rule,
+    decorate: None,
+};
+
+const DEFAULT_DESCRIPTION: &str = "Default security group";
+
+/// The keys that make two rules the same rule.
+const IDENTITY: [&str; 9] = [
+    "security_group_id",
+    "ethertype",
+    "direction",
+    "protocol",
+    "port_range_min",
+    "port_range_max",
+    "remote_ip_prefix",
+    "remote_group_id",
+    "remote_address_group_id",
+];
+
+/// `security_group_rules`: the group's rules, oldest first.
+fn with_rules(s: &RegionStore, r: &Resource, out: &mut Map<String, Value>) {
+    let rules: Vec<Value> = s
+        .all(Kind::SecurityGroupRule)
+        .iter()
+        .filter(|rule| rule.field("security_group_id") == r.id)
+        .map(|rule| rule.body.clone())
+        .collect();
+    out.insert("security_group_rules".into(), Value::Array(rules));
+}
+
+/// The id of `project`'s `default` group, made (with its four rules) if
+/// missing. As in Neutron, only the project itself or the admin makes it;
+/// `None` when neither asked.
+pub(crate) fn ensure_default(call: Call<'_>, s: &mut RegionStore, project: &str) -> Option<String> {
+    if project.is_empty() {
+        return None;
+    }
+    if let Some(g) = s.find(Kind::SecurityGroup, |g| {
+        g.owned_by(Some(project)) && g.hidden.contains_key("default")
+    }) {
+        return Some(g.id.clone());
+    }
+    if call.caller.project_id.as_deref() != Some(project) && !call.caller.is_admin() {
+        return None;
+    }
+    let id = insert_group(s, project, "default", DEFAULT_DESCRIPTION, true);
+    for (direction, ethertype) in [
+        ("egress", "IPv4"),
+        ("egress", "IPv6"),
+        ("ingress", "IPv4"),
+        ("ingress", "IPv6"),
+    ] {
+        let remote = (direction == "ingress").then_some(id.as_str());
+        insert_rule(s, project, &id, direction, ethertype, remote, true);
+    }
+    Some(id)
+}
+
+fn insert_group(
+    s: &mut RegionStore,
+    project: &str,
+    name: &str,
+    description: &str,
+    default: bool,
+) -> String {
+    let id = uuid();
+    let body = json!({
+        "id": id, "name": name, "stateful": true, "tenant_id": project, "project_id": project,
+        "description": description, "shared": false, "security_group_rules": [],
+        "tags": [], "created_at": null, "updated_at": null, "revision_number": 1,
+    });
+    let mut g = Resource::new(Kind::SecurityGroup, &id, Some(project), None, body);
+    if default {
+        g.hidden.insert("default".into(), json!(true));
+    }
+    s.insert(g);
+    id
+}
+
+/// A rule from the group templates: any protocol, no ports.
+fn insert_rule(
+    s: &mut RegionStore,
+    project: &str,
+    group: &str,
+    direction: &str,
+    ethertype: &str,
+    remote: Option<&str>,
+    default: bool,
+) {
+    let body = rule_body(
+        s,
+        project,
+        group,
+        &[
+            ("ethertype", json!(ethertype)),
+            ("direction", json!(direction)),
+            ("protocol", Value::Null),
+            ("port_range_min", Value::Null),
+            ("port_range_max", Value::Null),
+            ("remote_ip_prefix", Value::Null),
+            ("remote_address_group_id", Value::Null),
+            ("normalized_cidr", Value::Null),
+            ("remote_group_id", json!(remote)),
+        ],
+        default,
+        "",
+    );
+    let id = body["id"].as_str().unwrap_or_default().to_owned();
+    s.insert(Resource::new(
+        Kind::SecurityGroupRule,
+        &id,
+        Some(project),
+        None,
+        body,
+    ));
+}
+
+fn rule_body(
+    s: &mut RegionStore,
+    project: &str,
+    group: &str,
+    fields: &[(&str, Value)],
+    default: bool,
+    description: &str,
+) -> Value {
+    let mut out = Map::new();
+    out.insert("id".into(), json!(uuid()));
+    out.insert("project_id".into(), json!(project));
+    out.insert("security_group_id".into(), json!(group));
+    for (k, v) in fields {
+        out.insert((*k).to_owned(), v.clone());
+    }
+    out.insert("standard_attr_id".into(), json!(s.next_number()));
+    out.insert("belongs_to_default_sg".into(), json!(default));
+    out.insert("description".into(), json!(description));
+    out.insert("tags".into(), json!([]));
+    out.insert("created_at".into(), Value::Null);
+    out.insert("updated_at".into(), Value::Null);
+    out.insert("revision_number".into(), json!(0));
+    out.insert("tenant_id".into(), json!(project));
+    Value::Object(out)
+}
+
+/// Neutron refuses a second group named `default`.
+fn not_default(name: &str) -> Result<(), ApiError> {
+    if name.eq_ignore_ascii_case("default") {
+        return Err(ApiError::typed(
+            StatusCode::CONFLICT,
+            "SecurityGroupDefaultAlreadyExists",
+            "Default security group already exists.",
+        ));
+    }
+    Ok(())
+}
+
+fn create_group(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, ApiError> {
+    let map = req.as_object().cloned().unwrap_or_default();
+    known(
+        &map,
+        &["name", "description", "stateful", "project_id", "tenant_id"],
+    )?;
+    let project = owner(call, &map, "security_group")?;
+    let name = text(&map, "name", "", 255)?;
+    not_default(&name)?;
+    ensure_default(call, s, &project);
+    let id = insert_group(
+        s,
+        &project,
+        &name,
+        &text(&map, "description", "", 255)?,
+        false,
+    );
+    if let Some(g) = s.get_mut(Kind::SecurityGroup, &id) {
+        g.body["stateful"] = json!(boolean(&map, "stateful", true)?);
+    }
+    for ethertype in ["IPv4", "IPv6"] {
+        insert_rule(s, &project, &id, "egress", ethertype, None, false);
+    }
+    Ok(id)
+}
+
+fn update_group(
+    _call: Call<'_>,
+    s: &mut RegionStore,
+    id: &str,
+    map: &Map<String, Value>,
+) -> Result<(), ApiError> {
+    known(map, &["name", "description", "stateful"])?;
+    let is_default = s
+        .get(Kind::SecurityGroup, id)
+        .is_some_and(|g| g.hidden.contains_key("default"));
+    if let Some(name) = map.get("name").and_then(Value::as_str) {
+        if is_default && name != "default" {
+            return Err(ApiError::typed(
+                StatusCode::CONFLICT,
+                "SecurityGroupCannotUpdateDefault",
+                "Updating default security group not allowed.",
+            ));
+        }
+        if !is_default {
+            not_default(name)?;
+        }
+    }
+    let g = s
+        .get_mut(Kind::SecurityGroup, id)
+        .ok_or_else(|| super::not_found(&GROUP_COLLECTION, id))?;
+    for key in ["name", "description"] {
+        if map.contains_key(key) {
+            g.body[key] = json!(text(map, key, "", 255)?);
+        }
+    }
+    if map.contains_key("stateful") {
+        g.body["stateful"] = json!(boolean(map, "stateful", true)?);
+    }
+    Ok(())
+}
+
+/// 409 while a port uses it; a project's `default` only by the admin.
+fn delete_group(call: Call<'_>, s: &mut RegionStore, id: &str) -> Result<(), ApiError> {
+    let is_default = s
+        .get(Kind::SecurityGroup, id)
+        .is_some_and(|g| g.hidden.contains_key("default"));
+    if is_default && !call.caller.is_admin() {
+        return Err(ApiError::typed(
+            StatusCode::CONFLICT,
+            "SecurityGroupCannotRemoveDefault",
+            "Insufficient rights for removing default security group.",
+        ));
+    }
+    let used = s.all(Kind::Port).iter().any(|p| {
+        p.body["security_groups"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|g| g.as_str() == Some(id))
+    });
+    if used {
+        return Err(ApiError::typed(
+            StatusCode::CONFLICT,
+            "SecurityGroupInUse",
+            format!("Security Group {id} in use."),
+        ));
+    }
+    let rules: Vec<String> = s
+        .all(Kind::SecurityGroupRule)
+        .iter()
+        .filter(|r| r.field("security_group_id") == id || r.field("remote_group_id") == id)
+        .map(|r| r.id.clone())
+        .collect();
+    for rule in rules {
+        s.remove(Kind::SecurityGroupRule, &rule);
+    }
+    s.remove(Kind::SecurityGroup, id);
+    Ok(())
+}
+
+fn one_of(
+    map: &Map<String, Value>,
+    key: &str,
+    valid: &[&str],
+    default: Option<&str>,
+) -> Result<Value, ApiError> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(json!(default)),
+        Some(Value::String(v)) if valid.contains(&v.as_str()) => Ok(json!(v)),
+        Some(v) => Err(bad_request(format!(
+            "Invalid input for {key}. Reason: {} is not in valid_values.",
+            crate::body::py_str(v)
+        ))),
+    }
+}
+
+/// A port number 0..=65535 (or ICMP type/code 0..=255), or none.
+fn port(map: &Map<String, Value>, key: &str) -> Result<Option<i64>, ApiError> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => {
+            let n = v
+                .as_i64()
+                .or_else(|| v.as_str().and_then(|s| s.parse().ok()));
+            match n {
+                Some(n) if (0..=65535).contains(&n) => Ok(Some(n)),
+                _ => Err(ApiError::typed(
+                    StatusCode::BAD_REQUEST,
+                    "SecurityGroupInvalidPortValue",
+                    format!("Invalid value for port {}", crate::body::py_str(v)),
+                )),
+            }
+        }
+    }
+}
+
+/// Schema and Neutron's rule checks: direction, ethertype, protocol, the
+/// port range, one remote, a CIDR of the rule's ethertype; then no twin.
+fn create_rule(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, ApiError> {
+    let map = req.as_object().cloned().unwrap_or_default();
+    let allowed = [
+        "security_group_id",
+        "direction",
+        "ethertype",
+        "protocol",
+        "port_range_min",
+        "port_range_max",
+        "remote_ip_prefix",
+        "remote_group_id",
+        "remote_address_group_id",
+        "description",
+        "project_id",
+        "tenant_id",
+    ];
+    known(&map, &allowed)?;
+    let group_id = map
+        .get("security_group_id")
+        .and_then(Value::as_str)
+        .ok_or_else(|| {
+            bad_request(
+                "Failed to parse request. Required attribute 'security_group_id' not specified",
+            )
+        })?;
+    let group = s
+        .get(Kind::SecurityGroup, group_id)
+        .filter(|g| super::owned_or_admin(call.caller, g))
+        .cloned()
+        .ok_or_else(|| super::not_found(&GROUP_COLLECTION, group_id))?;
+    let project = match owner(call, &map, "security_group_rule")? {
+        p if map.contains_key("project_id") || map.contains_key("tenant_id") => p,
+        _ => group.project_id.clone().unwrap_or_default(),
+    };
+    let direction = one_of(&map, "direction", &["ingress", "egress"], None)?;
+    if direction.is_null() {
+        return Err(bad_request(
+            "Failed to parse request. Required attribute 'direction' not specified",
+        ));
+    }
+    let ethertype = one_of(&map, "ethertype", &["IPv4", "IPv6"], Some("IPv4"))?;
+    let protocol = match map.get("protocol") {
+        None | Some(Value::Null) => Value::Null,
+        Some(Value::String(p)) if p.parse::<u8>().is_ok() => json!(p),
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n <= 255) => json!(n.to_string()),
+        Some(Value::String(p)) if KNOWN_PROTOCOLS.contains(&p.to_ascii_lowercase().as_str()) => {
+            json!(p.to_ascii_lowercase())
+        }
+        Some(v) => {
+            return Err(ApiError::typed(
+                StatusCode::BAD_REQUEST,
+                "SecurityGroupRuleInvalidProtocol",
+                format!(
+                    "Security group rule protocol {} not supported. Only protocol values [{}] and integer representations [0 to 255] are supported.",
+                    crate::body::py_str(v),
+                    KNOWN_PROTOCOLS.map(|p| format!("'{p}'")).join(", ")
+                ),
+            ));
+        }
+    };
+    let (min, max) = (port(&map, "port_range_min")?, port(&map, "port_range_max")?);
+    if (min.is_some() || max.is_some()) && protocol.is_null() {
+        return Err(ApiError::typed(
+            StatusCode::BAD_REQUEST,
+            "SecurityGroupProtocolRequiredWithPorts",
+            "Must also specify protocol if port range is given.",
+        ));
+    }
+    if matches!(protocol.as_str(), Some("tcp" | "udp" | "6" | "17"))
+        && let (Some(a), Some(b)) = (min, max)
+        && a > b
+    {
+        return Err(ApiError::typed(
+            StatusCode::BAD_REQUEST,
+            "SecurityGroupInvalidPortRange",
+            "For TCP/UDP protocols, port_range_min must be <= port_range_max",
+        ));
+    }
+    let remote_group = map
+        .get("remote_group_id")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let prefix = map
+        .get("remote_ip_prefix")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    if remote_group.is_some() && prefix.is_some() {
+        return Err(ApiError::typed(
+            StatusCode::BAD_REQUEST,
+            "SecurityGroupMultipleRemoteEntites",
+            "Only one of remote_ip_prefix or remote_group_id or remote_address_group_id may be provided.",
+        ));
+    }
+    if let Some(remote) = &remote_group
+        && s.get(Kind::SecurityGroup, remote).is_none()
+    {
+        return Err(super::not_found(&GROUP_COLLECTION, remote));
+    }
+    let normalized = match &prefix {
+        None => Value::Null,
+        Some(p) => {
+            let text = if p.contains('/') {
+                p.clone()
+            } else if p.contains(':') {
+                format!("{p}/128")
+            } else {
+                format!("{p}/32")
+            };
+            let cidr = Cidr::parse(&text, true).ok_or_else(|| {
+                bad_request(format!(
+                    "Invalid input for remote_ip_prefix. Reason: '{p}' is not a valid IP subnet."
+                ))
+            })?;
+            if (cidr.version() == 6) != (ethertype == json!("IPv6")) {
+                return Err(ApiError::typed(
+                    StatusCode::BAD_REQUEST,
+                    "SecurityGroupRuleParameterConflict",
+                    format!(
+                        "Conflicting value ethertype {} for CIDR {p}",
+                        crate::body::py_str(&ethertype)
+                    ),
+                ));
+            }
+            json!(format!("{}/{}", render(cidr.network, cidr.v6), cidr.prefix))
+        }
+    };
+    let fields = [
+        ("ethertype", ethertype),
+        ("direction", direction),
+        ("protocol", protocol),
+        ("port_range_min", json!(min)),
+        ("port_range_max", json!(max)),
+        ("remote_ip_prefix", json!(prefix)),
+        ("remote_address_group_id", Value::Null),
+        ("normalized_cidr", normalized),
+        ("remote_group_id", json!(remote_group)),
+    ];
+    let candidate: Map<String, Value> = fields
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect();
+    let twin = s.find(Kind::SecurityGroupRule, |r| {
+        IDENTITY.iter().all(|k| {
+            let mine = if *k == "security_group_id" {
+                json!(group_id)
+            } else {
+                candidate.get(*k).cloned().unwrap_or(Value::Null)
+            };
+            let theirs = if *k == "remote_ip_prefix" {
+                r.body["normalized_cidr"].clone()
+            } else {
+                r.body[*k].clone()
+            };
+            let mine = if *k == "remote_ip_prefix" {
+                candidate["normalized_cidr"].clone()
+            } else {
+                mine
+            };
+            mine == theirs
+        })
+    });
+    if let Some(twin) = twin {
+        return Err(ApiError::typed(
+            StatusCode::CONFLICT,
+            "SecurityGroupRuleExists",
+            format!(
+                "Security group rule already exists. Rule id is {}.",
+                twin.id
+            ),
+        ));
+    }
+    let description = text(&map, "description", "", 255)?;
+    let default = group.hidden.contains_key("default");
+    let body = rule_body(s, &project, group_id, &fields, default, &description);
+    let id = body["id"].as_str().unwrap_or_default().to_owned();
+    s.insert(Resource::new(
+        Kind::SecurityGroupRule,
+        &id,
+        Some(&project),
+        None,
+        body,
+    ));
+    if let Some(g) = s.get_mut(Kind::SecurityGroup, group_id) {
+        g.touch();
+    }
+    Ok(id)
+}
+
+/// Neutron's protocol names (`IP_PROTOCOL_MAP`).
+const KNOWN_PROTOCOLS: [&str; 25] = [
+    "ah",
+    "dccp",
+    "egp",
+    "esp",
+    "gre",
+    "hopopt",
+    "icmp",
+    "igmp",
+    "ip",
+    "ipip",
+    "ipv6-encap",
+    "ipv6-frag",
+    "ipv6-icmp",
+    "icmpv6",
+    "ipv6-nonxt",
+    "ipv6-opts",
+    "ipv6-route",
+    "ospf",
+    "pgm",
+    "rsvp",
+    "sctp",
+    "tcp",
+    "udp",
+    "udplite",
+    "vrrp",
+];
+
+/// Only the description changes.
+fn update_rule(
+    _call: Call<'_>,
+    s: &mut RegionStore,
+    id: &str,
+    map: &Map<String, Value>,
+) -> Result<(), ApiError> {
+    known(map, &["description"])?;
+    let r = s
+        .get_mut(Kind::SecurityGroupRule, id)
+        .ok_or_else(|| super::not_found(&RULE_COLLECTION, id))?;
+    r.body["description"] = json!(text(map, "description", "", 255)?);
+    Ok(())
+}
+
+fn delete_rule(_call: Call<'_>, s: &mut RegionStore, id: &str) -> Result<(), ApiError> {
+    let group = s
+        .get(Kind::SecurityGroupRule, id)
+        .map(|r| r.field("security_group_id").to_owned());
+    s.remove(Kind::SecurityGroupRule, id);
+    if let Some(g) = group.and_then(|g| s.get_mut(Kind::SecurityGroup, &g)) {
+        g.touch();
+    }
+    Ok(())
+}

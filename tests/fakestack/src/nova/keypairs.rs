@@ -1,0 +1,427 @@
+//! Nova's `os-keypairs`: import or generate, list (paginated by name from 2.35), show, delete; keys belong to a user.
+
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Extension, Router};
+use serde_json::{Map, Value, json};
+
+use crate::body::{py_repr, py_str};
+use crate::microversion::Microversion;
+use crate::page;
+use crate::query::Query;
+use crate::quota::QuotaService;
+use crate::region::Service;
+use crate::server::Ctx;
+use crate::state::Caller;
+use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps};
+
+use super::{Reply, base, envelope, limit_and_marker, ok, policy, respond, sshkey};
+
+pub(crate) static DECL: Decl = Decl {
+    kind: Kind::Keypair,
+    service: Service::Compute,
+    path: "/compute/v2.1/os-keypairs",
+    singular: "keypair",
+    plural: "keypairs",
+    key: "name",
+    paging: Paging::Nova,
+    stamps: Stamps::Micro,
+    create,
+    visible,
+};
+
+const MV_TYPE: Microversion = Microversion(2, 2);
+const MV_USER: Microversion = Microversion(2, 10);
+const MV_PAGES: Microversion = Microversion(2, 35);
+const MV_IMPORT_ONLY: Microversion = Microversion(2, 92);
+
+pub(crate) fn routes() -> Router<Ctx> {
+    Router::new()
+        .route(DECL.path, get(list).post(post))
+        .route("/compute/v2.1/os-keypairs/{name}", get(show).delete(delete))
+}
+
+/// A user's own keys; the admin's any.
+fn visible(caller: &Caller, r: &Resource) -> bool {
+    caller.is_admin() || r.user_id.as_deref() == Some(caller.user_id.as_str())
+}
+
+/// The user a request is about: `?user_id=` (from 2.10) or the caller,
+/// under `(admin) or user_id:%(user_id)s`.
+fn target_user(
+    caller: &Caller,
+    mv: Microversion,
+    query: &Query,
+    action: &str,
+) -> Result<String, ApiError> {
+    let asked = query.get("user_id").filter(|_| mv >= MV_USER);
+    let user = asked.unwrap_or(&caller.user_id).to_owned();
+    if user != caller.user_id && !caller.is_admin() {
+        return Err(policy(&format!("os_compute_api:os-keypairs:{action}")));
+    }
+    Ok(user)
+}
+
+fn not_found(name: &str, user: &str) -> ApiError {
+    ApiError::not_found(format!("Keypair {name} not found for user {user}"))
+}
+
+/// The keys of a view, in Nova's order (`type` from 2.2).
+fn view(r: &Resource, keys: &[&str], mv: Microversion) -> Value {
+    let mut out = Map::new();
+    for key in keys {
+        out.insert(
+            (*key).to_owned(),
+            r.body.get(*key).cloned().unwrap_or(Value::Null),
+        );
+    }
+    if mv >= MV_TYPE {
+        out.insert("type".into(), r.body["type"].clone());
+    }
+    Value::Object(out)
+}
+
+async fn list(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Extension(mv): Extension<Microversion>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let query = Query::parse(raw.as_deref());
+    respond(list_inner(&ctx, &caller, mv, &query))
+}
+
+fn list_inner(ctx: &Ctx, caller: &Caller, mv: Microversion, query: &Query) -> Reply {
+    let user = target_user(caller, mv, query, "index")?;
+    let (limit, marker) = if mv >= MV_PAGES {
+        limit_and_marker(query)?
+    } else {
+        (usize::MAX, None)
+    };
+    let mut keys: Vec<Resource> = ctx.world.store.at(ctx.key(), |s| {
+        s.all(Kind::Keypair)
+            .iter()
+            .filter(|r| r.user_id.as_deref() == Some(user.as_str()))
+            .cloned()
+            .collect()
+    });
+    keys.sort_by(|a, b| a.field("name").cmp(b.field("name")));
+    let mut keys =
+        page::after_marker(keys, marker.as_deref(), |r| r.field("name")).ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "Marker {} could not be found.",
+                marker.as_deref().unwrap_or_default()
+            ))
+        })?;
+    keys.truncate(limit);
+    let items: Vec<Value> = keys
+        .iter()
+        .map(|r| json!({"keypair": view(r, &["name", "public_key", "fingerprint"], mv)}))
+        .collect();
+    let mut out = json!({"keypairs": items});
+    if mv >= MV_PAGES {
+        let last = keys.last().map(|r| r.field("name"));
+        if let Some(links) = page::nova(&base(ctx), "os-keypairs", query, limit, last, keys.len()) {
+            out["keypairs_links"] = links;
+        }
+    }
+    Ok(ok(StatusCode::OK, &out))
+}
+
+async fn show(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Extension(mv): Extension<Microversion>,
+    Path(name): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let query = Query::parse(raw.as_deref());
+    respond((|| {
+        let user = target_user(&caller, mv, &query, "show")?;
+        let key = ctx
+            .world
+            .store
+            .at(ctx.key(), |s| find(s, &user, &name).cloned())
+            .ok_or_else(|| not_found(&name, &user))?;
+        let keys = [
+            "name",
+            "public_key",
+            "fingerprint",
+            "user_id",
+            "created_at",
+            "deleted",
+            "deleted_at",
+            "id",
+            "updated_at",
+        ];
+        Ok(ok(
+            StatusCode::OK,
+            &json!({"keypair": view(&key, &keys, mv)}),
+        ))
+    })())
+}
+
+fn find<'s>(s: &'s RegionStore, user: &str, name: &str) -> Option<&'s Resource> {
+    s.find(Kind::Keypair, |r| {
+        r.user_id.as_deref() == Some(user) && r.field("name") == name
+    })
+}
+
+async fn delete(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Extension(mv): Extension<Microversion>,
+    Path(name): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let query = Query::parse(raw.as_deref());
+    respond((|| {
+        let user = target_user(&caller, mv, &query, "delete")?;
+        ctx.world.store.at(ctx.key(), |s| {
+            let id = find(s, &user, &name)
+                .map(|r| r.id.clone())
+                .ok_or_else(|| not_found(&name, &user))?;
+            s.remove(Kind::Keypair, &id);
+            Ok(())
+        })?;
+        let status = if mv >= MV_TYPE {
+            StatusCode::NO_CONTENT
+        } else {
+            StatusCode::ACCEPTED
+        };
+        Ok(crate::body::raw(status, "application/json", String::new()))
+    })())
+}
+
+async fn post(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Extension(mv): Extension<Microversion>,
+    raw: Bytes,
+) -> Response {
+    respond((|| {
+        let request: Value = serde_json::from_slice(&raw)
+            .map_err(|_| ApiError::bad_request("Malformed request body"))?;
+        let inner = envelope(&request, "keypair")?;
+        let call = Call {
+            ctx: &ctx,
+            caller: &caller,
+            mv,
+        };
+        let created = ctx.world.store.at(ctx.key(), |s| {
+            let id = create(call, s, inner)?;
+            let r = s
+                .get_mut(Kind::Keypair, &id)
+                .ok_or_else(|| not_found("", ""))?;
+            let private = r.hidden.remove("private_key");
+            let mut out = Map::new();
+            if let Some(private) = private {
+                out.insert("private_key".into(), private);
+            }
+            if mv >= MV_TYPE {
+                out.insert("type".into(), r.body["type"].clone());
+            }
+            for key in ["name", "public_key", "fingerprint", "user_id"] {
+                out.insert(key.into(), r.body[key].clone());
+            }
+            Ok::<_, ApiError>(Value::Object(out))
+        })?;
+        let status = if mv >= MV_TYPE {
+            StatusCode::CREATED
+        } else {
+            StatusCode::OK
+        };
+        Ok(ok(status, &json!({"keypair": created})))
+    })())
+}
+
+/// `Invalid input for field/attribute <field>. Value: <v>. <why>`.
+fn invalid(field: &str, value: &Value, why: String) -> ApiError {
+    ApiError::bad_request(format!(
+        "Invalid input for field/attribute {field}. Value: {}. {why}",
+        py_str(value)
+    ))
+}
+
+/// What the create schema of the microversion accepts.
+fn check_schema(k: &Value, mv: Microversion) -> Result<(), ApiError> {
+    let Some(map) = k.as_object() else {
+        return Err(invalid(
+            "keypair",
+            k,
+            format!("{} is not of type 'object'", py_repr(k)),
+        ));
+    };
+    let mut allowed = vec!["name", "public_key"];
+    if mv >= MV_TYPE {
+        allowed.push("type");
+    }
+    if mv >= MV_USER {
+        allowed.push("user_id");
+    }
+    let extra: Vec<String> = map
+        .keys()
+        .filter(|key| !allowed.contains(&key.as_str()))
+        .map(|key| format!("'{key}'"))
+        .collect();
+    if !extra.is_empty() {
+        let verb = if extra.len() == 1 { "was" } else { "were" };
+        return Err(invalid(
+            "keypair",
+            k,
+            format!(
+                "Additional properties are not allowed ({} {verb} unexpected)",
+                extra.join(", ")
+            ),
+        ));
+    }
+    let mut required = vec!["name"];
+    if mv >= MV_IMPORT_ONLY {
+        required.push("public_key");
+    }
+    if let Some(missing) = required.iter().find(|r| !map.contains_key(**r)) {
+        return Err(invalid(
+            "keypair",
+            k,
+            format!("'{missing}' is a required property"),
+        ));
+    }
+    let name = &map["name"];
+    let pattern = if mv >= MV_IMPORT_ONLY {
+        r"^[_\\-\\@\\. a-zA-Z0-9]+$"
+    } else {
+        r"^[_\\- a-zA-Z0-9]+$"
+    };
+    let allowed_char = |c: char| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '_' | '-' | ' ')
+            || (mv >= MV_IMPORT_ONLY && matches!(c, '@' | '.'))
+    };
+    match name.as_str() {
+        None => {
+            return Err(invalid(
+                "name",
+                name,
+                format!("{} is not of type 'string'", py_repr(name)),
+            ));
+        }
+        Some(s) if s.is_empty() || s.chars().count() > 255 || !s.chars().all(allowed_char) => {
+            return Err(invalid(
+                "name",
+                name,
+                format!("{} does not match '{pattern}'", py_repr(name)),
+            ));
+        }
+        Some(s) if s.starts_with(' ') || s.ends_with(' ') => {
+            return Err(invalid(
+                "name",
+                name,
+                format!(
+                    "{} does not match '^(?! )[\\x20-\\x7e]*(?<! )$'",
+                    py_repr(name)
+                ),
+            ));
+        }
+        Some(_) => {}
+    }
+    for key in ["public_key", "user_id"] {
+        if let Some(v) = map.get(key).filter(|v| !v.is_string()) {
+            return Err(invalid(
+                key,
+                v,
+                format!("{} is not of type 'string'", py_repr(v)),
+            ));
+        }
+    }
+    if let Some(t) = map
+        .get("type")
+        .filter(|t| !matches!(t.as_str(), Some("ssh" | "x509")))
+    {
+        return Err(invalid(
+            "type",
+            t,
+            format!("{} is not one of ['ssh', 'x509']", py_repr(t)),
+        ));
+    }
+    Ok(())
+}
+
+/// Schema, policy on the target user, quota, then the key: a given public
+/// key is fingerprinted, none means Nova generates an RSA pair (before
+/// 2.92), whose private key the handler returns once.
+fn create(call: Call<'_>, s: &mut RegionStore, k: &Value) -> Result<String, ApiError> {
+    check_schema(k, call.mv)?;
+    let name = k["name"].as_str().unwrap_or_default();
+    let kind = k["type"].as_str().unwrap_or("ssh");
+    let user = k["user_id"]
+        .as_str()
+        .filter(|_| call.mv >= MV_USER)
+        .unwrap_or(&call.caller.user_id)
+        .to_owned();
+    if user != call.caller.user_id && !call.caller.is_admin() {
+        return Err(policy("os_compute_api:os-keypairs:create"));
+    }
+    let owned = s
+        .all(Kind::Keypair)
+        .iter()
+        .filter(|r| r.user_id.as_deref() == Some(user.as_str()))
+        .count() as i64;
+    let project = call.caller.project_id.clone().unwrap_or_default();
+    let limit = call.ctx.world.quotas.region(call.ctx.key(), |q| {
+        q.limit(&project, QuotaService::Compute, "key_pairs")
+    });
+    if limit >= 0 && owned + 1 > limit {
+        return Err(ApiError::forbidden("Quota exceeded, too many key pairs."));
+    }
+    let (public_key, private_key) = match k["public_key"].as_str() {
+        Some(p) => (p.to_owned(), None),
+        None if kind == "x509" => {
+            return Err(ApiError::bad_request(
+                "Keypair data is invalid: x509 keypairs can only be imported here",
+            ));
+        }
+        None => {
+            let (private, public) = sshkey::generate().map_err(ApiError::bad_request)?;
+            (public, Some(private))
+        }
+    };
+    let fingerprint = if kind == "x509" {
+        sshkey::x509_fingerprint(&public_key).ok_or_else(|| {
+            ApiError::bad_request(
+                "Keypair data is invalid: failed to generate X509 fingerprint. Error message: Unable to load PEM file.",
+            )
+        })?
+    } else {
+        sshkey::fingerprint(&public_key).ok_or_else(|| {
+            ApiError::bad_request("Keypair data is invalid: failed to generate fingerprint")
+        })?
+    };
+    if find(s, &user, name).is_some() {
+        return Err(ApiError::conflict(format!(
+            "Key pair '{name}' already exists."
+        )));
+    }
+    let number = s.next_number();
+    let body = json!({
+        "name": name, "public_key": public_key, "fingerprint": fingerprint, "user_id": user,
+        "created_at": null, "deleted": false, "deleted_at": null, "id": number,
+        "updated_at": "", "type": kind,
+    });
+    let mut r = Resource::new(
+        Kind::Keypair,
+        &number.to_string(),
+        Some(&project),
+        Some(&user),
+        body,
+    );
+    // Nova never updates a keypair: its updated_at stays null.
+    r.body["updated_at"] = Value::Null;
+    if let Some(private) = private_key {
+        r.hidden.insert("private_key".into(), json!(private));
+    }
+    s.insert(r);
+    Ok(number.to_string())
+}

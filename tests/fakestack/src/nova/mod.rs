@@ -1,0 +1,117 @@
+//! Nova: quota sets, keypairs, flavors (with extra specs and access lists) and servers.
+
+pub(crate) mod flavor_extras;
+pub(crate) mod flavors;
+pub(crate) mod keypairs;
+mod quota;
+pub(crate) mod servers;
+mod sshkey;
+
+use axum::Router;
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde_json::{Value, json};
+
+use crate::body;
+use crate::query::Query;
+use crate::region::Service;
+use crate::server::Ctx;
+use crate::store::ApiError;
+
+pub(crate) fn routes() -> Router<Ctx> {
+    Router::new()
+        .merge(quota::routes())
+        .merge(keypairs::routes())
+        .merge(flavors::routes())
+        .merge(flavor_extras::routes())
+        .merge(servers::routes())
+}
+
+/// A handler's outcome: the response, or Nova's error for it.
+type Reply = Result<Response, ApiError>;
+
+fn respond(reply: Reply) -> Response {
+    reply.unwrap_or_else(|e| e.into_response(Service::Compute))
+}
+
+/// Nova's JSON body (`json.dumps` spacing).
+fn ok(status: StatusCode, value: &Value) -> Response {
+    body::json(status, value)
+}
+
+/// `Policy doesn't allow <rule> to be performed.`
+fn policy(rule: &str) -> ApiError {
+    ApiError::forbidden(format!("Policy doesn't allow {rule} to be performed."))
+}
+
+/// `R/compute/v2.1`: the compute endpoint of this region.
+fn base(ctx: &Ctx) -> String {
+    format!("{}/compute/v2.1", ctx.base_url())
+}
+
+/// `[self, bookmark]` links of `collection/id`, as Nova writes them.
+fn links(ctx: &Ctx, collection: &str, id: &str) -> Value {
+    json!([
+        {"rel": "self", "href": format!("{}/{collection}/{id}", base(ctx))},
+        {"rel": "bookmark", "href": format!("{}/compute/{collection}/{id}", ctx.base_url())},
+    ])
+}
+
+/// `limit` (≥ 0, capped at 1000) and `marker`, or Nova's 400.
+fn limit_and_marker(query: &Query) -> Result<(usize, Option<String>), ApiError> {
+    let limit = match query.get("limit") {
+        None => crate::page::MAX_LIMIT,
+        Some(raw) => match raw.trim().parse::<i64>() {
+            Ok(n) if n >= 0 => (n as usize).min(crate::page::MAX_LIMIT),
+            Ok(_) => {
+                return Err(ApiError::bad_request(
+                    "Invalid input received: limit must be >= 0",
+                ));
+            }
+            Err(_) => {
+                return Err(ApiError::bad_request(
+                    "Invalid input received: limit must be an integer",
+                ));
+            }
+        },
+    };
+    Ok((limit, query.get("marker").map(str::to_owned)))
+}
+
+/// The object under `key` of a request body, as Nova's schemas want it:
+/// `key` required, nothing else beside it.
+fn envelope<'v>(request: &'v Value, key: &str) -> Result<&'v Value, ApiError> {
+    let Some(map) = request.as_object() else {
+        return Err(ApiError::bad_request(format!(
+            "{} is not of type 'object'",
+            crate::body::py_repr(request)
+        )));
+    };
+    let Some(inner) = map.get(key) else {
+        return Err(ApiError::bad_request(format!(
+            "'{key}' is a required property"
+        )));
+    };
+    let extra: Vec<String> = map
+        .keys()
+        .filter(|k| *k != key)
+        .map(|k| format!("'{k}'"))
+        .collect();
+    if !extra.is_empty() {
+        let verb = if extra.len() == 1 { "was" } else { "were" };
+        return Err(ApiError::bad_request(format!(
+            "Additional properties are not allowed ({} {verb} unexpected)",
+            extra.join(", ")
+        )));
+    }
+    Ok(inner)
+}
+
+/// oslo's `bool_from_string(strict=True)`, for query flags.
+fn truthy(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "t" | "true" | "on" | "y" | "yes" => Some(true),
+        "0" | "f" | "false" | "off" | "n" | "no" => Some(false),
+        _ => None,
+    }
+}

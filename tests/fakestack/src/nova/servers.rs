@@ -1,0 +1,366 @@
+//! Nova's `servers`, seeded by tests: list, detail (addresses, status, fault), show and delete.
+//!
+//! There is no boot: servers come from [`FakeStack::seed`](crate::FakeStack::seed)
+//! with `Kind::Server`, their addresses given or read from Neutron ports.
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Extension, Router};
+use serde_json::{Map, Value, json};
+
+use crate::page;
+use crate::query::Query;
+use crate::region::Service;
+use crate::server::Ctx;
+use crate::state::Caller;
+use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+
+use super::{Reply, base, limit_and_marker, links, ok, policy, respond, truthy};
+
+pub(crate) static DECL: Decl = Decl {
+    kind: Kind::Server,
+    service: Service::Compute,
+    path: "/compute/v2.1/servers",
+    singular: "server",
+    plural: "servers",
+    key: "id",
+    paging: Paging::Nova,
+    stamps: Stamps::Zulu,
+    create,
+    visible,
+};
+
+/// Shown to the admin only.
+const ADMIN_ONLY: [&str; 3] = [
+    "OS-EXT-SRV-ATTR:host",
+    "OS-EXT-SRV-ATTR:hypervisor_hostname",
+    "OS-EXT-SRV-ATTR:instance_name",
+];
+
+pub(crate) fn routes() -> Router<Ctx> {
+    Router::new()
+        .route(DECL.path, get(index))
+        .route("/compute/v2.1/servers/detail", get(detail))
+        .route("/compute/v2.1/servers/{id}", get(show).delete(delete))
+}
+
+fn visible(caller: &Caller, r: &Resource) -> bool {
+    caller.is_admin() || r.owned_by(caller.project_id.as_deref())
+}
+
+fn not_found(id: &str) -> ApiError {
+    ApiError::not_found(format!("Instance {id} could not be found."))
+}
+
+/// The server as the caller may see it: links added, admin-only keys and
+/// (for a 500 fault) the fault's details kept for the admin.
+fn view(ctx: &Ctx, caller: &Caller, r: &Resource) -> Value {
+    let mut out = Map::new();
+    for (key, value) in r.body.as_object().into_iter().flatten() {
+        if ADMIN_ONLY.contains(&key.as_str()) && !caller.is_admin() {
+            continue;
+        }
+        out.insert(key.clone(), value.clone());
+        if key == "key_name" {
+            out.insert("links".into(), links(ctx, "servers", &r.id));
+        }
+    }
+    if let Some(fault) = out.get_mut("fault").and_then(Value::as_object_mut)
+        && !caller.is_admin()
+        && fault.get("code") == Some(&json!(500))
+    {
+        fault.remove("details");
+    }
+    Value::Object(out)
+}
+
+async fn index(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let query = Query::parse(raw.as_deref());
+    respond(list(&ctx, &caller, &query, false))
+}
+
+async fn detail(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let query = Query::parse(raw.as_deref());
+    respond(list(&ctx, &caller, &query, true))
+}
+
+/// Newest first. The caller's project, or with `all_tenants` (admin only)
+/// every project, narrowed by `project_id`/`tenant_id`; `name` (a
+/// substring; Nova takes a regex), `status`; then `marker` and `limit`.
+fn list(ctx: &Ctx, caller: &Caller, query: &Query, detail: bool) -> Reply {
+    let (limit, marker) = limit_and_marker(query)?;
+    let all = query
+        .get("all_tenants")
+        .is_some_and(|v| v.is_empty() || truthy(v).unwrap_or(false));
+    if all && !caller.is_admin() {
+        let which = if detail { "detail" } else { "index" };
+        return Err(policy(&format!(
+            "os_compute_api:servers:{which}:get_all_tenants"
+        )));
+    }
+    let project = query.get("project_id").or_else(|| query.get("tenant_id"));
+    let mut servers: Vec<Resource> = ctx.world.store.at(ctx.key(), |s| {
+        s.all(Kind::Server)
+            .iter()
+            .filter(|r| {
+                if all {
+                    project.is_none_or(|p| r.owned_by(Some(p)))
+                } else {
+                    r.owned_by(caller.project_id.as_deref())
+                }
+            })
+            .filter(|r| {
+                query
+                    .get("name")
+                    .is_none_or(|n| r.field("name").contains(n))
+            })
+            .filter(|r| {
+                query
+                    .get("status")
+                    .is_none_or(|st| r.field("status").eq_ignore_ascii_case(st))
+            })
+            .cloned()
+            .collect()
+    });
+    servers.sort_by(|a, b| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)));
+    let mut servers =
+        page::after_marker(servers, marker.as_deref(), |r| &r.id).ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "marker [{}] not found",
+                marker.as_deref().unwrap_or_default()
+            ))
+        })?;
+    servers.truncate(limit);
+    let items: Vec<Value> = servers
+        .iter()
+        .map(|r| {
+            if detail {
+                view(ctx, caller, r)
+            } else {
+                json!({"id": r.id, "links": links(ctx, "servers", &r.id), "name": r.body["name"]})
+            }
+        })
+        .collect();
+    let mut out = json!({"servers": items});
+    let collection = if detail { "servers/detail" } else { "servers" };
+    let last = servers.last().map(|r| r.id.as_str());
+    if let Some(links) = page::nova(&base(ctx), collection, query, limit, last, servers.len()) {
+        out["servers_links"] = links;
+    }
+    Ok(ok(StatusCode::OK, &out))
+}
+
+async fn show(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> Response {
+    respond((|| {
+        let server = ctx
+            .world
+            .store
+            .at(ctx.key(), |s| {
+                s.get(Kind::Server, &id)
+                    .filter(|r| visible(&caller, r))
+                    .cloned()
+            })
+            .ok_or_else(|| not_found(&id))?;
+        Ok(ok(
+            StatusCode::OK,
+            &json!({"server": view(&ctx, &caller, &server)}),
+        ))
+    })())
+}
+
+/// 204; the server's ports lose their device.
+async fn delete(
+    State(ctx): State<Ctx>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> Response {
+    respond((|| {
+        ctx.world.store.at(ctx.key(), |s| {
+            s.get(Kind::Server, &id)
+                .filter(|r| visible(&caller, r))
+                .ok_or_else(|| not_found(&id))?;
+            s.remove(Kind::Server, &id);
+            let bound: Vec<String> = s
+                .all(Kind::Port)
+                .iter()
+                .filter(|p| p.field("device_id") == id)
+                .map(|p| p.id.clone())
+                .collect();
+            for port in bound {
+                if let Some(p) = s.get_mut(Kind::Port, &port) {
+                    p.body["device_id"] = json!("");
+                    p.body["device_owner"] = json!("");
+                    p.touch();
+                }
+            }
+            Ok::<_, ApiError>(())
+        })?;
+        Ok(crate::body::raw(
+            StatusCode::NO_CONTENT,
+            "application/json",
+            String::new(),
+        ))
+    })())
+}
+
+/// Nova's `vm_state` and `power_state` for a status.
+fn states(status: &str) -> (&'static str, u8) {
+    match status {
+        "ACTIVE" => ("active", 1),
+        "BUILD" => ("building", 0),
+        "SHUTOFF" => ("stopped", 4),
+        "PAUSED" => ("paused", 3),
+        "SUSPENDED" => ("suspended", 7),
+        "SHELVED_OFFLOADED" => ("shelved_offloaded", 4),
+        "DELETED" => ("deleted", 0),
+        _ => ("error", 0),
+    }
+}
+
+/// A server's `flavor` (2.47 shape) from a flavor id in this region's
+/// store, or the object given.
+fn flavor(s: &RegionStore, given: &Value) -> Result<Value, ApiError> {
+    if given.is_object() {
+        let mut f = json!({"disk": 0, "ephemeral": 0, "extra_specs": {}, "original_name": "",
+            "ram": 0, "swap": 0, "vcpus": 0});
+        for (k, v) in given.as_object().into_iter().flatten() {
+            f[k] = v.clone();
+        }
+        return Ok(f);
+    }
+    let id = given.as_str().unwrap_or_default();
+    let r = s
+        .get(Kind::Flavor, id)
+        .or_else(|| s.find(Kind::Flavor, |r| r.field("name") == id))
+        .ok_or_else(|| ApiError::bad_request(format!("Flavor {id} could not be found.")))?;
+    Ok(json!({
+        "disk": r.body["disk"], "ephemeral": r.body["OS-FLV-EXT-DATA:ephemeral"],
+        "extra_specs": r.body["extra_specs"], "original_name": r.body["name"],
+        "ram": r.body["ram"], "swap": r.body["swap"], "vcpus": r.body["vcpus"],
+    }))
+}
+
+/// `addresses` from Neutron ports (network name → fixed IPs with MAC),
+/// binding each port to the server as Nova does.
+fn addresses_from_ports(
+    s: &mut RegionStore,
+    ports: &[Value],
+    server: &str,
+) -> Result<Value, ApiError> {
+    let mut addresses = Map::new();
+    for port in ports {
+        let id = port.as_str().unwrap_or_default();
+        let p = s
+            .get(Kind::Port, id)
+            .cloned()
+            .ok_or_else(|| ApiError::bad_request(format!("Port {id} could not be found.")))?;
+        let network = s
+            .get(Kind::Network, p.field("network_id"))
+            .map(|n| n.field("name").to_owned())
+            .unwrap_or_default();
+        let entries = addresses.entry(network).or_insert_with(|| json!([]));
+        for ip in p.body["fixed_ips"].as_array().into_iter().flatten() {
+            let addr = ip["ip_address"].as_str().unwrap_or_default();
+            let version = if addr.contains(':') { 6 } else { 4 };
+            if let Some(list) = entries.as_array_mut() {
+                list.push(
+                    json!({"addr": addr, "OS-EXT-IPS-MAC:mac_addr": p.body["mac_address"],
+                    "OS-EXT-IPS:type": "fixed", "version": version}),
+                );
+            }
+        }
+        if let Some(port) = s.get_mut(Kind::Port, id) {
+            port.body["device_id"] = json!(server);
+            port.body["device_owner"] = json!("compute:nova");
+            port.touch();
+        }
+    }
+    Ok(Value::Object(addresses))
+}
+
+/// A server from a seed: `name` (required), `status` (`ACTIVE`), `flavor`
+/// (a flavor id or name here, or an object), `image` (an id), `addresses`
+/// (Nova's shape) or `ports` (Neutron port ids), `key_name`, `metadata`,
+/// `fault` (`{"code", "message", "details"}`), `host`, `id`.
+fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, ApiError> {
+    let name = req["name"]
+        .as_str()
+        .ok_or_else(|| ApiError::bad_request("a server needs a name"))?;
+    let id = req["id"].as_str().map_or_else(uuid, str::to_owned);
+    if s.get(Kind::Server, &id).is_some() {
+        return Err(ApiError::conflict(format!("Server {id} already exists.")));
+    }
+    let status = req["status"]
+        .as_str()
+        .unwrap_or("ACTIVE")
+        .to_ascii_uppercase();
+    let (vm_state, power_state) = states(&status);
+    let flavor = flavor(s, req.get("flavor").unwrap_or(&json!({})))?;
+    let addresses = match req.get("ports").and_then(Value::as_array) {
+        Some(ports) => addresses_from_ports(s, ports, &id)?,
+        None => req.get("addresses").cloned().unwrap_or_else(|| json!({})),
+    };
+    let image = match req["image"].as_str() {
+        Some(image) => json!({"id": image, "links": [{"rel": "bookmark",
+            "href": format!("{}/compute/images/{image}", call.ctx.base_url())}]}),
+        None => json!(""),
+    };
+    let project = call.caller.project_id.clone().unwrap_or_default();
+    let host = req["host"].as_str().unwrap_or("fakestack-compute");
+    let mut body = json!({
+        "accessIPv4": "", "accessIPv6": "", "addresses": addresses, "created": "",
+        "description": null, "locked": false, "locked_reason": null, "flavor": flavor,
+        "hostId": "", "id": id, "image": image,
+        "key_name": req.get("key_name").cloned().unwrap_or(Value::Null),
+        "metadata": req.get("metadata").cloned().unwrap_or_else(|| json!({})),
+        "name": name, "config_drive": "", "OS-DCF:diskConfig": "MANUAL",
+        "OS-EXT-AZ:availability_zone": "nova",
+        "OS-EXT-SRV-ATTR:host": host, "OS-EXT-SRV-ATTR:hypervisor_hostname": host,
+        "OS-EXT-SRV-ATTR:instance_name": format!("instance-{:08x}", s.next_number()),
+        "OS-EXT-SRV-ATTR:hostname": name,
+        "OS-EXT-STS:power_state": power_state, "OS-EXT-STS:task_state": null,
+        "OS-EXT-STS:vm_state": vm_state, "os-extended-volumes:volumes_attached": [],
+        "OS-SRV-USG:launched_at": null, "OS-SRV-USG:terminated_at": null,
+        "pinned_availability_zone": null, "progress": 0,
+        "security_groups": [{"name": "default"}], "server_groups": [], "status": status,
+        "tags": [], "tenant_id": project, "trusted_image_certificates": null, "updated": "",
+        "user_id": req["user_id"].as_str().unwrap_or(&call.caller.user_id),
+    });
+    let mut r = Resource::new(Kind::Server, &id, Some(&project), None, Value::Null);
+    let created = Stamps::Zulu.format(r.created_at);
+    body["created"] = created.clone();
+    body["updated"] = created;
+    if vm_state == "active" {
+        body["OS-SRV-USG:launched_at"] = Stamps::Micro.format(r.created_at);
+    }
+    if status == "ERROR" || req.get("fault").is_some() {
+        let fault = &req["fault"];
+        body["fault"] = json!({
+            "code": fault["code"].as_i64().unwrap_or(500),
+            "created": Stamps::Zulu.format(r.created_at),
+            "message": fault["message"].as_str().unwrap_or("No valid host was found. "),
+            "details": fault["details"].as_str().unwrap_or(""),
+        });
+    }
+    r.body = body;
+    r.user_id = req["user_id"]
+        .as_str()
+        .map(str::to_owned)
+        .or(Some(call.caller.user_id.clone()));
+    s.insert(r);
+    Ok(id)
+}
