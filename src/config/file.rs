@@ -14,6 +14,7 @@
 //! silently select another file (or no cloud at all).
 
 use super::python::{Dict, py_float_repr, py_str, truthy};
+use super::secret::SECRET_KEYS;
 use crate::error::hinted;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -21,15 +22,6 @@ use std::path::{Path, PathBuf};
 
 /// The suffixes openstacksdk tries, in its order.
 const SUFFIXES: &[&str] = &[".yaml", ".yml", ".json"];
-
-/// Keys whose values are credentials: a file holding one must not be
-/// readable by others. Compared after `-` → `_`.
-const SECRET_KEYS: &[&str] = &[
-    "password",
-    "token",
-    "auth_token",
-    "application_credential_secret",
-];
 
 /// The top level of `clouds.yaml` / `secure.yaml`.
 ///

@@ -30,7 +30,7 @@ mod secret;
 pub use env::ConfigEnv;
 pub use plugins::SUPPORTED_AUTH_TYPES;
 pub use region::{AuthConfig, RegionConfig, SHOW_COLUMNS};
-pub use secret::Secret;
+pub use secret::{SECRET_KEYS, Secret};
 
 use crate::error::hinted;
 use env::home_dir;

@@ -3,7 +3,7 @@
 //! masked, and the row `osprey config show` prints for it.
 
 use super::python::{Dict, py_str, yaml_truthy};
-use super::secret::{self, Secret};
+use super::secret::{self, SECRET_KEYS, Secret};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -35,15 +35,6 @@ pub const SHOW_COLUMNS: &[&str] = &[
     "password",
     "application_credential_secret",
     "token",
-];
-
-/// Keys whose values never appear in `RegionConfig::raw` or in traces.
-const SECRET_KEYS: &[&str] = &[
-    "password",
-    "token",
-    "auth_token",
-    "application_credential_secret",
-    "passcode",
 ];
 
 /// One cloud in one region, fully resolved.

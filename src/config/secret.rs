@@ -7,6 +7,17 @@ use std::fmt;
 /// What every printed secret looks like.
 pub const MASK: &str = "<masked>";
 
+/// Keys whose values are credentials (compared after `-` → `_`): masked in
+/// `config show` and in traces, and a file holding one must not be readable
+/// by others.
+pub const SECRET_KEYS: &[&str] = &[
+    "password",
+    "token",
+    "auth_token",
+    "application_credential_secret",
+    "passcode",
+];
+
 /// A secret string. `Debug` and `Display` print `<masked>`; the value is only
 /// reachable through [`Secret::expose`], so a leak has to be spelled out.
 ///

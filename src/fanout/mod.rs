@@ -7,6 +7,7 @@ pub mod select;
 use crate::api::{SiteClient, SiteId};
 use crate::render::progress::{self, Progress};
 use futures::StreamExt;
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -140,6 +141,26 @@ impl Runner {
                 let fut = task(c);
                 async move { fut.await.map(Partial::new) }
             },
+        )
+        .await
+    }
+
+    /// Runs `task` once for each site's share of some work.
+    pub async fn by_site<V, T, F, Fut>(
+        &self,
+        work: BTreeMap<SiteId, V>,
+        on_cancel: OnCancel,
+        task: F,
+    ) -> Batch<T>
+    where
+        F: Fn(SiteId, V) -> Fut,
+        Fut: Future<Output = anyhow::Result<Partial<T>>>,
+    {
+        self.run(
+            work.into_iter().collect(),
+            |(site, _)| site.clone(),
+            on_cancel,
+            |(site, v)| task(site, v),
         )
         .await
     }

@@ -5,18 +5,19 @@
 use super::errors::snippet;
 use super::transport::Failure;
 use super::{Body, Request};
+use crate::config::SECRET_KEYS;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde_json::Value;
 use std::time::Duration;
 
 const SECRET_HEADERS: &[&str] = &["x-auth-token", "x-subject-token", "authorization"];
-const SECRET_KEYS: &[&str] = &[
-    "password",
-    "secret",
-    "passcode",
-    "application_credential_secret",
-];
+
+/// A body key whose value is a credential: clouds.yaml's, and the `secret`
+/// of application credential requests.
+fn secret_key(key: &str) -> bool {
+    SECRET_KEYS.contains(&key) || key == "secret"
+}
 
 /// What a trace shows of a response body.
 pub(super) enum Shown<'a> {
@@ -106,7 +107,7 @@ pub fn redact(value: &Value) -> Value {
         Value::Object(map) => Value::Object(
             map.iter()
                 .map(|(k, v)| {
-                    let masked = if SECRET_KEYS.contains(&k.as_str()) && !v.is_object() {
+                    let masked = if secret_key(k) && !v.is_object() {
                         Value::String("<masked>".into())
                     } else if k == "token" && v.is_object() {
                         // {"token": {"id": "..."}} in token authentication

@@ -430,27 +430,22 @@ async fn rollback<E: Executor>(
     }
     // Undoing must finish even after Ctrl-C (a second one still exits).
     let out = runner
-        .run(
-            by_site.into_iter().collect(),
-            |(site, _)| site.clone(),
-            OnCancel::Complete,
-            |(site, undos)| async move {
-                let mut undone = Vec::new();
-                let mut errors = Vec::new();
-                for (label, u) in undos {
-                    match exec.undo(&site, &u).await {
-                        Ok(()) => undone.push(label),
-                        Err(e) => errors.push(e.context(format!(
-                            "rolling back {label}, which this run created; remove it by hand"
-                        ))),
-                    }
+        .by_site(by_site, OnCancel::Complete, |site, undos| async move {
+            let mut undone = Vec::new();
+            let mut errors = Vec::new();
+            for (label, u) in undos {
+                match exec.undo(&site, &u).await {
+                    Ok(()) => undone.push(label),
+                    Err(e) => errors.push(e.context(format!(
+                        "rolling back {label}, which this run created; remove it by hand"
+                    ))),
                 }
-                Ok(Partial {
-                    value: undone,
-                    errors,
-                })
-            },
-        )
+            }
+            Ok(Partial {
+                value: undone,
+                errors,
+            })
+        })
         .await;
     for (site, undone) in &out.done {
         for (i, s) in steps.iter().enumerate() {
@@ -483,16 +478,11 @@ async fn verify<E: Executor>(
     }
     // What was written is read back even after Ctrl-C.
     let out = runner
-        .run(
-            by_site.into_iter().collect(),
-            |(site, _)| site.clone(),
-            OnCancel::Complete,
-            |(site, idx)| async move {
-                let group: Vec<&Step<E::Op>> = idx.iter().map(|i| steps[*i]).collect();
-                let result = exec.verify(&site, &group).await;
-                Ok(Partial::new((idx, result)))
-            },
-        )
+        .by_site(by_site, OnCancel::Complete, |site, idx| async move {
+            let group: Vec<&Step<E::Op>> = idx.iter().map(|i| steps[*i]).collect();
+            let result = exec.verify(&site, &group).await;
+            Ok(Partial::new((idx, result)))
+        })
         .await;
     for (site, (idx, result)) in out.done {
         match result {
