@@ -107,7 +107,7 @@ _osprey() {
 
     case "${cmd}" in
         osprey)
-            opts="-f -c -v -q -h -V --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --concurrency --format --column --sort-column --verbose --quiet --help --version config sites quota completions man help"
+            opts="-f -c -v -q -h -V --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help --version config sites quota completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -134,6 +134,10 @@ _osprey() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -169,7 +173,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__completions)
-            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --concurrency --format --column --sort-column --verbose --quiet --help bash elvish fish powershell zsh"
+            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -196,6 +200,10 @@ _osprey() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -231,7 +239,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__config)
-            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --concurrency --format --column --sort-column --verbose --quiet --help show help"
+            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -258,6 +266,10 @@ _osprey() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -335,7 +347,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__config__subcmd__show)
-            opts="-f -c -v -q -h --unmask --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-f -c -v -q -h --unmask --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -362,6 +374,10 @@ _osprey() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -551,7 +567,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__man)
-            opts="-f -c -v -q -h --dir --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-f -c -v -q -h --dir --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -582,6 +598,10 @@ _osprey() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -617,7 +637,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__quota)
-            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --concurrency --format --column --sort-column --verbose --quiet --help show balance check help"
+            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help show balance check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -644,6 +664,10 @@ _osprey() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -679,7 +703,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__quota__subcmd__balance)
-            opts="-y -f -c -v -q -h --limits --strategy --project --dry-run --exit-code --yes --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-y -f -c -v -q -h --limits --strategy --project --dry-run --exit-code --yes --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -718,6 +742,10 @@ _osprey() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -753,7 +781,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__quota__subcmd__check)
-            opts="-f -c -v -q -h --limits --strategy --project --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-f -c -v -q -h --limits --strategy --project --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -792,6 +820,10 @@ _osprey() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -897,7 +929,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__quota__subcmd__show)
-            opts="-f -c -v -q -h --project --service --limits --total --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-f -c -v -q -h --project --service --limits --total --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -939,6 +971,10 @@ _osprey() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --site-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -971,7 +1007,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__sites)
-            opts="-f -c -v -q -h --check --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-f -c -v -q -h --check --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -998,6 +1034,10 @@ _osprey() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_osprey_global_optspecs
-    string join \n os-cloud= os-region-name= sites= os-interface= os-passcode= timeout= concurrency= f/format= c/column= sort-column= v/verbose q/quiet h/help V/version
+    string join \n os-cloud= os-region-name= sites= os-interface= os-passcode= timeout= site-timeout= concurrency= f/format= c/column= sort-column= v/verbose q/quiet h/help V/version
 end
 
 function __fish_osprey_needs_command
@@ -29,7 +29,8 @@ complete -c osprey -n "__fish_osprey_needs_command" -l os-region-name -d 'Region
 complete -c osprey -n "__fish_osprey_needs_command" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
 complete -c osprey -n "__fish_osprey_needs_command" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
 complete -c osprey -n "__fish_osprey_needs_command" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
-complete -c osprey -n "__fish_osprey_needs_command" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_needs_command" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_needs_command" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
 complete -c osprey -n "__fish_osprey_needs_command" -l concurrency -d 'How many sites to work on at once' -r
 complete -c osprey -n "__fish_osprey_needs_command" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -53,7 +54,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_see
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
-complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l concurrency -d 'How many sites to work on at once' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -72,7 +74,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_su
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
-complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l concurrency -d 'How many sites to work on at once' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -92,7 +95,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand sites" -l os-region-name -
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
-complete -c osprey -n "__fish_osprey_using_subcommand sites" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -l concurrency -d 'How many sites to work on at once' -r
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -110,7 +114,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
-complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l concurrency -d 'How many sites to work on at once' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -137,7 +142,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_sub
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
-complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l concurrency -d 'How many sites to work on at once' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -159,7 +165,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_sub
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
-complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l concurrency -d 'How many sites to work on at once' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -183,7 +190,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_sub
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
-complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l concurrency -d 'How many sites to work on at once' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -204,7 +212,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-region-
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
-complete -c osprey -n "__fish_osprey_using_subcommand completions" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l concurrency -d 'How many sites to work on at once' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -222,7 +231,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand man" -l os-region-name -d 
 complete -c osprey -n "__fish_osprey_using_subcommand man" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
 complete -c osprey -n "__fish_osprey_using_subcommand man" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
 complete -c osprey -n "__fish_osprey_using_subcommand man" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
-complete -c osprey -n "__fish_osprey_using_subcommand man" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c osprey -n "__fish_osprey_using_subcommand man" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand man" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
 complete -c osprey -n "__fish_osprey_using_subcommand man" -l concurrency -d 'How many sites to work on at once' -r
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''

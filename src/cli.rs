@@ -71,11 +71,22 @@ pub struct GlobalArgs {
     )]
     pub os_passcode: Option<String>,
 
-    /// Seconds to wait for each HTTP request.
+    /// Seconds to wait for each step of an HTTP request: the connection, the
+    /// answer's headers, and each piece of its body.
     ///
-    /// Default: each cloud's `api_timeout`, else 30.
+    /// A request that failed is tried again (at most 4 times, waiting at most
+    /// 5 s between tries, a `Retry-After` included) only while the site's
+    /// deadline (--site-timeout) allows. Default: each cloud's
+    /// `api_timeout`, else 30.
     #[arg(long, global = true, value_name = "SECONDS")]
     pub timeout: Option<f64>,
+
+    /// Seconds one site may take for its share of the work; a site still
+    /// busy then is reported as failed and the others go on.
+    ///
+    /// Default: four times --timeout (120).
+    #[arg(long = "site-timeout", global = true, value_name = "SECONDS")]
+    pub site_timeout: Option<f64>,
 
     /// How many sites to work on at once.
     #[arg(long, default_value_t = 16, global = true, value_name = "N",

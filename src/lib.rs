@@ -113,7 +113,8 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
             g.concurrency,
             cancel,
             render::progress::wanted(g.quiet, g.verbose),
-        ),
+        )
+        .with_site_timeout(g.site_timeout),
     };
     let ui = Terminal(&g.render);
     match &s.command {

@@ -8,6 +8,7 @@ use crate::commands::quota::{BalanceArgs, CheckArgs, ShowArgs};
 use crate::commands::sites::SitesArgs;
 use crate::config::Secret;
 use crate::error::hinted;
+use crate::fanout::DEFAULT_SITE_TIMEOUT;
 use crate::fanout::select::Selection;
 use crate::plan;
 use crate::render::RenderOptions;
@@ -26,6 +27,8 @@ pub struct Settings {
 pub struct Global {
     pub selection: Selection,
     pub concurrency: usize,
+    /// `--site-timeout`, else four times `--timeout`, else the default.
+    pub site_timeout: Duration,
     pub passcode: Option<Secret>,
     pub verbose: u8,
     pub quiet: bool,
@@ -101,9 +104,17 @@ fn strategy(arg: StrategyArg) -> Strategy {
 }
 
 fn global(g: &GlobalArgs) -> anyhow::Result<Global> {
+    let selection = selection(g)?;
+    let site_timeout = match seconds("--site-timeout", g.site_timeout)? {
+        Some(t) => t,
+        None => selection
+            .timeout
+            .map_or(DEFAULT_SITE_TIMEOUT, |t| (t * 4).min(MAX_SECONDS)),
+    };
     Ok(Global {
-        selection: selection(g)?,
+        selection,
         concurrency: usize::from(g.concurrency),
+        site_timeout,
         passcode: g.os_passcode.clone().map(Secret::new),
         verbose: g.verbose,
         quiet: g.quiet,
@@ -113,6 +124,23 @@ fn global(g: &GlobalArgs) -> anyhow::Result<Global> {
             sort_columns: g.sort_columns.clone(),
         },
     })
+}
+
+/// The longest duration a flag takes: a day.
+const MAX_SECONDS: Duration = Duration::from_secs(86_400);
+
+/// A duration flag, checked: more than 0 and at most a day.
+fn seconds(flag: &str, value: Option<f64>) -> anyhow::Result<Option<Duration>> {
+    match value {
+        Some(t) if t.is_finite() && t > 0.0 && t <= MAX_SECONDS.as_secs_f64() => {
+            Ok(Some(Duration::from_secs_f64(t)))
+        }
+        Some(t) => Err(hinted(
+            format!("{flag} {t}: must be a number of seconds above 0 and at most 86400 (a day)"),
+            format!("e.g. {flag} 60"),
+        )),
+        None => Ok(None),
+    }
 }
 
 /// The selection flags, with `OS_REGION_NAME` as the region default unless
@@ -130,16 +158,7 @@ fn selection(g: &GlobalArgs) -> anyhow::Result<Selection> {
     {
         regions.extend(env.split(',').filter(|r| !r.is_empty()).map(str::to_string));
     }
-    let timeout = match g.timeout {
-        Some(t) if t.is_finite() && t > 0.0 => Some(Duration::from_secs_f64(t)),
-        Some(t) => {
-            return Err(hinted(
-                format!("--timeout {t}: must be a positive number of seconds"),
-                "e.g. --timeout 60",
-            ));
-        }
-        None => None,
-    };
+    let timeout = seconds("--timeout", g.timeout)?;
     Ok(Selection {
         clouds: g
             .os_cloud

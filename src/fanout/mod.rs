@@ -5,12 +5,15 @@
 pub mod select;
 
 use crate::api::{SiteClient, SiteId};
+use crate::error::hinted;
+use crate::http;
 use crate::render::progress::{self, Progress};
 use futures::StreamExt;
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 use tokio::sync::Notify;
 
 /// The run's cancellation: set once (by the first Ctrl-C) and seen by every
@@ -106,11 +109,15 @@ impl<T> Default for Batch<T> {
     }
 }
 
+/// How long one site's share of a fan-out may take unless told otherwise.
+pub const DEFAULT_SITE_TIMEOUT: Duration = Duration::from_secs(120);
+
 /// Runs per-site work for one command run.
 pub struct Runner {
     concurrency: usize,
     cancel: Cancel,
     show_progress: bool,
+    site_timeout: Duration,
 }
 
 impl Runner {
@@ -120,7 +127,15 @@ impl Runner {
             concurrency: concurrency.max(1),
             cancel,
             show_progress,
+            site_timeout: DEFAULT_SITE_TIMEOUT,
         }
+    }
+
+    /// Each site's work in a fan-out ends by this deadline (`--site-timeout`);
+    /// retries within it wait only while it allows.
+    pub fn with_site_timeout(mut self, site_timeout: Duration) -> Self {
+        self.site_timeout = site_timeout;
+        self
     }
 
     pub fn cancel(&self) -> &Cancel {
@@ -191,6 +206,7 @@ impl Runner {
         let mut finished = vec![false; items.len()];
         let cancel = &self.cancel;
         let heed = on_cancel != OnCancel::Complete;
+        let limit = self.site_timeout;
         // Items start lazily, so nothing new starts once the run is cancelled.
         let stream = futures::stream::iter(items.into_iter().enumerate().map(|(i, item)| {
             let fut = task(item);
@@ -198,7 +214,9 @@ impl Runner {
                 if heed && cancel.is_cancelled() {
                     return (i, None);
                 }
-                (i, Some(fut.await))
+                let deadline = Instant::now() + limit;
+                let bounded = tokio::time::timeout(limit, http::with_deadline(deadline, fut));
+                (i, Some(bounded.await.unwrap_or_else(|_| Err(late(limit)))))
             }
         }))
         .buffer_unordered(self.concurrency);
@@ -244,6 +262,17 @@ impl Runner {
         batch.failures.sort_by(|a, b| a.0.cmp(&b.0));
         batch
     }
+}
+
+/// A site whose work outlived its deadline.
+fn late(limit: Duration) -> anyhow::Error {
+    hinted(
+        format!(
+            "did not finish within {}s (--site-timeout)",
+            limit.as_secs_f64()
+        ),
+        "raise --site-timeout (or --timeout), or see where it waits with -v",
+    )
 }
 
 #[cfg(test)]
@@ -415,6 +444,31 @@ mod tests {
         assert_eq!(started.load(Ordering::SeqCst), 2, "nothing new starts");
         assert_eq!(out.done.iter().map(|(_, v)| *v).collect::<Vec<_>>(), [0, 1]);
         assert_eq!(out.unfinished.len(), 4);
+    }
+
+    /// Issue 7: a hung site ends at its deadline, and the others finish.
+    #[tokio::test]
+    async fn a_hung_site_ends_at_its_deadline() {
+        let r = runner(4).with_site_timeout(Duration::from_millis(50));
+        let out = r
+            .run(
+                (0..3).collect(),
+                |n| site(*n),
+                OnCancel::Abandon,
+                |n| async move {
+                    if n == 1 {
+                        futures::future::pending::<()>().await;
+                    }
+                    Ok(Partial::new(n))
+                },
+            )
+            .await;
+        assert_eq!(out.done.len(), 2);
+        assert_eq!(out.failures.len(), 1);
+        assert_eq!(out.failures[0].0, site(1));
+        let (msg, hints) = crate::error::describe(&out.failures[0].1);
+        assert_eq!(msg, "did not finish within 0.05s (--site-timeout)");
+        assert!(hints[0].contains("--site-timeout"));
     }
 
     /// Cleanup runs to the end even after a cancellation.

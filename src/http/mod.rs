@@ -32,8 +32,26 @@ pub const USER_AGENT: &str = concat!("osprey/", env!("CARGO_PKG_VERSION"));
 const MAX_ATTEMPTS: u32 = 4;
 /// The first backoff; it doubles after each retry.
 const BACKOFF: Duration = Duration::from_millis(250);
-/// A `Retry-After` longer than this is not worth waiting for in a CLI.
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+/// The longest wait before a retry: the cap of a `Retry-After` and of the backoff.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(5);
+
+tokio::task_local! {
+    /// When the current site's work must be over (`--site-timeout`).
+    static DEADLINE: Instant;
+}
+
+/// Runs a site's work under its deadline: a retry waits only while the
+/// deadline allows.
+pub async fn with_deadline<F: std::future::Future>(deadline: Instant, work: F) -> F::Output {
+    DEADLINE.scope(deadline, work).await
+}
+
+/// Whether waiting `wait` before a retry still ends before the site's deadline.
+fn deadline_allows(wait: Duration) -> bool {
+    DEADLINE
+        .try_with(|d| Instant::now() + wait < *d)
+        .unwrap_or(true)
+}
 /// How much of an error body `send_streaming` reads: enough for any
 /// OpenStack or proxy message, little enough for a mislabelled download.
 const MAX_ERROR_BODY: usize = 1 << 20;
@@ -151,8 +169,29 @@ impl Response {
 
     /// `Ok(self)` for 2xx (and 300 for version documents); an [`ApiError`] otherwise.
     pub fn ok(self) -> Result<Response, ApiError> {
-        check(&self.method, &self.url, self.status, &self.body)?;
+        check(&self.method, &self.url, self.status, &self.body)
+            .map_err(|e| e.asked_to_wait(self.header("retry-after")))?;
         Ok(self)
+    }
+}
+
+impl ApiError {
+    /// Names the wait a service asked for that osprey did not give it (at
+    /// most [`MAX_RETRY_AFTER`] between tries, and never past the site's
+    /// deadline).
+    fn asked_to_wait(mut self, retry_after: Option<&str>) -> Self {
+        if let Some(after) = retry_after.map(str::trim).filter(|a| !a.is_empty()) {
+            let asked = match after.parse::<u64>() {
+                Ok(secs) => format!("after {secs}s"),
+                Err(_) => format!("at {after}"),
+            };
+            self.message.push_str(&format!(
+                " (it asked to retry {asked}; osprey waits at most {}s between tries and \
+                 never past the site's deadline, --site-timeout)",
+                MAX_RETRY_AFTER.as_secs()
+            ));
+        }
+        self
     }
 }
 
@@ -194,7 +233,8 @@ impl StreamingResponse {
     /// `Ok(self)` for 2xx (and 300); an [`ApiError`] with the service's
     /// message otherwise, as [`Response::ok`].
     pub fn ok(self) -> Result<StreamingResponse, ApiError> {
-        check(&self.method, &self.url, self.status, &self.error_body)?;
+        check(&self.method, &self.url, self.status, &self.error_body)
+            .map_err(|e| e.asked_to_wait(self.header("retry-after")))?;
         Ok(self)
     }
 }
@@ -345,12 +385,13 @@ impl Http {
                     }
                 }
             };
+            let wait = wait.filter(|_| attempt < MAX_ATTEMPTS);
             match (result, wait) {
-                (Ok(ex), Some(w)) if attempt < MAX_ATTEMPTS => {
+                (Ok(ex), Some(w)) if deadline_allows(w) => {
                     drop(ex);
                     tokio::time::sleep(w).await;
                 }
-                (Err(_), Some(w)) if attempt < MAX_ATTEMPTS => tokio::time::sleep(w).await,
+                (Err(_), Some(w)) if deadline_allows(w) => tokio::time::sleep(w).await,
                 (Ok(ex), _) => return Ok(ex),
                 (Err(f), _) => return Err(transport_error(req, tls, f, attempt)),
             }
@@ -453,7 +494,7 @@ fn retry_wait(
 }
 
 fn backoff(attempt: u32) -> Duration {
-    BACKOFF * 2u32.pow(attempt.saturating_sub(1))
+    (BACKOFF * 2u32.pow(attempt.saturating_sub(1))).min(MAX_RETRY_AFTER)
 }
 
 #[cfg(test)]

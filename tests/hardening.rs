@@ -1,0 +1,143 @@
+//! Issue 7: bounded waiting. A `Retry-After` is obeyed only up to a cap and
+//! only while the site's deadline allows; a hung site ends at its deadline;
+//! the healthy sites' results are printed either way.
+
+mod common;
+
+use common::Env;
+use fakestack::{FakeStack, Fault, FaultKind, Spec, Target};
+use std::time::{Duration, Instant};
+
+fn demo() -> (FakeStack, Env) {
+    let stack = FakeStack::start(Spec::demo());
+    let env = Env::with_clouds(&stack.clouds_yaml());
+    (stack, env)
+}
+
+/// The regions of a `quota show -f json` run's rows.
+fn regions(run: &common::Run) -> Vec<String> {
+    let mut r: Vec<String> = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["region"].as_str().unwrap().to_string())
+        .collect();
+    r.dedup();
+    r
+}
+
+/// Issue 7, finding 1: a 503 asking to retry in an hour fails that site
+/// within its deadline, naming the status and the wait it asked for.
+#[test]
+fn a_long_retry_after_fails_within_the_site_deadline() {
+    let (stack, env) = demo();
+    stack.inject(Fault::new(
+        Target::Region("RegionTwo".into()),
+        FaultKind::Status {
+            code: 503,
+            retry_after: Some(3600),
+        },
+    ));
+    let started = Instant::now();
+    let run = env.run(&[
+        "--os-cloud",
+        "fake-a,fake-b",
+        "--timeout",
+        "2",
+        "--site-timeout",
+        "8",
+        "quota",
+        "show",
+        "--service",
+        "compute",
+        "-f",
+        "json",
+    ]);
+    // Generous: the point is "seconds, not hours".
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    run.assert_code(2);
+    assert_eq!(regions(&run), ["RegionOne", "RegionThree"]);
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("error: fake-a/RegionTwo:"))
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    assert!(line.contains("503"), "{line}");
+    assert!(line.contains("it asked to retry after 3600s"), "{line}");
+    // One try, one wait of at most 5 s, one more try: then the deadline is near.
+    assert!(
+        stack.count("RegionTwo", "GET", "/compute/v2.1/os-quota-sets/") <= 3,
+        "{:?}",
+        stack.requests()
+    );
+}
+
+/// Issue 7, finding 4: a site that never answers costs its deadline, not a
+/// timeout per service in turn; the other sites are printed.
+#[test]
+fn a_hung_site_ends_at_its_deadline() {
+    let (stack, env) = demo();
+    stack.inject(Fault::new(
+        Target::Region("RegionTwo".into()),
+        FaultKind::Hang,
+    ));
+    let started = Instant::now();
+    let run = env.run(&[
+        "--os-cloud",
+        "fake-a,fake-b",
+        "--site-timeout",
+        "2",
+        "quota",
+        "show",
+        "-f",
+        "json",
+    ]);
+    assert!(
+        started.elapsed() < Duration::from_secs(25),
+        "{:?}",
+        started.elapsed()
+    );
+    run.assert_code(2);
+    assert_eq!(regions(&run), ["RegionOne", "RegionThree"]);
+    assert!(
+        run.stderr
+            .contains("error: fake-a/RegionTwo: did not finish within 2s (--site-timeout)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: raise --site-timeout"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Issue 7, finding 3: out-of-range durations are errors naming the flag,
+/// never a panic.
+#[test]
+fn durations_out_of_range_name_the_flag() {
+    let env = Env::new();
+    for (flag, value) in [
+        ("--timeout", "1e20"),
+        ("--timeout", "0"),
+        ("--timeout", "-5"),
+        ("--timeout", "NaN"),
+        ("--timeout", "inf"),
+        ("--site-timeout", "86401"),
+    ] {
+        let run = env.run(&[&format!("{flag}={value}"), "sites"]);
+        run.assert_code(2);
+        assert!(
+            run.stderr.starts_with(&format!("error: {flag} ")),
+            "{flag} {value}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("at most 86400"), "{}", run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+}
