@@ -131,7 +131,7 @@ fn totals_and_the_global_limit() {
     assert_eq!(
         cores,
         json!({"service": "compute", "resource": "cores", "limit_total": 60, "in_use_total": 24,
-               "global_limit": 26, "headroom": 2, "sites": 3})
+               "global_limit": 26, "headroom": 2, "sites": 3, "sites_counted": 3, "sites_failed": 0})
     );
     // Unlimited anywhere: the total is unlimited, never a sum.
     let ram = find(&rows, &|r| r["resource"] == "ram")[0].clone();
@@ -736,5 +736,50 @@ fn a_second_ctrl_c_exits_while_a_write_drains() {
         run.stderr.contains("interrupted again"),
         "the first Ctrl-C must wait for the write in flight: {}",
         run.stderr
+    );
+}
+
+/// Issue 7, finding 8: a total that leaves out a failed site says so.
+#[test]
+fn partial_totals_say_so() {
+    let (stack, env) = demo();
+    stack.inject(Fault::status("RegionTwo", 500).path_prefix("/compute/v2.1/os-quota-sets"));
+    let args = ["quota", "show", "--project", "demo", "--service", "compute"];
+    let run = admins(&env, &args);
+    run.assert_code(2);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("| cores"))
+        .unwrap_or_else(|| panic!("{}", run.stdout));
+    assert!(line.contains("22/40 (2 of 3 sites)"), "{line}");
+    let run = admins(&env, &[&args[..], &["--total", "-f", "json"]].concat());
+    run.assert_code(2);
+    let cores = find(&run.json(), &|r| r["resource"] == "cores")[0].clone();
+    assert_eq!(
+        (
+            cores["sites_counted"].clone(),
+            cores["sites_failed"].clone()
+        ),
+        (json!(2), json!(1))
+    );
+    // A whole site down counts the same way.
+    stack.clear_faults();
+    stack.inject(Fault::new(
+        fakestack::Target::Keystone("fake-b".into()),
+        fakestack::FaultKind::Status {
+            code: 503,
+            retry_after: None,
+        },
+    ));
+    let run = admins(&env, &[&args[..], &["--total", "-f", "json"]].concat());
+    run.assert_code(2);
+    let cores = find(&run.json(), &|r| r["resource"] == "cores")[0].clone();
+    assert_eq!(
+        (
+            cores["sites_counted"].clone(),
+            cores["sites_failed"].clone()
+        ),
+        (json!(2), json!(1))
     );
 }

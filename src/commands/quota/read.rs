@@ -61,6 +61,8 @@ pub struct SiteQuotas {
     pub project: Project,
     pub entries: Vec<Entry>,
     pub errors: Vec<anyhow::Error>,
+    /// The services whose reading failed (their errors are in `errors`).
+    pub failed: Vec<Service>,
 }
 
 /// Which project to read.
@@ -169,10 +171,14 @@ pub async fn read_site(
     let (results, unified) = tokio::join!(reads, unified_limits(client, &project, services));
     let mut entries = Vec::new();
     let mut errors = Vec::new();
-    for r in results {
+    let mut failed = Vec::new();
+    for (r, service) in results.into_iter().zip(services) {
         match r {
             Ok(mut e) => entries.append(&mut e),
-            Err(e) => errors.push(e),
+            Err(e) => {
+                errors.push(e);
+                failed.push(*service);
+            }
         }
     }
     match unified {
@@ -183,16 +189,23 @@ pub async fn read_site(
                 entries.push(u);
             }
         }
-        Err(e) => errors.push(
-            forbidden_hint(e, &project)
-                .context(format!("unified limits of project {}", project.name)),
-        ),
+        Err(e) => {
+            errors.push(
+                forbidden_hint(e, &project)
+                    .context(format!("unified limits of project {}", project.name)),
+            );
+            // Glance's quotas exist only as unified limits.
+            if services.contains(&Service::Image) && !failed.contains(&Service::Image) {
+                failed.push(Service::Image);
+            }
+        }
     }
     entries.sort_by(|a, b| (a.service, &a.resource).cmp(&(b.service, &b.resource)));
     Ok(SiteQuotas {
         project,
         entries,
         errors,
+        failed,
     })
 }
 

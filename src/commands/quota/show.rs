@@ -35,6 +35,8 @@ pub struct SiteEntries {
     pub project_id: String,
     pub project_name: String,
     pub entries: Vec<Entry>,
+    /// Services that could not be read here: totals of theirs are partial.
+    pub failed: Vec<Service>,
 }
 
 /// What to read at every site.
@@ -66,7 +68,7 @@ pub async fn collect(
             |client| async move {
                 match read_site(&client, projects, project, services, required).await {
                     Ok(q) => Ok(Partial {
-                        value: Some((q.project, q.entries)),
+                        value: Some((q.project, q.entries, q.failed)),
                         errors: q.errors,
                     }),
                     Err(e) if what.skip_missing && is_missing_project(&e) => Ok(Partial::new(None)),
@@ -79,12 +81,13 @@ pub async fn collect(
         .absorb(out)
         .into_iter()
         .filter_map(|(site, read)| {
-            let (project, entries) = read?;
+            let (project, entries, failed) = read?;
             Some(SiteEntries {
                 site,
                 project_id: project.id,
                 project_name: project.name,
                 entries,
+                failed,
             })
         })
         .collect()
@@ -113,6 +116,7 @@ pub async fn show(estate: &Estate<'_>, args: &ShowArgs) -> anyhow::Result<Report
         total: args.total,
     };
     let mut report = Report::default();
+    let selected = sites.len();
     let clients = report.absorb_sites(sites);
     let what = Reading {
         project: &opts.project,
@@ -121,7 +125,17 @@ pub async fn show(estate: &Estate<'_>, args: &ShowArgs) -> anyhow::Result<Report
         skip_missing: false,
     };
     let read = collect(&clients, &what, &estate.runner, &mut report).await;
-    let totals = totals(&read, &opts);
+    let mut totals = totals(&read, &opts);
+    // Sites that failed as a whole, and sites where one service failed,
+    // are missing from that service's totals.
+    let lost = selected - read.len();
+    for t in &mut totals {
+        t.sites_failed = lost
+            + read
+                .iter()
+                .filter(|s| s.failed.contains(&t.service))
+                .count();
+    }
     if opts.total {
         report.rows = Rows::typed(totals.iter().map(TotalRow::of));
     } else {
@@ -184,7 +198,11 @@ struct TotalRow {
     in_use_total: Option<i64>,
     global_limit: Option<i64>,
     headroom: Option<i64>,
+    /// The sites counted (as `sites_counted`, kept for scripts).
     sites: usize,
+    sites_counted: usize,
+    /// Selected sites that could not be read: the totals leave them out.
+    sites_failed: usize,
 }
 
 impl TotalRow {
@@ -197,6 +215,8 @@ impl TotalRow {
             global_limit: t.global_limit,
             headroom: t.headroom(),
             sites: t.sites,
+            sites_counted: t.sites,
+            sites_failed: t.sites_failed,
         }
     }
 }
@@ -213,6 +233,8 @@ pub struct Total {
     pub used_total: i64,
     pub global_limit: Option<i64>,
     pub sites: usize,
+    /// Selected sites whose numbers are missing: the total is partial.
+    pub sites_failed: usize,
 }
 
 impl Total {
@@ -268,6 +290,7 @@ pub fn totals(read: &[SiteEntries], opts: &ShowOptions) -> Vec<Total> {
                     )
                 }),
                 sites: here.len(),
+                sites_failed: 0,
                 service,
                 resource,
             }
@@ -304,10 +327,15 @@ fn pivot(read: &[SiteEntries], totals: &[Total]) -> Rows {
                 .map_or(Value::Null, |e| json!(used_of(e.in_use, e.limit)));
             row.insert(name.clone(), cell);
         }
-        row.insert(
-            "total".into(),
-            json!(used_of(t.in_use_total, t.limit_total)),
-        );
+        let mut total = used_of(t.in_use_total, t.limit_total);
+        if t.sites_failed > 0 {
+            total.push_str(&format!(
+                " ({} of {} sites)",
+                t.sites,
+                t.sites + t.sites_failed
+            ));
+        }
+        row.insert("total".into(), json!(total));
         row.insert("global".into(), json!(t.global_limit));
         row.insert("status".into(), json!(t.mark()));
         rows.push(row);
@@ -333,6 +361,7 @@ mod tests {
 
     fn site(region: &str, entries: Vec<Entry>) -> SiteEntries {
         SiteEntries {
+            failed: Vec::new(),
             site: SiteId {
                 cloud: "c".into(),
                 region: region.into(),
