@@ -60,7 +60,10 @@ pub fn run(cli: Cli) -> ExitStatus {
         dispatch(&settings, cancel).await
     }) {
         Ok(report) => finish(report, &settings.global),
-        Err(e) if e.downcast_ref::<Interrupted>().is_some() => ExitStatus::Interrupted,
+        Err(e) if e.downcast_ref::<Interrupted>().is_some() => {
+            eprintln!("error: interrupted before any site was reached");
+            ExitStatus::Interrupted
+        }
         Err(e) => {
             print_error(None, &e);
             ExitStatus::Error
@@ -177,7 +180,17 @@ fn finish(report: Report, g: &settings::Global) -> ExitStatus {
         status = status.max(ExitStatus::Findings);
     }
     if report.interrupted {
-        eprintln!("error: interrupted; the sites above finished");
+        let mut unfinished: Vec<String> = report.unfinished.iter().map(|s| s.to_string()).collect();
+        unfinished.sort();
+        unfinished.dedup();
+        if unfinished.is_empty() {
+            eprintln!("error: interrupted; the sites above finished");
+        } else {
+            eprintln!(
+                "error: interrupted; these sites did not finish: {}",
+                unfinished.join(", ")
+            );
+        }
         status = ExitStatus::Interrupted;
     }
     status

@@ -719,6 +719,13 @@ fn ctrl_c_prints_finished_sites_and_exits_130() {
         run.stdout
     );
     assert!(run.stderr.contains("interrupted"), "{}", run.stderr);
+    // Issue 7: the sites that did not finish are named.
+    assert!(
+        run.stderr
+            .contains("interrupted; these sites did not finish: fake-a/RegionTwo"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
