@@ -172,8 +172,28 @@ fn finish(report: Report, g: &settings::Global) -> ExitStatus {
             eprintln!("{note}");
         }
     }
-    for (site, err) in &report.failures {
-        print_error(Some(&site.to_string()), err);
+    // One line per failed site, however many of its calls failed.
+    let mut sites: Vec<&api::SiteId> = Vec::new();
+    for (site, _) in &report.failures {
+        if !sites.contains(&site) {
+            sites.push(site);
+        }
+    }
+    for site in sites {
+        let mut messages: Vec<String> = Vec::new();
+        let mut hints: Vec<String> = Vec::new();
+        for (_, err) in report.failures.iter().filter(|(s, _)| s == site) {
+            let (message, more) = describe(err);
+            if !messages.contains(&message) {
+                messages.push(message);
+            }
+            hints.extend(
+                more.into_iter()
+                    .filter(|h| !hints.contains(h))
+                    .collect::<Vec<_>>(),
+            );
+        }
+        print_message(Some(&site.to_string()), &messages.join("; "), &hints);
         status = status.max(ExitStatus::Error);
     }
     if report.findings {
@@ -210,6 +230,11 @@ fn print_rows(rows: &render::Rows, opts: &RenderOptions) -> anyhow::Result<()> {
 
 fn print_error(site: Option<&str>, err: &anyhow::Error) {
     let (message, hints) = describe(err);
+    print_message(site, &message, &hints);
+}
+
+/// `error: [SITE: ]MESSAGE` and its `hint:` lines, on stderr.
+fn print_message(site: Option<&str>, message: &str, hints: &[String]) {
     let mut text = match site {
         Some(s) => format!("error: {s}: {message}\n"),
         None => format!("error: {message}\n"),
