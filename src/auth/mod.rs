@@ -6,7 +6,7 @@ pub mod discovery;
 pub mod keystone;
 
 use crate::config::{AuthConfig, RegionConfig, Secret};
-use crate::error::{HintExt, hinted};
+use crate::error::{HintExt, hinted, redact_url};
 use crate::http::{Http, Request, TlsIdentity};
 use anyhow::Context;
 use keystone::{Method, Token};
@@ -56,7 +56,8 @@ impl Auth {
         }
         let session = Arc::new(Session {
             label: cfg.cloud.clone(),
-            auth_url,
+            auth_url: redact_url(&auth_url).into_owned(),
+            url: auth_url,
             config: cfg.clone(),
             methods,
             tls: tls_identity(cfg),
@@ -115,6 +116,9 @@ fn identity_key(cfg: &RegionConfig, auth_url: &str) -> IdentityKey {
 /// One Keystone identity and its current token.
 pub struct Session {
     label: String,
+    /// The Keystone URL as configured, credentials included: for requests only.
+    url: String,
+    /// The same with any credentials in it masked, for every message.
     auth_url: String,
     config: RegionConfig,
     methods: Vec<Method>,
@@ -141,6 +145,7 @@ impl Session {
         self.timeout
     }
 
+    /// The Keystone URL as it may be shown: credentials in it masked.
     pub fn auth_url(&self) -> &str {
         &self.auth_url
     }
@@ -213,13 +218,16 @@ impl Session {
 
     /// `{auth_url}/auth/tokens`, finding the v3 API first when auth_url is unversioned.
     async fn tokens_url(&self) -> anyhow::Result<String> {
-        let base = self.auth_url.trim_end_matches('/');
+        let base = self.url.trim_end_matches('/');
         if base.ends_with("/v3") {
             return Ok(format!("{base}/auth/tokens"));
         }
         if base.ends_with("/v2.0") {
             return Err(hinted(
-                format!("auth_url {base} is Keystone v2.0, which osprey does not support"),
+                format!(
+                    "auth_url {} is Keystone v2.0, which osprey does not support",
+                    redact_url(base)
+                ),
                 "use the Keystone v3 URL (usually the same host with /v3)",
             ));
         }

@@ -1,12 +1,13 @@
 //! Error bodies: the message in whatever envelope an OpenStack service or a
 //! proxy in front of it answers with, and the `ApiError` that carries it.
 
+use crate::error::redact_url;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
 /// A non-success answer from an OpenStack API.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("{method} {url} returned {status}: {message}")]
+#[error("{method} {} returned {status}: {message}", redact_url(.url))]
 pub struct ApiError {
     pub method: Method,
     pub url: String,

@@ -1,0 +1,173 @@
+//! End-to-end regression tests for issue 7 (hardening), its login and
+//! message findings: credentials inside a URL never shown.
+
+mod common;
+
+use common::{Env, Run, pairs};
+use fakestack::{FakeStack, Fault, FaultKind, Spec, Target};
+
+/// The password written into an `auth_url`: it must never be printed.
+const SECRET: &str = "url-s3cret";
+
+#[track_caller]
+fn assert_hidden(run: &Run) {
+    for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+        assert!(
+            !text.contains(SECRET),
+            "the password in the URL leaked on {stream}:\n{text}"
+        );
+    }
+}
+
+/// `http://127.0.0.1:P/v3` with `admin:SECRET@` in it, and as it is shown.
+fn with_userinfo(url: &str) -> (String, String) {
+    (
+        url.replacen("http://", &format!("http://admin:{SECRET}@"), 1),
+        url.replacen("http://", "http://admin:<masked>@", 1),
+    )
+}
+
+/// A port nothing listens on: bind one, note it, close it.
+fn dead_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[test]
+fn issue7_a_password_in_auth_url_is_masked_in_config_show_and_sites() {
+    let stack = FakeStack::start(Spec::demo());
+    let url = stack.keystone_url("fake-a");
+    let (secret_url, shown) = with_userinfo(&url);
+    let env = Env::with_clouds(&stack.clouds_yaml().replace(&url, &secret_url));
+
+    let run = env.run(&["config", "show", "-f", "json"]);
+    run.assert_code(0);
+    assert_hidden(&run);
+    assert_eq!(run.row("fake-a", "RegionOne")["auth_url"], shown);
+    let run = env.run(&["config", "show"]);
+    run.assert_code(0);
+    assert_hidden(&run);
+    assert!(run.stdout.contains("admin:<masked>@"), "{}", run.stdout);
+    // --unmask is the user asking for the secrets: the URL is one.
+    let run = env.run(&["config", "show", "--unmask", "-f", "json"]);
+    assert_eq!(run.row("fake-a", "RegionOne")["auth_url"], secret_url);
+
+    // Keystone still answers (the userinfo goes out as basic auth, which
+    // it ignores): the row is a success with the URL masked.
+    let run = env.run(&["--os-cloud", "fake-a", "sites", "-f", "json"]);
+    run.assert_code(0);
+    assert_hidden(&run);
+    assert_eq!(
+        run.sites(),
+        pairs(&[("fake-a", "RegionOne"), ("fake-a", "RegionTwo")])
+    );
+    assert_eq!(run.row("fake-a", "RegionTwo")["auth_url"], shown);
+    assert_eq!(run.row("fake-a", "RegionTwo")["auth"], "ok");
+}
+
+#[test]
+fn issue7_a_password_in_auth_url_is_masked_in_traces() {
+    let stack = FakeStack::start(Spec::demo());
+    let url = stack.keystone_url("fake-a");
+    let (secret_url, shown) = with_userinfo(&url);
+    // fake-b's auth_url without /v3: the v3 URL is found from the version
+    // document, and keeps the userinfo.
+    let b = stack.keystone_url("fake-b");
+    let (b_secret, b_shown) = with_userinfo(b.trim_end_matches("/v3"));
+    let yaml = stack
+        .clouds_yaml()
+        .replace(&url, &secret_url)
+        .replace(&b, &b_secret);
+    let env = Env::with_clouds(&yaml);
+    let run = env.run(&["--os-cloud", "fake-a,fake-b", "-vv", "sites", "--check"]);
+    run.assert_code(0);
+    assert_hidden(&run);
+    assert!(
+        run.stderr
+            .contains(&format!("> POST {shown}/auth/tokens\n")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains(&format!("POST {shown}/auth/tokens 201 ")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!("GET {b_shown}/ 300 ")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains(&format!("POST {b_shown}/v3/auth/tokens 201 ")),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn issue7_a_password_in_auth_url_is_masked_in_errors() {
+    let stack = FakeStack::start(Spec::demo());
+    let url = stack.keystone_url("fake-a");
+    let (secret_url, shown) = with_userinfo(&url);
+
+    // Keystone refuses the credentials.
+    let yaml = stack.clouds_yaml().replace(&url, &secret_url).replacen(
+        "password: fake-demo",
+        "password: wrong-password",
+        1,
+    );
+    let env = Env::with_clouds(&yaml);
+    let run = env.run(&["--os-cloud", "fake-a", "-v", "sites", "-f", "json"]);
+    run.assert_code(2);
+    assert_hidden(&run);
+    assert!(
+        run.stderr.contains(&format!(
+            "authenticating to {shown} as cloud fake-a: keystone rejected"
+        )),
+        "{}",
+        run.stderr
+    );
+
+    // Keystone fails: its 500 names the URL too.
+    let env = Env::with_clouds(&stack.clouds_yaml().replace(&url, &secret_url));
+    stack.inject(Fault::new(
+        Target::Keystone("fake-a".into()),
+        FaultKind::Status {
+            code: 500,
+            retry_after: None,
+        },
+    ));
+    let run = env.run(&["--os-cloud", "fake-a", "-v", "sites", "-f", "json"]);
+    run.assert_code(2);
+    assert_hidden(&run);
+    assert!(run.stderr.contains("returned 500"), "{}", run.stderr);
+    stack.clear_faults();
+
+    // Nothing answers: the transport error and the -v trace name the URL.
+    let dead = format!("http://admin:{SECRET}@127.0.0.1:{}/v3", dead_port());
+    let env = Env::with_clouds(&stack.clouds_yaml().replace(&url, &dead));
+    let run = env.run(&[
+        "--os-cloud",
+        "fake-a",
+        "--timeout",
+        "5",
+        "-v",
+        "sites",
+        "-f",
+        "json",
+    ]);
+    run.assert_code(2);
+    assert_hidden(&run);
+    assert!(run.stderr.contains("could not connect"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("POST http://admin:<masked>@127.0.0.1:"),
+        "{}",
+        run.stderr
+    );
+}
