@@ -1,5 +1,6 @@
 //! End-to-end regression tests for issue 7 (hardening), its login and
-//! message findings: credentials inside a URL never shown.
+//! message findings: credentials inside a URL never shown, errors naming
+//! every cloud that shares a login.
 
 mod common;
 
@@ -170,4 +171,40 @@ fn issue7_a_password_in_auth_url_is_masked_in_errors() {
         "{}",
         run.stderr
     );
+}
+
+/// fakestack's clouds.yaml plus `twin` (with a `regions:` list) and
+/// `twin-noreg` (regions from the catalog), one identity at fake-a's
+/// Keystone with a password it refuses.
+fn twins(stack: &FakeStack) -> Env {
+    let auth = format!(
+        "    auth:\n      auth_url: {}\n      username: demo\n      password: wrong-password\n      \
+         project_name: demo\n      user_domain_name: Default\n      project_domain_name: Default\n    \
+         region_name: RegionOne\n",
+        stack.keystone_url("fake-a")
+    );
+    Env::with_clouds(&format!(
+        "{}  twin:\n{auth}    regions: [RegionOne]\n  twin-noreg:\n{auth}",
+        stack.clouds_yaml()
+    ))
+}
+
+#[test]
+fn issue7_errors_name_every_cloud_sharing_the_login() {
+    let stack = FakeStack::start(Spec::demo());
+    let env = twins(&stack);
+    let url = stack.keystone_url("fake-a");
+    let run = env.run(&["--os-cloud", "twin,twin-noreg", "sites", "-f", "json"]);
+    run.assert_code(2);
+    for site in ["twin/RegionOne", "twin-noreg/RegionOne"] {
+        let line = format!(
+            "error: {site}: authenticating to {url} as clouds twin, twin-noreg: keystone rejected"
+        );
+        assert!(run.stderr.contains(&line), "{line}\n{}", run.stderr);
+    }
+    // A login that only one cloud uses names that one.
+    let run = env.run(&["--os-cloud", "twin", "sites", "-f", "json"]);
+    run.assert_code(2);
+    let line = format!("error: twin/RegionOne: authenticating to {url} as cloud twin: ");
+    assert!(run.stderr.contains(&line), "{line}\n{}", run.stderr);
 }
