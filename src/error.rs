@@ -123,6 +123,14 @@ pub fn describe(err: &anyhow::Error) -> (String, Vec<String>) {
             continue;
         }
         push_part(&mut parts, &cause.to_string());
+        // A service's error carries its own advice, by status.
+        if let Some(line) = cause
+            .downcast_ref::<crate::http::ApiError>()
+            .and_then(|a| a.hint())
+            && !hints.iter().any(|h| h == line)
+        {
+            hints.push(line.to_string());
+        }
     }
     (parts.join(": "), hints)
 }

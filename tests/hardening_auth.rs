@@ -1,6 +1,6 @@
 //! End-to-end regression tests for issue 7 (hardening), its login and
 //! message findings: credentials inside a URL never shown, errors naming
-//! every cloud that shares a login.
+//! every cloud that shares a login, and hints on a service's 401 and 500.
 
 mod common;
 
@@ -207,4 +207,61 @@ fn issue7_errors_name_every_cloud_sharing_the_login() {
     run.assert_code(2);
     let line = format!("error: twin/RegionOne: authenticating to {url} as cloud twin: ");
     assert!(run.stderr.contains(&line), "{line}\n{}", run.stderr);
+}
+
+#[test]
+fn issue7_a_service_500_has_a_hint() {
+    let stack = FakeStack::start(Spec::demo());
+    let env = Env::with_clouds(&stack.clouds_yaml());
+    stack.inject(Fault::status("RegionTwo", 500).path_prefix("/image"));
+    let run = env.run(&[
+        "--os-cloud",
+        "fake-a",
+        "--os-region-name",
+        "RegionTwo",
+        "sites",
+        "--check",
+        "-f",
+        "json",
+    ]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("error: fake-a/RegionTwo: image: "),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("returned 500"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("\nhint: the service failed on its side: its logs"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn issue7_a_service_401_after_a_new_login_has_a_hint() {
+    let stack = FakeStack::start(Spec::demo());
+    let env = Env::with_clouds(&stack.clouds_yaml());
+    // Cinder refuses every token, fresh ones included.
+    stack.inject(
+        Fault::new(
+            Target::Region("RegionThree".into()),
+            FaultKind::Unauthorized,
+        )
+        .path_prefix("/volume/v3"),
+    );
+    let run = env.run(&["--os-cloud", "fake-b", "sites", "--check", "-f", "json"]);
+    run.assert_code(2);
+    assert_eq!(run.row("fake-b", "RegionThree")["check"], "volume failed");
+    assert_eq!(stack.count("keystone:fake-b", "POST", "/v3/auth/tokens"), 2);
+    assert!(run.stderr.contains("returned 401"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "\nhint: the service refused a token that Keystone had just issued: check its \
+             keystonemiddleware settings"
+        ),
+        "{}",
+        run.stderr
+    );
 }
