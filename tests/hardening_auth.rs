@@ -68,6 +68,19 @@ fn issue7_a_password_in_auth_url_is_masked_in_config_show_and_sites() {
     );
     assert_eq!(run.row("fake-a", "RegionTwo")["auth_url"], shown);
     assert_eq!(run.row("fake-a", "RegionTwo")["auth"], "ok");
+
+    // An endpoint URL with credentials in it (here an override) is masked
+    // in its column too.
+    let compute = format!("{}/compute/v2.1", stack.region_url("RegionThree"));
+    let (secret_compute, shown_compute) = with_userinfo(&compute);
+    let yaml = stack.clouds_yaml_with(&[(
+        "compute_endpoint_override",
+        serde_json::json!(secret_compute),
+    )]);
+    let run = Env::with_clouds(&yaml).run(&["--os-cloud", "fake-b", "sites", "-f", "json"]);
+    run.assert_code(0);
+    assert_hidden(&run);
+    assert_eq!(run.row("fake-b", "RegionThree")["compute"], shown_compute);
 }
 
 #[test]
