@@ -1,5 +1,7 @@
-//! Error helpers: `hint:` lines carried inside an error, and the exit codes.
+//! Error helpers: `hint:` lines carried inside an error, the exit codes,
+//! and URLs made fit to show (their credentials masked).
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// How the process ends: 0 success, 1 findings, 2 error, 130 interrupted.
@@ -121,6 +123,14 @@ pub fn describe(err: &anyhow::Error) -> (String, Vec<String>) {
             continue;
         }
         push_part(&mut parts, &cause.to_string());
+        // A service's error carries its own advice, by status.
+        if let Some(line) = cause
+            .downcast_ref::<crate::http::ApiError>()
+            .and_then(|a| a.hint())
+            && !hints.iter().any(|h| h == line)
+        {
+            hints.push(line.to_string());
+        }
     }
     (parts.join(": "), hints)
 }
@@ -163,6 +173,46 @@ fn levenshtein(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// What stands in for a credential inside a URL.
+const URL_MASK: &str = "<masked>";
+
+/// `url` fit for any output: the password in its userinfo masked
+/// (`http://admin:<masked>@host/`). A userinfo without a password is masked
+/// whole (`https://<masked>@host/`), because a lone user part is often a
+/// token; pip shows index URLs the same way. A string that is not a URL
+/// loses everything before its last `@`, since no parser can say where its
+/// credentials end. Any other string comes back as it is.
+pub fn redact_url(url: &str) -> Cow<'_, str> {
+    // The userinfo is what precedes the last `@` of the authority, which
+    // ends at the first `/`, `?` or `#` (or `\\`, for http and https).
+    let start = url.find("://").map_or(0, |i| i + 3);
+    let rest = &url[start..];
+    let parsed = url::Url::parse(url).ok().filter(|_| start > 0);
+    if let Some(u) = &parsed
+        && u.username().is_empty()
+        && u.password().is_none()
+    {
+        return Cow::Borrowed(url);
+    }
+    let authority = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let at = match (&parsed, rest[..authority].rfind('@')) {
+        (Some(_), Some(at)) => at,
+        // Unparsable: its `@` may sit past a `/` that was meant to be
+        // part of a password.
+        _ => match rest[..rest.find(['?', '#']).unwrap_or(rest.len())].rfind('@') {
+            Some(at) => {
+                return Cow::Owned(format!("{}{URL_MASK}{}", &url[..start], &rest[at..]));
+            }
+            None => return Cow::Borrowed(url),
+        },
+    };
+    let shown_user = match rest[..at].split_once(':') {
+        Some((user, _)) => format!("{user}:{URL_MASK}"),
+        None => URL_MASK.to_string(),
+    };
+    Cow::Owned(format!("{}{shown_user}{}", &url[..start], &rest[at..]))
+}
+
 /// The run was cut short by Ctrl-C.
 #[derive(Debug, thiserror::Error)]
 #[error("interrupted")]
@@ -191,6 +241,40 @@ mod tests {
         let (msg, hints) = describe(&err);
         assert_eq!(msg, "authenticating to a/RegionOne: bad password");
         assert_eq!(hints, vec!["check clouds.yaml".to_string()]);
+    }
+
+    #[test]
+    fn urls_lose_their_credentials() {
+        for (url, shown) in [
+            (
+                "http://admin:secret@host:5000/v3",
+                "http://admin:<masked>@host:5000/v3",
+            ),
+            ("https://tok3n@host/v3", "https://<masked>@host/v3"),
+            ("http://admin:p@ss@host/", "http://admin:<masked>@host/"),
+            (
+                "http://u:pw@[::1]:5000/v3?x=a@b#c@d",
+                "http://u:<masked>@[::1]:5000/v3?x=a@b#c@d",
+            ),
+            (
+                "http://admin:pa/ss@host:5000/v3",
+                "http://<masked>@host:5000/v3",
+            ),
+            ("admin:secret@host:5000/v3", "<masked>@host:5000/v3"),
+            ("http://admin:@host/", "http://admin:<masked>@host/"),
+        ] {
+            assert_eq!(redact_url(url), shown, "{url}");
+            assert!(!redact_url(url).contains("secret"));
+        }
+        for plain in [
+            "http://host:5000/v3",
+            "http://host/v3/users/a@b",
+            "http://host/v3?name=a@b",
+            "",
+            "not a url",
+        ] {
+            assert!(matches!(redact_url(plain), Cow::Borrowed(u) if u == plain));
+        }
     }
 
     #[test]

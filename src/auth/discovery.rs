@@ -2,7 +2,7 @@
 //! document, and the maximum microversion it offers.
 
 use super::catalog::Service;
-use crate::error::hinted;
+use crate::error::{hinted, redact_url};
 use crate::http::{Http, Request, TlsIdentity};
 use reqwest::Method;
 use serde_json::Value;
@@ -133,7 +133,8 @@ pub async fn discover(
         let offered: Vec<&str> = entries.iter().filter_map(|e| id_of(e)).collect();
         return Err(hinted(
             format!(
-                "{service} at {catalog_url} offers no v{want} API (it offers: {})",
+                "{service} at {} offers no v{want} API (it offers: {})",
+                redact_url(catalog_url),
                 if offered.is_empty() {
                     "nothing osprey can read".to_string()
                 } else {
@@ -259,7 +260,10 @@ pub async fn keystone_v3(
     let found = discover(http, tls, Service::Identity, auth_url, None, timeout).await;
     match found {
         Ok(d) => Ok(d.base),
-        Err(e) => Err(e.context(format!("finding the Keystone v3 API at {auth_url}"))),
+        Err(e) => Err(e.context(format!(
+            "finding the Keystone v3 API at {}",
+            redact_url(auth_url)
+        ))),
     }
 }
 

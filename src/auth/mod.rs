@@ -6,13 +6,14 @@ pub mod discovery;
 pub mod keystone;
 
 use crate::config::{AuthConfig, RegionConfig, Secret};
-use crate::error::{HintExt, hinted};
+use crate::error::{HintExt, hinted, redact_url};
 use crate::http::{Http, Request, TlsIdentity};
 use anyhow::Context;
 use keystone::{Method, Token};
 use reqwest::Method as HttpMethod;
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -50,13 +51,16 @@ impl Auth {
             )
         })?;
         let key = identity_key(cfg, &auth_url);
-        let mut sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+        let mut sessions = lock(&self.sessions);
         if let Some(s) = sessions.get(&key) {
+            lock(&s.clouds).insert(cfg.cloud.clone());
             return Ok(s.clone());
         }
         let session = Arc::new(Session {
             label: cfg.cloud.clone(),
-            auth_url,
+            clouds: Arc::new(Mutex::new(BTreeSet::from([cfg.cloud.clone()]))),
+            auth_url: redact_url(&auth_url).into_owned(),
+            url: auth_url,
             config: cfg.clone(),
             methods,
             tls: tls_identity(cfg),
@@ -71,6 +75,10 @@ impl Auth {
         sessions.insert(key, session.clone());
         Ok(session)
     }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 pub fn tls_identity(cfg: &RegionConfig) -> TlsIdentity {
@@ -114,7 +122,13 @@ fn identity_key(cfg: &RegionConfig, auth_url: &str) -> IdentityKey {
 
 /// One Keystone identity and its current token.
 pub struct Session {
+    /// The cloud whose configuration the login uses.
     label: String,
+    /// Every cloud that shares the login, for messages.
+    clouds: Clouds,
+    /// The Keystone URL as configured, credentials included: for requests only.
+    url: String,
+    /// The same with any credentials in it masked, for every message.
     auth_url: String,
     config: RegionConfig,
     methods: Vec<Method>,
@@ -141,6 +155,7 @@ impl Session {
         self.timeout
     }
 
+    /// The Keystone URL as it may be shown: credentials in it masked.
     pub fn auth_url(&self) -> &str {
         &self.auth_url
     }
@@ -179,11 +194,9 @@ impl Session {
         self.last_auth_ms
             .store(started.elapsed().as_millis() as u64, Ordering::Relaxed);
         self.authentications.fetch_add(1, Ordering::Relaxed);
-        result.with_context(|| {
-            format!(
-                "authenticating to {} as cloud {}",
-                self.auth_url, self.label
-            )
+        result.context(Authenticating {
+            auth_url: self.auth_url.clone(),
+            clouds: self.clouds.clone(),
         })
     }
 
@@ -213,13 +226,16 @@ impl Session {
 
     /// `{auth_url}/auth/tokens`, finding the v3 API first when auth_url is unversioned.
     async fn tokens_url(&self) -> anyhow::Result<String> {
-        let base = self.auth_url.trim_end_matches('/');
+        let base = self.url.trim_end_matches('/');
         if base.ends_with("/v3") {
             return Ok(format!("{base}/auth/tokens"));
         }
         if base.ends_with("/v2.0") {
             return Err(hinted(
-                format!("auth_url {base} is Keystone v2.0, which osprey does not support"),
+                format!(
+                    "auth_url {} is Keystone v2.0, which osprey does not support",
+                    redact_url(base)
+                ),
                 "use the Keystone v3 URL (usually the same host with /v3)",
             ));
         }
@@ -247,7 +263,11 @@ impl Session {
             return Err(missing());
         }
         let _guard = self.prompt.lock().await;
-        let prompt = format!("passcode for {} ({})", self.label, self.auth_url);
+        let prompt = format!(
+            "passcode for {} ({})",
+            clouds_phrase(&self.clouds),
+            self.auth_url
+        );
         let code = tokio::task::spawn_blocking(move || crate::render::prompt::secret(prompt))
             .await
             .context("passcode prompt")?
@@ -255,6 +275,40 @@ impl Session {
             .hint("pass --os-passcode or set OS_PASSCODE")?
             .ok_or_else(missing)?;
         Ok(Some(Secret::new(code)))
+    }
+}
+
+/// The clouds that share one login; more join as their sites are set up.
+type Clouds = Arc<Mutex<BTreeSet<String>>>;
+
+/// `cloud a` or `clouds a, b`.
+fn clouds_phrase(clouds: &Clouds) -> String {
+    let clouds = lock(clouds);
+    let names: Vec<&str> = clouds.iter().map(String::as_str).collect();
+    match names.as_slice() {
+        [one] => format!("cloud {one}"),
+        _ => format!("clouds {}", names.join(", ")),
+    }
+}
+
+/// What a failed login says it was doing. It names the clouds sharing the
+/// login when it is shown, not when it failed: a cloud whose sites are set
+/// up after the first failure (its `regions:` are listed, so it needed no
+/// catalog) shares that failure and is named in it too.
+#[derive(Debug)]
+struct Authenticating {
+    auth_url: String,
+    clouds: Clouds,
+}
+
+impl fmt::Display for Authenticating {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "authenticating to {} as {}",
+            self.auth_url,
+            clouds_phrase(&self.clouds)
+        )
     }
 }
 

@@ -4,7 +4,7 @@
 use super::Report;
 use crate::api::{SiteClient, SiteId};
 use crate::auth::catalog::Service;
-use crate::error::describe;
+use crate::error::{describe, redact_url};
 use crate::fanout::select::{Estate, Site};
 use crate::fanout::{OnCancel, Partial};
 use crate::render::Rows;
@@ -41,12 +41,13 @@ impl SiteRow {
             cloud: id.cloud.clone(),
             region: id.region.clone(),
             auth,
-            auth_url: auth_url.to_string(),
+            auth_url: redact_url(auth_url).into_owned(),
             ..SiteRow::default()
         }
     }
 
-    fn set_url(&mut self, service: Service, url: String) {
+    fn set_url(&mut self, service: Service, url: &str) {
+        let url = redact_url(url).into_owned();
         match service {
             Service::Compute => self.compute = url,
             Service::Network => self.network = url,
@@ -107,7 +108,7 @@ async fn probe(client: Arc<SiteClient>, check: bool) -> Partial<SiteRow> {
             .ok()
             .flatten()
             .unwrap_or_default();
-        row.set_url(s, url);
+        row.set_url(s, &url);
     }
     let mut errors = Vec::new();
     let mut latency = auth_ms.max(session.last_auth_ms());

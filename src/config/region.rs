@@ -197,6 +197,9 @@ impl RegionConfig {
                 "region" => Some(Value::String(self.region.clone())),
                 "verify" => Some(Value::Bool(self.verify)),
                 "auth_type" | "interface" | "cacert" | "cert" => self.raw.get(*key).cloned(),
+                "auth_url" if !unmask => auth
+                    .and_then(|a| a.get("auth_url")?.as_str())
+                    .map(|url| Value::String(crate::error::redact_url(url).into())),
                 "password" | "application_credential_secret" | "token" => {
                     let secret = match *key {
                         "password" => &self.auth.password,

@@ -1,12 +1,13 @@
 //! Error bodies: the message in whatever envelope an OpenStack service or a
 //! proxy in front of it answers with, and the `ApiError` that carries it.
 
+use crate::error::redact_url;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
 /// A non-success answer from an OpenStack API.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("{method} {url} returned {status}: {message}")]
+#[error("{method} {} returned {status}: {message}", redact_url(.url))]
 pub struct ApiError {
     pub method: Method,
     pub url: String,
@@ -21,6 +22,27 @@ impl ApiError {
             url: url.to_string(),
             status,
             message: error_message(body),
+        }
+    }
+
+    /// What the user can do about this answer, where the status says.
+    ///
+    /// A 401 reaches the user only after osprey logged in again and the
+    /// service still refused the new token, so the fault is between the
+    /// service and Keystone, not in the credentials.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self.status.as_u16() {
+            401 => Some(
+                "the service refused a token that Keystone had just issued: check its \
+                 keystonemiddleware settings ([keystone_authtoken] in the service's config), \
+                 the clocks of the service and Keystone, and that the catalog's endpoint is \
+                 this Keystone's service",
+            ),
+            500 => Some(
+                "the service failed on its side: its logs say why (-v shows the request to \
+                 look for); try again later",
+            ),
+            _ => None,
         }
     }
 }
@@ -124,5 +146,24 @@ mod tests {
             "404 Not Found 404 Not Found"
         );
         assert_eq!(error_message(b""), "(empty body)");
+    }
+
+    #[test]
+    fn refused_tokens_and_server_errors_carry_a_hint() {
+        let err = |code| {
+            let status = StatusCode::from_u16(code).unwrap();
+            ApiError::new(&Method::GET, "http://u:pw@h/v2.1/", status, b"{}")
+        };
+        assert!(err(401).hint().unwrap().contains("keystonemiddleware"));
+        assert!(err(500).hint().unwrap().contains("its logs"));
+        assert_eq!(err(404).hint(), None);
+        let shown = err(500).to_string();
+        assert!(
+            shown.starts_with("GET http://u:<masked>@h/v2.1/ returned 500"),
+            "{shown}"
+        );
+        let wrapped = anyhow::Error::new(err(401)).context("site a/b");
+        let (_, hints) = crate::error::describe(&wrapped);
+        assert_eq!(hints, vec![err(401).hint().unwrap().to_string()]);
     }
 }

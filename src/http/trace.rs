@@ -1,11 +1,12 @@
 //! The `-v` (one line per request) and `-vv` (headers and bodies) traces on
-//! stderr, with tokens, passwords and secrets masked; streamed bodies are
-//! named, never buffered or printed.
+//! stderr, with tokens, passwords and secrets masked (in URLs too); streamed
+//! bodies are named, never buffered or printed.
 
 use super::errors::snippet;
 use super::transport::Failure;
 use super::{Body, Request};
 use crate::config::SECRET_KEYS;
+use crate::error::redact_url;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde_json::Value;
@@ -27,7 +28,7 @@ pub(super) enum Shown<'a> {
 
 pub(super) fn request(verbose: u8, req: &Request) {
     if verbose >= 2 {
-        let mut lines = vec![format!("> {} {}", req.method, req.url)];
+        let mut lines = vec![format!("> {} {}", req.method, redact_url(&req.url))];
         lines.extend(headers(&req.headers, "> "));
         match &req.body {
             Body::Empty => {}
@@ -53,7 +54,7 @@ pub(super) fn response(
         eprintln!(
             "{} {} {} {}ms",
             req.method,
-            req.url,
+            redact_url(&req.url),
             status.as_u16(),
             elapsed.as_millis()
         );
@@ -80,7 +81,7 @@ pub(super) fn failure(verbose: u8, req: &Request, failure: &Failure, elapsed: Du
         eprintln!(
             "{} {} failed after {}ms: {}",
             req.method,
-            req.url,
+            redact_url(&req.url),
             elapsed.as_millis(),
             failure.trace_text(req.timeout)
         );

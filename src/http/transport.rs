@@ -2,7 +2,7 @@
 //! means for the user (TLS advice, timeouts, refused connections, cut bodies).
 
 use super::Request;
-use crate::error::{HintExt, hinted};
+use crate::error::{HintExt, hinted, redact_url};
 use anyhow::Context;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -225,6 +225,7 @@ pub(super) fn transport_error(
     failure: Failure,
     attempts: u32,
 ) -> anyhow::Error {
+    let url = redact_url(&req.url);
     let tries = if attempts > 1 {
         format!(" (after {attempts} tries)")
     } else {
@@ -235,16 +236,15 @@ pub(super) fn transport_error(
             // The body's own error (a download that stalled, a file that
             // could not be read) already says what failed and how to fix it.
             return e.context(format!(
-                "{} {}: the request body failed{tries}",
-                req.method, req.url
+                "{} {url}: the request body failed{tries}",
+                req.method
             ));
         }
         Failure::TimedOut(stall) => {
             return hinted(
                 format!(
-                    "{} {}: timed out after {}s{tries}: {}",
+                    "{} {url}: timed out after {}s{tries}: {}",
                     req.method,
-                    req.url,
                     req.timeout.as_secs_f64(),
                     stall.doing()
                 ),
@@ -278,7 +278,7 @@ pub(super) fn transport_error(
     };
     let source = describe_reqwest(&err);
     hinted(
-        format!("{} {}: {what}{tries}: {source}", req.method, req.url),
+        format!("{} {url}: {what}{tries}: {source}", req.method),
         hint,
     )
 }
