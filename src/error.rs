@@ -88,6 +88,19 @@ pub fn add_hint(err: anyhow::Error, hint: String) -> anyhow::Error {
     })
 }
 
+/// Advice a lower layer attaches to an error of its own type without
+/// changing its message or hiding it from downcasts:
+/// `anyhow::Error::new(e).context(Advice("…"))`. It reads as nothing in
+/// the message and as a `hint:` line.
+#[derive(Debug)]
+pub struct Advice(pub &'static str);
+
+impl fmt::Display for Advice {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Ok(())
+    }
+}
+
 /// The error as one line (its causes joined by `: `) and its hint lines.
 pub fn describe(err: &anyhow::Error) -> (String, Vec<String>) {
     let mut parts: Vec<String> = Vec::new();
@@ -123,14 +136,11 @@ pub fn describe(err: &anyhow::Error) -> (String, Vec<String>) {
             continue;
         }
         push_part(&mut parts, &cause.to_string());
-        // A service's error carries its own advice, by status.
-        if let Some(line) = cause
-            .downcast_ref::<crate::http::ApiError>()
-            .and_then(|a| a.hint())
-            && !hints.iter().any(|h| h == line)
-        {
-            hints.push(line.to_string());
-        }
+    }
+    if let Some(Advice(line)) = err.downcast_ref::<Advice>()
+        && !hints.iter().any(|h| h == line)
+    {
+        hints.push(line.to_string());
     }
     (parts.join(": "), hints)
 }

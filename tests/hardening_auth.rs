@@ -232,7 +232,6 @@ fn issue7_errors_name_every_cloud_sharing_the_login() {
 }
 
 #[test]
-#[ignore = "needs the select.rs change"]
 fn issue7_a_failed_keystone_fails_every_region_of_its_cloud() {
     let stack = FakeStack::start(Spec::demo());
     // fake-a lists no regions: its catalog would name RegionOne and RegionTwo.

@@ -119,7 +119,10 @@ fn wrong_password_fails_only_its_cloud() {
         "the other cloud's sites are listed: {}",
         run.stdout
     );
-    let line = format!("error: {}/{}: authenticating to", failed.0, failed.1);
+    let line = format!(
+        "error: {}/{}: regions unknown: Keystone failed: authenticating to",
+        failed.0, failed.1
+    );
     assert!(run.stderr.contains(&line), "{}", run.stderr);
     assert!(run.stderr.contains("\nhint: "), "{}", run.stderr);
     assert!(!run.stderr.contains("wrong-password") && !run.stdout.contains("wrong-password"));
@@ -152,16 +155,12 @@ fn unreachable_keystone_is_a_row_and_exit_2() {
     ]);
     run.assert_code(2);
     assert_eq!(run.row("fake-b", "RegionThree")["auth"], "ok");
-    let dead = run.row("dead", "Nowhere");
+    let dead = run.row("dead", "*");
     assert!(
         dead["auth"].as_str().unwrap().contains("could not connect"),
         "{dead}"
     );
-    assert!(
-        run.stderr.contains("error: dead/Nowhere: "),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("error: dead/*: "), "{}", run.stderr);
 }
 
 #[test]
@@ -778,7 +777,7 @@ fn keystone_v2_and_unscoped_tokens_are_clear_errors() {
     let run = env.run(&["--os-cloud", "old,unscoped,fake-b", "sites", "-f", "json"]);
     run.assert_code(2);
     assert_eq!(run.row("fake-b", "RegionThree")["auth"], "ok");
-    let old = run.row("old", "RegionOne");
+    let old = run.row("old", "*");
     assert!(
         old["auth"]
             .as_str()
@@ -786,7 +785,7 @@ fn keystone_v2_and_unscoped_tokens_are_clear_errors() {
             .contains("is Keystone v2.0, which osprey does not support"),
         "{old}"
     );
-    let unscoped = run.row("unscoped", "RegionOne");
+    let unscoped = run.row("unscoped", "*");
     assert!(
         unscoped["auth"]
             .as_str()

@@ -105,7 +105,7 @@ fn an_unknown_ca_is_a_certificate_error_with_a_hint() {
     // Each error is one line: the site, then what failed and why.
     assert!(
         run.stderr.contains(&format!(
-            "error: fake-a/RegionOne: authenticating to {}",
+            "error: fake-a/*: regions unknown: Keystone failed: authenticating to {}",
             stack.keystone_url("fake-a")
         )),
         "{}",

@@ -263,7 +263,7 @@ impl SiteClient {
                 }
                 _ => {}
             }
-            return Ok(resp.ok()?);
+            return resp.ok();
         }
     }
 

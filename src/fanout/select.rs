@@ -6,7 +6,7 @@ use super::{OnCancel, Partial, Runner};
 use crate::api::{SiteClient, SiteId};
 use crate::auth::Auth;
 use crate::config::{CloudConfig, Config, ensure_clouds};
-use crate::error::hinted;
+use crate::error::{add_hint, describe, hinted};
 use crate::render::prompt;
 use std::sync::Arc;
 use std::time::Duration;
@@ -70,15 +70,10 @@ pub async fn select(
     }
     let mut sites = Vec::new();
     let mut seen_regions = Vec::new();
+    let mut unknown = Vec::new();
     for (_, (cloud, regions)) in found.done {
         match regions {
-            Err(e) => sites.push(Site::Failed(
-                SiteId {
-                    cloud: cloud.name.clone(),
-                    region: cloud.home_region.clone().unwrap_or_default(),
-                },
-                e,
-            )),
+            Err(e) => unknown.push((cloud, e)),
             Ok(regions) => {
                 for region in regions {
                     seen_regions.push(region.clone());
@@ -90,8 +85,13 @@ pub async fn select(
             }
         }
     }
+    // After every site is set up, so the error names every cloud of the login.
+    let regions_unknown = !unknown.is_empty();
+    for (cloud, e) in unknown {
+        sites.extend(unknown_regions(cloud, sel, &e));
+    }
     for r in &sel.regions {
-        if !seen_regions.is_empty() && !seen_regions.contains(r) {
+        if !regions_unknown && !seen_regions.is_empty() && !seen_regions.contains(r) {
             seen_regions.sort();
             seen_regions.dedup();
             return Err(hinted(
@@ -158,6 +158,33 @@ async fn regions_of<'a>(
         })
     };
     (cloud, discovered.await)
+}
+
+/// The sites of a cloud whose catalog could not be read, each failed with
+/// its login's error: the regions the selection names (no catalog can say
+/// whether they exist), else the whole cloud as `cloud/*`.
+fn unknown_regions(cloud: &CloudConfig, sel: &Selection, err: &anyhow::Error) -> Vec<Site> {
+    let mut regions = sel.regions.clone();
+    regions.extend(sel.patterns.iter().filter_map(|p| {
+        let (c, r) = p.split_once('/')?;
+        (glob(c, &cloud.name) && !r.contains(['*', '?'])).then(|| r.to_string())
+    }));
+    regions.retain(|r| wanted(sel, &cloud.name, r));
+    regions.sort();
+    regions.dedup();
+    if regions.is_empty() {
+        regions.push("*".to_string());
+    }
+    let (message, hints) = describe(err);
+    let failed = |region| {
+        let mut e = anyhow::anyhow!("regions unknown: Keystone failed: {message}");
+        for h in &hints {
+            e = add_hint(e, h.clone());
+        }
+        let cloud = cloud.name.clone();
+        Site::Failed(SiteId { cloud, region }, e)
+    };
+    regions.into_iter().map(failed).collect()
 }
 
 fn wanted(sel: &Selection, cloud: &str, region: &str) -> bool {

@@ -47,6 +47,17 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// The error with the advice for its status as a hint line; still an
+    /// `ApiError` to [`has_status`].
+    pub fn into_error(self) -> anyhow::Error {
+        match self.hint() {
+            Some(h) => anyhow::Error::new(self).context(crate::error::Advice(h)),
+            None => anyhow::Error::new(self),
+        }
+    }
+}
+
 /// Whether an OpenStack API answered `code` somewhere in this error's chain.
 pub fn has_status(err: &anyhow::Error, code: u16) -> bool {
     err.chain().any(|c| {
@@ -162,7 +173,8 @@ mod tests {
             shown.starts_with("GET http://u:<masked>@h/v2.1/ returned 500"),
             "{shown}"
         );
-        let wrapped = anyhow::Error::new(err(401)).context("site a/b");
+        let wrapped = err(401).into_error().context("site a/b");
+        assert!(crate::http::has_status(&wrapped, 401));
         let (_, hints) = crate::error::describe(&wrapped);
         assert_eq!(hints, vec![err(401).hint().unwrap().to_string()]);
     }

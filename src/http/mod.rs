@@ -168,9 +168,9 @@ impl Response {
     }
 
     /// `Ok(self)` for 2xx (and 300 for version documents); an [`ApiError`] otherwise.
-    pub fn ok(self) -> Result<Response, ApiError> {
+    pub fn ok(self) -> anyhow::Result<Response> {
         check(&self.method, &self.url, self.status, &self.body)
-            .map_err(|e| e.asked_to_wait(self.header("retry-after")))?;
+            .map_err(|e| e.asked_to_wait(self.header("retry-after")).into_error())?;
         Ok(self)
     }
 }
@@ -232,9 +232,9 @@ impl StreamingResponse {
 
     /// `Ok(self)` for 2xx (and 300); an [`ApiError`] with the service's
     /// message otherwise, as [`Response::ok`].
-    pub fn ok(self) -> Result<StreamingResponse, ApiError> {
+    pub fn ok(self) -> anyhow::Result<StreamingResponse> {
         check(&self.method, &self.url, self.status, &self.error_body)
-            .map_err(|e| e.asked_to_wait(self.header("retry-after")))?;
+            .map_err(|e| e.asked_to_wait(self.header("retry-after")).into_error())?;
         Ok(self)
     }
 }
