@@ -703,7 +703,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__quota__subcmd__balance)
-            opts="-y -f -c -v -q -h --limits --strategy --project --dry-run --exit-code --yes --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-y -f -c -v -q -h --limits --strategy --project --allow-missing-projects --dry-run --exit-code --yes --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -781,7 +781,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__quota__subcmd__check)
-            opts="-f -c -v -q -h --limits --strategy --project --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-f -c -v -q -h --limits --strategy --project --allow-missing-projects --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

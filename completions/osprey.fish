@@ -175,6 +175,7 @@ csv\t''
 value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l allow-missing-projects -d 'A project of the limits file that exists at no selected site is a warning instead of an error (the file also governs other clouds)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l dry-run -d 'Print the plan and change nothing'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l exit-code -d 'With --dry-run: exit 1 when there are changes to make'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -s y -l yes -d 'Apply without asking (required off a terminal)'
@@ -200,6 +201,7 @@ csv\t''
 value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l allow-missing-projects -d 'A project of the limits file that exists at no selected site is a warning instead of an error (the file also governs other clouds)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'

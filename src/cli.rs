@@ -226,6 +226,11 @@ pub struct QuotaBalanceArgs {
     #[arg(long, value_name = "NAME|ID")]
     pub project: Option<String>,
 
+    /// A project of the limits file that exists at no selected site is a
+    /// warning instead of an error (the file also governs other clouds).
+    #[arg(long)]
+    pub allow_missing_projects: bool,
+
     /// Print the plan and change nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -253,4 +258,9 @@ pub struct QuotaCheckArgs {
     /// Only this project of the file (name or id). Default: every project in it.
     #[arg(long, value_name = "NAME|ID")]
     pub project: Option<String>,
+
+    /// A project of the limits file that exists at no selected site is a
+    /// warning instead of an error (the file also governs other clouds).
+    #[arg(long)]
+    pub allow_missing_projects: bool,
 }

@@ -74,6 +74,7 @@ fn command(command: &Command) -> CommandSettings {
             limits: a.limits.clone(),
             strategy: strategy(a.strategy),
             project: a.project.clone(),
+            allow_missing_projects: a.allow_missing_projects,
             plan: plan::Options {
                 mode: plan::Mode::from_flags(a.dry_run, a.yes),
                 exit_code: a.exit_code,
@@ -83,6 +84,7 @@ fn command(command: &Command) -> CommandSettings {
             limits: a.limits.clone(),
             strategy: strategy(a.strategy),
             project: a.project.clone(),
+            allow_missing_projects: a.allow_missing_projects,
         }),
     }
 }
@@ -143,6 +145,18 @@ fn seconds(flag: &str, value: Option<f64>) -> anyhow::Result<Option<Duration>> {
     }
 }
 
+/// `--os-interface`, as keystoneauth reads it (`publicURL` is `public`).
+fn interface(value: &str) -> anyhow::Result<String> {
+    let short = value.strip_suffix("URL").unwrap_or(value);
+    match short {
+        "public" | "internal" | "admin" => Ok(short.to_string()),
+        _ => Err(hinted(
+            format!("--os-interface {value}: must be public, internal or admin"),
+            "check --os-interface and $OS_INTERFACE",
+        )),
+    }
+}
+
 /// The selection flags, with `OS_REGION_NAME` as the region default unless
 /// `--sites` names sites explicitly.
 fn selection(g: &GlobalArgs) -> anyhow::Result<Selection> {
@@ -168,7 +182,7 @@ fn selection(g: &GlobalArgs) -> anyhow::Result<Selection> {
             .collect(),
         regions,
         patterns: g.sites.iter().filter(|p| !p.is_empty()).cloned().collect(),
-        interface: g.os_interface.clone(),
+        interface: g.os_interface.as_deref().map(interface).transpose()?,
         timeout,
     })
 }

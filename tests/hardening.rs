@@ -141,3 +141,38 @@ fn durations_out_of_range_name_the_flag() {
         assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     }
 }
+
+/// Issue 7, finding 7: an interface that is not one is an error naming the
+/// allowed ones, from the flag or from `OS_INTERFACE`.
+#[test]
+fn a_bogus_interface_is_an_error() {
+    let (_stack, mut env) = demo();
+    let run = env.run(&["--os-cloud", "fake-a", "--os-interface", "bogus", "sites"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .starts_with("error: --os-interface bogus: must be public, internal or admin"),
+        "{}",
+        run.stderr
+    );
+    env.set("OS_INTERFACE", "internalURL");
+    env.run(&["--os-cloud", "fake-a", "sites"]).assert_code(0);
+}
+
+/// Issue 7, finding 9: `config show` with every cloud skipped is an error,
+/// not an empty table and exit 0.
+#[test]
+fn config_show_with_every_cloud_skipped_fails() {
+    // A v3password cloud without a user domain: openstacksdk rejects it.
+    let env = Env::with_clouds(
+        "clouds:\n  bad:\n    auth_type: v3password\n    auth: {auth_url: 'https://k/v3', username: u, password: p}\n",
+    );
+    let run = env.run(&["config", "show"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("error: none of the 1 configured clouds could be resolved"),
+        "{}",
+        run.stderr
+    );
+}

@@ -783,3 +783,49 @@ fn partial_totals_say_so() {
         (json!(2), json!(1))
     );
 }
+
+/// Issue 7, finding 7: a typo in the limits file's project names fails the
+/// check (cron must notice), with a did-you-mean; a flag relaxes it.
+#[test]
+fn a_file_project_found_nowhere_is_an_error() {
+    let (_stack, env) = demo();
+    let file = limits(
+        &env,
+        "projects:\n  demo:\n    compute: {cores: 100}\n  dmeo:\n    compute: {cores: 10}\n",
+    );
+    let run = admins(&env, &["quota", "check", "--limits", &file]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains(
+            "error: the limits file names a project that exists in none of the selected clouds: dmeo"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: dmeo: did you mean demo?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--allow-missing-projects"),
+        "{}",
+        run.stderr
+    );
+    let run = admins(
+        &env,
+        &[
+            "quota",
+            "check",
+            "--limits",
+            &file,
+            "--allow-missing-projects",
+        ],
+    );
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("warning: the limits file names"),
+        "{}",
+        run.stderr
+    );
+}

@@ -8,6 +8,15 @@ pub fn show(config: &Config, unmask: bool) -> anyhow::Result<Report> {
     crate::config::ensure_clouds(config)?;
     let mut rows = Rows::new(crate::config::SHOW_COLUMNS);
     rows.rows = config.show_rows(unmask);
+    if rows.rows.is_empty() {
+        return Err(crate::error::hinted(
+            format!(
+                "none of the {} configured clouds could be resolved",
+                config.clouds.len()
+            ),
+            "the warnings above say what is wrong with each",
+        ));
+    }
     Ok(Report {
         rows,
         ..Report::default()

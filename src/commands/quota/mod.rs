@@ -40,6 +40,8 @@ pub struct BalanceArgs {
     pub limits: PathBuf,
     pub strategy: Strategy,
     pub project: Option<String>,
+    /// A file project found at no selected site is a warning, not an error.
+    pub allow_missing_projects: bool,
     pub plan: plan::Options,
 }
 
@@ -49,6 +51,8 @@ pub struct CheckArgs {
     pub limits: PathBuf,
     pub strategy: Strategy,
     pub project: Option<String>,
+    /// A file project found at no selected site is a warning, not an error.
+    pub allow_missing_projects: bool,
 }
 
 /// One project of the limits file, read at every site where it exists.
@@ -112,6 +116,7 @@ async fn read_projects(
     estate: &Estate<'_>,
     limits: &GlobalLimits,
     only: Option<&str>,
+    allow_missing: bool,
     report: &mut Report,
 ) -> anyhow::Result<(Vec<Arc<SiteClient>>, Vec<ProjectRead>)> {
     let sites = estate.sites().await?;
@@ -120,6 +125,7 @@ async fn read_projects(
     let runner = &estate.runner;
     let names = projects_of(&clients, limits, only, runner, report).await?;
     let mut out = Vec::new();
+    let mut missing = Vec::new();
     for name in names {
         let services: Vec<Service> = Service::QUOTA
             .into_iter()
@@ -151,9 +157,7 @@ async fn read_projects(
                 ));
             }
             if limits.projects.contains_key(&name) {
-                report
-                    .notes
-                    .push(format!("warning: {msg} (it is in the limits file)"));
+                missing.push(name.clone());
             }
         }
         out.push(ProjectRead {
@@ -165,7 +169,52 @@ async fn read_projects(
             break;
         }
     }
+    if !missing.is_empty() {
+        let msg = format!(
+            "the limits file names {} that exist{} in none of the selected clouds: {}",
+            if missing.len() == 1 {
+                "a project"
+            } else {
+                "projects"
+            },
+            if missing.len() == 1 { "s" } else { "" },
+            missing.join(", ")
+        );
+        if !allow_missing {
+            return Err(missing_projects(&clients, runner, &missing, msg).await);
+        }
+        report.notes.push(format!("warning: {msg}"));
+    }
     Ok((clients, out))
+}
+
+/// The error for file projects that no selected Keystone has, with the
+/// closest names the Keystones do have (when the credentials may list them).
+async fn missing_projects(
+    clients: &[Arc<SiteClient>],
+    runner: &Runner,
+    missing: &[String],
+    msg: String,
+) -> anyhow::Error {
+    let listed = runner
+        .each(clients, |c| async move { c.list_projects().await })
+        .await;
+    let known: BTreeSet<String> = listed
+        .done
+        .into_iter()
+        .flat_map(|(_, projects)| projects.into_iter().map(|p| p.name))
+        .collect();
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    let mut err = hinted(
+        msg,
+        "pass --allow-missing-projects if the file also governs clouds not selected here",
+    );
+    for name in missing {
+        if let Some(guess) = crate::error::closest(name, &known) {
+            err = crate::error::add_hint(err, format!("{name}: did you mean {guess}?"));
+        }
+    }
+    err
 }
 
 /// One limit to change.
@@ -219,8 +268,14 @@ pub async fn balance(
 ) -> anyhow::Result<Report> {
     let limits = &limits::load(&args.limits)?;
     let mut report = Report::default();
-    let (clients, projects) =
-        read_projects(estate, limits, args.project.as_deref(), &mut report).await?;
+    let (clients, projects) = read_projects(
+        estate,
+        limits,
+        args.project.as_deref(),
+        args.allow_missing_projects,
+        &mut report,
+    )
+    .await?;
     let mut changes = Vec::new();
     for p in &projects {
         if !p.complete {
@@ -464,7 +519,14 @@ fn plan_project(
 pub async fn check(estate: &Estate<'_>, args: &CheckArgs) -> anyhow::Result<Report> {
     let limits = &limits::load(&args.limits)?;
     let mut report = Report::default();
-    let (_, projects) = read_projects(estate, limits, args.project.as_deref(), &mut report).await?;
+    let (_, projects) = read_projects(
+        estate,
+        limits,
+        args.project.as_deref(),
+        args.allow_missing_projects,
+        &mut report,
+    )
+    .await?;
     let mut rows = Vec::new();
     for p in &projects {
         let opts = show::ShowOptions {
