@@ -2,6 +2,8 @@
 //! envelopes, microversion headers and pagination.
 
 pub mod endpoint;
+#[cfg(test)]
+mod fuzz;
 pub mod identity;
 pub mod image;
 pub mod quota;

@@ -70,7 +70,7 @@ const NOVA_NETWORK_PROXIES: &[&str] = &[
 ];
 
 /// `{resource: {limit, in_use|used, reserved}}`, skipping non-objects (`id`).
-fn parse_usage(set: &Map<String, Value>, used_key: &str) -> Vec<QuotaUsage> {
+pub(crate) fn parse_usage(set: &Map<String, Value>, used_key: &str) -> Vec<QuotaUsage> {
     let mut out: Vec<QuotaUsage> = set
         .iter()
         .filter_map(|(name, v)| {
