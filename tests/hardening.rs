@@ -176,3 +176,37 @@ fn config_show_with_every_cloud_skipped_fails() {
         run.stderr
     );
 }
+
+/// Issue 7: a login that failed is not tried again by every site that
+/// shares it; each of them reports the one failure.
+#[test]
+fn a_failed_login_is_tried_once() {
+    let stack = FakeStack::start(Spec::demo());
+    let url = stack.keystone_url("fake-a");
+    let env = Env::with_clouds(&format!(
+        "clouds:\n  two:\n    auth: {{auth_url: '{url}', username: demo, password: fake-demo, \
+         project_name: demo, user_domain_name: Default, project_domain_name: Default}}\n    \
+         regions: [RegionOne, RegionTwo]\n"
+    ));
+    stack.inject(
+        Fault::new(
+            Target::Keystone("fake-a".into()),
+            FaultKind::Status {
+                code: 500,
+                retry_after: None,
+            },
+        )
+        .method("POST"),
+    );
+    let run = env.run(&["--os-cloud", "two", "sites", "-f", "json"]);
+    run.assert_code(2);
+    assert_eq!(stack.count("keystone:fake-a", "POST", "/v3/auth/tokens"), 1);
+    for region in ["RegionOne", "RegionTwo"] {
+        assert!(
+            run.stderr
+                .contains(&format!("error: two/{region}: authenticating to")),
+            "{}",
+            run.stderr
+        );
+    }
+}

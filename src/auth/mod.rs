@@ -69,6 +69,7 @@ impl Auth {
             passcode: self.passcode.clone(),
             prompt: self.prompt.clone(),
             current: tokio::sync::Mutex::new(None),
+            failed: std::sync::Mutex::new(None),
             authentications: AtomicU64::new(0),
             last_auth_ms: AtomicU64::new(0),
         });
@@ -120,6 +121,23 @@ fn identity_key(cfg: &RegionConfig, auth_url: &str) -> IdentityKey {
     }
 }
 
+/// A failed login, shared by every site that uses it: it reads, and
+/// chains, as the error it holds.
+#[derive(Debug)]
+struct Failed(Arc<anyhow::Error>);
+
+impl std::fmt::Display for Failed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::error::Error for Failed {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
 /// One Keystone identity and its current token.
 pub struct Session {
     /// The cloud whose configuration the login uses.
@@ -138,6 +156,9 @@ pub struct Session {
     passcode: Option<Secret>,
     prompt: Arc<tokio::sync::Mutex<()>>,
     current: tokio::sync::Mutex<Option<Arc<Token>>>,
+    /// A login that failed: every later caller gets its error at once
+    /// instead of waiting for a Keystone that just failed, in turn.
+    failed: std::sync::Mutex<Option<Arc<anyhow::Error>>>,
     authentications: AtomicU64,
     last_auth_ms: AtomicU64,
 }
@@ -174,9 +195,26 @@ impl Session {
         {
             return Ok(t.clone());
         }
-        let token = Arc::new(self.authenticate().await?);
-        *current = Some(token.clone());
-        Ok(token)
+        if let Some(failed) = self
+            .failed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+        {
+            return Err(anyhow::Error::new(Failed(failed.clone())));
+        }
+        match self.authenticate().await {
+            Ok(token) => {
+                let token = Arc::new(token);
+                *current = Some(token.clone());
+                Ok(token)
+            }
+            Err(e) => {
+                let e = Arc::new(e);
+                *self.failed.lock().unwrap_or_else(|p| p.into_inner()) = Some(e.clone());
+                Err(anyhow::Error::new(Failed(e)))
+            }
+        }
     }
 
     /// Drops `stale` after a service rejected it, unless another task has
