@@ -461,3 +461,98 @@ fn os_cloud_is_the_default_and_envvars_the_fallback() {
     assert_eq!(config.default_cloud, None);
     assert_eq!(config.clouds.len(), 2);
 }
+
+impl Sandbox {
+    fn osprey_env(&self, args: &[&str], extra: &[(&str, &str)]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_osprey"))
+            .args(args)
+            .env_clear()
+            .envs(self.vars(extra))
+            .current_dir(&self.cwd)
+            .output()
+            .unwrap()
+    }
+}
+
+/// Issue 7: a file named by OS_CLIENT_CONFIG_FILE or OS_CLIENT_SECURE_FILE is
+/// that file or an error naming it and the cause, never another file.
+#[test]
+fn issue_7_a_named_file_that_cannot_be_read_is_an_error() {
+    let sb = Sandbox::new();
+    sb.file("clouds.yaml", GOOD, 0o600);
+    let dir = sb.root.join("a-directory");
+    std::fs::create_dir_all(&dir).unwrap();
+    let latin1 = sb.root.join("latin1.yaml");
+    std::fs::write(&latin1, b"clouds:\n  caf\xe9:\n    auth: {}\n").unwrap();
+    let missing = sb.root.join("missing.yaml");
+    for var in ["OS_CLIENT_CONFIG_FILE", "OS_CLIENT_SECURE_FILE"] {
+        for (path, cause, hint) in [
+            (&dir, "is a directory", "name the file itself"),
+            (
+                &latin1,
+                "not UTF-8 text (line 2, column 6)",
+                "save it as UTF-8",
+            ),
+            (&missing, "no such file", "check the path"),
+        ] {
+            let p = path.display().to_string();
+            let err = config::load(&sb.env(&[(var, &p)])).expect_err(&p);
+            let (msg, hints) = describe(&err);
+            assert_eq!(msg, format!("cannot read {p} (named by {var}): {cause}"));
+            assert!(hints[0].starts_with(hint), "{hints:?}");
+            assert!(
+                hints.iter().any(|h| h.contains(&format!("unset {var}"))),
+                "{hints:?}"
+            );
+        }
+    }
+    // The binary stops with exit 2 instead of loading ./clouds.yaml, -q or not.
+    let d = dir.display().to_string();
+    for args in [&["config", "show"][..], &["-q", "config", "show"]] {
+        let out = sb.osprey_env(args, &[("OS_CLIENT_CONFIG_FILE", &d)]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+        let err = stderr(&out);
+        assert!(
+            err.starts_with(&format!(
+                "error: cannot read {d} (named by OS_CLIENT_CONFIG_FILE): is a directory\nhint: "
+            )),
+            "{err}"
+        );
+        assert!(!err.contains("looking further"), "{err}");
+    }
+}
+
+/// Issue 7: the search path passes over files that do not exist, and only
+/// those: an unreadable clouds.yaml in the current directory is an error
+/// rather than a reason to use ~/.config/openstack/clouds.yaml.
+#[test]
+fn issue_7_the_search_path_falls_through_only_missing_files() {
+    let sb = Sandbox::new();
+    let home = sb.root.join("home/.config/openstack");
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::write(home.join("clouds.yaml"), GOOD).unwrap();
+    set_mode(&home.join("clouds.yaml"), 0o600);
+    // Nothing in the current directory: the user directory's file is used.
+    assert_eq!(config::load(&sb.env(&[])).unwrap().clouds.len(), 2);
+
+    let here = sb.cwd.join("clouds.yaml");
+    std::fs::write(&here, b"clouds: {\xff}\n").unwrap();
+    let (msg, hints) = describe(&config::load(&sb.env(&[])).unwrap_err());
+    assert_eq!(
+        msg,
+        format!(
+            "cannot read {}: not UTF-8 text (line 1, column 10)",
+            here.display()
+        )
+    );
+    assert!(hints[0].starts_with("save it as UTF-8"), "{hints:?}");
+
+    std::fs::remove_file(&here).unwrap();
+    std::fs::create_dir(&here).unwrap();
+    let (msg, _) = describe(&config::load(&sb.env(&[])).unwrap_err());
+    assert_eq!(
+        msg,
+        format!("cannot read {}: is a directory", here.display())
+    );
+}

@@ -9,13 +9,15 @@
 //! `/etc/xdg`, each + `/openstack`) and `/etc/openstack`: the stem with
 //! `.yaml`, `.yml`, `.json`.
 //!
-//! Unlike openstacksdk, which logs and skips a file it cannot parse, a syntax
-//! error here is an error naming the file, line and column: a typo must not
-//! silently select another file (or no cloud at all).
+//! Unlike openstacksdk, which logs and skips a file it cannot parse or open, a
+//! syntax error here is an error naming the file, line and column, and a file
+//! that exists but cannot be read (or a named one that does not exist) is an
+//! error naming the cause: a typo or a bad mode must not silently select
+//! another file (or no cloud at all). Only missing files are passed over.
 
 use super::python::{Dict, py_float_repr, py_str, truthy};
 use super::secret::SECRET_KEYS;
-use crate::error::hinted;
+use crate::error::{add_hint, hinted};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -69,29 +71,23 @@ pub(crate) fn candidates(dirs: &[PathBuf], stem: &str, first: Option<PathBuf>) -
     out
 }
 
-/// Parses the first candidate that exists and can be read.
+/// Parses the first candidate that exists. `named_by` is the variable that
+/// named the first candidate (`OS_CLIENT_CONFIG_FILE`), when one did: that
+/// file must be read, whatever its state.
 ///
-/// Like openstacksdk, a path that exists but cannot be opened (permissions,
-/// a directory) is passed over; a warning says so, since the user most
-/// likely meant that file.
+/// Only a file that does not exist is passed over. openstacksdk also skips
+/// one it may not open; osprey stops, since the user most likely meant that
+/// file and another one would be used in silence.
 pub(crate) fn load_first(
     candidates: &[PathBuf],
-    warnings: &mut Vec<String>,
+    named_by: Option<&str>,
 ) -> anyhow::Result<Option<Loaded>> {
-    for path in candidates {
-        if !path.exists() {
-            continue;
-        }
-        let text = match std::fs::read_to_string(path) {
+    for (i, path) in candidates.iter().enumerate() {
+        let named_by = named_by.filter(|_| i == 0);
+        let text = match read_text(path) {
             Ok(t) => t,
-            Err(e) => {
-                warnings.push(format!(
-                    "warning: {}: cannot be read ({}), looking further\nhint: fix its permissions or remove it",
-                    path.display(),
-                    lower_first(&e.to_string())
-                ));
-                continue;
-            }
+            Err(ReadFailure::Missing) if named_by.is_none() => continue,
+            Err(failure) => return Err(unreadable(path, &failure, named_by)),
         };
         let value = parse(path, &text)?;
         return Ok(Some(Loaded {
@@ -100,6 +96,102 @@ pub(crate) fn load_first(
         }));
     }
     Ok(None)
+}
+
+/// Why a file could not be read as text.
+#[derive(Debug)]
+pub(crate) enum ReadFailure {
+    Missing,
+    Directory,
+    Denied,
+    /// Where the first byte that is not UTF-8 is (1-based).
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+    Other(String),
+}
+
+impl ReadFailure {
+    /// The cause, for `cannot read FILE: CAUSE`.
+    pub(crate) fn cause(&self) -> String {
+        match self {
+            ReadFailure::Missing => "no such file".into(),
+            ReadFailure::Directory => "is a directory".into(),
+            ReadFailure::Denied => "permission denied".into(),
+            ReadFailure::NotUtf8 { line, column } => {
+                format!("not UTF-8 text (line {line}, column {column})")
+            }
+            ReadFailure::Other(e) => e.clone(),
+        }
+    }
+
+    /// What to do about it.
+    pub(crate) fn hint(&self, path: &Path) -> String {
+        match self {
+            ReadFailure::Missing => "check the path".into(),
+            ReadFailure::Directory => format!(
+                "name the file itself, e.g. {}",
+                path.join("clouds.yaml").display()
+            ),
+            ReadFailure::Denied => format!(
+                "make it readable by this user (chmod u+r {}), or run osprey as its owner",
+                path.display()
+            ),
+            ReadFailure::NotUtf8 { .. } => {
+                "save it as UTF-8 text (e.g. iconv -f LATIN1 -t UTF-8)".into()
+            }
+            ReadFailure::Other(_) => "check the file and the filesystem it is on".into(),
+        }
+    }
+}
+
+/// Reads a whole file as UTF-8 text.
+pub(crate) fn read_text(path: &Path) -> Result<String, ReadFailure> {
+    use std::io::ErrorKind;
+    if path.is_dir() {
+        return Err(ReadFailure::Directory);
+    }
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        ErrorKind::NotFound | ErrorKind::NotADirectory => ReadFailure::Missing,
+        ErrorKind::IsADirectory => ReadFailure::Directory,
+        ErrorKind::PermissionDenied => ReadFailure::Denied,
+        _ => ReadFailure::Other(lower_first(&e.to_string())),
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        ReadFailure::NotUtf8 {
+            line: good.iter().filter(|b| **b == b'\n').count() + 1,
+            column: good.len() - line_start + 1,
+        }
+    })
+}
+
+/// The error for a configuration file that exists (or was named) but
+/// cannot be read.
+fn unreadable(path: &Path, failure: &ReadFailure, named_by: Option<&str>) -> anyhow::Error {
+    let named = match named_by {
+        Some(var) => format!(" (named by {var})"),
+        None => String::new(),
+    };
+    let next = match named_by {
+        Some(var) => format!(
+            "or unset {var} to search the current directory, ~/.config/openstack and /etc/openstack"
+        ),
+        None => {
+            "osprey does not pass over a configuration file it cannot read: fix it or remove it"
+                .into()
+        }
+    };
+    // `describe` lists the outer layer's hint first: the cause's.
+    add_hint(
+        hinted(
+            format!("cannot read {}{named}: {}", path.display(), failure.cause()),
+            next,
+        ),
+        failure.hint(path),
+    )
 }
 
 /// Parses YAML, or JSON when the name ends in `json` (openstacksdk's test).
@@ -397,6 +489,26 @@ mod tests {
         assert!(!holds_secret(
             &json!({"clouds": {"a": {"auth": {"username": "password"}}}})
         ));
+    }
+
+    #[test]
+    fn issue_7_each_cause_has_its_hint() {
+        // Running as root, a test cannot make a file unreadable: the
+        // permission case is checked here, the others end to end.
+        let path = Path::new("/x/clouds.yaml");
+        let err = unreadable(path, &ReadFailure::Denied, Some("OS_CLIENT_CONFIG_FILE"));
+        let (msg, hints) = crate::error::describe(&err);
+        assert_eq!(
+            msg,
+            "cannot read /x/clouds.yaml (named by OS_CLIENT_CONFIG_FILE): permission denied"
+        );
+        assert!(hints[0].contains("chmod u+r /x/clouds.yaml"), "{hints:?}");
+        assert!(
+            hints[1].starts_with("or unset OS_CLIENT_CONFIG_FILE"),
+            "{hints:?}"
+        );
+        let (_, hints) = crate::error::describe(&unreadable(path, &ReadFailure::Denied, None));
+        assert!(hints[1].contains("does not pass over"), "{hints:?}");
     }
 
     #[test]

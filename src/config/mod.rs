@@ -28,6 +28,7 @@ mod region;
 mod secret;
 
 pub use env::ConfigEnv;
+pub(crate) use file::{ReadFailure, read_text};
 pub use plugins::SUPPORTED_AUTH_TYPES;
 pub use region::{AuthConfig, RegionConfig, SHOW_COLUMNS};
 pub use secret::{SECRET_KEYS, Secret};
@@ -93,14 +94,13 @@ pub fn load(env: &ConfigEnv) -> anyhow::Result<Config> {
     let dirs = env.search_dirs();
     let mut warnings = Vec::new();
     let first = |key: &str| env.var(key).map(|p| env.cwd.join(p));
-    let clouds_file = file::load_first(
-        &file::candidates(&dirs, "clouds", first("OS_CLIENT_CONFIG_FILE")),
-        &mut warnings,
-    )?;
-    let secure_file = file::load_first(
-        &file::candidates(&dirs, "secure", first("OS_CLIENT_SECURE_FILE")),
-        &mut warnings,
-    )?;
+    let load = |stem: &str, var: &'static str| {
+        let named = first(var);
+        let named_by = named.is_some().then_some(var);
+        file::load_first(&file::candidates(&dirs, stem, named), named_by)
+    };
+    let clouds_file = load("clouds", "OS_CLIENT_CONFIG_FILE")?;
+    let secure_file = load("secure", "OS_CLIENT_SECURE_FILE")?;
 
     let mut files = Vec::new();
     let mut tops: Vec<(&file::Loaded, Dict)> = Vec::new();
@@ -188,7 +188,7 @@ pub fn load(env: &ConfigEnv) -> anyhow::Result<Config> {
     let mut vendor = None;
     if wants_profile {
         let candidates = file::candidates(&dirs, "clouds-public", None);
-        if let Some(loaded) = file::load_first(&candidates, &mut warnings)? {
+        if let Some(loaded) = file::load_first(&candidates, None)? {
             files.push(loaded.path.clone());
             let profiles = file::vendor_file(&loaded)?
                 .public_clouds
