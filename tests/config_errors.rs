@@ -556,3 +556,22 @@ fn issue_7_the_search_path_falls_through_only_missing_files() {
         format!("cannot read {}: is a directory", here.display())
     );
 }
+
+/// Issue 7: an integer wider than 64 bits is a number PyYAML reads like any
+/// other, not "invalid type: integer … as u128".
+#[test]
+fn issue_7_a_huge_integer_is_read_with_its_digits() {
+    let sb = Sandbox::new();
+    sb.file(
+        "clouds.yaml",
+        "clouds:\n  big:\n    auth: {auth_url: https://k, project_id: 123456789012345678901234567890}\n    note: -99999999999999999999999\n",
+        0o600,
+    );
+    let config = config::load(&sb.env(&[])).unwrap();
+    let region = config.cloud("big").unwrap().region("").unwrap();
+    assert_eq!(
+        region.auth.project_id.as_deref(),
+        Some("123456789012345678901234567890")
+    );
+    assert_eq!(region.raw["note"], "-99999999999999999999999");
+}

@@ -15,8 +15,9 @@
 //! error naming the cause: a typo or a bad mode must not silently select
 //! another file (or no cloud at all). Only missing files are passed over.
 
-use super::python::{Dict, py_float_repr, py_str, truthy};
+use super::python::{Dict, truthy};
 use super::secret::SECRET_KEYS;
+use super::yaml;
 use crate::error::{add_hint, hinted};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -205,22 +206,24 @@ pub(crate) fn parse(path: &Path, text: &str) -> anyhow::Result<Value> {
             )
         });
     }
-    let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+    yaml::from_str(text).map_err(|e| {
         let (line, column) = e
             .location()
             .map(|l| (l.line(), l.column()))
             .unwrap_or((1, 1));
         let msg = strip_location(&e.to_string(), line, column);
-        hinted(
-            format!("{}:{line}:{column}: invalid yaml: {msg}", path.display()),
-            "openstacksdk would skip this file silently; osprey stops so the mistake is not hidden",
-        )
-    })?;
-    yaml_to_json(yaml).map_err(|msg| {
-        hinted(
-            format!("{}: {msg}", path.display()),
-            "clouds.yaml takes plain mappings, lists and scalars (anchors and `<<` merges are fine)",
-        )
+        let place = format!("{}:{line}:{column}", path.display());
+        match msg.split_once(yaml::SHAPE_MARK) {
+            // serde_yaml puts the key path (`clouds.a: `) before the mark.
+            Some((key_path, shape)) => hinted(
+                format!("{place}: {key_path}{shape}"),
+                "clouds.yaml takes plain mappings, lists and scalars (anchors and `<<` merges are fine)",
+            ),
+            None => hinted(
+                format!("{place}: invalid yaml: {msg}"),
+                "openstacksdk would skip this file silently; osprey stops so the mistake is not hidden",
+            ),
+        }
     })
 }
 
@@ -234,79 +237,6 @@ fn lower_first(s: &str) -> String {
         Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
         None => String::new(),
     }
-}
-
-/// Converts parsed YAML to JSON the way PyYAML's `safe_load` builds dicts:
-/// `<<` merge keys are flattened (merged keys first, the mapping's own keys
-/// override them; of several merged mappings the earlier wins), and a key
-/// that appears again keeps its first position but takes the later value.
-fn yaml_to_json(v: serde_yaml::Value) -> Result<Value, String> {
-    use serde_yaml::Value as Y;
-    Ok(match v {
-        Y::Null => Value::Null,
-        Y::Bool(b) => Value::Bool(b),
-        Y::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                Value::from(i)
-            } else if let Some(u) = n.as_u64() {
-                Value::from(u)
-            } else {
-                let f = n.as_f64().unwrap_or(f64::NAN);
-                // JSON has no inf/nan; every consumer stringifies numbers
-                // anyway (normalize_keys), so keep Python's spelling.
-                serde_json::Number::from_f64(f)
-                    .map(Value::Number)
-                    .unwrap_or_else(|| Value::String(py_float_repr(f)))
-            }
-        }
-        Y::String(s) => Value::String(s),
-        Y::Sequence(seq) => Value::Array(
-            seq.into_iter()
-                .map(yaml_to_json)
-                .collect::<Result<_, _>>()?,
-        ),
-        Y::Mapping(m) => Value::Object(flatten_mapping(m)?),
-        Y::Tagged(t) => return Err(format!("unsupported yaml tag {}", t.tag)),
-    })
-}
-
-fn flatten_mapping(m: serde_yaml::Mapping) -> Result<Dict, String> {
-    use serde_yaml::Value as Y;
-    let mut merged: Vec<(String, Value)> = Vec::new();
-    let mut own: Vec<(String, Value)> = Vec::new();
-    for (k, v) in m {
-        if k.as_str() == Some("<<") {
-            match v {
-                Y::Mapping(sub) => merged.extend(flatten_mapping(sub)?),
-                Y::Sequence(seq) => {
-                    let mut subs = Vec::new();
-                    for item in seq {
-                        match item {
-                            Y::Mapping(sub) => subs.push(flatten_mapping(sub)?),
-                            _ => return Err("a `<<` merge list may only hold mappings".into()),
-                        }
-                    }
-                    // PyYAML reverses the list so that earlier mappings win.
-                    for sub in subs.into_iter().rev() {
-                        merged.extend(sub);
-                    }
-                }
-                _ => return Err("a `<<` merge takes a mapping or a list of mappings".into()),
-            }
-            continue;
-        }
-        let key = match k {
-            Y::String(s) => s,
-            Y::Null | Y::Bool(_) | Y::Number(_) => py_str(&yaml_to_json(k)?),
-            other => return Err(format!("mapping key {other:?} is not a scalar")),
-        };
-        own.push((key, yaml_to_json(v)?));
-    }
-    let mut out = Dict::new();
-    for (k, v) in merged.into_iter().chain(own) {
-        out.insert(k, v);
-    }
-    Ok(out)
 }
 
 /// The top level as a mapping, or an error naming the file. An empty file

@@ -26,6 +26,7 @@ mod plugins;
 mod python;
 mod region;
 mod secret;
+mod yaml;
 
 pub use env::ConfigEnv;
 pub(crate) use file::{ReadFailure, read_text};
