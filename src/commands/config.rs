@@ -6,10 +6,12 @@ use crate::render::Rows;
 
 pub fn show(config: &Config, unmask: bool) -> anyhow::Result<Report> {
     crate::config::ensure_clouds(config)?;
+    let shown = config.show(unmask);
     let mut rows = Rows::new(crate::config::SHOW_COLUMNS);
-    rows.rows = config.show_rows(unmask);
+    rows.rows = shown.rows;
     Ok(Report {
         rows,
+        notes: shown.warnings,
         ..Report::default()
     })
 }

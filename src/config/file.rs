@@ -21,26 +21,72 @@ use super::yaml;
 use crate::error::{add_hint, hinted};
 use serde::Deserialize;
 use serde_json::{Map, Value};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The suffixes openstacksdk tries, in its order.
 const SUFFIXES: &[&str] = &[".yaml", ".yml", ".json"];
 
-/// The top level of `clouds.yaml` / `secure.yaml`.
+/// `clouds.yaml` or `secure.yaml` as written.
 ///
 /// Each cloud stays an ordered JSON map rather than a struct: openstacksdk's
 /// resolution depends on every spelling of a key (`project-name`,
 /// `tenant_name`, `os_…`), on unknown keys (they end up in the resolved dict
 /// and in string templating) and, where two spellings collide, on key order.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// A cloud's map is not kept, though, only where it is written ([`Body`]):
+/// see [`yaml::split_clouds`] for why.
+#[derive(Debug, Clone)]
 pub(crate) struct CloudsFile {
-    /// `clouds:`: cloud name → settings.
-    #[serde(default)]
-    pub clouds: Option<Map<String, Value>>,
-    /// `cache:`, `client:`, `metrics:` and anything else: kept, not used.
-    #[serde(flatten)]
-    #[allow(dead_code)]
-    pub other: Map<String, Value>,
+    pub path: PathBuf,
+    /// `clouds:`, checked to be a mapping of mappings.
+    pub clouds: CloudsKey,
+    /// The rest of the top level (`cache:`, `client:`, `metrics:` and
+    /// anything else): kept and merged, not used. `None` for an empty file.
+    pub other: Option<Dict>,
+    /// Whether it holds a credential anywhere.
+    pub holds_secret: bool,
+}
+
+/// The `clouds` key of a file.
+#[derive(Debug, Clone)]
+pub(crate) enum CloudsKey {
+    Absent,
+    /// `clouds:` with no value: no clouds, and in secure.yaml it wipes out
+    /// clouds.yaml's (openstacksdk's merge replaces a value that is not a
+    /// mapping).
+    Null,
+    /// Cloud names and where their settings are, in file order.
+    Mapping(Vec<(String, Body)>),
+}
+
+/// A cloud's settings as written.
+#[derive(Debug, Clone)]
+pub(crate) enum Body {
+    /// Its lines in a file's text (`  name:` and what is indented under
+    /// it), read again each time they are needed.
+    Text { text: Arc<str>, span: Range<usize> },
+    /// Already read: a file that could not be cut per cloud, or the cloud
+    /// made of `OS_*` variables.
+    Parsed(Dict),
+}
+
+impl Body {
+    /// The cloud's settings.
+    pub(crate) fn dict(&self) -> Dict {
+        match self {
+            Body::Parsed(d) => d.clone(),
+            // The same text was read when the file was loaded, so it reads
+            // again as one mapping of one key.
+            Body::Text { text, span } => match yaml::from_str(&text[span.clone()]) {
+                Ok(Value::Object(m)) => match m.into_iter().next() {
+                    Some((_, Value::Object(d))) => d,
+                    _ => Dict::new(),
+                },
+                _ => Dict::new(),
+            },
+        }
+    }
 }
 
 /// The top level of `clouds-public.yaml`: vendor profiles by name.
@@ -51,6 +97,13 @@ pub(crate) struct VendorFile {
     #[serde(flatten)]
     #[allow(dead_code)]
     pub other: Map<String, Value>,
+}
+
+/// A file that was found and read.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub path: PathBuf,
+    pub text: String,
 }
 
 /// A file that was found and parsed.
@@ -72,7 +125,7 @@ pub(crate) fn candidates(dirs: &[PathBuf], stem: &str, first: Option<PathBuf>) -
     out
 }
 
-/// Parses the first candidate that exists. `named_by` is the variable that
+/// Reads the first candidate that exists. `named_by` is the variable that
 /// named the first candidate (`OS_CLIENT_CONFIG_FILE`), when one did: that
 /// file must be read, whatever its state.
 ///
@@ -82,7 +135,7 @@ pub(crate) fn candidates(dirs: &[PathBuf], stem: &str, first: Option<PathBuf>) -
 pub(crate) fn load_first(
     candidates: &[PathBuf],
     named_by: Option<&str>,
-) -> anyhow::Result<Option<Loaded>> {
+) -> anyhow::Result<Option<Found>> {
     for (i, path) in candidates.iter().enumerate() {
         let named_by = named_by.filter(|_| i == 0);
         let text = match read_text(path) {
@@ -90,10 +143,9 @@ pub(crate) fn load_first(
             Err(ReadFailure::Missing) if named_by.is_none() => continue,
             Err(failure) => return Err(unreadable(path, &failure, named_by)),
         };
-        let value = parse(path, &text)?;
-        return Ok(Some(Loaded {
+        return Ok(Some(Found {
             path: path.clone(),
-            value,
+            text,
         }));
     }
     Ok(None)
@@ -197,7 +249,7 @@ fn unreadable(path: &Path, failure: &ReadFailure, named_by: Option<&str>) -> any
 
 /// Parses YAML, or JSON when the name ends in `json` (openstacksdk's test).
 pub(crate) fn parse(path: &Path, text: &str) -> anyhow::Result<Value> {
-    if path.to_string_lossy().ends_with("json") {
+    if is_json(path) {
         return serde_json::from_str(text).map_err(|e| {
             let msg = strip_location(&e.to_string(), e.line(), e.column());
             hinted(
@@ -239,57 +291,164 @@ fn lower_first(s: &str) -> String {
     }
 }
 
+/// Reads clouds.yaml or secure.yaml. `each` sees every cloud's settings,
+/// once, while they are in memory; its results come back in file order.
+///
+/// The file is read cloud by cloud when [`yaml::split_clouds`] can cut it
+/// and every piece reads cleanly; otherwise (and for every error, so that
+/// its line and column are right) as one document.
+pub(crate) fn read_clouds<T>(
+    found: Found,
+    mut each: impl FnMut(&str, Dict) -> T,
+) -> anyhow::Result<(CloudsFile, Vec<T>)> {
+    let Found { path, text } = found;
+    if !is_json(&path)
+        && let Some(split) = yaml::split_clouds(&text)
+        && let Some(read) = read_split(&path, &text, split, &mut each)
+    {
+        return Ok(read);
+    }
+    let value = parse(&path, &text)?;
+    let holds_secret = holds_secret(&value);
+    let Some(mut top) = top_level(&path, value)? else {
+        let file = CloudsFile {
+            path,
+            clouds: CloudsKey::Absent,
+            other: None,
+            holds_secret,
+        };
+        return Ok((file, Vec::new()));
+    };
+    let origin = path.display().to_string();
+    let (clouds, out) = match top.shift_remove("clouds") {
+        None => (CloudsKey::Absent, Vec::new()),
+        Some(Value::Null) => (CloudsKey::Null, Vec::new()),
+        Some(Value::Object(clouds)) => {
+            let mut entries = Vec::with_capacity(clouds.len());
+            let mut out = Vec::with_capacity(clouds.len());
+            for (name, cloud) in clouds {
+                let Value::Object(cloud) = cloud else {
+                    return Err(not_a_cloud(&origin, &name, &cloud));
+                };
+                out.push(each(&name, cloud.clone()));
+                entries.push((name, Body::Parsed(cloud)));
+            }
+            (CloudsKey::Mapping(entries), out)
+        }
+        Some(other) => {
+            return Err(hinted(
+                format!(
+                    "{origin}: key 'clouds' must be a mapping of cloud names to settings, found {}",
+                    kind(&other)
+                ),
+                "write `clouds:` then each cloud name indented under it, e.g. `  mycloud:`",
+            ));
+        }
+    };
+    let file = CloudsFile {
+        path,
+        clouds,
+        other: Some(top),
+        holds_secret,
+    };
+    Ok((file, out))
+}
+
+/// The file read piece by piece, or `None` when a piece or the rest does
+/// not read as [`yaml::split_clouds`] requires.
+fn read_split<T>(
+    path: &Path,
+    text: &str,
+    split: yaml::Split,
+    each: &mut impl FnMut(&str, Dict) -> T,
+) -> Option<(CloudsFile, Vec<T>)> {
+    let Ok(Value::Object(mut top)) = yaml::from_str(&split.rest) else {
+        return None;
+    };
+    if top.shift_remove("clouds") != Some(Value::Null) {
+        return None;
+    }
+    let mut holds = holds_secret(&Value::Object(top.clone()));
+    let shared: Arc<str> = Arc::from(text);
+    let mut names = std::collections::HashSet::with_capacity(split.clouds.len());
+    let mut entries = Vec::with_capacity(split.clouds.len());
+    let mut out = Vec::with_capacity(split.clouds.len());
+    for span in split.clouds {
+        let Ok(Value::Object(piece)) = yaml::from_str(&text[span.clone()]) else {
+            return None;
+        };
+        let mut piece = piece.into_iter();
+        let (Some((name, Value::Object(cloud))), None) = (piece.next(), piece.next()) else {
+            return None;
+        };
+        if !names.insert(name.clone()) {
+            return None;
+        }
+        holds = holds || holds_secret_in(&cloud);
+        out.push(each(&name, cloud));
+        let body = Body::Text {
+            text: Arc::clone(&shared),
+            span,
+        };
+        entries.push((name, body));
+    }
+    let clouds = if entries.is_empty() {
+        CloudsKey::Null
+    } else {
+        CloudsKey::Mapping(entries)
+    };
+    let file = CloudsFile {
+        path: path.to_path_buf(),
+        clouds,
+        other: Some(top),
+        holds_secret: holds,
+    };
+    Some((file, out))
+}
+
+fn is_json(path: &Path) -> bool {
+    path.to_string_lossy().ends_with("json")
+}
+
+fn not_a_cloud(origin: &str, name: &str, cloud: &Value) -> anyhow::Error {
+    hinted(
+        format!(
+            "{origin}: key 'clouds.{name}' must be a mapping of settings, found {}",
+            kind(cloud)
+        ),
+        "indent the cloud's settings (auth:, region_name:, ...) under its name",
+    )
+}
+
 /// The top level as a mapping, or an error naming the file. An empty file
 /// (`null`) is no configuration at all, as in openstacksdk.
-pub(crate) fn top_level(loaded: &Loaded) -> anyhow::Result<Option<Dict>> {
-    match &loaded.value {
+fn top_level(path: &Path, value: Value) -> anyhow::Result<Option<Dict>> {
+    match value {
         Value::Null => Ok(None),
-        Value::Object(m) => Ok(Some(m.clone())),
+        Value::Object(m) => Ok(Some(m)),
         other => Err(hinted(
             format!(
                 "{}: the top level must be a mapping with a `clouds` key, found {}",
-                loaded.path.display(),
-                kind(other)
+                path.display(),
+                kind(&other)
             ),
             "start the file with `clouds:` and indent each cloud under it",
         )),
     }
 }
 
-/// The mirror of a merged clouds/secure document, with `clouds` checked to
-/// be a mapping of mappings. `origin` names the file(s) in errors.
-pub(crate) fn clouds_file(top: &Dict, origin: &str) -> anyhow::Result<CloudsFile> {
-    match top.get("clouds") {
-        None | Some(Value::Object(_)) => {}
-        Some(other) => {
-            return Err(hinted(
-                format!(
-                    "{origin}: key 'clouds' must be a mapping of cloud names to settings, found {}",
-                    kind(other)
-                ),
-                "write `clouds:` then each cloud name indented under it, e.g. `  mycloud:`",
-            ));
-        }
-    }
-    if let Some(Value::Object(clouds)) = top.get("clouds") {
-        for (name, cloud) in clouds {
-            if !cloud.is_object() {
-                return Err(hinted(
-                    format!(
-                        "{origin}: key 'clouds.{name}' must be a mapping of settings, found {}",
-                        kind(cloud)
-                    ),
-                    "indent the cloud's settings (auth:, region_name:, ...) under its name",
-                ));
-            }
-        }
-    }
-    serde_json::from_value(Value::Object(top.clone())).map_err(|e| anyhow::anyhow!("{origin}: {e}"))
+/// clouds-public.yaml, parsed.
+pub(crate) fn vendor_file(found: Found) -> anyhow::Result<Loaded> {
+    let value = parse(&found.path, &found.text)?;
+    Ok(Loaded {
+        path: found.path,
+        value,
+    })
 }
 
-/// The mirror of clouds-public.yaml.
-pub(crate) fn vendor_file(loaded: &Loaded) -> anyhow::Result<VendorFile> {
-    let Some(top) = top_level(loaded)? else {
+/// The profiles of clouds-public.yaml.
+pub(crate) fn vendor_profiles(loaded: Loaded) -> anyhow::Result<VendorFile> {
+    let Some(top) = top_level(&loaded.path, loaded.value)? else {
         return Ok(VendorFile::default());
     };
     if let Some(other) = top.get("public-clouds").filter(|v| !v.is_object()) {
@@ -321,24 +480,28 @@ pub(crate) fn kind(v: &Value) -> &'static str {
 /// Whether a parsed file holds a credential anywhere.
 pub(crate) fn holds_secret(v: &Value) -> bool {
     match v {
-        Value::Object(m) => m.iter().any(|(k, v)| {
-            let key = k.replace('-', "_");
-            (SECRET_KEYS.contains(&key.as_str()) && truthy(v)) || holds_secret(v)
-        }),
+        Value::Object(m) => holds_secret_in(m),
         Value::Array(a) => a.iter().any(holds_secret),
         _ => false,
     }
 }
 
+fn holds_secret_in(m: &Dict) -> bool {
+    m.iter().any(|(k, v)| {
+        let key = k.replace('-', "_");
+        (SECRET_KEYS.contains(&key.as_str()) && truthy(v)) || holds_secret(v)
+    })
+}
+
 /// A warning when `loaded` holds a secret and its mode lets the group or
 /// others read it.
 #[cfg(unix)]
-pub(crate) fn exposure_warning(loaded: &Loaded) -> Option<String> {
+pub(crate) fn exposure_warning(file: &CloudsFile) -> Option<String> {
     use std::os::unix::fs::PermissionsExt;
-    if !holds_secret(&loaded.value) {
+    if !file.holds_secret {
         return None;
     }
-    let mode = std::fs::metadata(&loaded.path).ok()?.permissions().mode() & 0o777;
+    let mode = std::fs::metadata(&file.path).ok()?.permissions().mode() & 0o777;
     if mode & 0o044 == 0 {
         return None;
     }
@@ -349,13 +512,13 @@ pub(crate) fn exposure_warning(loaded: &Loaded) -> Option<String> {
     };
     Some(format!(
         "warning: {} holds secrets and is readable by {who} (mode {mode:04o})\nhint: chmod 600 {}",
-        loaded.path.display(),
-        loaded.path.display()
+        file.path.display(),
+        file.path.display()
     ))
 }
 
 #[cfg(not(unix))]
-pub(crate) fn exposure_warning(_loaded: &Loaded) -> Option<String> {
+pub(crate) fn exposure_warning(_file: &CloudsFile) -> Option<String> {
     None
 }
 
@@ -419,6 +582,53 @@ mod tests {
         assert!(!holds_secret(
             &json!({"clouds": {"a": {"auth": {"username": "password"}}}})
         ));
+    }
+
+    fn read(text: &str) -> anyhow::Result<Vec<(String, Dict)>> {
+        let found = Found {
+            path: PathBuf::from("/x/clouds.yaml"),
+            text: text.to_string(),
+        };
+        let (file, seen) = read_clouds(found, |name, cloud| (name.to_string(), cloud))?;
+        let CloudsKey::Mapping(entries) = file.clouds else {
+            return Ok(Vec::new());
+        };
+        // What `each` saw is what the bodies read back as.
+        for ((name, body), (seen_name, seen_cloud)) in entries.iter().zip(&seen) {
+            assert_eq!((name, &body.dict()), (seen_name, seen_cloud));
+        }
+        Ok(seen)
+    }
+
+    #[test]
+    fn clouds_read_piecewise_or_whole_alike() {
+        // Cut per cloud.
+        let clouds = read("x: 1\nclouds:\n  a:\n    k: 1\n  b: {k: 2}\n").unwrap();
+        assert_eq!(clouds[1], ("b".to_string(), dict(json!({"k": 2}))));
+        // An alias across clouds, a repeated name, a cloud that is not a
+        // mapping: the whole document is read, and says what is wrong.
+        let clouds = read("clouds:\n  a: &x {k: 1}\n  b: *x\n").unwrap();
+        assert_eq!(clouds[1], ("b".to_string(), dict(json!({"k": 1}))));
+        let err = read("clouds:\n  a: {}\n  a: {}\n").unwrap_err();
+        assert!(
+            format!("{err:#}").contains("duplicate entry with key \"a\""),
+            "{err:#}"
+        );
+        let err = read("clouds:\n  a: 3\n").unwrap_err();
+        assert!(
+            err.to_string().contains("'clouds.a' must be a mapping"),
+            "{err}"
+        );
+        // A cut through a quoted scalar leaves pieces that do not parse.
+        let clouds = read("clouds:\n  a: {k: \"x\n  y\"}\n").unwrap();
+        assert_eq!(clouds[0].1, dict(json!({"k": "x y"})));
+    }
+
+    fn dict(v: Value) -> Dict {
+        match v {
+            Value::Object(m) => m,
+            _ => Dict::new(),
+        }
     }
 
     #[test]

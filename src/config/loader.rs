@@ -10,14 +10,19 @@
 //! [`super::plugins`].
 
 use super::defaults::{BUILTIN_VENDORS, defaults};
+use super::file::Body;
 use super::file::kind;
 use super::fixes::magic_fixes;
 use super::plugins::validate_auth;
-use super::python::{Dict, auth_update, normalize_keys, py_format, py_repr, py_str, truthy};
+use super::python::merge_clouds;
+use super::python::{
+    Dict, auth_update, normalize_keys, normalized_get, py_format, py_repr, py_str, truthy,
+};
 use crate::error::hinted;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A region entry of a cloud (`loader._expand_regions`).
 #[derive(Debug, Clone)]
@@ -41,14 +46,123 @@ pub(crate) enum RegionSource {
 #[derive(Debug, Clone)]
 pub(crate) struct Loader {
     /// `cloud_config['clouds']`, the envvars cloud included.
-    pub clouds: Dict,
-    /// Where each cloud was read, for messages (`None`: `OS_*` variables).
-    pub sources: BTreeMap<String, PathBuf>,
+    pub clouds: Clouds,
     pub envvar_key: String,
     /// `clouds-public.yaml`'s `public-clouds`, when it was read.
     pub vendor: Option<(PathBuf, Dict)>,
     /// `$HOME`, for `~` in certificate paths.
     pub home: Option<PathBuf>,
+}
+
+/// Every cloud as written, by name: where its settings are in clouds.yaml
+/// and secure.yaml (deep-merged when it is read) and which file defines it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Clouds {
+    entries: Vec<Entry>,
+    by_name: HashMap<String, usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    /// The first file that defines it; `None` for `OS_*` variables.
+    source: Option<Arc<Path>>,
+    /// clouds.yaml's settings, then secure.yaml's.
+    bodies: Vec<Body>,
+}
+
+impl Clouds {
+    /// Adds a cloud, or more settings for one already added.
+    pub(crate) fn insert(&mut self, name: &str, source: Option<&Arc<Path>>, body: Body) {
+        if let Some(&i) = self.by_name.get(name) {
+            self.entries[i].bodies.push(body);
+            return;
+        }
+        self.by_name.insert(name.to_string(), self.entries.len());
+        self.entries.push(Entry {
+            source: source.cloned(),
+            bodies: vec![body],
+        });
+    }
+
+    pub(crate) fn contains(&self, name: &str) -> bool {
+        self.by_name.contains_key(name)
+    }
+
+    /// The cloud's settings, read from where they are written.
+    fn written<'a>(&'a self, name: &'a str) -> Written<'a> {
+        let Some(entry) = self.by_name.get(name).map(|&i| &self.entries[i]) else {
+            return Written {
+                name,
+                source: None,
+                our: Dict::new(),
+            };
+        };
+        let mut bodies = entry.bodies.iter().map(Body::dict);
+        let first = bodies.next().unwrap_or_default();
+        // Loading merged each cloud once already, so this cannot fail.
+        let our = bodies.fold(first, |old, new| {
+            merge_clouds(&old, &new, "").unwrap_or(old)
+        });
+        Written {
+            name,
+            source: entry.source.as_deref(),
+            our,
+        }
+    }
+
+    /// Where every cloud's settings are, for tests.
+    #[cfg(test)]
+    pub(crate) fn bodies(&self) -> impl Iterator<Item = &Body> {
+        self.entries.iter().flat_map(|e| &e.bodies)
+    }
+
+    /// Tests build clouds from one mapping.
+    #[cfg(test)]
+    pub(crate) fn from_dict(clouds: Dict) -> Clouds {
+        let mut out = Clouds::default();
+        for (name, cloud) in clouds {
+            let Value::Object(cloud) = cloud else {
+                continue;
+            };
+            out.insert(&name, None, Body::Parsed(cloud));
+        }
+        out
+    }
+}
+
+/// One cloud as written (clouds.yaml with secure.yaml merged over it) and
+/// where, for messages.
+pub(crate) struct Written<'a> {
+    pub name: &'a str,
+    pub source: Option<&'a Path>,
+    pub our: Dict,
+}
+
+impl Written<'_> {
+    fn loc(&self) -> String {
+        location(self.source, self.name)
+    }
+
+    fn loc_region(&self, region: &str) -> String {
+        if region.is_empty() {
+            self.loc()
+        } else {
+            format!("{} (region {region})", self.loc())
+        }
+    }
+}
+
+/// What loading learns about a cloud without resolving it: enough to list
+/// it and its regions, and the warnings about settings that work but
+/// should change. Errors wait until the cloud is used.
+#[derive(Debug, Default)]
+pub(crate) struct Lint {
+    pub home_region: Option<String>,
+    /// The names under `regions:` (or a multi-valued `region_name`).
+    pub regions: Vec<String>,
+    /// Whether it names a vendor profile.
+    pub wants_profile: bool,
+    pub warnings: Vec<String>,
 }
 
 /// Where a cloud comes from, for messages: `/path/clouds.yaml: clouds.NAME`.
@@ -61,36 +175,63 @@ pub(crate) fn location(source: Option<&Path>, cloud: &str) -> String {
 
 impl Loader {
     pub(crate) fn source(&self, cloud: &str) -> Option<PathBuf> {
-        self.sources.get(cloud).cloned()
+        let i = self.clouds.by_name.get(cloud)?;
+        self.clouds.entries[*i]
+            .source
+            .as_deref()
+            .map(Path::to_path_buf)
     }
 
-    fn loc(&self, cloud: &str) -> String {
-        location(self.source(cloud).as_deref(), cloud)
-    }
-
-    fn loc_region(&self, cloud: &str, region: &str) -> String {
-        if region.is_empty() {
-            self.loc(cloud)
-        } else {
-            format!("{} (region {region})", self.loc(cloud))
+    /// See [`Lint`].
+    pub(crate) fn lint(&self, c: &Written) -> Lint {
+        let mut lint = Lint {
+            wants_profile: c
+                .our
+                .get("profile")
+                .or_else(|| c.our.get("cloud"))
+                .is_some_and(truthy),
+            ..Lint::default()
+        };
+        let warns = &mut lint.warnings;
+        // `region_name` as the base config has it. openstacksdk's defaults
+        // do not set it, so only the profile and the cloud are merged.
+        let mut base = Dict::new();
+        let region_name = match self.expand_vendor_profile(c, &mut base, warns) {
+            Ok(()) if base.is_empty() => match c.our.get("auth") {
+                Some(auth) if !auth.is_object() => None,
+                _ => normalized_get(&c.our, "region_name"),
+            },
+            Ok(()) => {
+                base.entry("auth")
+                    .or_insert_with(|| Value::Object(Dict::new()));
+                auth_update(&mut base, &c.our)
+                    .ok()
+                    .and_then(|()| normalized_get(&base, "region_name"))
+            }
+            Err(_) => None,
+        };
+        lint.home_region = match region_name {
+            Some(Value::String(s)) => s.split(',').next().map(str::to_string),
+            Some(Value::Array(a)) => a.first().map(py_str),
+            _ => None,
         }
-    }
-
-    fn our_cloud(&self, cloud: &str) -> Dict {
-        match self.clouds.get(cloud) {
-            Some(Value::Object(o)) => o.clone(),
-            _ => Dict::new(),
+        .filter(|r| !r.is_empty());
+        if let Ok((known, source)) = self.known_regions_of(c, warns)
+            && (source == RegionSource::List || known.len() > 1)
+        {
+            lint.regions = known.into_iter().map(|r| r.name).collect();
         }
+        lint
     }
 
     /// `_expand_vendor_profile`: lays the cloud's profile under `cloud`.
     fn expand_vendor_profile(
         &self,
-        name: &str,
+        c: &Written,
         cloud: &mut Dict,
-        our: &Dict,
         warns: &mut Vec<String>,
     ) -> anyhow::Result<()> {
+        let our = &c.our;
         let profile = match our.get("profile") {
             Some(p) => p.clone(),
             None => our.get("cloud").cloned().unwrap_or(Value::Null),
@@ -102,7 +243,7 @@ impl Loader {
         if profile == self.envvar_key {
             return Ok(());
         }
-        let loc = self.loc(name);
+        let loc = c.loc();
         if our.contains_key("cloud") {
             warns.push(format!(
                 "warning: {loc}: key 'cloud' naming a vendor profile is deprecated\nhint: rename it to 'profile'"
@@ -161,21 +302,27 @@ impl Loader {
         name: &str,
         warns: &mut Vec<String>,
     ) -> anyhow::Result<(Vec<RegionEntry>, RegionSource)> {
-        let our = self.our_cloud(name);
-        let config = normalize_keys(&our);
-        if let Some(regions) = config.get("regions") {
-            return Ok((self.expand_regions(name, regions)?, RegionSource::List));
+        self.known_regions_of(&self.clouds.written(name), warns)
+    }
+
+    fn known_regions_of(
+        &self,
+        c: &Written,
+        warns: &mut Vec<String>,
+    ) -> anyhow::Result<(Vec<RegionEntry>, RegionSource)> {
+        if let Some(regions) = normalized_get(&c.our, "regions") {
+            return Ok((self.expand_regions(c, &regions)?, RegionSource::List));
         }
-        if let Some(region_name) = config.get("region_name") {
+        if let Some(region_name) = normalized_get(&c.our, "region_name") {
             let names: Vec<Value> = match region_name {
-                Value::Array(a) => a.clone(),
+                Value::Array(a) => a,
                 Value::String(s) => s.split(',').map(|r| Value::String(r.to_string())).collect(),
                 other => {
                     return Err(hinted(
                         format!(
                             "{}.region_name must be a string, found {}",
-                            self.loc(name),
-                            kind(other)
+                            c.loc(),
+                            kind(&other)
                         ),
                         "e.g. `region_name: RegionOne`; list several under `regions:`",
                     ));
@@ -184,18 +331,18 @@ impl Loader {
             if names.len() > 1 {
                 warns.push(format!(
                     "warning: {}: a comma-separated region_name is deprecated\nhint: list the regions under `regions:`",
-                    self.loc(name)
+                    c.loc()
                 ));
             }
             return Ok((
-                self.expand_regions(name, &Value::Array(names))?,
+                self.expand_regions(c, &Value::Array(names))?,
                 RegionSource::RegionName,
             ));
         }
         let mut new_cloud = Dict::new();
-        self.expand_vendor_profile(name, &mut new_cloud, &our, warns)?;
+        self.expand_vendor_profile(c, &mut new_cloud, warns)?;
         if let Some(regions) = new_cloud.get("regions").filter(|r| truthy(r)) {
-            return Ok((self.expand_regions(name, regions)?, RegionSource::List));
+            return Ok((self.expand_regions(c, regions)?, RegionSource::List));
         }
         if let Some(region) = new_cloud.get("region_name").filter(|r| truthy(r)) {
             return Ok((
@@ -210,18 +357,14 @@ impl Loader {
     }
 
     /// `_expand_regions`.
-    fn expand_regions(&self, name: &str, regions: &Value) -> anyhow::Result<Vec<RegionEntry>> {
+    fn expand_regions(&self, c: &Written, regions: &Value) -> anyhow::Result<Vec<RegionEntry>> {
         let items: Vec<Value> = match regions {
             Value::Array(a) => a.clone(),
             // Python iterates a dict's keys.
             Value::Object(o) => o.keys().map(|k| Value::String(k.clone())).collect(),
             other => {
                 return Err(hinted(
-                    format!(
-                        "{}.regions must be a list, found {}",
-                        self.loc(name),
-                        kind(other)
-                    ),
+                    format!("{}.regions must be a list, found {}", c.loc(), kind(other)),
                     "e.g. `regions: [RegionOne, RegionTwo]`, or entries `- name: RegionOne` with `values:`",
                 ));
             }
@@ -236,7 +379,7 @@ impl Loader {
                         return Err(hinted(
                             format!(
                                 "{}.regions: invalid region entry {}",
-                                self.loc(name),
+                                c.loc(),
                                 py_repr(&Value::Object(o))
                             ),
                             "a region entry is a name, or a mapping with `name:` and optional `values:` only",
@@ -249,7 +392,7 @@ impl Loader {
                             return Err(hinted(
                                 format!(
                                     "{}.regions: `values` of region '{}' must be a mapping, found {}",
-                                    self.loc(name),
+                                    c.loc(),
                                     py_str(&o["name"]),
                                     kind(other)
                                 ),
@@ -272,20 +415,15 @@ impl Loader {
     }
 
     /// `_get_base_cloud_config`: defaults, then the profile, then the cloud.
-    pub(crate) fn base_cloud_config(
-        &self,
-        name: &str,
-        warns: &mut Vec<String>,
-    ) -> anyhow::Result<Dict> {
-        let our = self.our_cloud(name);
+    fn base_of(&self, c: &Written, warns: &mut Vec<String>) -> anyhow::Result<Dict> {
         let mut cloud = defaults();
-        self.expand_vendor_profile(name, &mut cloud, &our, warns)?;
+        self.expand_vendor_profile(c, &mut cloud, warns)?;
         if !cloud.contains_key("auth") {
             cloud.insert("auth".into(), Value::Object(Dict::new()));
         }
-        auth_update(&mut cloud, &our).map_err(|_| {
+        auth_update(&mut cloud, &c.our).map_err(|_| {
             hinted(
-                format!("{}.auth must be a mapping", self.loc(name)),
+                format!("{}.auth must be a mapping", c.loc()),
                 "indent the auth settings (auth_url:, username:, ...) under `auth:`",
             )
         })?;
@@ -303,8 +441,9 @@ impl Loader {
         region: &str,
         warns: &mut Vec<String>,
     ) -> anyhow::Result<Dict> {
-        let mut config = self.base_cloud_config(name, warns)?;
-        let (known, _) = self.known_regions(name, warns)?;
+        let c = self.clouds.written(name);
+        let mut config = self.base_of(&c, warns)?;
+        let (known, _) = self.known_regions_of(&c, warns)?;
         let entry = if region.is_empty() {
             known.first().cloned()
         } else {
@@ -314,7 +453,7 @@ impl Loader {
             name: region.to_string(),
             values: Dict::new(),
         });
-        let loc = self.loc_region(name, &entry.name);
+        let loc = c.loc_region(&entry.name);
 
         config.shift_remove("regions");
         // Region values, then the region name, over the cloud; None never
@@ -384,8 +523,7 @@ mod tests {
 
     fn loader(clouds: Value) -> Loader {
         Loader {
-            clouds: dict(clouds),
-            sources: BTreeMap::new(),
+            clouds: Clouds::from_dict(dict(clouds)),
             envvar_key: "envvars".into(),
             vendor: None,
             home: None,

@@ -11,6 +11,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqA
 use serde_json::Value;
 use std::collections::HashSet;
 use std::fmt;
+use std::ops::Range;
 
 /// Marks a custom error whose message is about the document's shape (tags,
 /// merge keys) rather than its syntax, so the caller can hint at the shape.
@@ -18,7 +19,16 @@ pub(crate) const SHAPE_MARK: &str = "\u{1}shape: ";
 
 /// Reads one YAML document.
 pub(crate) fn from_str(text: &str) -> Result<Value, serde_yaml::Error> {
+    #[cfg(test)]
+    READS.with(|n| n.set(n.get() + 1));
     Node.deserialize(serde_yaml::Deserializer::from_str(text))
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many documents this thread has read: tests count them to see
+    /// that loading stays linear.
+    pub(crate) static READS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// A YAML node of any kind.
@@ -110,23 +120,35 @@ impl<'de> Visitor<'de> for Node {
     /// value. A key written twice is an error, as serde_yaml has it.
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut merged: Vec<(String, Value)> = Vec::new();
-        let mut own: Vec<(String, Value)> = Vec::new();
-        let mut seen: HashSet<(u8, String)> = HashSet::new();
+        let mut own = Dict::with_capacity(map.size_hint().unwrap_or(0));
+        // serde_yaml tells `1` from `'1'`, though both become the key "1":
+        // keys that were not strings are tracked apart, once there is one.
+        let mut classes: Option<HashSet<(u8, String)>> = None;
+        let mut merge_seen = false;
         while let Some(key) = map.next_key_seed(self)? {
-            let (class, text) = match &key {
-                Value::String(s) => (0, s.clone()),
+            let (class, text) = match key {
+                Value::String(s) => (0, s),
                 Value::Null => (1, py_str(&key)),
                 Value::Bool(_) => (2, py_str(&key)),
-                Value::Number(n) if n.is_f64() => (3, py_str(&key)),
+                Value::Number(ref n) if n.is_f64() => (3, py_str(&key)),
                 Value::Number(_) => (4, py_str(&key)),
                 other => {
                     return Err(shape(format!(
                         "mapping key {} is not a scalar",
-                        py_repr(other)
+                        py_repr(&other)
                     )));
                 }
             };
-            if !seen.insert((class, text.clone())) {
+            let repeated = if class == 0 && text == "<<" {
+                std::mem::replace(&mut merge_seen, true)
+            } else if class == 0 && classes.is_none() {
+                own.contains_key(&text)
+            } else {
+                let seen =
+                    classes.get_or_insert_with(|| own.keys().map(|k| (0, k.clone())).collect());
+                !seen.insert((class, text.clone()))
+            };
+            if repeated {
                 return Err(de::Error::custom(format_args!(
                     "duplicate entry with key {text:?}"
                 )));
@@ -154,9 +176,12 @@ impl<'de> Visitor<'de> for Node {
                 }
                 continue;
             }
-            own.push((text, value));
+            own.insert(text, value);
         }
-        let mut out = Dict::new();
+        if merged.is_empty() {
+            return Ok(Value::Object(own));
+        }
+        let mut out = Dict::with_capacity(merged.len() + own.len());
         for (k, v) in merged.into_iter().chain(own) {
             out.insert(k, v);
         }
@@ -168,6 +193,96 @@ impl<'de> Visitor<'de> for Node {
         // serde_yaml hands the tag over without its leading `!`.
         Err(shape(format!("unsupported yaml tag !{tag}")))
     }
+}
+
+/// A document whose `clouds:` block was cut out, cloud by cloud.
+pub(crate) struct Split {
+    /// The document without the block's lines: `clouds:` is left with no
+    /// value (null).
+    pub rest: String,
+    /// Each cloud's lines, in order: the line with its name and the more
+    /// indented lines below it.
+    pub clouds: Vec<Range<usize>>,
+}
+
+/// Cuts a block-style `clouds:` mapping into one piece of text per cloud,
+/// when the document's layout makes that safe to do by lines.
+///
+/// Why: serde_yaml holds every event of a document in memory while it is
+/// read (about 120 bytes an event), and one tree of JSON maps per cloud
+/// costs two kilobytes more; a 10 MB file of 75,000 clouds needed over half
+/// a gigabyte. Each piece is read on its own, one at a time, and again
+/// whenever its cloud is resolved.
+///
+/// The cut is by indentation only, so it is checked rather than trusted:
+/// the caller reads each piece and the rest, and falls back to reading the
+/// whole document unless each piece is a mapping of exactly one key, the
+/// rest has `clouds` with no value and no name repeats. A cut through a
+/// quoted scalar or a flow collection leaves a piece that does not parse,
+/// an alias to an anchor in another piece does not resolve, and lines that
+/// are not keys at the clouds' indentation are never cut at; `None` for
+/// layouts this does not handle (tabs, a sequence, flow style).
+pub(crate) fn split_clouds(text: &str) -> Option<Split> {
+    let mut offset = 0;
+    let mut lines = text.split_inclusive('\n').map(|line| {
+        let start = offset;
+        offset += line.len();
+        (start, line)
+    });
+    // `clouds:` at the left margin, nothing after it but a comment.
+    let block_start = loop {
+        let (start, line) = lines.next()?;
+        if let Some(after) = line.strip_prefix("clouds:") {
+            let after = after.trim();
+            if after.is_empty() || after.starts_with('#') {
+                break start + line.len();
+            }
+            return None;
+        }
+    };
+    let mut indent = None;
+    let mut clouds: Vec<Range<usize>> = Vec::new();
+    let mut block_end = text.len();
+    for (start, line) in lines {
+        let body = line.trim_start_matches(' ');
+        if body.trim().is_empty() || body.starts_with('#') {
+            continue;
+        }
+        if body.starts_with('\t') {
+            return None;
+        }
+        let depth = line.len() - body.len();
+        if depth == 0 {
+            block_end = start;
+            break;
+        }
+        let n = *indent.get_or_insert(depth);
+        if depth < n {
+            return None;
+        }
+        if depth == n {
+            // Sequences, flow collections, explicit keys, anchors, aliases
+            // and tags at the clouds' level: read the whole document.
+            if body.starts_with([
+                '-', '?', ':', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`',
+            ]) {
+                return None;
+            }
+            if let Some(last) = clouds.last_mut() {
+                last.end = start;
+            }
+            clouds.push(start..text.len());
+        } else if clouds.is_empty() {
+            return None;
+        }
+    }
+    if let Some(last) = clouds.last_mut() {
+        last.end = block_end;
+    }
+    let mut rest = String::with_capacity(block_start + text.len() - block_end);
+    rest.push_str(&text[..block_start]);
+    rest.push_str(&text[block_end..]);
+    Some(Split { rest, clouds })
 }
 
 #[cfg(test)]
@@ -204,5 +319,30 @@ mod tests {
         assert!(err.contains("unsupported yaml tag !foo"), "{err}");
         let err = from_str("? [1]\n: 2\n").unwrap_err().to_string();
         assert!(err.contains("mapping key [1] is not a scalar"), "{err}");
+    }
+
+    #[test]
+    fn clouds_are_cut_by_indentation() {
+        let text =
+            "a: 1\nclouds:  # mine\n  one:\n    auth: {x: 1}\n\n# note\n  two: {}\nafter: 2\n";
+        let split = split_clouds(text).unwrap();
+        assert_eq!(split.rest, "a: 1\nclouds:  # mine\nafter: 2\n");
+        let pieces: Vec<&str> = split.clouds.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            pieces,
+            ["  one:\n    auth: {x: 1}\n\n# note\n", "  two: {}\n"]
+        );
+        // Layouts left to the whole-document reader.
+        for text in [
+            "clouds: {a: {}}\n",
+            "clouds:\n  - a\n",
+            "clouds:\n    a: {}\n  b: {}\n",
+            "clouds:\n  *x : {}\n",
+            "clouds:\n\ta: {}\n",
+        ] {
+            assert!(split_clouds(text).is_none(), "{text:?}");
+        }
+        let split = split_clouds("x: 1\n").map(|s| s.clouds.len());
+        assert_eq!(split, None);
     }
 }
