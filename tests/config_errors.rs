@@ -704,3 +704,226 @@ fn issue_7_a_10_mb_clouds_yaml_loads_in_a_second() {
         }
     }
 }
+
+const AUTH: &str = "{auth_url: https://k, username: u, password: p, user_domain_name: D}";
+
+/// Issue 7: a timeout from clouds.yaml is a number of seconds in (0, a
+/// day]; `api_timeout: 1e30` panicked, "abc", -5 and .nan were ignored.
+/// As in openstacksdk, a string of digits counts.
+#[test]
+fn issue_7_api_timeout_is_seconds_in_range() {
+    let sb = Sandbox::new();
+    let path = sb.file(
+        "clouds.yaml",
+        &"clouds:
+  huge: {auth: AUTH, api_timeout: 1e30}
+  word: {auth: AUTH, api_timeout: abc}
+  negative: {auth: AUTH, api_timeout: -5}
+  nan: {auth: AUTH, api_timeout: .nan}
+  service: {auth: AUTH, compute_timeout: .inf}
+  digits: {auth: AUTH, api_timeout: '5'}
+  half: {auth: AUTH, api_timeout: 2.5}
+"
+        .replace("AUTH", AUTH),
+        0o600,
+    );
+    let config = config::load(&sb.env(&[])).unwrap();
+    let at = |c: &str| config.cloud(c).unwrap().region("").map(|r| r.api_timeout);
+    assert_eq!(at("digits").unwrap(), Some(5.0));
+    assert_eq!(at("half").unwrap(), Some(2.5));
+    let warnings = config.show(false).warnings.join("\n");
+    for (cloud, key, found) in [
+        ("huge", "api_timeout", "'1e+30'"),
+        ("word", "api_timeout", "'abc'"),
+        ("negative", "api_timeout", "-5"),
+        ("nan", "api_timeout", "'nan'"),
+        ("service", "compute_timeout", "'inf'"),
+    ] {
+        let expected = format!(
+            "warning: {}: clouds.{cloud}.{key}: expected a number of seconds, more than 0 and at most 86400 (a day), found {found}; skipped",
+            path.display()
+        );
+        assert!(warnings.contains(&expected), "{expected}\n{warnings}");
+        assert!(at(cloud).is_err());
+    }
+    // The binary reports it instead of panicking.
+    let out = sb.osprey(&["--os-cloud", "huge", "sites"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("clouds.huge.api_timeout: expected a number of seconds"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+/// Issue 7: an interface is public, internal or admin (or Keystone v2's
+/// publicURL, internalURL, adminURL); `interface: 7` used to give no
+/// endpoints and exit 0.
+#[test]
+fn issue_7_interfaces_are_checked() {
+    let sb = Sandbox::new();
+    let path = sb.file(
+        "clouds.yaml",
+        &"clouds:
+  seven: {auth: AUTH, interface: 7}
+  bogus: {auth: AUTH, interface: bogus}
+  service: {auth: AUTH, volume_interface: publik}
+  v2: {auth: AUTH, interface: internalURL, compute_interface: adminURL}
+"
+        .replace("AUTH", AUTH),
+        0o600,
+    );
+    let config = config::load(&sb.env(&[])).unwrap();
+    let v2 = config.cloud("v2").unwrap().region("").unwrap();
+    assert_eq!(v2.interface, "internal");
+    assert_eq!(v2.interfaces["compute"], "admin");
+    assert_eq!(v2.raw["interface"], "internalURL");
+    let loc = |c: &str| format!("{}: clouds.{c}", path.display());
+    for (cloud, key, found) in [
+        ("seven", "interface", "'7'"),
+        ("bogus", "interface", "'bogus'"),
+        ("service", "volume_interface", "'publik'"),
+    ] {
+        let err = config.cloud(cloud).unwrap().region("").unwrap_err();
+        let (msg, hints) = describe(&err);
+        assert_eq!(
+            msg,
+            format!(
+                "{}.{key}: expected public, internal or admin, found {found}",
+                loc(cloud)
+            )
+        );
+        assert!(hints.iter().any(|h| h.contains("publicURL")), "{hints:?}");
+    }
+    let (_, hints) = describe(&config.cloud("service").unwrap().region("").unwrap_err());
+    assert_eq!(hints[0], "did you mean 'public'?");
+}
+
+/// Issue 7: a string `verify` is a CA bundle path to openstacksdk, so it
+/// must name a file ("maybe" used to read as true); `verify: false` (or
+/// `insecure: true`) warns once per cloud.
+#[test]
+fn issue_7_verify_is_a_boolean_or_a_bundle_and_false_warns() {
+    let sb = Sandbox::new();
+    sb.file("ca.pem", "-----BEGIN CERTIFICATE-----\n", 0o644);
+    let path = sb.file(
+        "clouds.yaml",
+        &"clouds:
+  maybe: {auth: AUTH, verify: maybe}
+  listed: {auth: AUTH, verify: [1]}
+  bundle: {auth: AUTH, verify: ca.pem}
+  off: {auth: AUTH, verify: false, regions: [R1, R2]}
+  word: {auth: AUTH, verify: 'no'}
+  insecure: {auth: AUTH, insecure: true}
+  one-region: {auth: AUTH, regions: [R1, {name: R2, values: {verify: false}}]}
+  on: {auth: AUTH, verify: true}
+"
+        .replace("AUTH", AUTH),
+        0o600,
+    );
+    let config = config::load(&sb.env(&[])).unwrap();
+    let loc = |c: &str| format!("{}: clouds.{c}", path.display());
+    let firsts: Vec<&str> = config
+        .warnings
+        .iter()
+        .map(|w| w.lines().next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            format!(
+                "warning: {}: verify is false: TLS certificates are not checked",
+                loc("off")
+            ),
+            format!(
+                "warning: {}: verify is false: TLS certificates are not checked",
+                loc("word")
+            ),
+            format!(
+                "warning: {}: insecure is true: TLS certificates are not checked",
+                loc("insecure")
+            ),
+            format!(
+                "warning: {} (region R2): verify is false: TLS certificates are not checked",
+                loc("one-region")
+            ),
+        ]
+    );
+    assert!(
+        config.warnings[0].contains("\nhint: set `cacert`"),
+        "{:?}",
+        config.warnings
+    );
+
+    let bundle = config.cloud("bundle").unwrap().region("").unwrap();
+    assert!(bundle.verify);
+    assert_eq!(bundle.cacert, Some(sb.cwd.join("ca.pem")));
+    assert!(!config.cloud("off").unwrap().region("R1").unwrap().verify);
+    let (msg, hints) = describe(&config.cloud("maybe").unwrap().region("").unwrap_err());
+    assert_eq!(
+        msg,
+        format!(
+            "{}.verify: 'maybe' is not a boolean, and no CA bundle file has that path",
+            loc("maybe")
+        )
+    );
+    assert!(hints[0].contains("CA bundle"), "{hints:?}");
+    let (msg, _) = describe(&config.cloud("listed").unwrap().region("").unwrap_err());
+    assert_eq!(
+        msg,
+        format!(
+            "{}.verify: expected true, false or the path of a CA bundle, found a list",
+            loc("listed")
+        )
+    );
+
+    // Printed once by the binary, as any warning.
+    let out = sb.osprey(&["config", "show", "-f", "value", "-c", "cloud"]);
+    assert_eq!(
+        stderr(&out).matches("clouds.off: verify is false").count(),
+        1
+    );
+}
+
+/// Issue 7: a password, token or secret that is a list or a mapping was
+/// sent as Python would print it; it is an error. A number is a string of
+/// digits, as in openstacksdk.
+#[test]
+fn issue_7_secrets_must_be_strings() {
+    let sb = Sandbox::new();
+    let path = sb.file(
+        "clouds.yaml",
+        "clouds:
+  list: {auth: {auth_url: https://k, username: u, password: [a, b], user_domain_name: D}}
+  mapping: {auth: {auth_url: https://k, username: u, user_domain_name: D}, password: {x: 1}}
+  token: {auth_type: token, auth: {auth_url: https://k, auth-token: [t]}}
+  digits: {auth: {auth_url: https://k, username: u, password: 1234, user_domain_name: D}}
+",
+        0o600,
+    );
+    let config = config::load(&sb.env(&[])).unwrap();
+    let digits = config.cloud("digits").unwrap().region("").unwrap();
+    assert_eq!(
+        digits.auth.password.as_ref().map(|p| p.expose()),
+        Some("1234")
+    );
+    for (cloud, key, found) in [
+        ("list", "auth.password", "a list"),
+        ("mapping", "password", "a mapping"),
+        ("token", "auth.auth-token", "a list"),
+    ] {
+        let (msg, hints) = describe(&config.cloud(cloud).unwrap().region("").unwrap_err());
+        assert_eq!(
+            msg,
+            format!(
+                "{}: clouds.{cloud}.{key}: expected a string, found {found}",
+                path.display()
+            )
+        );
+        assert!(hints[0].starts_with("quote a "), "{hints:?}");
+    }
+    let out = sb.osprey(&["--os-cloud", "list", "sites"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("clouds.list.auth.password: expected a string"));
+}

@@ -9,6 +9,7 @@
 //! keystoneauth's part, `_validate_auth` and the plugins' checks, is in
 //! [`super::plugins`].
 
+use super::checks;
 use super::defaults::{BUILTIN_VENDORS, defaults};
 use super::file::Body;
 use super::file::kind;
@@ -20,6 +21,7 @@ use super::python::{
 };
 use crate::error::hinted;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -52,6 +54,8 @@ pub(crate) struct Loader {
     pub vendor: Option<(PathBuf, Dict)>,
     /// `$HOME`, for `~` in certificate paths.
     pub home: Option<PathBuf>,
+    /// The working directory, for a relative CA bundle path in `verify`.
+    pub cwd: PathBuf,
 }
 
 /// Every cloud as written, by name: where its settings are in clouds.yaml
@@ -165,6 +169,42 @@ pub(crate) struct Lint {
     pub warnings: Vec<String>,
 }
 
+/// A warning when certificate checks are off in the cloud, or in some of
+/// its regions: once per cloud.
+fn tls_warning(c: &Written, base: &Dict, known: &[RegionEntry]) -> Option<String> {
+    // A region's values override the cloud's, where set (`None` never
+    // overrides).
+    let off = |values: &Dict| {
+        let pick = |key: &str| {
+            values
+                .get(key)
+                .filter(|v| !v.is_null())
+                .or_else(|| base.get(key))
+        };
+        checks::tls_off(pick("insecure"), pick("verify"))
+    };
+    let none = Dict::new();
+    let regions: Vec<(&str, &Dict)> = if known.is_empty() {
+        vec![("", &none)]
+    } else {
+        known.iter().map(|r| (r.name.as_str(), &r.values)).collect()
+    };
+    let offs: Vec<(&str, &str)> = regions
+        .iter()
+        .filter_map(|(name, values)| off(values).map(|what| (*name, what)))
+        .collect();
+    let (region, what) = *offs.first()?;
+    let loc = if offs.len() == regions.len() {
+        c.loc()
+    } else {
+        c.loc_region(region)
+    };
+    let key = what.split(' ').next().unwrap_or(what);
+    Some(format!(
+        "warning: {loc}: {what}: TLS certificates are not checked\nhint: set `cacert` to the CA bundle that signed the cloud's certificates and remove `{key}`"
+    ))
+}
+
 /// Where a cloud comes from, for messages: `/path/clouds.yaml: clouds.NAME`.
 pub(crate) fn location(source: Option<&Path>, cloud: &str) -> String {
     match source {
@@ -193,33 +233,40 @@ impl Loader {
             ..Lint::default()
         };
         let warns = &mut lint.warnings;
-        // `region_name` as the base config has it. openstacksdk's defaults
-        // do not set it, so only the profile and the cloud are merged.
-        let mut base = Dict::new();
-        let region_name = match self.expand_vendor_profile(c, &mut base, warns) {
-            Ok(()) if base.is_empty() => match c.our.get("auth") {
-                Some(auth) if !auth.is_object() => None,
-                _ => normalized_get(&c.our, "region_name"),
-            },
+        // The base config, less openstacksdk's defaults: they set neither
+        // `region_name` nor anything that turns certificate checks off.
+        let mut profile = Dict::new();
+        let base = match self.expand_vendor_profile(c, &mut profile, warns) {
+            Ok(()) if profile.is_empty() => {
+                let auth_ok = c.our.get("auth").is_none_or(Value::is_object);
+                auth_ok.then_some(Cow::Borrowed(&c.our))
+            }
             Ok(()) => {
-                base.entry("auth")
+                profile
+                    .entry("auth")
                     .or_insert_with(|| Value::Object(Dict::new()));
-                auth_update(&mut base, &c.our)
+                auth_update(&mut profile, &c.our)
                     .ok()
-                    .and_then(|()| normalized_get(&base, "region_name"))
+                    .map(|()| Cow::Owned(profile))
             }
             Err(_) => None,
         };
-        lint.home_region = match region_name {
+        lint.home_region = match base
+            .as_deref()
+            .and_then(|b| normalized_get(b, "region_name"))
+        {
             Some(Value::String(s)) => s.split(',').next().map(str::to_string),
             Some(Value::Array(a)) => a.first().map(py_str),
             _ => None,
         }
         .filter(|r| !r.is_empty());
-        if let Ok((known, source)) = self.known_regions_of(c, warns)
-            && (source == RegionSource::List || known.len() > 1)
-        {
-            lint.regions = known.into_iter().map(|r| r.name).collect();
+        if let Ok((known, source)) = self.known_regions_of(c, warns) {
+            if let Some(base) = &base {
+                warns.extend(tls_warning(c, base, &known));
+            }
+            if source == RegionSource::List || known.len() > 1 {
+                lint.regions = known.into_iter().map(|r| r.name).collect();
+            }
         }
         lint
     }
@@ -480,6 +527,8 @@ impl Loader {
             }
         }
 
+        checks::secrets(&config, &loc)?;
+        let timeout_key = checks::timeout_key(&config);
         let config = magic_fixes(config, &loc, warns)?;
         let mut config = normalize_keys(&config);
         validate_auth(&mut config, &loc)?;
@@ -505,6 +554,7 @@ impl Loader {
         config.shift_remove("prefer_ipv6");
         let mut config = normalize_keys(&config);
         config.insert("region_name".into(), Value::String(entry.name.clone()));
+        checks::resolved(&config, &loc, &timeout_key, &self.cwd)?;
         Ok(config)
     }
 }
@@ -527,6 +577,7 @@ mod tests {
             envvar_key: "envvars".into(),
             vendor: None,
             home: None,
+            cwd: PathBuf::from("/"),
         }
     }
 

@@ -22,6 +22,7 @@
 //! variables when any besides the selectors (`OS_CLOUD`, `OS_REGION_NAME`,
 //! `OS_CLIENT_CONFIG_FILE`, `OS_CLIENT_SECURE_FILE`, `OS_CLOUD_NAME`) is set.
 
+mod checks;
 mod defaults;
 mod env;
 mod file;
@@ -125,6 +126,7 @@ pub fn load(env: &ConfigEnv) -> anyhow::Result<Config> {
         envvar_key: envvar_key.clone(),
         vendor: vendor.as_ref().ok().cloned().flatten(),
         home: home_dir(&env.vars),
+        cwd: env.cwd.clone(),
     };
 
     let secure = match secure_found {
@@ -414,6 +416,7 @@ impl CloudConfig {
             self.source.clone(),
             dict,
             self.loader.home.as_deref(),
+            &self.loader.cwd,
         ))
     }
 
