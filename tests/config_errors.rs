@@ -927,3 +927,41 @@ fn issue_7_secrets_must_be_strings() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("clouds.list.auth.password: expected a string"));
 }
+
+/// Issue 7: `regions: 42` was reported as "found a string" (the number had
+/// been made a string on the way); the message says what was written.
+#[test]
+fn issue_7_regions_that_are_not_a_list_say_what_they_are() {
+    let sb = Sandbox::new();
+    let path = sb.file(
+        "clouds.yaml",
+        &"clouds:
+  int: {auth: AUTH, regions: 42}
+  float: {auth: AUTH, regions: 4.5}
+  bool: {auth: AUTH, regions: true}
+  word: {auth: AUTH, regions: RegionOne}
+"
+        .replace("AUTH", AUTH),
+        0o600,
+    );
+    let config = config::load(&sb.env(&[])).unwrap();
+    for (cloud, found) in [
+        ("int", "an integer"),
+        ("float", "a number"),
+        ("bool", "a boolean"),
+        ("word", "a string"),
+    ] {
+        let (msg, hints) = describe(&config.cloud(cloud).unwrap().configured().unwrap_err());
+        assert_eq!(
+            msg,
+            format!(
+                "{}: clouds.{cloud}.regions: expected a list of region names, found {found}",
+                path.display()
+            )
+        );
+        assert!(
+            hints[0].starts_with("e.g. `regions: [RegionOne, RegionTwo]`"),
+            "{hints:?}"
+        );
+    }
+}

@@ -470,7 +470,8 @@ pub(crate) fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "nothing (null)",
         Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
+        Value::Number(n) if n.is_f64() => "a number",
+        Value::Number(_) => "an integer",
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "a mapping",

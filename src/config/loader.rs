@@ -17,7 +17,8 @@ use super::fixes::magic_fixes;
 use super::plugins::validate_auth;
 use super::python::merge_clouds;
 use super::python::{
-    Dict, auth_update, normalize_keys, normalized_get, py_format, py_repr, py_str, truthy,
+    Dict, auth_update, normalize_keys, normalized_get, py_format, py_repr, py_str, spelled_get,
+    truthy,
 };
 use crate::error::hinted;
 use serde_json::Value;
@@ -357,7 +358,13 @@ impl Loader {
         c: &Written,
         warns: &mut Vec<String>,
     ) -> anyhow::Result<(Vec<RegionEntry>, RegionSource)> {
-        if let Some(regions) = normalized_get(&c.our, "regions") {
+        if let Some(regions) = spelled_get(&c.our, "regions") {
+            // Normalizing makes a number a string: judge the shape first.
+            let regions = match regions {
+                Value::Array(_) | Value::Object(_) => normalized_get(&c.our, "regions"),
+                other => return Err(self.not_a_region_list(c, other)),
+            };
+            let regions = regions.unwrap_or_default();
             return Ok((self.expand_regions(c, &regions)?, RegionSource::List));
         }
         if let Some(region_name) = normalized_get(&c.our, "region_name") {
@@ -401,6 +408,17 @@ impl Loader {
             ));
         }
         Ok((Vec::new(), RegionSource::None))
+    }
+
+    fn not_a_region_list(&self, c: &Written, found: &Value) -> anyhow::Error {
+        hinted(
+            format!(
+                "{}.regions: expected a list of region names, found {}",
+                c.loc(),
+                kind(found)
+            ),
+            "e.g. `regions: [RegionOne, RegionTwo]`, or entries `- name: RegionOne` with `values:`",
+        )
     }
 
     /// `_expand_regions`.

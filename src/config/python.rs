@@ -154,11 +154,16 @@ pub(crate) fn normalize_keys(d: &Dict) -> Dict {
 /// `normalize_keys(d).get(key)`, without copying the rest of `d`: the last
 /// spelling of the key wins, as it does in the copy.
 pub(crate) fn normalized_get(d: &Dict, key: &str) -> Option<Value> {
-    let (_, v) = d
-        .iter()
+    spelled_get(d, key).map(|v| normalize_value(key, v))
+}
+
+/// The value [`normalized_get`] normalizes: as written, for messages that
+/// should say what the user wrote.
+pub(crate) fn spelled_get<'a>(d: &'a Dict, key: &str) -> Option<&'a Value> {
+    d.iter()
         .rev()
-        .find(|(k, _)| *k == key || (k.contains('-') && k.replace('-', "_") == key))?;
-    Some(normalize_value(key, v))
+        .find(|(k, _)| *k == key || (k.contains('-') && k.replace('-', "_") == key))
+        .map(|(_, v)| v)
 }
 
 fn normalize_value(key: &str, v: &Value) -> Value {
