@@ -318,10 +318,13 @@ impl Config {
             Some(f) => format!(" in {}", f.display()),
             None => String::new(),
         };
-        let message = format!(
-            "unknown cloud '{name}'{place}; known clouds: {}",
-            names.join(", ")
-        );
+        // A file of thousands of clouds must not make a line of megabytes.
+        const LISTED: usize = 20;
+        let mut known = names[..names.len().min(LISTED)].join(", ");
+        if names.len() > LISTED {
+            known.push_str(&format!(" and {} more", names.len() - LISTED));
+        }
+        let message = format!("unknown cloud '{name}'{place}; known clouds: {known}");
         match crate::error::closest(name, &names) {
             Some(best) => Err(hinted(message, format!("did you mean '{best}'?"))),
             None => Err(anyhow::anyhow!(message)),
@@ -498,5 +501,9 @@ mod tests {
         let region = cloud.region("R2").unwrap();
         assert_eq!(region.auth.auth_url.as_deref(), Some("https://k1999"));
         assert_eq!(reads() - before, 1);
+
+        let (msg, hints) = crate::error::describe(&config.cloud("c1999x").unwrap_err());
+        assert!(msg.ends_with(", c1014 and 1980 more"), "{msg}");
+        assert_eq!(hints, ["did you mean 'c1999'?"]);
     }
 }
