@@ -172,6 +172,10 @@ fn finish(report: Report, g: &settings::Global) -> ExitStatus {
             eprintln!("{note}");
         }
     }
+    if let Some(e) = &report.error {
+        print_error(None, e);
+        status = status.max(ExitStatus::Error);
+    }
     // One line per failed site, however many of its calls failed.
     let mut sites: Vec<&api::SiteId> = Vec::new();
     for (site, _) in &report.failures {

@@ -18,6 +18,9 @@ pub struct Report {
     /// Messages for stderr (not data), shown unless `-q`.
     pub notes: Vec<String>,
     pub failures: Vec<(SiteId, anyhow::Error)>,
+    /// A failure of the whole command that still has notes to show first
+    /// (the warnings that explain it).
+    pub error: Option<anyhow::Error>,
     pub findings: bool,
     pub interrupted: bool,
     /// Sites a Ctrl-C left unfinished.

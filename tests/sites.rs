@@ -804,7 +804,10 @@ fn keystone_v2_and_unscoped_tokens_are_clear_errors() {
 #[test]
 fn interface_flag_and_per_service_interfaces_pick_endpoints() {
     let (stack, _) = demo();
-    // fakestack lists public, internal and admin: a made-up interface finds none.
+    // A made-up interface is an error naming the cloud and the key (issue
+    // 7), not a service with no endpoint. (fakestack lists public, internal
+    // and admin for every service, so a service missing from a region's
+    // catalog cannot be staged with a valid clouds.yaml any more.)
     let env = extra_cloud(
         &stack,
         "iface",
@@ -813,41 +816,28 @@ fn interface_flag_and_per_service_interfaces_pick_endpoints() {
          regions: [RegionOne]\n",
     );
     let run = env.run(&["--os-cloud", "iface", "sites", "-f", "json"]);
-    run.assert_code(0);
-    let row = run.row("iface", "RegionOne");
-    assert_eq!(row["compute"], "");
-    assert!(
-        row["network"].as_str().unwrap().ends_with("/network"),
-        "{row}"
-    );
-    // A service the region does not list is not checked...
-    let run = env.run(&[
-        "--os-cloud",
-        "iface",
-        "--os-interface",
-        "internal",
-        "sites",
-        "--check",
-        "-f",
-        "json",
-    ]);
-    run.assert_code(0);
-    assert_eq!(run.row("iface", "RegionOne")["check"], "ok");
-    // ... but asking for it by name is an error.
-    let run = env.run(&[
-        "--os-cloud",
-        "iface",
-        "quota",
-        "show",
-        "--service",
-        "compute",
-    ]);
     run.assert_code(2);
     assert!(
-        run.stderr
-            .contains("compute: no endpoint in the catalog for region RegionOne"),
+        run.stderr.contains(
+            "clouds.iface (region RegionOne).compute_interface: expected public, internal or admin, found 'nowhere'"
+        ),
         "{}",
         run.stderr
+    );
+    // Keystone v2's spelling of an interface finds the v3 catalog's.
+    let env = extra_cloud(
+        &stack,
+        "iface",
+        "      username: demo\n      password: fake-demo\n      user_domain_name: Default\n      \
+         project_name: demo\n      project_domain_name: Default\n    compute_interface: internalURL\n    \
+         regions: [RegionOne]\n",
+    );
+    let run = env.run(&["--os-cloud", "iface", "sites", "-f", "json"]);
+    run.assert_code(0);
+    let row = run.row("iface", "RegionOne");
+    assert!(
+        row["compute"].as_str().unwrap().ends_with("/compute/v2.1"),
+        "{row}"
     );
     let run = env.run(&[
         "--os-cloud",

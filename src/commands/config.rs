@@ -6,19 +6,23 @@ use crate::render::Rows;
 
 pub fn show(config: &Config, unmask: bool) -> anyhow::Result<Report> {
     crate::config::ensure_clouds(config)?;
+    let shown = config.show(unmask);
     let mut rows = Rows::new(crate::config::SHOW_COLUMNS);
-    rows.rows = config.show_rows(unmask);
-    if rows.rows.is_empty() {
-        return Err(crate::error::hinted(
+    rows.rows = shown.rows;
+    // Every cloud skipped: the warnings say why, then the command fails.
+    let error = rows.rows.is_empty().then(|| {
+        crate::error::hinted(
             format!(
                 "none of the {} configured clouds could be resolved",
                 config.clouds.len()
             ),
             "the warnings above say what is wrong with each",
-        ));
-    }
+        )
+    });
     Ok(Report {
         rows,
+        notes: shown.warnings,
+        error,
         ..Report::default()
     })
 }

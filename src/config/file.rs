@@ -9,35 +9,84 @@
 //! `/etc/xdg`, each + `/openstack`) and `/etc/openstack`: the stem with
 //! `.yaml`, `.yml`, `.json`.
 //!
-//! Unlike openstacksdk, which logs and skips a file it cannot parse, a syntax
-//! error here is an error naming the file, line and column: a typo must not
-//! silently select another file (or no cloud at all).
+//! Unlike openstacksdk, which logs and skips a file it cannot parse or open, a
+//! syntax error here is an error naming the file, line and column, and a file
+//! that exists but cannot be read (or a named one that does not exist) is an
+//! error naming the cause: a typo or a bad mode must not silently select
+//! another file (or no cloud at all). Only missing files are passed over.
 
-use super::python::{Dict, py_float_repr, py_str, truthy};
+use super::python::{Dict, truthy};
 use super::secret::SECRET_KEYS;
-use crate::error::hinted;
+use super::yaml;
+use crate::error::{add_hint, hinted};
 use serde::Deserialize;
 use serde_json::{Map, Value};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The suffixes openstacksdk tries, in its order.
 const SUFFIXES: &[&str] = &[".yaml", ".yml", ".json"];
 
-/// The top level of `clouds.yaml` / `secure.yaml`.
+/// `clouds.yaml` or `secure.yaml` as written.
 ///
 /// Each cloud stays an ordered JSON map rather than a struct: openstacksdk's
 /// resolution depends on every spelling of a key (`project-name`,
 /// `tenant_name`, `os_…`), on unknown keys (they end up in the resolved dict
 /// and in string templating) and, where two spellings collide, on key order.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// A cloud's map is not kept, though, only where it is written ([`Body`]):
+/// see [`yaml::split_clouds`] for why.
+#[derive(Debug, Clone)]
 pub(crate) struct CloudsFile {
-    /// `clouds:`: cloud name → settings.
-    #[serde(default)]
-    pub clouds: Option<Map<String, Value>>,
-    /// `cache:`, `client:`, `metrics:` and anything else: kept, not used.
-    #[serde(flatten)]
-    #[allow(dead_code)]
-    pub other: Map<String, Value>,
+    pub path: PathBuf,
+    /// `clouds:`, checked to be a mapping of mappings.
+    pub clouds: CloudsKey,
+    /// The rest of the top level (`cache:`, `client:`, `metrics:` and
+    /// anything else): kept and merged, not used. `None` for an empty file.
+    pub other: Option<Dict>,
+    /// Whether it holds a credential anywhere.
+    pub holds_secret: bool,
+}
+
+/// The `clouds` key of a file.
+#[derive(Debug, Clone)]
+pub(crate) enum CloudsKey {
+    Absent,
+    /// `clouds:` with no value: no clouds, and in secure.yaml it wipes out
+    /// clouds.yaml's (openstacksdk's merge replaces a value that is not a
+    /// mapping).
+    Null,
+    /// Cloud names and where their settings are, in file order.
+    Mapping(Vec<(String, Body)>),
+}
+
+/// A cloud's settings as written.
+#[derive(Debug, Clone)]
+pub(crate) enum Body {
+    /// Its lines in a file's text (`  name:` and what is indented under
+    /// it), read again each time they are needed.
+    Text { text: Arc<str>, span: Range<usize> },
+    /// Already read: a file that could not be cut per cloud, or the cloud
+    /// made of `OS_*` variables.
+    Parsed(Dict),
+}
+
+impl Body {
+    /// The cloud's settings.
+    pub(crate) fn dict(&self) -> Dict {
+        match self {
+            Body::Parsed(d) => d.clone(),
+            // The same text was read when the file was loaded, so it reads
+            // again as one mapping of one key.
+            Body::Text { text, span } => match yaml::from_str(&text[span.clone()]) {
+                Ok(Value::Object(m)) => match m.into_iter().next() {
+                    Some((_, Value::Object(d))) => d,
+                    _ => Dict::new(),
+                },
+                _ => Dict::new(),
+            },
+        }
+    }
 }
 
 /// The top level of `clouds-public.yaml`: vendor profiles by name.
@@ -48,6 +97,13 @@ pub(crate) struct VendorFile {
     #[serde(flatten)]
     #[allow(dead_code)]
     pub other: Map<String, Value>,
+}
+
+/// A file that was found and read.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub path: PathBuf,
+    pub text: String,
 }
 
 /// A file that was found and parsed.
@@ -69,42 +125,131 @@ pub(crate) fn candidates(dirs: &[PathBuf], stem: &str, first: Option<PathBuf>) -
     out
 }
 
-/// Parses the first candidate that exists and can be read.
+/// Reads the first candidate that exists. `named_by` is the variable that
+/// named the first candidate (`OS_CLIENT_CONFIG_FILE`), when one did: that
+/// file must be read, whatever its state.
 ///
-/// Like openstacksdk, a path that exists but cannot be opened (permissions,
-/// a directory) is passed over; a warning says so, since the user most
-/// likely meant that file.
+/// Only a file that does not exist is passed over. openstacksdk also skips
+/// one it may not open; osprey stops, since the user most likely meant that
+/// file and another one would be used in silence.
 pub(crate) fn load_first(
     candidates: &[PathBuf],
-    warnings: &mut Vec<String>,
-) -> anyhow::Result<Option<Loaded>> {
-    for path in candidates {
-        if !path.exists() {
-            continue;
-        }
-        let text = match std::fs::read_to_string(path) {
+    named_by: Option<&str>,
+) -> anyhow::Result<Option<Found>> {
+    for (i, path) in candidates.iter().enumerate() {
+        let named_by = named_by.filter(|_| i == 0);
+        let text = match read_text(path) {
             Ok(t) => t,
-            Err(e) => {
-                warnings.push(format!(
-                    "warning: {}: cannot be read ({}), looking further\nhint: fix its permissions or remove it",
-                    path.display(),
-                    lower_first(&e.to_string())
-                ));
-                continue;
-            }
+            Err(ReadFailure::Missing) if named_by.is_none() => continue,
+            Err(failure) => return Err(unreadable(path, &failure, named_by)),
         };
-        let value = parse(path, &text)?;
-        return Ok(Some(Loaded {
+        return Ok(Some(Found {
             path: path.clone(),
-            value,
+            text,
         }));
     }
     Ok(None)
 }
 
+/// Why a file could not be read as text.
+#[derive(Debug)]
+pub(crate) enum ReadFailure {
+    Missing,
+    Directory,
+    Denied,
+    /// Where the first byte that is not UTF-8 is (1-based).
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+    Other(String),
+}
+
+impl ReadFailure {
+    /// The cause, for `cannot read FILE: CAUSE`.
+    pub(crate) fn cause(&self) -> String {
+        match self {
+            ReadFailure::Missing => "no such file".into(),
+            ReadFailure::Directory => "is a directory".into(),
+            ReadFailure::Denied => "permission denied".into(),
+            ReadFailure::NotUtf8 { line, column } => {
+                format!("not UTF-8 text (line {line}, column {column})")
+            }
+            ReadFailure::Other(e) => e.clone(),
+        }
+    }
+
+    /// What to do about it.
+    pub(crate) fn hint(&self, path: &Path) -> String {
+        match self {
+            ReadFailure::Missing => "check the path".into(),
+            ReadFailure::Directory => format!(
+                "name the file itself, e.g. {}",
+                path.join("clouds.yaml").display()
+            ),
+            ReadFailure::Denied => format!(
+                "make it readable by this user (chmod u+r {}), or run osprey as its owner",
+                path.display()
+            ),
+            ReadFailure::NotUtf8 { .. } => {
+                "save it as UTF-8 text (e.g. iconv -f LATIN1 -t UTF-8)".into()
+            }
+            ReadFailure::Other(_) => "check the file and the filesystem it is on".into(),
+        }
+    }
+}
+
+/// Reads a whole file as UTF-8 text.
+pub(crate) fn read_text(path: &Path) -> Result<String, ReadFailure> {
+    use std::io::ErrorKind;
+    if path.is_dir() {
+        return Err(ReadFailure::Directory);
+    }
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        ErrorKind::NotFound | ErrorKind::NotADirectory => ReadFailure::Missing,
+        ErrorKind::IsADirectory => ReadFailure::Directory,
+        ErrorKind::PermissionDenied => ReadFailure::Denied,
+        _ => ReadFailure::Other(lower_first(&e.to_string())),
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        ReadFailure::NotUtf8 {
+            line: good.iter().filter(|b| **b == b'\n').count() + 1,
+            column: good.len() - line_start + 1,
+        }
+    })
+}
+
+/// The error for a configuration file that exists (or was named) but
+/// cannot be read.
+fn unreadable(path: &Path, failure: &ReadFailure, named_by: Option<&str>) -> anyhow::Error {
+    let named = match named_by {
+        Some(var) => format!(" (named by {var})"),
+        None => String::new(),
+    };
+    let next = match named_by {
+        Some(var) => format!(
+            "or unset {var} to search the current directory, ~/.config/openstack and /etc/openstack"
+        ),
+        None => {
+            "osprey does not pass over a configuration file it cannot read: fix it or remove it"
+                .into()
+        }
+    };
+    // `describe` lists the outer layer's hint first: the cause's.
+    add_hint(
+        hinted(
+            format!("cannot read {}{named}: {}", path.display(), failure.cause()),
+            next,
+        ),
+        failure.hint(path),
+    )
+}
+
 /// Parses YAML, or JSON when the name ends in `json` (openstacksdk's test).
 pub(crate) fn parse(path: &Path, text: &str) -> anyhow::Result<Value> {
-    if path.to_string_lossy().ends_with("json") {
+    if is_json(path) {
         return serde_json::from_str(text).map_err(|e| {
             let msg = strip_location(&e.to_string(), e.line(), e.column());
             hinted(
@@ -113,22 +258,24 @@ pub(crate) fn parse(path: &Path, text: &str) -> anyhow::Result<Value> {
             )
         });
     }
-    let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+    yaml::from_str(text).map_err(|e| {
         let (line, column) = e
             .location()
             .map(|l| (l.line(), l.column()))
             .unwrap_or((1, 1));
         let msg = strip_location(&e.to_string(), line, column);
-        hinted(
-            format!("{}:{line}:{column}: invalid yaml: {msg}", path.display()),
-            "openstacksdk would skip this file silently; osprey stops so the mistake is not hidden",
-        )
-    })?;
-    yaml_to_json(yaml).map_err(|msg| {
-        hinted(
-            format!("{}: {msg}", path.display()),
-            "clouds.yaml takes plain mappings, lists and scalars (anchors and `<<` merges are fine)",
-        )
+        let place = format!("{}:{line}:{column}", path.display());
+        match msg.split_once(yaml::SHAPE_MARK) {
+            // serde_yaml puts the key path (`clouds.a: `) before the mark.
+            Some((key_path, shape)) => hinted(
+                format!("{place}: {key_path}{shape}"),
+                "clouds.yaml takes plain mappings, lists and scalars (anchors and `<<` merges are fine)",
+            ),
+            None => hinted(
+                format!("{place}: invalid yaml: {msg}"),
+                "openstacksdk would skip this file silently; osprey stops so the mistake is not hidden",
+            ),
+        }
     })
 }
 
@@ -144,130 +291,164 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-/// Converts parsed YAML to JSON the way PyYAML's `safe_load` builds dicts:
-/// `<<` merge keys are flattened (merged keys first, the mapping's own keys
-/// override them; of several merged mappings the earlier wins), and a key
-/// that appears again keeps its first position but takes the later value.
-fn yaml_to_json(v: serde_yaml::Value) -> Result<Value, String> {
-    use serde_yaml::Value as Y;
-    Ok(match v {
-        Y::Null => Value::Null,
-        Y::Bool(b) => Value::Bool(b),
-        Y::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                Value::from(i)
-            } else if let Some(u) = n.as_u64() {
-                Value::from(u)
-            } else {
-                let f = n.as_f64().unwrap_or(f64::NAN);
-                // JSON has no inf/nan; every consumer stringifies numbers
-                // anyway (normalize_keys), so keep Python's spelling.
-                serde_json::Number::from_f64(f)
-                    .map(Value::Number)
-                    .unwrap_or_else(|| Value::String(py_float_repr(f)))
+/// Reads clouds.yaml or secure.yaml. `each` sees every cloud's settings,
+/// once, while they are in memory; its results come back in file order.
+///
+/// The file is read cloud by cloud when [`yaml::split_clouds`] can cut it
+/// and every piece reads cleanly; otherwise (and for every error, so that
+/// its line and column are right) as one document.
+pub(crate) fn read_clouds<T>(
+    found: Found,
+    mut each: impl FnMut(&str, Dict) -> T,
+) -> anyhow::Result<(CloudsFile, Vec<T>)> {
+    let Found { path, text } = found;
+    if !is_json(&path)
+        && let Some(split) = yaml::split_clouds(&text)
+        && let Some(read) = read_split(&path, &text, split, &mut each)
+    {
+        return Ok(read);
+    }
+    let value = parse(&path, &text)?;
+    let holds_secret = holds_secret(&value);
+    let Some(mut top) = top_level(&path, value)? else {
+        let file = CloudsFile {
+            path,
+            clouds: CloudsKey::Absent,
+            other: None,
+            holds_secret,
+        };
+        return Ok((file, Vec::new()));
+    };
+    let origin = path.display().to_string();
+    let (clouds, out) = match top.shift_remove("clouds") {
+        None => (CloudsKey::Absent, Vec::new()),
+        Some(Value::Null) => (CloudsKey::Null, Vec::new()),
+        Some(Value::Object(clouds)) => {
+            let mut entries = Vec::with_capacity(clouds.len());
+            let mut out = Vec::with_capacity(clouds.len());
+            for (name, cloud) in clouds {
+                let Value::Object(cloud) = cloud else {
+                    return Err(not_a_cloud(&origin, &name, &cloud));
+                };
+                out.push(each(&name, cloud.clone()));
+                entries.push((name, Body::Parsed(cloud)));
             }
+            (CloudsKey::Mapping(entries), out)
         }
-        Y::String(s) => Value::String(s),
-        Y::Sequence(seq) => Value::Array(
-            seq.into_iter()
-                .map(yaml_to_json)
-                .collect::<Result<_, _>>()?,
-        ),
-        Y::Mapping(m) => Value::Object(flatten_mapping(m)?),
-        Y::Tagged(t) => return Err(format!("unsupported yaml tag {}", t.tag)),
-    })
+        Some(other) => {
+            return Err(hinted(
+                format!(
+                    "{origin}: key 'clouds' must be a mapping of cloud names to settings, found {}",
+                    kind(&other)
+                ),
+                "write `clouds:` then each cloud name indented under it, e.g. `  mycloud:`",
+            ));
+        }
+    };
+    let file = CloudsFile {
+        path,
+        clouds,
+        other: Some(top),
+        holds_secret,
+    };
+    Ok((file, out))
 }
 
-fn flatten_mapping(m: serde_yaml::Mapping) -> Result<Dict, String> {
-    use serde_yaml::Value as Y;
-    let mut merged: Vec<(String, Value)> = Vec::new();
-    let mut own: Vec<(String, Value)> = Vec::new();
-    for (k, v) in m {
-        if k.as_str() == Some("<<") {
-            match v {
-                Y::Mapping(sub) => merged.extend(flatten_mapping(sub)?),
-                Y::Sequence(seq) => {
-                    let mut subs = Vec::new();
-                    for item in seq {
-                        match item {
-                            Y::Mapping(sub) => subs.push(flatten_mapping(sub)?),
-                            _ => return Err("a `<<` merge list may only hold mappings".into()),
-                        }
-                    }
-                    // PyYAML reverses the list so that earlier mappings win.
-                    for sub in subs.into_iter().rev() {
-                        merged.extend(sub);
-                    }
-                }
-                _ => return Err("a `<<` merge takes a mapping or a list of mappings".into()),
-            }
-            continue;
-        }
-        let key = match k {
-            Y::String(s) => s,
-            Y::Null | Y::Bool(_) | Y::Number(_) => py_str(&yaml_to_json(k)?),
-            other => return Err(format!("mapping key {other:?} is not a scalar")),
+/// The file read piece by piece, or `None` when a piece or the rest does
+/// not read as [`yaml::split_clouds`] requires.
+fn read_split<T>(
+    path: &Path,
+    text: &str,
+    split: yaml::Split,
+    each: &mut impl FnMut(&str, Dict) -> T,
+) -> Option<(CloudsFile, Vec<T>)> {
+    let Ok(Value::Object(mut top)) = yaml::from_str(&split.rest) else {
+        return None;
+    };
+    if top.shift_remove("clouds") != Some(Value::Null) {
+        return None;
+    }
+    let mut holds = holds_secret(&Value::Object(top.clone()));
+    let shared: Arc<str> = Arc::from(text);
+    let mut names = std::collections::HashSet::with_capacity(split.clouds.len());
+    let mut entries = Vec::with_capacity(split.clouds.len());
+    let mut out = Vec::with_capacity(split.clouds.len());
+    for span in split.clouds {
+        let Ok(Value::Object(piece)) = yaml::from_str(&text[span.clone()]) else {
+            return None;
         };
-        own.push((key, yaml_to_json(v)?));
+        let mut piece = piece.into_iter();
+        let (Some((name, Value::Object(cloud))), None) = (piece.next(), piece.next()) else {
+            return None;
+        };
+        if !names.insert(name.clone()) {
+            return None;
+        }
+        holds = holds || holds_secret_in(&cloud);
+        out.push(each(&name, cloud));
+        let body = Body::Text {
+            text: Arc::clone(&shared),
+            span,
+        };
+        entries.push((name, body));
     }
-    let mut out = Dict::new();
-    for (k, v) in merged.into_iter().chain(own) {
-        out.insert(k, v);
-    }
-    Ok(out)
+    let clouds = if entries.is_empty() {
+        CloudsKey::Null
+    } else {
+        CloudsKey::Mapping(entries)
+    };
+    let file = CloudsFile {
+        path: path.to_path_buf(),
+        clouds,
+        other: Some(top),
+        holds_secret: holds,
+    };
+    Some((file, out))
+}
+
+fn is_json(path: &Path) -> bool {
+    path.to_string_lossy().ends_with("json")
+}
+
+fn not_a_cloud(origin: &str, name: &str, cloud: &Value) -> anyhow::Error {
+    hinted(
+        format!(
+            "{origin}: key 'clouds.{name}' must be a mapping of settings, found {}",
+            kind(cloud)
+        ),
+        "indent the cloud's settings (auth:, region_name:, ...) under its name",
+    )
 }
 
 /// The top level as a mapping, or an error naming the file. An empty file
 /// (`null`) is no configuration at all, as in openstacksdk.
-pub(crate) fn top_level(loaded: &Loaded) -> anyhow::Result<Option<Dict>> {
-    match &loaded.value {
+fn top_level(path: &Path, value: Value) -> anyhow::Result<Option<Dict>> {
+    match value {
         Value::Null => Ok(None),
-        Value::Object(m) => Ok(Some(m.clone())),
+        Value::Object(m) => Ok(Some(m)),
         other => Err(hinted(
             format!(
                 "{}: the top level must be a mapping with a `clouds` key, found {}",
-                loaded.path.display(),
-                kind(other)
+                path.display(),
+                kind(&other)
             ),
             "start the file with `clouds:` and indent each cloud under it",
         )),
     }
 }
 
-/// The mirror of a merged clouds/secure document, with `clouds` checked to
-/// be a mapping of mappings. `origin` names the file(s) in errors.
-pub(crate) fn clouds_file(top: &Dict, origin: &str) -> anyhow::Result<CloudsFile> {
-    match top.get("clouds") {
-        None | Some(Value::Object(_)) => {}
-        Some(other) => {
-            return Err(hinted(
-                format!(
-                    "{origin}: key 'clouds' must be a mapping of cloud names to settings, found {}",
-                    kind(other)
-                ),
-                "write `clouds:` then each cloud name indented under it, e.g. `  mycloud:`",
-            ));
-        }
-    }
-    if let Some(Value::Object(clouds)) = top.get("clouds") {
-        for (name, cloud) in clouds {
-            if !cloud.is_object() {
-                return Err(hinted(
-                    format!(
-                        "{origin}: key 'clouds.{name}' must be a mapping of settings, found {}",
-                        kind(cloud)
-                    ),
-                    "indent the cloud's settings (auth:, region_name:, ...) under its name",
-                ));
-            }
-        }
-    }
-    serde_json::from_value(Value::Object(top.clone())).map_err(|e| anyhow::anyhow!("{origin}: {e}"))
+/// clouds-public.yaml, parsed.
+pub(crate) fn vendor_file(found: Found) -> anyhow::Result<Loaded> {
+    let value = parse(&found.path, &found.text)?;
+    Ok(Loaded {
+        path: found.path,
+        value,
+    })
 }
 
-/// The mirror of clouds-public.yaml.
-pub(crate) fn vendor_file(loaded: &Loaded) -> anyhow::Result<VendorFile> {
-    let Some(top) = top_level(loaded)? else {
+/// The profiles of clouds-public.yaml.
+pub(crate) fn vendor_profiles(loaded: Loaded) -> anyhow::Result<VendorFile> {
+    let Some(top) = top_level(&loaded.path, loaded.value)? else {
         return Ok(VendorFile::default());
     };
     if let Some(other) = top.get("public-clouds").filter(|v| !v.is_object()) {
@@ -289,7 +470,8 @@ pub(crate) fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "nothing (null)",
         Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
+        Value::Number(n) if n.is_f64() => "a number",
+        Value::Number(_) => "an integer",
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "a mapping",
@@ -299,24 +481,28 @@ pub(crate) fn kind(v: &Value) -> &'static str {
 /// Whether a parsed file holds a credential anywhere.
 pub(crate) fn holds_secret(v: &Value) -> bool {
     match v {
-        Value::Object(m) => m.iter().any(|(k, v)| {
-            let key = k.replace('-', "_");
-            (SECRET_KEYS.contains(&key.as_str()) && truthy(v)) || holds_secret(v)
-        }),
+        Value::Object(m) => holds_secret_in(m),
         Value::Array(a) => a.iter().any(holds_secret),
         _ => false,
     }
 }
 
+fn holds_secret_in(m: &Dict) -> bool {
+    m.iter().any(|(k, v)| {
+        let key = k.replace('-', "_");
+        (SECRET_KEYS.contains(&key.as_str()) && truthy(v)) || holds_secret(v)
+    })
+}
+
 /// A warning when `loaded` holds a secret and its mode lets the group or
 /// others read it.
 #[cfg(unix)]
-pub(crate) fn exposure_warning(loaded: &Loaded) -> Option<String> {
+pub(crate) fn exposure_warning(file: &CloudsFile) -> Option<String> {
     use std::os::unix::fs::PermissionsExt;
-    if !holds_secret(&loaded.value) {
+    if !file.holds_secret {
         return None;
     }
-    let mode = std::fs::metadata(&loaded.path).ok()?.permissions().mode() & 0o777;
+    let mode = std::fs::metadata(&file.path).ok()?.permissions().mode() & 0o777;
     if mode & 0o044 == 0 {
         return None;
     }
@@ -327,13 +513,13 @@ pub(crate) fn exposure_warning(loaded: &Loaded) -> Option<String> {
     };
     Some(format!(
         "warning: {} holds secrets and is readable by {who} (mode {mode:04o})\nhint: chmod 600 {}",
-        loaded.path.display(),
-        loaded.path.display()
+        file.path.display(),
+        file.path.display()
     ))
 }
 
 #[cfg(not(unix))]
-pub(crate) fn exposure_warning(_loaded: &Loaded) -> Option<String> {
+pub(crate) fn exposure_warning(_file: &CloudsFile) -> Option<String> {
     None
 }
 
@@ -397,6 +583,73 @@ mod tests {
         assert!(!holds_secret(
             &json!({"clouds": {"a": {"auth": {"username": "password"}}}})
         ));
+    }
+
+    fn read(text: &str) -> anyhow::Result<Vec<(String, Dict)>> {
+        let found = Found {
+            path: PathBuf::from("/x/clouds.yaml"),
+            text: text.to_string(),
+        };
+        let (file, seen) = read_clouds(found, |name, cloud| (name.to_string(), cloud))?;
+        let CloudsKey::Mapping(entries) = file.clouds else {
+            return Ok(Vec::new());
+        };
+        // What `each` saw is what the bodies read back as.
+        for ((name, body), (seen_name, seen_cloud)) in entries.iter().zip(&seen) {
+            assert_eq!((name, &body.dict()), (seen_name, seen_cloud));
+        }
+        Ok(seen)
+    }
+
+    #[test]
+    fn clouds_read_piecewise_or_whole_alike() {
+        // Cut per cloud.
+        let clouds = read("x: 1\nclouds:\n  a:\n    k: 1\n  b: {k: 2}\n").unwrap();
+        assert_eq!(clouds[1], ("b".to_string(), dict(json!({"k": 2}))));
+        // An alias across clouds, a repeated name, a cloud that is not a
+        // mapping: the whole document is read, and says what is wrong.
+        let clouds = read("clouds:\n  a: &x {k: 1}\n  b: *x\n").unwrap();
+        assert_eq!(clouds[1], ("b".to_string(), dict(json!({"k": 1}))));
+        let err = read("clouds:\n  a: {}\n  a: {}\n").unwrap_err();
+        assert!(
+            format!("{err:#}").contains("duplicate entry with key \"a\""),
+            "{err:#}"
+        );
+        let err = read("clouds:\n  a: 3\n").unwrap_err();
+        assert!(
+            err.to_string().contains("'clouds.a' must be a mapping"),
+            "{err}"
+        );
+        // A cut through a quoted scalar leaves pieces that do not parse.
+        let clouds = read("clouds:\n  a: {k: \"x\n  y\"}\n").unwrap();
+        assert_eq!(clouds[0].1, dict(json!({"k": "x y"})));
+    }
+
+    fn dict(v: Value) -> Dict {
+        match v {
+            Value::Object(m) => m,
+            _ => Dict::new(),
+        }
+    }
+
+    #[test]
+    fn issue_7_each_cause_has_its_hint() {
+        // Running as root, a test cannot make a file unreadable: the
+        // permission case is checked here, the others end to end.
+        let path = Path::new("/x/clouds.yaml");
+        let err = unreadable(path, &ReadFailure::Denied, Some("OS_CLIENT_CONFIG_FILE"));
+        let (msg, hints) = crate::error::describe(&err);
+        assert_eq!(
+            msg,
+            "cannot read /x/clouds.yaml (named by OS_CLIENT_CONFIG_FILE): permission denied"
+        );
+        assert!(hints[0].contains("chmod u+r /x/clouds.yaml"), "{hints:?}");
+        assert!(
+            hints[1].starts_with("or unset OS_CLIENT_CONFIG_FILE"),
+            "{hints:?}"
+        );
+        let (_, hints) = crate::error::describe(&unreadable(path, &ReadFailure::Denied, None));
+        assert!(hints[1].contains("does not pass over"), "{hints:?}");
     }
 
     #[test]

@@ -9,15 +9,23 @@
 //! keystoneauth's part, `_validate_auth` and the plugins' checks, is in
 //! [`super::plugins`].
 
+use super::checks;
 use super::defaults::{BUILTIN_VENDORS, defaults};
+use super::file::Body;
 use super::file::kind;
 use super::fixes::magic_fixes;
 use super::plugins::validate_auth;
-use super::python::{Dict, auth_update, normalize_keys, py_format, py_repr, py_str, truthy};
+use super::python::merge_clouds;
+use super::python::{
+    Dict, auth_update, normalize_keys, normalized_get, py_format, py_repr, py_str, spelled_get,
+    truthy,
+};
 use crate::error::hinted;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A region entry of a cloud (`loader._expand_regions`).
 #[derive(Debug, Clone)]
@@ -41,14 +49,161 @@ pub(crate) enum RegionSource {
 #[derive(Debug, Clone)]
 pub(crate) struct Loader {
     /// `cloud_config['clouds']`, the envvars cloud included.
-    pub clouds: Dict,
-    /// Where each cloud was read, for messages (`None`: `OS_*` variables).
-    pub sources: BTreeMap<String, PathBuf>,
+    pub clouds: Clouds,
     pub envvar_key: String,
     /// `clouds-public.yaml`'s `public-clouds`, when it was read.
     pub vendor: Option<(PathBuf, Dict)>,
     /// `$HOME`, for `~` in certificate paths.
     pub home: Option<PathBuf>,
+    /// The working directory, for a relative CA bundle path in `verify`.
+    pub cwd: PathBuf,
+}
+
+/// Every cloud as written, by name: where its settings are in clouds.yaml
+/// and secure.yaml (deep-merged when it is read) and which file defines it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Clouds {
+    entries: Vec<Entry>,
+    by_name: HashMap<String, usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    /// The first file that defines it; `None` for `OS_*` variables.
+    source: Option<Arc<Path>>,
+    /// clouds.yaml's settings, then secure.yaml's.
+    bodies: Vec<Body>,
+}
+
+impl Clouds {
+    /// Adds a cloud, or more settings for one already added.
+    pub(crate) fn insert(&mut self, name: &str, source: Option<&Arc<Path>>, body: Body) {
+        if let Some(&i) = self.by_name.get(name) {
+            self.entries[i].bodies.push(body);
+            return;
+        }
+        self.by_name.insert(name.to_string(), self.entries.len());
+        self.entries.push(Entry {
+            source: source.cloned(),
+            bodies: vec![body],
+        });
+    }
+
+    pub(crate) fn contains(&self, name: &str) -> bool {
+        self.by_name.contains_key(name)
+    }
+
+    /// The cloud's settings, read from where they are written.
+    fn written<'a>(&'a self, name: &'a str) -> Written<'a> {
+        let Some(entry) = self.by_name.get(name).map(|&i| &self.entries[i]) else {
+            return Written {
+                name,
+                source: None,
+                our: Dict::new(),
+            };
+        };
+        let mut bodies = entry.bodies.iter().map(Body::dict);
+        let first = bodies.next().unwrap_or_default();
+        // Loading merged each cloud once already, so this cannot fail.
+        let our = bodies.fold(first, |old, new| {
+            merge_clouds(&old, &new, "").unwrap_or(old)
+        });
+        Written {
+            name,
+            source: entry.source.as_deref(),
+            our,
+        }
+    }
+
+    /// Where every cloud's settings are, for tests.
+    #[cfg(test)]
+    pub(crate) fn bodies(&self) -> impl Iterator<Item = &Body> {
+        self.entries.iter().flat_map(|e| &e.bodies)
+    }
+
+    /// Tests build clouds from one mapping.
+    #[cfg(test)]
+    pub(crate) fn from_dict(clouds: Dict) -> Clouds {
+        let mut out = Clouds::default();
+        for (name, cloud) in clouds {
+            let Value::Object(cloud) = cloud else {
+                continue;
+            };
+            out.insert(&name, None, Body::Parsed(cloud));
+        }
+        out
+    }
+}
+
+/// One cloud as written (clouds.yaml with secure.yaml merged over it) and
+/// where, for messages.
+pub(crate) struct Written<'a> {
+    pub name: &'a str,
+    pub source: Option<&'a Path>,
+    pub our: Dict,
+}
+
+impl Written<'_> {
+    fn loc(&self) -> String {
+        location(self.source, self.name)
+    }
+
+    fn loc_region(&self, region: &str) -> String {
+        if region.is_empty() {
+            self.loc()
+        } else {
+            format!("{} (region {region})", self.loc())
+        }
+    }
+}
+
+/// What loading learns about a cloud without resolving it: enough to list
+/// it and its regions, and the warnings about settings that work but
+/// should change. Errors wait until the cloud is used.
+#[derive(Debug, Default)]
+pub(crate) struct Lint {
+    pub home_region: Option<String>,
+    /// The names under `regions:` (or a multi-valued `region_name`).
+    pub regions: Vec<String>,
+    /// Whether it names a vendor profile.
+    pub wants_profile: bool,
+    pub warnings: Vec<String>,
+}
+
+/// A warning when certificate checks are off in the cloud, or in some of
+/// its regions: once per cloud.
+fn tls_warning(c: &Written, base: &Dict, known: &[RegionEntry]) -> Option<String> {
+    // A region's values override the cloud's, where set (`None` never
+    // overrides).
+    let off = |values: &Dict| {
+        let pick = |key: &str| {
+            values
+                .get(key)
+                .filter(|v| !v.is_null())
+                .or_else(|| base.get(key))
+        };
+        checks::tls_off(pick("insecure"), pick("verify"))
+    };
+    let none = Dict::new();
+    let regions: Vec<(&str, &Dict)> = if known.is_empty() {
+        vec![("", &none)]
+    } else {
+        known.iter().map(|r| (r.name.as_str(), &r.values)).collect()
+    };
+    let offs: Vec<(&str, &str)> = regions
+        .iter()
+        .filter_map(|(name, values)| off(values).map(|what| (*name, what)))
+        .collect();
+    let (region, what) = *offs.first()?;
+    let loc = if offs.len() == regions.len() {
+        c.loc()
+    } else {
+        c.loc_region(region)
+    };
+    let key = what.split(' ').next().unwrap_or(what);
+    Some(format!(
+        "warning: {loc}: {what}: TLS certificates are not checked\nhint: set `cacert` to the CA bundle that signed the cloud's certificates and remove `{key}`"
+    ))
 }
 
 /// Where a cloud comes from, for messages: `/path/clouds.yaml: clouds.NAME`.
@@ -61,36 +216,70 @@ pub(crate) fn location(source: Option<&Path>, cloud: &str) -> String {
 
 impl Loader {
     pub(crate) fn source(&self, cloud: &str) -> Option<PathBuf> {
-        self.sources.get(cloud).cloned()
+        let i = self.clouds.by_name.get(cloud)?;
+        self.clouds.entries[*i]
+            .source
+            .as_deref()
+            .map(Path::to_path_buf)
     }
 
-    fn loc(&self, cloud: &str) -> String {
-        location(self.source(cloud).as_deref(), cloud)
-    }
-
-    fn loc_region(&self, cloud: &str, region: &str) -> String {
-        if region.is_empty() {
-            self.loc(cloud)
-        } else {
-            format!("{} (region {region})", self.loc(cloud))
+    /// See [`Lint`].
+    pub(crate) fn lint(&self, c: &Written) -> Lint {
+        let mut lint = Lint {
+            wants_profile: c
+                .our
+                .get("profile")
+                .or_else(|| c.our.get("cloud"))
+                .is_some_and(truthy),
+            ..Lint::default()
+        };
+        let warns = &mut lint.warnings;
+        // The base config, less openstacksdk's defaults: they set neither
+        // `region_name` nor anything that turns certificate checks off.
+        let mut profile = Dict::new();
+        let base = match self.expand_vendor_profile(c, &mut profile, warns) {
+            Ok(()) if profile.is_empty() => {
+                let auth_ok = c.our.get("auth").is_none_or(Value::is_object);
+                auth_ok.then_some(Cow::Borrowed(&c.our))
+            }
+            Ok(()) => {
+                profile
+                    .entry("auth")
+                    .or_insert_with(|| Value::Object(Dict::new()));
+                auth_update(&mut profile, &c.our)
+                    .ok()
+                    .map(|()| Cow::Owned(profile))
+            }
+            Err(_) => None,
+        };
+        lint.home_region = match base
+            .as_deref()
+            .and_then(|b| normalized_get(b, "region_name"))
+        {
+            Some(Value::String(s)) => s.split(',').next().map(str::to_string),
+            Some(Value::Array(a)) => a.first().map(py_str),
+            _ => None,
         }
-    }
-
-    fn our_cloud(&self, cloud: &str) -> Dict {
-        match self.clouds.get(cloud) {
-            Some(Value::Object(o)) => o.clone(),
-            _ => Dict::new(),
+        .filter(|r| !r.is_empty());
+        if let Ok((known, source)) = self.known_regions_of(c, warns) {
+            if let Some(base) = &base {
+                warns.extend(tls_warning(c, base, &known));
+            }
+            if source == RegionSource::List || known.len() > 1 {
+                lint.regions = known.into_iter().map(|r| r.name).collect();
+            }
         }
+        lint
     }
 
     /// `_expand_vendor_profile`: lays the cloud's profile under `cloud`.
     fn expand_vendor_profile(
         &self,
-        name: &str,
+        c: &Written,
         cloud: &mut Dict,
-        our: &Dict,
         warns: &mut Vec<String>,
     ) -> anyhow::Result<()> {
+        let our = &c.our;
         let profile = match our.get("profile") {
             Some(p) => p.clone(),
             None => our.get("cloud").cloned().unwrap_or(Value::Null),
@@ -102,7 +291,7 @@ impl Loader {
         if profile == self.envvar_key {
             return Ok(());
         }
-        let loc = self.loc(name);
+        let loc = c.loc();
         if our.contains_key("cloud") {
             warns.push(format!(
                 "warning: {loc}: key 'cloud' naming a vendor profile is deprecated\nhint: rename it to 'profile'"
@@ -161,21 +350,33 @@ impl Loader {
         name: &str,
         warns: &mut Vec<String>,
     ) -> anyhow::Result<(Vec<RegionEntry>, RegionSource)> {
-        let our = self.our_cloud(name);
-        let config = normalize_keys(&our);
-        if let Some(regions) = config.get("regions") {
-            return Ok((self.expand_regions(name, regions)?, RegionSource::List));
+        self.known_regions_of(&self.clouds.written(name), warns)
+    }
+
+    fn known_regions_of(
+        &self,
+        c: &Written,
+        warns: &mut Vec<String>,
+    ) -> anyhow::Result<(Vec<RegionEntry>, RegionSource)> {
+        if let Some(regions) = spelled_get(&c.our, "regions") {
+            // Normalizing makes a number a string: judge the shape first.
+            let regions = match regions {
+                Value::Array(_) | Value::Object(_) => normalized_get(&c.our, "regions"),
+                other => return Err(self.not_a_region_list(c, other)),
+            };
+            let regions = regions.unwrap_or_default();
+            return Ok((self.expand_regions(c, &regions)?, RegionSource::List));
         }
-        if let Some(region_name) = config.get("region_name") {
+        if let Some(region_name) = normalized_get(&c.our, "region_name") {
             let names: Vec<Value> = match region_name {
-                Value::Array(a) => a.clone(),
+                Value::Array(a) => a,
                 Value::String(s) => s.split(',').map(|r| Value::String(r.to_string())).collect(),
                 other => {
                     return Err(hinted(
                         format!(
                             "{}.region_name must be a string, found {}",
-                            self.loc(name),
-                            kind(other)
+                            c.loc(),
+                            kind(&other)
                         ),
                         "e.g. `region_name: RegionOne`; list several under `regions:`",
                     ));
@@ -184,18 +385,18 @@ impl Loader {
             if names.len() > 1 {
                 warns.push(format!(
                     "warning: {}: a comma-separated region_name is deprecated\nhint: list the regions under `regions:`",
-                    self.loc(name)
+                    c.loc()
                 ));
             }
             return Ok((
-                self.expand_regions(name, &Value::Array(names))?,
+                self.expand_regions(c, &Value::Array(names))?,
                 RegionSource::RegionName,
             ));
         }
         let mut new_cloud = Dict::new();
-        self.expand_vendor_profile(name, &mut new_cloud, &our, warns)?;
+        self.expand_vendor_profile(c, &mut new_cloud, warns)?;
         if let Some(regions) = new_cloud.get("regions").filter(|r| truthy(r)) {
-            return Ok((self.expand_regions(name, regions)?, RegionSource::List));
+            return Ok((self.expand_regions(c, regions)?, RegionSource::List));
         }
         if let Some(region) = new_cloud.get("region_name").filter(|r| truthy(r)) {
             return Ok((
@@ -209,19 +410,26 @@ impl Loader {
         Ok((Vec::new(), RegionSource::None))
     }
 
+    fn not_a_region_list(&self, c: &Written, found: &Value) -> anyhow::Error {
+        hinted(
+            format!(
+                "{}.regions: expected a list of region names, found {}",
+                c.loc(),
+                kind(found)
+            ),
+            "e.g. `regions: [RegionOne, RegionTwo]`, or entries `- name: RegionOne` with `values:`",
+        )
+    }
+
     /// `_expand_regions`.
-    fn expand_regions(&self, name: &str, regions: &Value) -> anyhow::Result<Vec<RegionEntry>> {
+    fn expand_regions(&self, c: &Written, regions: &Value) -> anyhow::Result<Vec<RegionEntry>> {
         let items: Vec<Value> = match regions {
             Value::Array(a) => a.clone(),
             // Python iterates a dict's keys.
             Value::Object(o) => o.keys().map(|k| Value::String(k.clone())).collect(),
             other => {
                 return Err(hinted(
-                    format!(
-                        "{}.regions must be a list, found {}",
-                        self.loc(name),
-                        kind(other)
-                    ),
+                    format!("{}.regions must be a list, found {}", c.loc(), kind(other)),
                     "e.g. `regions: [RegionOne, RegionTwo]`, or entries `- name: RegionOne` with `values:`",
                 ));
             }
@@ -236,7 +444,7 @@ impl Loader {
                         return Err(hinted(
                             format!(
                                 "{}.regions: invalid region entry {}",
-                                self.loc(name),
+                                c.loc(),
                                 py_repr(&Value::Object(o))
                             ),
                             "a region entry is a name, or a mapping with `name:` and optional `values:` only",
@@ -249,7 +457,7 @@ impl Loader {
                             return Err(hinted(
                                 format!(
                                     "{}.regions: `values` of region '{}' must be a mapping, found {}",
-                                    self.loc(name),
+                                    c.loc(),
                                     py_str(&o["name"]),
                                     kind(other)
                                 ),
@@ -272,20 +480,15 @@ impl Loader {
     }
 
     /// `_get_base_cloud_config`: defaults, then the profile, then the cloud.
-    pub(crate) fn base_cloud_config(
-        &self,
-        name: &str,
-        warns: &mut Vec<String>,
-    ) -> anyhow::Result<Dict> {
-        let our = self.our_cloud(name);
+    fn base_of(&self, c: &Written, warns: &mut Vec<String>) -> anyhow::Result<Dict> {
         let mut cloud = defaults();
-        self.expand_vendor_profile(name, &mut cloud, &our, warns)?;
+        self.expand_vendor_profile(c, &mut cloud, warns)?;
         if !cloud.contains_key("auth") {
             cloud.insert("auth".into(), Value::Object(Dict::new()));
         }
-        auth_update(&mut cloud, &our).map_err(|_| {
+        auth_update(&mut cloud, &c.our).map_err(|_| {
             hinted(
-                format!("{}.auth must be a mapping", self.loc(name)),
+                format!("{}.auth must be a mapping", c.loc()),
                 "indent the auth settings (auth_url:, username:, ...) under `auth:`",
             )
         })?;
@@ -303,8 +506,9 @@ impl Loader {
         region: &str,
         warns: &mut Vec<String>,
     ) -> anyhow::Result<Dict> {
-        let mut config = self.base_cloud_config(name, warns)?;
-        let (known, _) = self.known_regions(name, warns)?;
+        let c = self.clouds.written(name);
+        let mut config = self.base_of(&c, warns)?;
+        let (known, _) = self.known_regions_of(&c, warns)?;
         let entry = if region.is_empty() {
             known.first().cloned()
         } else {
@@ -314,7 +518,7 @@ impl Loader {
             name: region.to_string(),
             values: Dict::new(),
         });
-        let loc = self.loc_region(name, &entry.name);
+        let loc = c.loc_region(&entry.name);
 
         config.shift_remove("regions");
         // Region values, then the region name, over the cloud; None never
@@ -341,6 +545,8 @@ impl Loader {
             }
         }
 
+        checks::secrets(&config, &loc)?;
+        let timeout_key = checks::timeout_key(&config);
         let config = magic_fixes(config, &loc, warns)?;
         let mut config = normalize_keys(&config);
         validate_auth(&mut config, &loc)?;
@@ -366,6 +572,7 @@ impl Loader {
         config.shift_remove("prefer_ipv6");
         let mut config = normalize_keys(&config);
         config.insert("region_name".into(), Value::String(entry.name.clone()));
+        checks::resolved(&config, &loc, &timeout_key, &self.cwd)?;
         Ok(config)
     }
 }
@@ -384,11 +591,11 @@ mod tests {
 
     fn loader(clouds: Value) -> Loader {
         Loader {
-            clouds: dict(clouds),
-            sources: BTreeMap::new(),
+            clouds: Clouds::from_dict(dict(clouds)),
             envvar_key: "envvars".into(),
             vendor: None,
             home: None,
+            cwd: PathBuf::from("/"),
         }
     }
 

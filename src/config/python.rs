@@ -145,19 +145,38 @@ pub(crate) fn normalize_keys(d: &Dict) -> Dict {
     let mut out = Dict::new();
     for (k, v) in d {
         let key = k.replace('-', "_");
-        let value = match v {
-            Value::Object(o) => Value::Object(normalize_keys(o)),
-            Value::Number(n) if n.is_f64() => {
-                Value::String(py_float_repr(n.as_f64().unwrap_or(f64::NAN)))
-            }
-            Value::Number(n) if key != "verbose_level" && key != "api_timeout" => {
-                Value::String(n.to_string())
-            }
-            other => other.clone(),
-        };
+        let value = normalize_value(&key, v);
         out.insert(key, value);
     }
     out
+}
+
+/// `normalize_keys(d).get(key)`, without copying the rest of `d`: the last
+/// spelling of the key wins, as it does in the copy.
+pub(crate) fn normalized_get(d: &Dict, key: &str) -> Option<Value> {
+    spelled_get(d, key).map(|v| normalize_value(key, v))
+}
+
+/// The value [`normalized_get`] normalizes: as written, for messages that
+/// should say what the user wrote.
+pub(crate) fn spelled_get<'a>(d: &'a Dict, key: &str) -> Option<&'a Value> {
+    d.iter()
+        .rev()
+        .find(|(k, _)| *k == key || (k.contains('-') && k.replace('-', "_") == key))
+        .map(|(_, v)| v)
+}
+
+fn normalize_value(key: &str, v: &Value) -> Value {
+    match v {
+        Value::Object(o) => Value::Object(normalize_keys(o)),
+        Value::Number(n) if n.is_f64() => {
+            Value::String(py_float_repr(n.as_f64().unwrap_or(f64::NAN)))
+        }
+        Value::Number(n) if key != "verbose_level" && key != "api_timeout" => {
+            Value::String(n.to_string())
+        }
+        other => other.clone(),
+    }
 }
 
 /// `_util.merge_clouds`: a deep `dict.update`.
@@ -375,6 +394,9 @@ mod tests {
             Value::Object(n),
             json!({"a_b": {"c_d": "1"}, "api_timeout": 6, "x": "2.5", "l": [{"a-b": 1}]})
         );
+        let d = dict(json!({"region_name": 1, "region-name": 2, "other": 3}));
+        assert_eq!(normalized_get(&d, "region_name"), Some(json!("2")));
+        assert_eq!(normalized_get(&d, "regions"), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! resolved dict that the rest of osprey reads, with its secrets wrapped and
 //! masked, and the row `osprey config show` prints for it.
 
+use super::checks;
 use super::python::{Dict, py_str, yaml_truthy};
 use super::secret::{self, SECRET_KEYS, Secret};
 use serde_json::{Map, Value};
@@ -97,6 +98,7 @@ impl RegionConfig {
         source: Option<PathBuf>,
         mut raw: Dict,
         home: Option<&Path>,
+        cwd: &Path,
     ) -> RegionConfig {
         let text = |v: &Value| match v {
             Value::Null => None,
@@ -131,9 +133,10 @@ impl RegionConfig {
             passcode: s("passcode"),
         };
         // CloudRegion.get_requests_verify_args: insecure wins, a missing
-        // verify means true, a present-but-null one means false.
+        // verify means true, a present-but-null one means false, and a
+        // path is the CA bundle unless `cacert` names one.
         let insecure = raw.get("insecure").is_some_and(yaml_truthy);
-        let verify = !insecure && raw.get("verify").is_none_or(yaml_truthy);
+        let verify = !insecure && raw.get("verify").is_none_or(checks::verify_on);
         let path = |k: &str| {
             get(k)
                 .filter(|p| !p.is_empty())
@@ -144,7 +147,10 @@ impl RegionConfig {
             Some(v) => text(v),
             None => None,
         }
-        .unwrap_or_else(|| "public".to_string());
+        .map_or_else(
+            || "public".to_string(),
+            |i| checks::interface_name(&i).to_string(),
+        );
         let api_timeout = match raw.get("api_timeout") {
             Some(Value::Number(n)) => n.as_f64(),
             Some(Value::String(s)) => s.trim().parse().ok(),
@@ -160,11 +166,32 @@ impl RegionConfig {
         };
         let mut endpoint_overrides = suffixed("_endpoint");
         endpoint_overrides.extend(suffixed("_endpoint_override"));
-        let interfaces = suffixed("_interface");
+        // A list of interfaces (openstacksdk takes one) is tried in order
+        // there; its first is the one osprey uses, as for `interface`.
+        let interfaces = raw
+            .iter()
+            .filter_map(|(k, v)| {
+                let service = k.strip_suffix("_interface").filter(|s| !s.is_empty())?;
+                let name = match v {
+                    Value::Array(a) => a.iter().find_map(text),
+                    other => text(other),
+                }
+                .filter(|t| !t.is_empty())?;
+                Some((
+                    service.to_string(),
+                    checks::interface_name(&name).to_string(),
+                ))
+            })
+            .collect();
         let api_versions = suffixed("_api_version");
         let region = get("region_name").unwrap_or_default();
         let auth_type = get("auth_type").unwrap_or_default();
-        let cacert = path("cacert");
+        let bundle = raw
+            .get("verify")
+            .filter(|_| verify)
+            .and_then(checks::verify_bundle)
+            .map(|p| cwd.join(p));
+        let cacert = path("cacert").or(bundle);
         let cert = path("cert");
         let key = path("key");
         mask(&mut raw);
@@ -269,7 +296,8 @@ mod tests {
             "identity_api_version": "3"
         }))
         .unwrap();
-        let r = RegionConfig::from_dict("c", None, dict, Some(Path::new("/home/u")));
+        let r =
+            RegionConfig::from_dict("c", None, dict, Some(Path::new("/home/u")), Path::new("/"));
         assert_eq!(
             r.auth.password.as_ref().map(Secret::expose),
             Some("hunter2")

@@ -22,9 +22,9 @@
 
 mod visit;
 
+use crate::config::{ReadFailure, read_text};
 use crate::error::{add_hint, hinted};
 use crate::fanout::select::pattern_matches;
-use anyhow::Context;
 use serde::de::{self, DeserializeSeed};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -77,9 +77,23 @@ impl GlobalLimits {
 
 /// Reads and validates the global limits file.
 pub fn load(path: &Path) -> anyhow::Result<GlobalLimits> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read global limits file {}", path.display()))
-        .map_err(|e| add_hint(e, "check the path given to --limits".into()))?;
+    let text = read_text(path).map_err(|failure| {
+        let hint = match failure {
+            ReadFailure::Missing => "check the path given to --limits".to_string(),
+            ReadFailure::Directory => {
+                "--limits takes the limits file itself, not a directory".into()
+            }
+            ref other => other.hint(path),
+        };
+        hinted(
+            format!(
+                "cannot read global limits file {}: {}",
+                path.display(),
+                failure.cause()
+            ),
+            hint,
+        )
+    })?;
     parse(&text, path)
 }
 

@@ -283,3 +283,28 @@ fn a_missing_file_names_it() {
     );
     assert_eq!(hints, ["check the path given to --limits"]);
 }
+
+#[test]
+fn issue_7_an_unreadable_limits_file_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let (msg, hints) = describe(&load(dir.path()).unwrap_err());
+    assert_eq!(
+        msg,
+        format!(
+            "cannot read global limits file {}: is a directory",
+            dir.path().display()
+        )
+    );
+    assert_eq!(
+        hints,
+        ["--limits takes the limits file itself, not a directory"]
+    );
+    let latin1 = dir.path().join("limits.yaml");
+    std::fs::write(&latin1, b"projects:\n  caf\xe9: {}\n").unwrap();
+    let (msg, hints) = describe(&load(&latin1).unwrap_err());
+    assert!(
+        msg.ends_with(": not UTF-8 text (line 2, column 6)"),
+        "{msg}"
+    );
+    assert!(hints[0].starts_with("save it as UTF-8"), "{hints:?}");
+}
