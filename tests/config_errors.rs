@@ -965,3 +965,39 @@ fn issue_7_regions_that_are_not_a_list_say_what_they_are() {
         );
     }
 }
+
+/// A deprecated setting warns at load, once per cloud however many regions
+/// it has (and names the region when only a region sets it).
+#[test]
+fn deprecated_networks_warn_once_per_cloud() {
+    let sb = Sandbox::new();
+    let path = sb.file(
+        "clouds.yaml",
+        &"clouds:
+  ext: {auth: AUTH, external_network: public-net, regions: [R1, R2]}
+  region: {auth: AUTH, regions: [R1, {name: R2, values: {internal_network: priv}}]}
+"
+        .replace("AUTH", AUTH),
+        0o600,
+    );
+    let config = config::load(&sb.env(&[])).unwrap();
+    let firsts: Vec<&str> = config
+        .warnings
+        .iter()
+        .map(|w| w.lines().next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            format!(
+                "warning: {}: clouds.ext: external_network is deprecated",
+                path.display()
+            ),
+            format!(
+                "warning: {}: clouds.region (region R2): internal_network is deprecated",
+                path.display()
+            ),
+        ]
+    );
+    assert!(config.warnings[0].ends_with("name: public-net and routes_externally: true"));
+}

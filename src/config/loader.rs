@@ -13,7 +13,7 @@ use super::checks;
 use super::defaults::{BUILTIN_VENDORS, defaults};
 use super::file::Body;
 use super::file::kind;
-use super::fixes::magic_fixes;
+use super::fixes::{legacy_networks, magic_fixes};
 use super::plugins::validate_auth;
 use super::python::merge_clouds;
 use super::python::{
@@ -263,6 +263,11 @@ impl Loader {
         .filter(|r| !r.is_empty());
         if let Ok((known, source)) = self.known_regions_of(c, warns) {
             if let Some(base) = &base {
+                // Where the cloud sets it, once; else where a region does.
+                warns.extend(legacy_networks(base, &c.loc()));
+                for region in &known {
+                    warns.extend(legacy_networks(&region.values, &c.loc_region(&region.name)));
+                }
                 warns.extend(tls_warning(c, base, &known));
             }
             if source == RegionSource::List || known.len() > 1 {
