@@ -798,6 +798,34 @@ fn issue_7_interfaces_are_checked() {
     }
     let (_, hints) = describe(&config.cloud("service").unwrap().region("").unwrap_err());
     assert_eq!(hints[0], "did you mean 'public'?");
+
+    // With regions: the region is named after the key, and `config show`
+    // says it once for the cloud.
+    sb.file(
+        "clouds.yaml",
+        &"clouds:\n  multi: {auth: AUTH, interface: bogus, regions: [R1, R2]}\n"
+            .replace("AUTH", AUTH),
+        0o600,
+    );
+    let config = config::load(&sb.env(&[])).unwrap();
+    let (msg, _) = describe(&config.cloud("multi").unwrap().region("R2").unwrap_err());
+    assert_eq!(
+        msg,
+        format!(
+            "{}.interface (region R2): expected public, internal or admin, found 'bogus'",
+            loc("multi")
+        )
+    );
+    let shown = config.show(false);
+    assert_eq!(shown.warnings.len(), 1, "{:?}", shown.warnings);
+    assert!(
+        shown.warnings[0].starts_with(&format!(
+            "warning: {}.interface: expected public, internal or admin, found 'bogus'; skipped",
+            loc("multi")
+        )),
+        "{:?}",
+        shown.warnings
+    );
 }
 
 /// Issue 7: a string `verify` is a CA bundle path to openstacksdk, so it

@@ -550,7 +550,12 @@ impl Loader {
             }
         }
 
-        checks::secrets(&config, &loc)?;
+        let cloud_loc = c.loc();
+        let at = checks::At {
+            cloud: &cloud_loc,
+            region: &entry.name,
+        };
+        checks::secrets(&config, &at)?;
         let timeout_key = checks::timeout_key(&config);
         let config = magic_fixes(config, &loc, warns)?;
         let mut config = normalize_keys(&config);
@@ -577,7 +582,7 @@ impl Loader {
         config.shift_remove("prefer_ipv6");
         let mut config = normalize_keys(&config);
         config.insert("region_name".into(), Value::String(entry.name.clone()));
-        checks::resolved(&config, &loc, &timeout_key, &self.cwd)?;
+        checks::resolved(&config, &at, &timeout_key, &self.cwd)?;
         Ok(config)
     }
 }
