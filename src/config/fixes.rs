@@ -252,11 +252,15 @@ pub(crate) fn legacy_network_warning(loc: &str, key: &str, name: &Value) -> Stri
     )
 }
 
-/// The warnings [`fix_backwards_networks`] gives for `cloud`.
-pub(crate) fn legacy_networks(cloud: &Dict, loc: &str) -> Vec<String> {
+/// The warnings [`fix_backwards_networks`] gives for `cloud`; `loc` is
+/// only worked out when there is one.
+pub(crate) fn legacy_networks(cloud: &Dict, loc: impl Fn() -> String) -> Vec<String> {
     ["external_network", "internal_network"]
         .into_iter()
-        .filter_map(|key| Some(legacy_network_warning(loc, key, cloud.get(key)?)))
+        .filter_map(|key| {
+            let name = cloud.get(key)?;
+            Some(legacy_network_warning(&loc(), key, name))
+        })
         .collect()
 }
 

@@ -89,6 +89,12 @@ impl Clouds {
         });
     }
 
+    /// Room for `n` more clouds.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.entries.reserve(n);
+        self.by_name.reserve(n);
+    }
+
     pub(crate) fn contains(&self, name: &str) -> bool {
         self.by_name.contains_key(name)
     }
@@ -264,9 +270,11 @@ impl Loader {
         if let Ok((known, source)) = self.known_regions_of(c, warns) {
             if let Some(base) = &base {
                 // Where the cloud sets it, once; else where a region does.
-                warns.extend(legacy_networks(base, &c.loc()));
+                warns.extend(legacy_networks(base, || c.loc()));
                 for region in &known {
-                    warns.extend(legacy_networks(&region.values, &c.loc_region(&region.name)));
+                    warns.extend(legacy_networks(&region.values, || {
+                        c.loc_region(&region.name)
+                    }));
                 }
                 warns.extend(tls_warning(c, base, &known));
             }
