@@ -798,6 +798,34 @@ fn issue_7_interfaces_are_checked() {
     }
     let (_, hints) = describe(&config.cloud("service").unwrap().region("").unwrap_err());
     assert_eq!(hints[0], "did you mean 'public'?");
+
+    // With regions: the region is named after the key, and `config show`
+    // says it once for the cloud.
+    sb.file(
+        "clouds.yaml",
+        &"clouds:\n  multi: {auth: AUTH, interface: bogus, regions: [R1, R2]}\n"
+            .replace("AUTH", AUTH),
+        0o600,
+    );
+    let config = config::load(&sb.env(&[])).unwrap();
+    let (msg, _) = describe(&config.cloud("multi").unwrap().region("R2").unwrap_err());
+    assert_eq!(
+        msg,
+        format!(
+            "{}.interface (region R2): expected public, internal or admin, found 'bogus'",
+            loc("multi")
+        )
+    );
+    let shown = config.show(false);
+    assert_eq!(shown.warnings.len(), 1, "{:?}", shown.warnings);
+    assert!(
+        shown.warnings[0].starts_with(&format!(
+            "warning: {}.interface: expected public, internal or admin, found 'bogus'; skipped",
+            loc("multi")
+        )),
+        "{:?}",
+        shown.warnings
+    );
 }
 
 /// Issue 7: a string `verify` is a CA bundle path to openstacksdk, so it
@@ -964,4 +992,40 @@ fn issue_7_regions_that_are_not_a_list_say_what_they_are() {
             "{hints:?}"
         );
     }
+}
+
+/// A deprecated setting warns at load, once per cloud however many regions
+/// it has (and names the region when only a region sets it).
+#[test]
+fn deprecated_networks_warn_once_per_cloud() {
+    let sb = Sandbox::new();
+    let path = sb.file(
+        "clouds.yaml",
+        &"clouds:
+  ext: {auth: AUTH, external_network: public-net, regions: [R1, R2]}
+  region: {auth: AUTH, regions: [R1, {name: R2, values: {internal_network: priv}}]}
+"
+        .replace("AUTH", AUTH),
+        0o600,
+    );
+    let config = config::load(&sb.env(&[])).unwrap();
+    let firsts: Vec<&str> = config
+        .warnings
+        .iter()
+        .map(|w| w.lines().next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            format!(
+                "warning: {}: clouds.ext: external_network is deprecated",
+                path.display()
+            ),
+            format!(
+                "warning: {}: clouds.region (region R2): internal_network is deprecated",
+                path.display()
+            ),
+        ]
+    );
+    assert!(config.warnings[0].ends_with("name: public-net and routes_externally: true"));
 }

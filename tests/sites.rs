@@ -819,7 +819,7 @@ fn interface_flag_and_per_service_interfaces_pick_endpoints() {
     run.assert_code(2);
     assert!(
         run.stderr.contains(
-            "clouds.iface (region RegionOne).compute_interface: expected public, internal or admin, found 'nowhere'"
+            "clouds.iface.compute_interface (region RegionOne): expected public, internal or admin, found 'nowhere'"
         ),
         "{}",
         run.stderr

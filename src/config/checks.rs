@@ -11,6 +11,23 @@ use crate::error::{add_hint, hinted};
 use serde_json::Value;
 use std::path::Path;
 
+/// Where a setting is, for messages: `FILE: clouds.NAME.KEY (region R)`.
+pub(crate) struct At<'a> {
+    /// `FILE: clouds.NAME`.
+    pub cloud: &'a str,
+    /// The region being resolved, `""` for none.
+    pub region: &'a str,
+}
+
+impl At<'_> {
+    fn key(&self, key: &str) -> String {
+        match self.region {
+            "" => format!("{}.{key}", self.cloud),
+            region => format!("{}.{key} (region {region})", self.cloud),
+        }
+    }
+}
+
 /// The longest timeout a file may set: a day.
 pub(crate) const MAX_TIMEOUT_SECS: f64 = 86_400.0;
 
@@ -20,7 +37,7 @@ pub(crate) const INTERFACES: [&str; 3] = ["public", "internal", "admin"];
 /// A secret (password, token, ...) in the cloud or its `auth` that is not
 /// a string or a number: openstacksdk sends `str()` of it. Checked before
 /// the backwards-compatibility fixes, which `str()` tokens themselves.
-pub(crate) fn secrets(config: &Dict, loc: &str) -> anyhow::Result<()> {
+pub(crate) fn secrets(config: &Dict, at: &At) -> anyhow::Result<()> {
     let auth = match config.get("auth") {
         Some(Value::Object(a)) => Some(a),
         _ => None,
@@ -39,7 +56,7 @@ pub(crate) fn secrets(config: &Dict, loc: &str) -> anyhow::Result<()> {
             continue;
         }
         return Err(hinted(
-            format!("{loc}.{key}: expected a string, found {}", kind(value)),
+            format!("{}: expected a string, found {}", at.key(&key), kind(value)),
             format!(
                 "quote a {name} that YAML would read as something else, e.g. {name}: '[s3cret' or {name}: 'yes'"
             ),
@@ -61,18 +78,18 @@ pub(crate) fn timeout_key(config: &Dict) -> String {
 
 /// The checks on the resolved settings: timeout, interfaces, verify.
 /// `key` is [`timeout_key`]; `cwd` resolves a relative CA bundle path.
-pub(crate) fn resolved(config: &Dict, loc: &str, key: &str, cwd: &Path) -> anyhow::Result<()> {
+pub(crate) fn resolved(config: &Dict, at: &At, key: &str, cwd: &Path) -> anyhow::Result<()> {
     if let Some(v) = config.get("api_timeout") {
-        timeout(v, &format!("{loc}.{key}"))?;
+        timeout(v, &at.key(key))?;
     }
     for (k, v) in config {
         if k == "interface" || k.ends_with("_interface") {
-            interface(v, &format!("{loc}.{k}"))?;
+            interface(v, &at.key(k))?;
         }
     }
     let insecure = config.get("insecure").is_some_and(insecure);
     if let Some(v) = config.get("verify").filter(|_| !insecure) {
-        verify_path(v, &format!("{loc}.verify"), cwd)?;
+        verify_path(v, &at.key("verify"), cwd)?;
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! clouds.yaml, secure.yaml and clouds-public.yaml as written: where they are
-//! searched, how they are parsed, and a serde mirror of their top level.
+//! searched, how they are read, and a mirror of their top level (each cloud
+//! kept as where it is written, see [`Body`]).
 //!
 //! Search order (openstacksdk's `CONFIG_SEARCH_PATH`), first file found wins:
 //! `OS_CLIENT_CONFIG_FILE` / `OS_CLIENT_SECURE_FILE` (clouds and secure files

@@ -207,11 +207,7 @@ fn fix_backwards_networks(
             ));
         }
         if let Some(name) = cloud.get(key) {
-            warns.push(format!(
-                "warning: {loc}: {key} is deprecated\nhint: use a `networks` entry with name: {} and routes_externally: {}",
-                py_str(name),
-                if external { "true" } else { "false" }
-            ));
+            warns.push(legacy_network_warning(loc, key, name));
             let mut n = Dict::new();
             n.insert("name".into(), name.clone());
             n.insert("routes_externally".into(), Value::Bool(external));
@@ -245,6 +241,27 @@ fn fix_backwards_networks(
         Value::Array(networks.into_iter().map(Value::Object).collect()),
     );
     Ok(())
+}
+
+/// The warning for `external_network` or `internal_network` (`key`).
+pub(crate) fn legacy_network_warning(loc: &str, key: &str, name: &Value) -> String {
+    format!(
+        "warning: {loc}: {key} is deprecated\nhint: use a `networks` entry with name: {} and routes_externally: {}",
+        py_str(name),
+        key.starts_with("external")
+    )
+}
+
+/// The warnings [`fix_backwards_networks`] gives for `cloud`; `loc` is
+/// only worked out when there is one.
+pub(crate) fn legacy_networks(cloud: &Dict, loc: impl Fn() -> String) -> Vec<String> {
+    ["external_network", "internal_network"]
+        .into_iter()
+        .filter_map(|key| {
+            let name = cloud.get(key)?;
+            Some(legacy_network_warning(&loc(), key, name))
+        })
+        .collect()
 }
 
 /// `_handle_domain_id`: with a project scope, `domain_id`/`domain_name`

@@ -13,7 +13,7 @@ use super::checks;
 use super::defaults::{BUILTIN_VENDORS, defaults};
 use super::file::Body;
 use super::file::kind;
-use super::fixes::magic_fixes;
+use super::fixes::{legacy_networks, magic_fixes};
 use super::plugins::validate_auth;
 use super::python::merge_clouds;
 use super::python::{
@@ -87,6 +87,12 @@ impl Clouds {
             source: source.cloned(),
             bodies: vec![body],
         });
+    }
+
+    /// Room for `n` more clouds.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.entries.reserve(n);
+        self.by_name.reserve(n);
     }
 
     pub(crate) fn contains(&self, name: &str) -> bool {
@@ -263,6 +269,13 @@ impl Loader {
         .filter(|r| !r.is_empty());
         if let Ok((known, source)) = self.known_regions_of(c, warns) {
             if let Some(base) = &base {
+                // Where the cloud sets it, once; else where a region does.
+                warns.extend(legacy_networks(base, || c.loc()));
+                for region in &known {
+                    warns.extend(legacy_networks(&region.values, || {
+                        c.loc_region(&region.name)
+                    }));
+                }
                 warns.extend(tls_warning(c, base, &known));
             }
             if source == RegionSource::List || known.len() > 1 {
@@ -545,7 +558,12 @@ impl Loader {
             }
         }
 
-        checks::secrets(&config, &loc)?;
+        let cloud_loc = c.loc();
+        let at = checks::At {
+            cloud: &cloud_loc,
+            region: &entry.name,
+        };
+        checks::secrets(&config, &at)?;
         let timeout_key = checks::timeout_key(&config);
         let config = magic_fixes(config, &loc, warns)?;
         let mut config = normalize_keys(&config);
@@ -572,7 +590,7 @@ impl Loader {
         config.shift_remove("prefer_ipv6");
         let mut config = normalize_keys(&config);
         config.insert("region_name".into(), Value::String(entry.name.clone()));
-        checks::resolved(&config, &loc, &timeout_key, &self.cwd)?;
+        checks::resolved(&config, &at, &timeout_key, &self.cwd)?;
         Ok(config)
     }
 }

@@ -193,6 +193,8 @@ pub fn load(env: &ConfigEnv) -> anyhow::Result<Config> {
         let source: Arc<Path> = Arc::from(file.path.as_path());
         match file.clouds {
             CloudsKey::Mapping(entries) => {
+                loader.clouds.reserve(entries.len());
+                lints.reserve(entries.len());
                 for ((name, body), lint) in entries.into_iter().zip(results) {
                     loader.clouds.insert(&name, Some(&source), body);
                     lints.push((name, lint?));
