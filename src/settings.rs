@@ -71,10 +71,12 @@ fn command(command: &Command) -> CommandSettings {
             total: a.total,
         }),
         Command::Quota(QuotaCommand::Balance(a)) => CommandSettings::QuotaBalance(BalanceArgs {
-            limits: a.limits.clone(),
-            strategy: strategy(a.strategy),
-            project: a.project.clone(),
-            allow_missing_projects: a.allow_missing_projects,
+            global: CheckArgs {
+                limits: a.limits.clone(),
+                strategy: strategy(a.strategy),
+                project: a.project.clone(),
+                allow_missing_projects: a.allow_missing_projects,
+            },
             plan: plan::Options {
                 mode: plan::Mode::from_flags(a.dry_run, a.yes),
                 exit_code: a.exit_code,

@@ -28,7 +28,7 @@ pub(super) enum Shown<'a> {
 
 pub(super) fn request(verbose: u8, req: &Request) {
     if verbose >= 2 {
-        let mut lines = vec![format!("> {} {}", req.method, redact_url(&req.url))];
+        let mut lines = vec![format!("> {}", call(req))];
         lines.extend(headers(&req.headers, "> "));
         match &req.body {
             Body::Empty => {}
@@ -52,9 +52,8 @@ pub(super) fn response(
 ) {
     if verbose >= 1 {
         eprintln!(
-            "{} {} {} {}ms",
-            req.method,
-            redact_url(&req.url),
+            "{} {} {}ms",
+            call(req),
             status.as_u16(),
             elapsed.as_millis()
         );
@@ -76,12 +75,16 @@ pub(super) fn response(
     }
 }
 
+/// `METHOD URL`, credentials in the URL masked.
+fn call(req: &Request) -> String {
+    format!("{} {}", req.method, redact_url(&req.url))
+}
+
 pub(super) fn failure(verbose: u8, req: &Request, failure: &Failure, elapsed: Duration) {
     if verbose >= 1 {
         eprintln!(
-            "{} {} failed after {}ms: {}",
-            req.method,
-            redact_url(&req.url),
+            "{} failed after {}ms: {}",
+            call(req),
             elapsed.as_millis(),
             failure.trace_text(req.timeout)
         );

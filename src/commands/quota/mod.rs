@@ -34,18 +34,7 @@ pub struct ShowArgs {
     pub total: bool,
 }
 
-/// `quota balance` settings.
-#[derive(Debug, Clone)]
-pub struct BalanceArgs {
-    pub limits: PathBuf,
-    pub strategy: Strategy,
-    pub project: Option<String>,
-    /// A file project found at no selected site is a warning, not an error.
-    pub allow_missing_projects: bool,
-    pub plan: plan::Options,
-}
-
-/// `quota check` settings.
+/// `quota check` settings, and what `quota balance` shares with it.
 #[derive(Debug, Clone)]
 pub struct CheckArgs {
     pub limits: PathBuf,
@@ -53,6 +42,13 @@ pub struct CheckArgs {
     pub project: Option<String>,
     /// A file project found at no selected site is a warning, not an error.
     pub allow_missing_projects: bool,
+}
+
+/// `quota balance` settings.
+#[derive(Debug, Clone)]
+pub struct BalanceArgs {
+    pub global: CheckArgs,
+    pub plan: plan::Options,
 }
 
 /// One project of the limits file, read at every site where it exists.
@@ -114,11 +110,21 @@ async fn projects_of(
 
 async fn read_projects(
     estate: &Estate<'_>,
+    args: &CheckArgs,
+    report: &mut Report,
+) -> anyhow::Result<(GlobalLimits, Vec<Arc<SiteClient>>, Vec<ProjectRead>)> {
+    let limits = limits::load(&args.limits)?;
+    let (clients, read) = read_file_projects(estate, &limits, args, report).await?;
+    Ok((limits, clients, read))
+}
+
+async fn read_file_projects(
+    estate: &Estate<'_>,
     limits: &GlobalLimits,
-    only: Option<&str>,
-    allow_missing: bool,
+    args: &CheckArgs,
     report: &mut Report,
 ) -> anyhow::Result<(Vec<Arc<SiteClient>>, Vec<ProjectRead>)> {
+    let (only, allow_missing) = (args.project.as_deref(), args.allow_missing_projects);
     let sites = estate.sites().await?;
     let clients = report.absorb_sites(sites);
     let failed_sites = report.failures.len();
@@ -266,16 +272,9 @@ pub async fn balance(
     args: &BalanceArgs,
     ui: &dyn plan::Confirm,
 ) -> anyhow::Result<Report> {
-    let limits = &limits::load(&args.limits)?;
     let mut report = Report::default();
-    let (clients, projects) = read_projects(
-        estate,
-        limits,
-        args.project.as_deref(),
-        args.allow_missing_projects,
-        &mut report,
-    )
-    .await?;
+    let (limits, clients, projects) = read_projects(estate, &args.global, &mut report).await?;
+    let limits = &limits;
     let mut changes = Vec::new();
     for p in &projects {
         if !p.complete {
@@ -285,7 +284,12 @@ pub async fn balance(
             ));
             continue;
         }
-        changes.extend(plan_project(p, limits, args.strategy, &mut report.notes));
+        changes.extend(plan_project(
+            p,
+            limits,
+            args.global.strategy,
+            &mut report.notes,
+        ));
     }
     if changes.is_empty() && report.failures.is_empty() {
         report
@@ -517,16 +521,9 @@ fn plan_project(
 
 /// `quota check`: one row per violated global limit; exit 1 when any.
 pub async fn check(estate: &Estate<'_>, args: &CheckArgs) -> anyhow::Result<Report> {
-    let limits = &limits::load(&args.limits)?;
     let mut report = Report::default();
-    let (_, projects) = read_projects(
-        estate,
-        limits,
-        args.project.as_deref(),
-        args.allow_missing_projects,
-        &mut report,
-    )
-    .await?;
+    let (limits, _, projects) = read_projects(estate, args, &mut report).await?;
+    let limits = &limits;
     let mut rows = Vec::new();
     for p in &projects {
         let opts = show::ShowOptions {
