@@ -74,7 +74,7 @@ pub struct GlobalArgs {
     /// Seconds to wait for each step of an HTTP request: the connection, the
     /// answer's headers, and each piece of its body.
     ///
-    /// A request that failed is tried again (at most 4 times, waiting at most
+    /// A request that failed is tried again (4 tries in all, waiting at most
     /// 5 s between tries, a `Retry-After` included) only while the site's
     /// deadline (--site-timeout) allows. Default: each cloud's
     /// `api_timeout`, else 30.
