@@ -8,6 +8,9 @@
 //! A second property checks the per-cloud reading of clouds.yaml against
 //! reading the whole document: the same file with `clouds:` spelled
 //! `"clouds":` (which the cut does not recognise) must load the same.
+//!
+//! Each property runs 2,000 cases; `PROPTEST_CASES=40000 cargo test --test
+//! config_fuzz` runs a longer campaign.
 
 use osprey::commands::quota::limits;
 use osprey::config::{self, Config, ConfigEnv};
@@ -383,11 +386,17 @@ fn use_all(config: &Config) {
     let _ = config::ensure_clouds(config);
 }
 
+/// [`CASES`] cases, or as many as `PROPTEST_CASES` says for a longer run.
 fn runner() -> TestRunner {
+    let defaults = RunConfig::default();
+    let cases = match std::env::var_os("PROPTEST_CASES") {
+        Some(_) => defaults.cases,
+        None => CASES,
+    };
     TestRunner::new(RunConfig {
-        cases: CASES,
+        cases,
         failure_persistence: None,
-        ..RunConfig::default()
+        ..defaults
     })
 }
 

@@ -310,16 +310,17 @@ pub(crate) fn read_clouds<T>(
         return Ok(read);
     }
     let value = parse(&path, &text)?;
-    let holds_secret = holds_secret(&value);
     let Some(mut top) = top_level(&path, value)? else {
         let file = CloudsFile {
             path,
             clouds: CloudsKey::Absent,
             other: None,
-            holds_secret,
+            holds_secret: false,
         };
         return Ok((file, Vec::new()));
     };
+    // A cloud's name is not a setting: one named `password` holds nothing.
+    let mut holds = false;
     let origin = path.display().to_string();
     let (clouds, out) = match top.shift_remove("clouds") {
         None => (CloudsKey::Absent, Vec::new()),
@@ -331,6 +332,7 @@ pub(crate) fn read_clouds<T>(
                 let Value::Object(cloud) = cloud else {
                     return Err(not_a_cloud(&origin, &name, &cloud));
                 };
+                holds = holds || holds_secret_in(&cloud);
                 out.push(each(&name, cloud.clone()));
                 entries.push((name, Body::Parsed(cloud)));
             }
@@ -349,8 +351,8 @@ pub(crate) fn read_clouds<T>(
     let file = CloudsFile {
         path,
         clouds,
+        holds_secret: holds || holds_secret_in(&top),
         other: Some(top),
-        holds_secret,
     };
     Ok((file, out))
 }
@@ -369,7 +371,7 @@ fn read_split<T>(
     if top.shift_remove("clouds") != Some(Value::Null) {
         return None;
     }
-    let mut holds = holds_secret(&Value::Object(top.clone()));
+    let mut holds = holds_secret_in(&top);
     let shared: Arc<str> = Arc::from(text);
     let mut names = std::collections::HashSet::with_capacity(split.clouds.len());
     let mut entries = Vec::with_capacity(split.clouds.len());
@@ -600,6 +602,26 @@ mod tests {
             assert_eq!((name, &body.dict()), (seen_name, seen_cloud));
         }
         Ok(seen)
+    }
+
+    #[test]
+    fn a_cloud_named_like_a_secret_holds_none() {
+        for text in [
+            "clouds:\n  password: {a: 1}\n",
+            "clouds: {password: {a: 1}}\n",
+        ] {
+            let found = Found {
+                path: PathBuf::from("/x/clouds.yaml"),
+                text: text.to_string(),
+            };
+            let (file, _) = read_clouds(found, |_, _| ()).unwrap();
+            assert!(!file.holds_secret, "{text}");
+        }
+        let found = Found {
+            path: PathBuf::from("/x/clouds.yaml"),
+            text: "clouds: {a: {auth: {password: p}}}\n".to_string(),
+        };
+        assert!(read_clouds(found, |_, _| ()).unwrap().0.holds_secret);
     }
 
     #[test]

@@ -229,12 +229,15 @@ pub(crate) fn split_clouds(text: &str) -> Option<Split> {
         offset += line.len();
         (start, line)
     });
-    // `clouds:` at the left margin, nothing after it but a comment.
+    // `clouds:` at the left margin, nothing after it but a comment. Only
+    // spaces count as blank here and below: YAML has its own idea of tabs
+    // and of other white space, which is left to the whole-document reader.
     let block_start = loop {
         let (start, line) = lines.next()?;
         if let Some(after) = line.strip_prefix("clouds:") {
-            let after = after.trim();
-            if after.is_empty() || after.starts_with('#') {
+            let after = after.trim_end_matches(['\n', '\r']);
+            let comment = after.trim_start_matches(' ');
+            if comment.is_empty() || (after.starts_with(' ') && comment.starts_with('#')) {
                 break start + line.len();
             }
             return None;
@@ -245,11 +248,12 @@ pub(crate) fn split_clouds(text: &str) -> Option<Split> {
     let mut block_end = text.len();
     for (start, line) in lines {
         let body = line.trim_start_matches(' ');
-        if body.trim().is_empty() || body.starts_with('#') {
-            continue;
-        }
         if body.starts_with('\t') {
             return None;
+        }
+        let content = body.trim_end_matches(['\n', '\r']);
+        if content.is_empty() || content.starts_with('#') {
+            continue;
         }
         let depth = line.len() - body.len();
         if depth == 0 {
@@ -339,6 +343,8 @@ mod tests {
             "clouds:\n    a: {}\n  b: {}\n",
             "clouds:\n  *x : {}\n",
             "clouds:\n\ta: {}\n",
+            "clouds:\n\t\n",
+            "clouds:#x\n  a: {}\n",
         ] {
             assert!(split_clouds(text).is_none(), "{text:?}");
         }
