@@ -108,22 +108,15 @@ async fn projects_of(
     Ok(names)
 }
 
+/// Reads the limits file, then every project it governs at every selected
+/// site where the project exists.
 async fn read_projects(
     estate: &Estate<'_>,
     args: &CheckArgs,
     report: &mut Report,
 ) -> anyhow::Result<(GlobalLimits, Vec<Arc<SiteClient>>, Vec<ProjectRead>)> {
-    let limits = limits::load(&args.limits)?;
-    let (clients, read) = read_file_projects(estate, &limits, args, report).await?;
-    Ok((limits, clients, read))
-}
-
-async fn read_file_projects(
-    estate: &Estate<'_>,
-    limits: &GlobalLimits,
-    args: &CheckArgs,
-    report: &mut Report,
-) -> anyhow::Result<(Vec<Arc<SiteClient>>, Vec<ProjectRead>)> {
+    let file = limits::load(&args.limits)?;
+    let limits = &file;
     let (only, allow_missing) = (args.project.as_deref(), args.allow_missing_projects);
     let sites = estate.sites().await?;
     let clients = report.absorb_sites(sites);
@@ -191,7 +184,7 @@ async fn read_file_projects(
         }
         report.notes.push(format!("warning: {msg}"));
     }
-    Ok((clients, out))
+    Ok((file, clients, out))
 }
 
 /// The error for file projects that no selected Keystone has, with the
