@@ -16,6 +16,9 @@ _osprey() {
             ",$1")
                 cmd="osprey"
                 ;;
+            osprey,auth)
+                cmd="osprey__subcmd__auth"
+                ;;
             osprey,completions)
                 cmd="osprey__subcmd__completions"
                 ;;
@@ -34,6 +37,24 @@ _osprey() {
             osprey,sites)
                 cmd="osprey__subcmd__sites"
                 ;;
+            osprey__subcmd__auth,help)
+                cmd="osprey__subcmd__auth__subcmd__help"
+                ;;
+            osprey__subcmd__auth,logout)
+                cmd="osprey__subcmd__auth__subcmd__logout"
+                ;;
+            osprey__subcmd__auth,status)
+                cmd="osprey__subcmd__auth__subcmd__status"
+                ;;
+            osprey__subcmd__auth__subcmd__help,help)
+                cmd="osprey__subcmd__auth__subcmd__help__subcmd__help"
+                ;;
+            osprey__subcmd__auth__subcmd__help,logout)
+                cmd="osprey__subcmd__auth__subcmd__help__subcmd__logout"
+                ;;
+            osprey__subcmd__auth__subcmd__help,status)
+                cmd="osprey__subcmd__auth__subcmd__help__subcmd__status"
+                ;;
             osprey__subcmd__config,help)
                 cmd="osprey__subcmd__config__subcmd__help"
                 ;;
@@ -45,6 +66,9 @@ _osprey() {
                 ;;
             osprey__subcmd__config__subcmd__help,show)
                 cmd="osprey__subcmd__config__subcmd__help__subcmd__show"
+                ;;
+            osprey__subcmd__help,auth)
+                cmd="osprey__subcmd__help__subcmd__auth"
                 ;;
             osprey__subcmd__help,completions)
                 cmd="osprey__subcmd__help__subcmd__completions"
@@ -63,6 +87,12 @@ _osprey() {
                 ;;
             osprey__subcmd__help,sites)
                 cmd="osprey__subcmd__help__subcmd__sites"
+                ;;
+            osprey__subcmd__help__subcmd__auth,logout)
+                cmd="osprey__subcmd__help__subcmd__auth__subcmd__logout"
+                ;;
+            osprey__subcmd__help__subcmd__auth,status)
+                cmd="osprey__subcmd__help__subcmd__auth__subcmd__status"
                 ;;
             osprey__subcmd__help__subcmd__config,show)
                 cmd="osprey__subcmd__help__subcmd__config__subcmd__show"
@@ -107,7 +137,7 @@ _osprey() {
 
     case "${cmd}" in
         osprey)
-            opts="-f -c -v -q -h -V --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help --version config sites quota completions man help"
+            opts="-f -c -v -q -h -V --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help --version config sites auth quota completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -172,8 +202,262 @@ _osprey() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        osprey__subcmd__auth)
+            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help status logout help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --os-cloud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-region-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sites)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-interface)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-passcode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    return 0
+                    ;;
+                --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort-column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__auth__subcmd__help)
+            opts="status logout help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__auth__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__auth__subcmd__help__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__auth__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__auth__subcmd__logout)
+            opts="-f -c -v -q -h --all --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --os-cloud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-region-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sites)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-interface)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-passcode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    return 0
+                    ;;
+                --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort-column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__auth__subcmd__status)
+            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --os-cloud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-region-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sites)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-interface)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-passcode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    return 0
+                    ;;
+                --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort-column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         osprey__subcmd__completions)
-            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help bash elvish fish powershell zsh"
+            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -239,7 +523,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__config)
-            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help show help"
+            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -347,7 +631,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__config__subcmd__show)
-            opts="-f -c -v -q -h --unmask --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-f -c -v -q -h --unmask --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -413,8 +697,50 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__help)
-            opts="config sites quota completions man help"
+            opts="config sites auth quota completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__help__subcmd__auth)
+            opts="status logout"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__help__subcmd__auth__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__help__subcmd__auth__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -567,7 +893,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__man)
-            opts="-f -c -v -q -h --dir --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-f -c -v -q -h --dir --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -637,7 +963,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__quota)
-            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help show balance check help"
+            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help show balance check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -703,7 +1029,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__quota__subcmd__balance)
-            opts="-y -f -c -v -q -h --limits --strategy --project --allow-missing-projects --dry-run --exit-code --yes --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-y -f -c -v -q -h --limits --strategy --project --allow-missing-projects --dry-run --exit-code --yes --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -781,7 +1107,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__quota__subcmd__check)
-            opts="-f -c -v -q -h --limits --strategy --project --allow-missing-projects --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-f -c -v -q -h --limits --strategy --project --allow-missing-projects --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -929,7 +1255,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__quota__subcmd__show)
-            opts="-f -c -v -q -h --project --service --limits --total --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-f -c -v -q -h --project --service --limits --total --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1007,7 +1333,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__sites)
-            opts="-f -c -v -q -h --check --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-f -c -v -q -h --check --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -31,6 +31,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand -c 'Show only this column (repeatable). Default: all columns'
             cand --column 'Show only this column (repeatable). Default: all columns'
             cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
             cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand -q 'Print nothing but data and errors (no warnings, no progress)'
@@ -41,6 +42,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand --version 'Print version'
             cand config 'Show configuration'
             cand sites 'List the selected sites with their authentication result and endpoints'
+            cand auth 'Cached tokens: show them per site, or remove them'
             cand quota 'Quotas across regions: view them, keep global limits by balancing, check'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Print the man page (roff) to stdout, or write every page to a folder'
@@ -60,6 +62,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand -c 'Show only this column (repeatable). Default: all columns'
             cand --column 'Show only this column (repeatable). Default: all columns'
             cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
             cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand -q 'Print nothing but data and errors (no warnings, no progress)'
@@ -84,6 +87,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand --column 'Show only this column (repeatable). Default: all columns'
             cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
             cand --unmask 'Show passwords, tokens and secrets instead of `<masked>`'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
             cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand -q 'Print nothing but data and errors (no warnings, no progress)'
@@ -114,12 +118,94 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand --column 'Show only this column (repeatable). Default: all columns'
             cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
             cand --check 'Also call each service''s version document; exit 2 if any does not answer'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
             cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand -q 'Print nothing but data and errors (no warnings, no progress)'
             cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;auth'= {
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand status 'Show each selected site''s cached token: user, scope and time left (never the token). Logs in nowhere'
+            cand logout 'Remove the cached tokens of the selected clouds. Tokens are not revoked: Keystone still accepts them until they expire'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;auth;status'= {
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;auth;logout'= {
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --all 'Remove every cached token and version document, of every cloud'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;auth;help'= {
+            cand status 'Show each selected site''s cached token: user, scope and time left (never the token). Logs in nowhere'
+            cand logout 'Remove the cached tokens of the selected clouds. Tokens are not revoked: Keystone still accepts them until they expire'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;auth;help;status'= {
+        }
+        &'osprey;auth;help;logout'= {
+        }
+        &'osprey;auth;help;help'= {
         }
         &'osprey;quota'= {
             cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
@@ -135,6 +221,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand -c 'Show only this column (repeatable). Default: all columns'
             cand --column 'Show only this column (repeatable). Default: all columns'
             cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
             cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand -q 'Print nothing but data and errors (no warnings, no progress)'
@@ -164,6 +251,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand --column 'Show only this column (repeatable). Default: all columns'
             cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
             cand --total 'One row per resource with the totals over all sites'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
             cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand -q 'Print nothing but data and errors (no warnings, no progress)'
@@ -193,6 +281,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand --exit-code 'With --dry-run: exit 1 when there are changes to make'
             cand -y 'Apply without asking (required off a terminal)'
             cand --yes 'Apply without asking (required off a terminal)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
             cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand -q 'Print nothing but data and errors (no warnings, no progress)'
@@ -218,6 +307,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand --column 'Show only this column (repeatable). Default: all columns'
             cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
             cand --allow-missing-projects 'A project of the limits file that exists at no selected site is a warning instead of an error (the file also governs other clouds)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
             cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand -q 'Print nothing but data and errors (no warnings, no progress)'
@@ -253,6 +343,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand -c 'Show only this column (repeatable). Default: all columns'
             cand --column 'Show only this column (repeatable). Default: all columns'
             cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
             cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand -q 'Print nothing but data and errors (no warnings, no progress)'
@@ -275,6 +366,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand -c 'Show only this column (repeatable). Default: all columns'
             cand --column 'Show only this column (repeatable). Default: all columns'
             cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
             cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand -q 'Print nothing but data and errors (no warnings, no progress)'
@@ -285,6 +377,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
         &'osprey;help'= {
             cand config 'Show configuration'
             cand sites 'List the selected sites with their authentication result and endpoints'
+            cand auth 'Cached tokens: show them per site, or remove them'
             cand quota 'Quotas across regions: view them, keep global limits by balancing, check'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Print the man page (roff) to stdout, or write every page to a folder'
@@ -296,6 +389,14 @@ set edit:completion:arg-completer[osprey] = {|@words|
         &'osprey;help;config;show'= {
         }
         &'osprey;help;sites'= {
+        }
+        &'osprey;help;auth'= {
+            cand status 'Show each selected site''s cached token: user, scope and time left (never the token). Logs in nowhere'
+            cand logout 'Remove the cached tokens of the selected clouds. Tokens are not revoked: Keystone still accepts them until they expire'
+        }
+        &'osprey;help;auth;status'= {
+        }
+        &'osprey;help;auth;logout'= {
         }
         &'osprey;help;quota'= {
             cand show 'Show limits and usage per site (resources as rows, sites as columns)'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_osprey_global_optspecs
-    string join \n os-cloud= os-region-name= sites= os-interface= os-passcode= timeout= site-timeout= concurrency= f/format= c/column= sort-column= v/verbose q/quiet h/help V/version
+    string join \n os-cloud= os-region-name= sites= os-interface= os-passcode= timeout= site-timeout= no-token-cache concurrency= f/format= c/column= sort-column= v/verbose q/quiet h/help V/version
 end
 
 function __fish_osprey_needs_command
@@ -39,12 +39,14 @@ csv\t''
 value\t''"
 complete -c osprey -n "__fish_osprey_needs_command" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_needs_command" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_needs_command" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_needs_command" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_needs_command" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c osprey -n "__fish_osprey_needs_command" -s V -l version -d 'Print version'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "config" -d 'Show configuration'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
@@ -64,6 +66,7 @@ csv\t''
 value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -85,6 +88,7 @@ value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l unmask -d 'Show passwords, tokens and secrets instead of `<masked>`'
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -106,9 +110,74 @@ value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -l check -d 'Also call each service\'s version document; exit 2 if any does not answer'
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -f -a "status" -d 'Show each selected site\'s cached token: user, scope and time left (never the token). Logs in nowhere'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -f -a "logout" -d 'Remove the cached tokens of the selected clouds. Tokens are not revoked: Keystone still accepts them until they expire'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l all -d 'Remove every cached token and version document, of every cloud'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show each selected site\'s cached token: user, scope and time left (never the token). Logs in nowhere'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Remove the cached tokens of the selected clouds. Tokens are not revoked: Keystone still accepts them until they expire'
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
@@ -124,6 +193,7 @@ csv\t''
 value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -153,6 +223,7 @@ value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l total -d 'One row per resource with the totals over all sites'
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -179,6 +250,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_sub
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l dry-run -d 'Print the plan and change nothing'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l exit-code -d 'With --dry-run: exit 1 when there are changes to make'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -s y -l yes -d 'Apply without asking (required off a terminal)'
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -202,6 +274,7 @@ value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l allow-missing-projects -d 'A project of the limits file that exists at no selected site is a warning instead of an error (the file also governs other clouds)'
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -224,6 +297,7 @@ csv\t''
 value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -243,16 +317,20 @@ csv\t''
 value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand man" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand man" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites quota completions man help" -f -a "config" -d 'Show configuration'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites quota completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites quota completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites quota completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites quota completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites quota completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota completions man help" -f -a "config" -d 'Show configuration'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every configured cloud and region as openstacksdk resolves it'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show each selected site\'s cached token: user, scope and time left (never the token). Logs in nowhere'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove the cached tokens of the selected clouds. Tokens are not revoked: Keystone still accepts them until they expire'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from quota" -f -a "show" -d 'Show limits and usage per site (resources as rows, sites as columns)'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from quota" -f -a "balance" -d 'Set per-site limits from global limits and live usage'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from quota" -f -a "check" -d 'Exit 1 if a project\'s usage (or, for --strategy hard, its summed limits) exceeds a global limit; for cron and CI'

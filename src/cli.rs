@@ -88,6 +88,15 @@ pub struct GlobalArgs {
     #[arg(long = "site-timeout", global = true, value_name = "SECONDS")]
     pub site_timeout: Option<f64>,
 
+    /// Neither reuse nor keep tokens and version discovery between runs.
+    ///
+    /// Default: tokens are kept in the user cache directory and reused until
+    /// 5 minutes before they expire; $OSPREY_NO_TOKEN_CACHE=1 turns this off too.
+    #[arg(long = "no-token-cache", env = "OSPREY_NO_TOKEN_CACHE", global = true,
+          action = clap::ArgAction::SetTrue,
+          value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_token_cache: bool,
+
     /// How many sites to work on at once.
     #[arg(long, default_value_t = 16, global = true, value_name = "N",
           value_parser = clap::value_parser!(u16).range(1..))]
@@ -124,6 +133,10 @@ pub enum Command {
     /// List the selected sites with their authentication result and endpoints.
     Sites(SitesArgs),
 
+    /// Cached tokens: show them per site, or remove them.
+    #[command(subcommand)]
+    Auth(AuthCommand),
+
     /// Quotas across regions: view them, keep global limits by balancing, check.
     #[command(subcommand)]
     Quota(QuotaCommand),
@@ -152,6 +165,20 @@ pub enum ConfigCommand {
         /// Show passwords, tokens and secrets instead of `<masked>`.
         #[arg(long)]
         unmask: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// Show each selected site's cached token: user, scope and time left
+    /// (never the token). Logs in nowhere.
+    Status,
+    /// Remove the cached tokens of the selected clouds. Tokens are not
+    /// revoked: Keystone still accepts them until they expire.
+    Logout {
+        /// Remove every cached token and version document, of every cloud.
+        #[arg(long)]
+        all: bool,
     },
 }
 

@@ -111,7 +111,7 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
     let estate = Estate {
         config: &config,
         selection: g.selection.clone(),
-        auth: auth::Auth::new(Arc::new(http::Http::new(g.verbose)), g.passcode.clone()),
+        auth: logins(s),
         runner: Runner::new(
             g.concurrency,
             cancel,
@@ -123,12 +123,30 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
     match &s.command {
         CommandSettings::ConfigShow { unmask } => commands::config::show(&config, *unmask),
         CommandSettings::Sites(a) => commands::sites::sites(&estate, a).await,
+        CommandSettings::AuthStatus => commands::auth::status(&estate).await,
+        CommandSettings::AuthLogout { all } => commands::auth::logout(&estate, *all),
         CommandSettings::QuotaShow(a) => commands::quota::show::show(&estate, a).await,
         CommandSettings::QuotaBalance(a) => commands::quota::balance(&estate, a, &ui).await,
         CommandSettings::QuotaCheck(a) => commands::quota::check(&estate, a).await,
         CommandSettings::Completions(_) | CommandSettings::Man(_) => {
             unreachable!("handled above")
         }
+    }
+}
+
+/// How the run logs in: with the token cache unless it is turned off, and
+/// for `auth status` from the cache only.
+fn logins(s: &Settings) -> auth::Auth {
+    let g = &s.global;
+    let cache = g.token_cache.then(auth::cache::Cache::user).flatten();
+    let auth = auth::Auth::new(
+        Arc::new(http::Http::new(g.verbose)),
+        g.passcode.clone(),
+        cache,
+    );
+    match s.command {
+        CommandSettings::AuthStatus => auth.cache_only(),
+        _ => auth,
     }
 }
 

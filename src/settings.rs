@@ -2,7 +2,9 @@
 //! (besides the dispatch), so commands never see clap.
 
 use crate::api::Service;
-use crate::cli::{Cli, Command, ConfigCommand, GlobalArgs, QuotaCommand, ServiceArg, StrategyArg};
+use crate::cli::{
+    AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, QuotaCommand, ServiceArg, StrategyArg,
+};
 use crate::commands::quota::balance::Strategy;
 use crate::commands::quota::{BalanceArgs, CheckArgs, ShowArgs};
 use crate::commands::sites::SitesArgs;
@@ -30,6 +32,8 @@ pub struct Global {
     /// `--site-timeout`, else four times `--timeout`, else the default.
     pub site_timeout: Duration,
     pub passcode: Option<Secret>,
+    /// Reuse and keep tokens and version discovery between runs.
+    pub token_cache: bool,
     pub verbose: u8,
     pub quiet: bool,
     pub render: RenderOptions,
@@ -42,6 +46,8 @@ pub enum CommandSettings {
     Man(Option<PathBuf>),
     ConfigShow { unmask: bool },
     Sites(SitesArgs),
+    AuthStatus,
+    AuthLogout { all: bool },
     QuotaShow(ShowArgs),
     QuotaBalance(BalanceArgs),
     QuotaCheck(CheckArgs),
@@ -64,6 +70,8 @@ fn command(command: &Command) -> CommandSettings {
             CommandSettings::ConfigShow { unmask: *unmask }
         }
         Command::Sites(a) => CommandSettings::Sites(SitesArgs { check: a.check }),
+        Command::Auth(AuthCommand::Status) => CommandSettings::AuthStatus,
+        Command::Auth(AuthCommand::Logout { all }) => CommandSettings::AuthLogout { all: *all },
         Command::Quota(QuotaCommand::Show(a)) => CommandSettings::QuotaShow(ShowArgs {
             project: a.project.clone(),
             services: a.service.iter().map(|s| service(*s)).collect(),
@@ -120,6 +128,7 @@ fn global(g: &GlobalArgs) -> anyhow::Result<Global> {
         concurrency: usize::from(g.concurrency),
         site_timeout,
         passcode: g.os_passcode.clone().map(Secret::new),
+        token_cache: !g.no_token_cache,
         verbose: g.verbose,
         quiet: g.quiet,
         render: RenderOptions {

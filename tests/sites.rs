@@ -529,6 +529,7 @@ fn totp_and_multifactor_take_the_passcode() {
     ]);
     run.assert_code(0);
     let run = env.run(&[
+        "--no-token-cache",
         "--os-cloud",
         "otp",
         "--os-passcode",
@@ -538,6 +539,15 @@ fn totp_and_multifactor_take_the_passcode() {
         "json",
     ]);
     run.assert_code(2);
+    // The token of the passcode login is cached: the next run needs no
+    // passcode until it expires.
+    let logins = stack.count("keystone:fake-a", "POST", "/v3/auth/tokens");
+    let run = env.run(&["--os-cloud", "otp", "sites", "-f", "json"]);
+    run.assert_code(0);
+    assert_eq!(
+        stack.count("keystone:fake-a", "POST", "/v3/auth/tokens"),
+        logins
+    );
 
     let env = extra_cloud(
         &stack,

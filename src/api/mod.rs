@@ -13,9 +13,10 @@ use crate::auth::Session;
 pub use crate::auth::catalog::Service;
 use crate::auth::catalog::fill_template;
 use crate::auth::discovery::{Discovered, discover, implied_base};
+use crate::auth::keystone::Token;
 use crate::config::RegionConfig;
 use crate::error::hinted;
-use crate::http::{Request, Response, has_status};
+use crate::http::{Request, Response, has_status, is_unreachable};
 use anyhow::Context;
 pub use endpoint::{Endpoint, Paging};
 use reqwest::Method;
@@ -48,7 +49,15 @@ pub struct SiteClient {
     pub config: RegionConfig,
     session: Arc<Session>,
     interface: String,
-    discovered: tokio::sync::Mutex<HashMap<Service, Discovered>>,
+    discovered: tokio::sync::Mutex<HashMap<Service, Known>>,
+}
+
+/// What is known of a service's versions: found in this run, or read from
+/// the discovery cache (and so to be checked again when a call disagrees).
+#[derive(Clone)]
+struct Known {
+    found: Discovered,
+    fresh: bool,
 }
 
 impl SiteClient {
@@ -85,30 +94,70 @@ impl SiteClient {
     /// when the site has no such service.
     pub async fn catalog_url(&self, service: Service) -> anyhow::Result<Option<String>> {
         let token = self.session.token().await?;
+        Ok(self.url_in(&token, service))
+    }
+
+    /// The URL of a service the command needs, or `None` when the site has
+    /// no such service. A cached catalog that lacks it is renewed first:
+    /// the service may have been added since.
+    pub async fn needed_url(&self, service: Service) -> anyhow::Result<Option<String>> {
+        let token = self.session.token().await?;
+        if let Some(url) = self.url_in(&token, service) {
+            return Ok(Some(url));
+        }
+        if self.renew_catalog(&token).await {
+            let token = self.session.token().await?;
+            return Ok(self.url_in(&token, service));
+        }
+        Ok(None)
+    }
+
+    /// The URL of a service the command needs, or an error naming it.
+    async fn service_url(&self, service: Service) -> anyhow::Result<String> {
+        self.needed_url(service)
+            .await?
+            .ok_or_else(|| self.missing(service))
+    }
+
+    fn url_in(&self, token: &Token, service: Service) -> Option<String> {
         let project = token.project_id.as_deref();
         if let Some(url) = service
             .config_keys()
             .iter()
             .find_map(|k| self.config.endpoint_overrides.get(*k))
         {
-            return Ok(Some(fill_template(url, project)));
+            return Some(fill_template(url, project));
         }
-        Ok(token
+        token
             .catalog
             .url(service, &self.id.region, self.interface_for(service))
-            .map(|u| fill_template(&u, project)))
+            .map(|u| fill_template(&u, project))
     }
 
-    /// The versioned endpoint of a service, discovered once per run.
-    pub async fn endpoint(&self, service: Service) -> anyhow::Result<Discovered> {
-        let mut cache = self.discovered.lock().await;
-        if let Some(d) = cache.get(&service) {
-            return Ok(d.clone());
+    /// Logs in again when `used` came from the token cache, and forgets
+    /// what was found under its catalog; true when asking again is worth it.
+    async fn renew_catalog(&self, used: &Arc<Token>) -> bool {
+        if !self.session.renew_cached(used).await {
+            return false;
         }
-        let url = self
-            .catalog_url(service)
-            .await?
-            .ok_or_else(|| self.missing(service))?;
+        self.discovered.lock().await.clear();
+        true
+    }
+
+    /// The versioned endpoint of a service, discovered once per run (a
+    /// cached discovery is checked again) and kept in the discovery cache.
+    pub async fn endpoint(&self, service: Service) -> anyhow::Result<Discovered> {
+        // Before the lock: renewing a cached catalog clears what it guards.
+        let url = self.service_url(service).await?;
+        let mut known = self.discovered.lock().await;
+        if let Some(k) = known.get(&service)
+            && k.fresh
+        {
+            return Ok(k.found.clone());
+        }
+        if let Some(cache) = self.session.cache() {
+            cache.drop_discovered(service, &url);
+        }
         // Some version documents (Cinder's /v3/) need a token: a rejected
         // one is renewed once, as for any other call.
         let mut retried = false;
@@ -134,7 +183,16 @@ impl SiteClient {
                 }
             }
         };
-        cache.insert(service, found.clone());
+        if let Some(cache) = self.session.cache() {
+            cache.store_discovered(service, &url, &found);
+        }
+        known.insert(
+            service,
+            Known {
+                found: found.clone(),
+                fresh: true,
+            },
+        );
         Ok(found)
     }
 
@@ -152,16 +210,27 @@ impl SiteClient {
         )
     }
 
-    /// The versioned base URL of a service: the one discovery found, else
-    /// the one its catalog URL implies (no request needed).
+    /// The versioned base URL of a service: the one discovery found (in
+    /// this run, or in the discovery cache), else the one its catalog URL
+    /// implies (no request needed); and whether this run found it.
     async fn base(&self, service: Service) -> anyhow::Result<(String, bool)> {
-        if let Some(d) = self.discovered.lock().await.get(&service) {
-            return Ok((d.base.clone(), true));
+        if let Some(k) = self.discovered.lock().await.get(&service) {
+            return Ok((k.found.base.clone(), k.fresh));
         }
-        let url = self
-            .catalog_url(service)
-            .await?
-            .ok_or_else(|| self.missing(service))?;
+        let url = self.service_url(service).await?;
+        let cached = self
+            .session
+            .cache()
+            .and_then(|c| c.discovered(service, &url));
+        if let Some(found) = cached {
+            let base = found.base.clone();
+            let known = Known {
+                found,
+                fresh: false,
+            };
+            self.discovered.lock().await.insert(service, known);
+            return Ok((base, false));
+        }
         Ok((implied_base(service, &url), false))
     }
 
@@ -221,24 +290,33 @@ impl SiteClient {
     }
 
     /// Sends a described call with the current token: a 401 logs in again
-    /// once; a 404 on an implied base URL discovers the real one once; a
-    /// 406 for the microversion retries with the service's maximum.
+    /// once; a 404 on an implied or cached base URL discovers the real one
+    /// once; a 406 for the microversion retries with the service's
+    /// maximum; a refused connection with a cached catalog logs in again
+    /// once (the endpoint may have moved).
     async fn send_to(
         &self,
         ep: &Endpoint,
         target: Target<'_>,
         body: Option<Value>,
     ) -> anyhow::Result<Response> {
-        let mut microversion = self.known_microversion(ep).await;
+        let mut microversion = None;
+        let mut first = true;
         let mut rediscovered = false;
         let mut negotiated = false;
+        let mut renewed = false;
         loop {
             let (base, discovered) = self.base(ep.service).await?;
+            if first {
+                // After `base`, which reads the discovery cache.
+                microversion = self.known_microversion(ep).await;
+                first = false;
+            }
             let url = match target {
                 Target::Path(p) => join(&base, p),
                 Target::Url(u) => u.to_string(),
             };
-            let resp = self
+            let sent = self
                 .send_url(
                     ep.service,
                     ep.method.clone(),
@@ -246,7 +324,18 @@ impl SiteClient {
                     body.clone(),
                     microversion.as_deref(),
                 )
-                .await?;
+                .await;
+            let resp = match sent {
+                Err(e) if !renewed && is_unreachable(&e) && matches!(target, Target::Path(_)) => {
+                    renewed = true;
+                    let token = self.session.token().await?;
+                    if self.renew_catalog(&token).await {
+                        continue;
+                    }
+                    return Err(e);
+                }
+                other => other?,
+            };
             match resp.status.as_u16() {
                 404 if !discovered && !rediscovered && matches!(target, Target::Path(_)) => {
                     rediscovered = true;
@@ -275,7 +364,7 @@ impl SiteClient {
     async fn known_microversion(&self, ep: &Endpoint) -> Option<String> {
         let known = self.discovered.lock().await.get(&ep.service).cloned();
         match known {
-            Some(d) => negotiate(ep.microversion, d.max_microversion.as_deref()),
+            Some(k) => negotiate(ep.microversion, k.found.max_microversion.as_deref()),
             None => ep.microversion.map(|(a, b)| format!("{a}.{b}")),
         }
     }
@@ -296,6 +385,10 @@ impl SiteClient {
             let mut req = Request::new(method.clone(), url, self.session.timeout())
                 .header("x-auth-token", token.id.expose())
                 .header("accept", "application/json");
+            if token.cached {
+                // A fresh catalog is the better remedy: see `send_to`.
+                req = req.refusal_at_once();
+            }
             if let Some(mv) = microversion {
                 req = req.header("openstack-api-version", &format!("{} {mv}", service.name()));
                 if service == Service::Compute {

@@ -1,13 +1,13 @@
 //! The service catalog from a Keystone token: endpoint lookup by service
 //! type (with aliases), region and interface, and `project_id` templating.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Catalog(pub Vec<CatalogService>);
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CatalogService {
     #[serde(default)]
     pub id: String,
@@ -19,7 +19,7 @@ pub struct CatalogService {
     pub endpoints: Vec<CatalogEndpoint>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CatalogEndpoint {
     pub interface: String,
     #[serde(default)]

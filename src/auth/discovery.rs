@@ -9,7 +9,7 @@ use serde_json::Value;
 use std::time::Duration;
 
 /// A service endpoint after discovery.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Discovered {
     /// The versioned URL that API paths are joined to, without a trailing slash.
     pub base: String,
@@ -256,10 +256,10 @@ pub async fn keystone_v3(
     tls: &TlsIdentity,
     auth_url: &str,
     timeout: Duration,
-) -> anyhow::Result<String> {
+) -> anyhow::Result<Discovered> {
     let found = discover(http, tls, Service::Identity, auth_url, None, timeout).await;
     match found {
-        Ok(d) => Ok(d.base),
+        Ok(d) => Ok(d),
         Err(e) => Err(e.context(format!(
             "finding the Keystone v3 API at {}",
             redact_url(auth_url)

@@ -235,9 +235,36 @@ pub struct Token {
     pub catalog: Catalog,
     pub project_id: Option<String>,
     pub project_name: Option<String>,
+    pub domain_id: Option<String>,
+    pub domain_name: Option<String>,
     pub user_id: Option<String>,
+    pub user_name: Option<String>,
     pub roles: Vec<String>,
     pub system: bool,
+    /// Read from the token cache rather than issued in this run: its
+    /// catalog may be older than Keystone's.
+    pub cached: bool,
+}
+
+impl Token {
+    /// `project demo`, `domain Default` or `system all`.
+    pub fn scope(&self) -> String {
+        let name_or_id = |n: &Option<String>, i: &Option<String>| {
+            n.clone().or_else(|| i.clone()).unwrap_or_default()
+        };
+        if self.project_id.is_some() || self.project_name.is_some() {
+            format!(
+                "project {}",
+                name_or_id(&self.project_name, &self.project_id)
+            )
+        } else if self.domain_id.is_some() || self.domain_name.is_some() {
+            format!("domain {}", name_or_id(&self.domain_name, &self.domain_id))
+        } else if self.system {
+            "system all".to_string()
+        } else {
+            String::new()
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -304,9 +331,13 @@ pub fn parse_token(subject: Option<&str>, body: &Value) -> anyhow::Result<Token>
         catalog: t.catalog.unwrap_or_default(),
         project_id: t.project.as_ref().and_then(|p| p.id.clone()),
         project_name: t.project.as_ref().and_then(|p| p.name.clone()),
+        domain_id: t.domain.as_ref().and_then(|d| d.id.clone()),
+        domain_name: t.domain.as_ref().and_then(|d| d.name.clone()),
         user_id: t.user.as_ref().and_then(|u| u.id.clone()),
+        user_name: t.user.as_ref().and_then(|u| u.name.clone()),
         roles: t.roles.into_iter().filter_map(|r| r.name).collect(),
         system: t.system.is_some(),
+        cached: false,
     })
 }
 
@@ -347,6 +378,27 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
     Some(days * 86400 + h * 3600 + mi * 60 + sec - off)
 }
 
+/// Unix seconds as `2026-11-24T19:07:06Z`, the inverse of [`parse_rfc3339`].
+pub fn format_rfc3339(secs: i64) -> String {
+    let (days, rem) = (secs.div_euclid(86400), secs.rem_euclid(86400));
+    // The civil date of a day count (Howard Hinnant's algorithm).
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,6 +412,16 @@ mod tests {
         );
         assert_eq!(parse_rfc3339("2026-11-24T20:07:06+01:00"), Some(1795547226));
         assert_eq!(parse_rfc3339("garbage"), None);
+    }
+
+    #[test]
+    fn unix_to_rfc3339_and_back() {
+        assert_eq!(format_rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(format_rfc3339(1795547226), "2026-11-24T19:07:06Z");
+        assert_eq!(format_rfc3339(951782400), "2000-02-29T00:00:00Z");
+        for t in [0, 951782400, 1795547226, 4102444799, 1_000_000_007] {
+            assert_eq!(parse_rfc3339(&format_rfc3339(t)), Some(t));
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Keystone sessions: one authentication per distinct identity per run,
-//! tokens kept until they expire, single-flight re-authentication after a 401.
+//! tokens kept (in memory and in the token cache) until they expire,
+//! single-flight re-authentication after a 401.
 
+pub mod cache;
 pub mod catalog;
 pub mod discovery;
 pub mod keystone;
@@ -9,12 +11,14 @@ use crate::config::{AuthConfig, RegionConfig, Secret};
 use crate::error::{HintExt, hinted, redact_url};
 use crate::http::{Http, Request, TlsIdentity};
 use anyhow::Context;
+use cache::Cache;
+use cache::token::{Identity, Secrets};
 use keystone::{Method, Token};
 use reqwest::Method as HttpMethod;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -28,16 +32,39 @@ pub struct Auth {
     passcode: Option<Secret>,
     /// Serialises passcode prompts so two Keystones don't ask at once.
     prompt: Arc<tokio::sync::Mutex<()>>,
+    cache: Option<Arc<Cache>>,
+    /// Tokens come from the cache only: nothing logs in.
+    cache_only: bool,
 }
 
+/// What a session asked for when it may not log in and the cache has no
+/// token for it.
+#[derive(Debug, thiserror::Error)]
+#[error("no cached token")]
+pub struct NoCachedToken;
+
 impl Auth {
-    pub fn new(http: Arc<Http>, passcode: Option<Secret>) -> Self {
+    /// Sessions that reuse and keep tokens in `cache`, when there is one.
+    pub fn new(http: Arc<Http>, passcode: Option<Secret>, cache: Option<Cache>) -> Self {
         Auth {
             http,
             sessions: Mutex::new(HashMap::new()),
             passcode,
             prompt: Arc::new(tokio::sync::Mutex::new(())),
+            cache: cache.map(Arc::new),
+            cache_only: false,
         }
+    }
+
+    /// Sessions whose tokens come from the cache only: a session without a
+    /// cached token fails with [`NoCachedToken`] instead of logging in.
+    pub fn cache_only(mut self) -> Self {
+        self.cache_only = true;
+        self
+    }
+
+    pub fn cache(&self) -> Option<&Cache> {
+        self.cache.as_deref()
     }
 
     /// The session for this region's identity: shared with every other
@@ -51,6 +78,7 @@ impl Auth {
             )
         })?;
         let key = identity_key(cfg, &auth_url);
+        let identity = Identity::of(cfg, &redact_url(&auth_url));
         let mut sessions = lock(&self.sessions);
         if let Some(s) = sessions.get(&key) {
             lock(&s.clouds).insert(cfg.cloud.clone());
@@ -69,6 +97,10 @@ impl Auth {
             passcode: self.passcode.clone(),
             prompt: self.prompt.clone(),
             current: tokio::sync::Mutex::new(None),
+            identity,
+            cache: self.cache.clone(),
+            cache_only: self.cache_only,
+            consulted: AtomicBool::new(false),
             failed: std::sync::Mutex::new(None),
             authentications: AtomicU64::new(0),
             last_auth_ms: AtomicU64::new(0),
@@ -156,6 +188,13 @@ pub struct Session {
     passcode: Option<Secret>,
     prompt: Arc<tokio::sync::Mutex<()>>,
     current: tokio::sync::Mutex<Option<Arc<Token>>>,
+    /// The token cache's name for this login.
+    identity: Identity,
+    cache: Option<Arc<Cache>>,
+    cache_only: bool,
+    /// Whether the cache was looked at: once per run, so a token dropped
+    /// after a 401 is not read back.
+    consulted: AtomicBool,
     /// A login that failed: every later caller gets its error at once
     /// instead of waiting for a Keystone that just failed, in turn.
     failed: std::sync::Mutex<Option<Arc<anyhow::Error>>>,
@@ -203,8 +242,21 @@ impl Session {
         {
             return Err(anyhow::Error::new(Failed(failed.clone())));
         }
+        if !self.consulted.swap(true, Ordering::Relaxed)
+            && let Some(token) = self.cached_token()
+        {
+            let token = Arc::new(token);
+            *current = Some(token.clone());
+            return Ok(token);
+        }
+        if self.cache_only {
+            return Err(anyhow::Error::new(NoCachedToken));
+        }
         match self.authenticate().await {
             Ok(token) => {
+                if let Some(cache) = &self.cache {
+                    cache.store_token(&self.identity, &self.secrets(), &token);
+                }
                 let token = Arc::new(token);
                 *current = Some(token.clone());
                 Ok(token)
@@ -218,12 +270,67 @@ impl Session {
     }
 
     /// Drops `stale` after a service rejected it, unless another task has
-    /// already replaced it; the next `token()` authenticates again.
+    /// already replaced it; the next `token()` authenticates again. A
+    /// cached token is dropped from the cache too.
     pub async fn invalidate(&self, stale: &Arc<Token>) {
         let mut current = self.current.lock().await;
         if current.as_ref().is_some_and(|t| Arc::ptr_eq(t, stale)) {
             *current = None;
+            if stale.cached
+                && let Some(cache) = &self.cache
+            {
+                cache.drop_token(&self.identity, &stale.id);
+            }
         }
+    }
+
+    /// Logs in again when `used` came from the cache: its catalog may be
+    /// older than Keystone's (an endpoint added or moved since). Returns
+    /// whether the next `token()` is fresh, so that asking again is worth it.
+    pub async fn renew_cached(&self, used: &Arc<Token>) -> bool {
+        if !used.cached {
+            return false;
+        }
+        self.invalidate(used).await;
+        true
+    }
+
+    /// The token cache, unless it is turned off.
+    pub fn cache(&self) -> Option<&Cache> {
+        self.cache.as_deref()
+    }
+
+    /// This login's entry in the token cache and what it is worth now.
+    pub fn cache_status(&self) -> Option<cache::token::Status> {
+        self.cache
+            .as_ref()?
+            .token_status(&self.identity, &self.secrets())
+    }
+
+    /// Removes this login's cached token; true when there was one.
+    pub fn forget(&self) -> bool {
+        self.cache
+            .as_ref()
+            .is_some_and(|c| c.remove_token(&self.identity))
+    }
+
+    fn secrets(&self) -> Secrets<'_> {
+        Secrets::of(&self.config.auth)
+    }
+
+    fn cached_token(&self) -> Option<Token> {
+        let token = self
+            .cache
+            .as_ref()?
+            .token(&self.identity, &self.secrets())?;
+        if self.http.verbose() > 0 {
+            eprintln!(
+                "token for {} from the cache ({} left)",
+                clouds_phrase(&self.clouds),
+                cache::token::left(token.expires_at)
+            );
+        }
+        Some(token)
     }
 
     async fn authenticate(&self) -> anyhow::Result<Token> {
@@ -277,7 +384,21 @@ impl Session {
                 "use the Keystone v3 URL (usually the same host with /v3)",
             ));
         }
-        let v3 = discovery::keystone_v3(&self.http, &self.tls, base, self.timeout).await?;
+        let cached = self
+            .cache
+            .as_ref()
+            .and_then(|c| c.discovered(catalog::Service::Identity, base));
+        let v3 = match cached {
+            Some(found) => found.base,
+            None => {
+                let found =
+                    discovery::keystone_v3(&self.http, &self.tls, base, self.timeout).await?;
+                if let Some(cache) = &self.cache {
+                    cache.store_discovered(catalog::Service::Identity, base, &found);
+                }
+                found.base
+            }
+        };
         Ok(format!("{}/auth/tokens", v3.trim_end_matches('/')))
     }
 

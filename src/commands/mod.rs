@@ -1,5 +1,6 @@
 //! One module per command family; each returns a [`Report`], never prints.
 
+pub mod auth;
 pub mod config;
 pub mod quota;
 pub mod sites;

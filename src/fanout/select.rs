@@ -4,7 +4,7 @@
 
 use super::{OnCancel, Partial, Runner};
 use crate::api::{SiteClient, SiteId};
-use crate::auth::Auth;
+use crate::auth::{Auth, NoCachedToken, Session};
 use crate::config::{CloudConfig, Config, ensure_clouds};
 use crate::error::{add_hint, describe, hinted};
 use crate::render::prompt;
@@ -176,7 +176,12 @@ fn unknown_regions(cloud: &CloudConfig, sel: &Selection, err: &anyhow::Error) ->
         regions.push("*".to_string());
     }
     let (message, hints) = describe(err);
+    let uncached = err.downcast_ref::<NoCachedToken>().is_some();
     let failed = |region| {
+        if uncached {
+            let cloud = cloud.name.clone();
+            return Site::Failed(SiteId { cloud, region }, anyhow::Error::new(NoCachedToken));
+        }
         let mut e = anyhow::anyhow!("regions unknown: Keystone failed: {message}");
         for h in &hints {
             e = add_hint(e, h.clone());
@@ -306,10 +311,40 @@ pub struct Estate<'a> {
     pub runner: Runner,
 }
 
+/// A cloud's name and its logins (or why they cannot be made).
+pub type CloudLogins = (String, anyhow::Result<Vec<Arc<Session>>>);
+
 impl Estate<'_> {
     /// Logs in where needed and resolves the selection into sites.
     pub async fn sites(&self) -> anyhow::Result<Vec<Site>> {
         select(self.config, &self.selection, &self.auth, &self.runner).await
+    }
+
+    /// The logins of the selected clouds, without logging in: those of the
+    /// regions a cloud lists, else of its home region (the one that reads
+    /// the catalog). A cloud whose configuration is unusable has its error.
+    pub fn logins(&self) -> anyhow::Result<Vec<CloudLogins>> {
+        let clouds = clouds(self.config, &self.selection)?;
+        Ok(clouds
+            .into_iter()
+            .map(|cloud| {
+                let home = cloud.home_region.clone().unwrap_or_default();
+                let regions = if cloud.regions.is_empty() {
+                    vec![home]
+                } else {
+                    cloud.regions.clone()
+                };
+                let sessions = regions
+                    .iter()
+                    .map(|r| {
+                        let cfg = cloud.region(r)?;
+                        self.auth
+                            .session(&cfg, timeout_for(&self.selection, cfg.api_timeout))
+                    })
+                    .collect();
+                (cloud.name.clone(), sessions)
+            })
+            .collect())
     }
 }
 

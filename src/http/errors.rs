@@ -66,6 +66,17 @@ pub fn has_status(err: &anyhow::Error, code: u16) -> bool {
     })
 }
 
+/// A request that never reached the service: the connection was refused
+/// or could not be made.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{0}")]
+pub struct Unreachable(pub String);
+
+pub fn is_unreachable(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|c| c.downcast_ref::<Unreachable>().is_some())
+}
+
 /// The human message in an OpenStack error body, whatever the service's envelope.
 pub fn error_message(body: &[u8]) -> String {
     if let Ok(v) = serde_json::from_slice::<Value>(body) {

@@ -8,7 +8,7 @@ mod stream;
 mod trace;
 mod transport;
 
-pub use errors::{ApiError, error_message, has_status};
+pub use errors::{ApiError, error_message, has_status, is_unreachable};
 pub use stream::{BodyStream, StreamBody};
 pub use trace::redact;
 pub use transport::TlsIdentity;
@@ -72,6 +72,9 @@ pub struct Request {
     /// The longest wait for any one step: the connection, the status line,
     /// taking the next chunk of a streamed body, each chunk of the answer.
     pub timeout: Duration,
+    /// Whether a refused connection is tried again. A caller that has a
+    /// better remedy (a fresh catalog) asks for the refusal at once.
+    pub retry_refused: bool,
 }
 
 /// What a request sends.
@@ -92,7 +95,14 @@ impl Request {
             headers: HeaderMap::new(),
             body: Body::Empty,
             timeout,
+            retry_refused: true,
         }
+    }
+
+    /// Reports a refused connection at once instead of retrying it.
+    pub fn refusal_at_once(mut self) -> Self {
+        self.retry_refused = false;
+        self
     }
 
     pub fn header(mut self, name: &'static str, value: &str) -> Self {
@@ -296,6 +306,11 @@ impl Http {
         Ok(client)
     }
 
+    /// How much to trace: 0 nothing, 1 each request, 2 with bodies.
+    pub fn verbose(&self) -> u8 {
+        self.verbose
+    }
+
     /// Sends a request with retries and reads the whole answer; any HTTP
     /// status is returned as a `Response` (use [`Response::ok`]);
     /// transport failures are errors.
@@ -376,8 +391,10 @@ impl Http {
                     // A refused connection never reached the service, so
                     // even a POST is safe to send again; a certificate
                     // problem will be the same next time.
-                    let retryable =
-                        req.replayable() && (req.idempotent() || f.is_connect()) && !f.is_timeout();
+                    let retryable = req.replayable()
+                        && (req.idempotent() || f.is_connect())
+                        && !f.is_timeout()
+                        && (req.retry_refused || !f.is_connect());
                     if retryable && f.tls().is_none() {
                         Some(backoff(attempt))
                     } else {

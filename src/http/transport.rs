@@ -261,10 +261,16 @@ pub(super) fn transport_error(
             TIMEOUT_HINT.to_string(),
         )
     } else if err.is_connect() {
-        (
-            "could not connect".to_string(),
-            "check that the endpoint is reachable from here (VPN, proxy, firewall)".to_string(),
-        )
+        let message = format!(
+            "{} {url}: could not connect{tries}: {}",
+            req.method,
+            describe_reqwest(&err)
+        );
+        return anyhow::Error::new(super::errors::Unreachable(message)).context(
+            crate::error::Advice(
+                "check that the endpoint is reachable from here (VPN, proxy, firewall)",
+            ),
+        );
     } else if err.is_body() || err.is_decode() {
         (
             "the response body was cut off".to_string(),

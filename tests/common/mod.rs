@@ -60,6 +60,8 @@ impl Env {
         }
         cmd.env("HOME", self.dir.path().join("home"))
             .env("XDG_CONFIG_HOME", self.dir.path().join("home/.config"))
+            .env("XDG_CACHE_HOME", self.dir.path().join("home/.cache"))
+            .env_remove("OSPREY_NO_TOKEN_CACHE")
             .env("RUST_BACKTRACE", "0")
             .env("NO_COLOR", "1")
             .current_dir(self.dir.path().join("work"))
@@ -230,7 +232,11 @@ pub fn site_clients(
                 clouds: clouds.iter().map(|c| c.to_string()).collect(),
                 ..Selection::default()
             },
-            auth: osprey::auth::Auth::new(std::sync::Arc::new(osprey::http::Http::new(0)), None),
+            auth: osprey::auth::Auth::new(
+                std::sync::Arc::new(osprey::http::Http::new(0)),
+                None,
+                None,
+            ),
             runner: osprey::fanout::Runner::new(8, osprey::fanout::Cancel::new(), false),
         };
         estate.sites().await.expect("sites")

@@ -219,8 +219,13 @@ async fn read_service(
         // Glance keeps its quotas only as Keystone unified limits.
         return Ok(Vec::new());
     }
-    let present = client.catalog_url(service).await?.is_some();
-    if !present {
+    // A service asked for by name must be there; one asked for by default
+    // may be missing from a region (an edge site without Cinder).
+    let url = match required {
+        true => client.needed_url(service).await?,
+        false => client.catalog_url(service).await?,
+    };
+    if url.is_none() {
         if required {
             return Err(hinted(
                 format!(

@@ -1,0 +1,142 @@
+//! `osprey auth status` and `osprey auth logout`: the token cache per site
+//! and per cloud. Neither logs in anywhere.
+
+use super::Report;
+use crate::api::SiteId;
+use crate::auth::NoCachedToken;
+use crate::auth::cache::Cache;
+use crate::auth::cache::token::{State, left};
+use crate::auth::keystone::format_rfc3339;
+use crate::error::hinted;
+use crate::fanout::select::{Estate, Site};
+use crate::render::Rows;
+use serde::Serialize;
+
+/// One site's cached token: the row of `osprey auth status`.
+#[derive(Debug, Default, Serialize)]
+struct StatusRow {
+    cloud: String,
+    region: String,
+    /// `valid`, `expired`, `credentials changed` or `none`.
+    token: String,
+    user: String,
+    scope: String,
+    expires_at: String,
+    left: String,
+    auth_url: String,
+}
+
+/// One cloud's logout: the row of `osprey auth logout`.
+#[derive(Debug, Default, Serialize)]
+struct LogoutRow {
+    cloud: String,
+    auth_url: String,
+    removed: bool,
+}
+
+/// Every selected site with what the cache holds for its login. Sites come
+/// from the cache too: a cloud without `regions:` and without a cached
+/// token is one row, `cloud/*`.
+pub async fn status(estate: &Estate<'_>) -> anyhow::Result<Report> {
+    enabled(estate)?;
+    let mut report = Report::default();
+    let mut rows = Vec::new();
+    for site in estate.sites().await? {
+        match site {
+            Site::Ready(client) => {
+                let session = client.session();
+                let mut row = row(&client.id, "none");
+                row.auth_url = session.auth_url().to_string();
+                if let Some(status) = session.cache_status() {
+                    let t = &status.token;
+                    row.token = status.state.name().to_string();
+                    row.user = t
+                        .user_name
+                        .clone()
+                        .or(t.user_id.clone())
+                        .unwrap_or_default();
+                    row.scope = t.scope();
+                    row.expires_at = t.expires_at.map(format_rfc3339).unwrap_or_default();
+                    if status.state == State::Valid {
+                        row.left = left(t.expires_at);
+                    }
+                }
+                rows.push(row);
+            }
+            Site::Failed(id, e) if e.downcast_ref::<NoCachedToken>().is_some() => {
+                rows.push(row(&id, "none"));
+            }
+            Site::Failed(id, e) => {
+                rows.push(row(&id, "unknown"));
+                report.failures.push((id, e));
+            }
+        }
+    }
+    report.rows = Rows::typed(rows);
+    Ok(report)
+}
+
+fn row(id: &SiteId, token: &str) -> StatusRow {
+    StatusRow {
+        cloud: id.cloud.clone(),
+        region: id.region.clone(),
+        token: token.to_string(),
+        ..StatusRow::default()
+    }
+}
+
+/// Removes the cached tokens of the selected clouds, or with `all` the
+/// whole cache (tokens and version discovery of every cloud).
+pub fn logout(estate: &Estate<'_>, all: bool) -> anyhow::Result<Report> {
+    let cache = enabled(estate)?;
+    let mut report = Report::default();
+    if all {
+        let tokens = cache.clear_tokens();
+        let documents = cache.clear_discovered();
+        report.notes.push(format!(
+            "removed {tokens} cached token{} and {documents} cached version document{} from {}",
+            plural(tokens),
+            plural(documents),
+            cache.root().display()
+        ));
+        return Ok(report);
+    }
+    let mut rows = Vec::new();
+    for (cloud, logins) in estate.logins()? {
+        match logins {
+            Ok(sessions) => {
+                let mut row = LogoutRow {
+                    cloud: cloud.clone(),
+                    ..LogoutRow::default()
+                };
+                for session in sessions {
+                    row.auth_url = session.auth_url().to_string();
+                    row.removed |= session.forget();
+                }
+                rows.push(row);
+            }
+            Err(e) => {
+                let id = SiteId {
+                    cloud,
+                    region: String::new(),
+                };
+                report.failures.push((id, e));
+            }
+        }
+    }
+    report.rows = Rows::typed(rows);
+    Ok(report)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn enabled<'a>(estate: &'a Estate<'_>) -> anyhow::Result<&'a Cache> {
+    estate.auth.cache().ok_or_else(|| {
+        hinted(
+            "the token cache is off (--no-token-cache or OSPREY_NO_TOKEN_CACHE)",
+            "run without --no-token-cache, and unset OSPREY_NO_TOKEN_CACHE",
+        )
+    })
+}

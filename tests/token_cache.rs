@@ -1,0 +1,351 @@
+//! End-to-end: the token and discovery cache shared between runs: reused
+//! within a token's life, never for other credentials, dropped on a 401,
+//! ignored when it cannot be trusted, shown by `auth status`, removed by
+//! `auth logout`, and off with `--no-token-cache`.
+
+mod common;
+
+use common::Env;
+use fakestack::{FakeStack, Spec};
+use std::path::PathBuf;
+
+fn demo() -> (FakeStack, Env) {
+    let stack = FakeStack::start(Spec::demo());
+    let env = Env::with_clouds(&stack.clouds_yaml());
+    (stack, env)
+}
+
+fn logins(stack: &FakeStack) -> usize {
+    stack
+        .requests()
+        .iter()
+        .filter(|r| r.method == "POST" && r.path == "/v3/auth/tokens")
+        .count()
+}
+
+/// GETs of a version document: a Keystone's or a service's root.
+fn version_reads(stack: &FakeStack) -> usize {
+    const ROOTS: [&str; 11] = [
+        "",
+        "/v3",
+        "/compute",
+        "/compute/v2.1",
+        "/network",
+        "/network/v2.0",
+        "/image",
+        "/image/v2",
+        "/volume",
+        "/volume/v3",
+        "/placement",
+    ];
+    stack
+        .requests()
+        .iter()
+        .filter(|r| r.method == "GET" && ROOTS.contains(&r.path.trim_end_matches('/')))
+        .count()
+}
+
+fn cache_files(env: &Env, kind: &str) -> Vec<PathBuf> {
+    match std::fs::read_dir(env.path().join("home/.cache/osprey").join(kind)) {
+        Ok(dir) => dir.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+const SITES: [&str; 5] = ["--sites", "all", "sites", "-f", "json"];
+
+#[test]
+fn a_second_run_within_the_tokens_life_logs_in_nowhere() {
+    let stack = FakeStack::start(Spec::demo());
+    // Unversioned auth URLs: a run without the cache reads Keystone's
+    // version document before it logs in.
+    let yaml = stack.clouds_yaml().replace("/v3\n", "\n");
+    let env = Env::with_clouds(&yaml);
+    let first = env.run(&SITES);
+    first.assert_code(0);
+    assert_eq!(
+        logins(&stack),
+        4,
+        "one per identity: fake-a, fake-b and their admins"
+    );
+    assert_eq!(
+        version_reads(&stack),
+        4,
+        "one per identity, as they log in at once"
+    );
+    stack.reset_counters();
+    let second = env.run(&SITES);
+    second.assert_code(0);
+    assert_eq!(second.sites(), first.sites());
+    assert_eq!(logins(&stack), 0);
+    assert_eq!(version_reads(&stack), 0);
+    assert!(stack.requests().is_empty(), "{:?}", stack.requests());
+}
+
+#[test]
+fn the_cache_is_private_and_holds_no_password() {
+    let (_stack, env) = demo();
+    env.run(&SITES).assert_code(0);
+    let files = cache_files(&env, "tokens");
+    assert_eq!(files.len(), 4, "{files:?}");
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        assert!(
+            !text.contains("fake-demo") && !text.contains("fake-admin"),
+            "{text}"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(f).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{}", f.display());
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = env.path().join("home/.cache/osprey/tokens");
+        let mode = std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700);
+    }
+}
+
+#[test]
+fn a_changed_password_logs_in_again() {
+    let (stack, env) = demo();
+    env.run(&["--os-cloud", "fake-a", "sites"]).assert_code(0);
+    assert_eq!(logins(&stack), 1);
+    // The same identity with another password: the cached token is not
+    // used, so Keystone judges the new password (and refuses it).
+    let yaml = stack.clouds_yaml().replacen("fake-demo", "changed", 1);
+    let changed = Env::with_clouds(&yaml);
+    std::fs::create_dir_all(changed.path().join("home")).unwrap();
+    copy_dir(
+        &env.path().join("home/.cache"),
+        &changed.path().join("home/.cache"),
+    );
+    let run = changed.run(&["--os-cloud", "fake-a", "sites"]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("401"), "{}", run.stderr);
+    assert_eq!(logins(&stack), 2);
+    // The old password still finds its token.
+    env.run(&["--os-cloud", "fake-a", "sites"]).assert_code(0);
+    assert_eq!(logins(&stack), 2);
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(to, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+}
+
+#[test]
+fn a_revoked_cached_token_logs_in_once_and_succeeds() {
+    let (stack, env) = demo();
+    env.run(&["--os-cloud", "fake-a", "quota", "show"])
+        .assert_code(0);
+    stack.revoke_all_tokens();
+    stack.reset_counters();
+    let run = env.run(&["--os-cloud", "fake-a", "quota", "show", "-f", "json"]);
+    run.assert_code(0);
+    assert_eq!(logins(&stack), 1, "{:?}", stack.requests());
+    // The new token is cached in turn.
+    stack.reset_counters();
+    env.run(&["--os-cloud", "fake-a", "quota", "show"])
+        .assert_code(0);
+    assert_eq!(logins(&stack), 0);
+}
+
+#[test]
+fn a_corrupt_or_open_cache_file_is_ignored_and_replaced() {
+    let (stack, env) = demo();
+    env.run(&["--os-cloud", "fake-a", "sites"]).assert_code(0);
+    let [file] = cache_files(&env, "tokens").try_into().unwrap();
+    std::fs::write(&file, "{\"format\": 1, \"osprey\": ").unwrap();
+    stack.reset_counters();
+    let run = env.run(&["--os-cloud", "fake-a", "sites"]);
+    run.assert_code(0);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    assert_eq!(logins(&stack), 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Readable by others: not trusted.
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        stack.reset_counters();
+        env.run(&["--os-cloud", "fake-a", "sites"]).assert_code(0);
+        assert_eq!(logins(&stack), 1);
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "replaced by a private file");
+    }
+    stack.reset_counters();
+    env.run(&["--os-cloud", "fake-a", "sites"]).assert_code(0);
+    assert_eq!(logins(&stack), 0, "the replacement is used");
+}
+
+#[test]
+fn the_cache_can_be_turned_off() {
+    let (stack, mut env) = demo();
+    env.run(&["--no-token-cache", "--os-cloud", "fake-a", "sites"])
+        .assert_code(0);
+    env.run(&["--no-token-cache", "--os-cloud", "fake-a", "sites"])
+        .assert_code(0);
+    assert_eq!(logins(&stack), 2);
+    env.set("OSPREY_NO_TOKEN_CACHE", "1");
+    env.run(&["--os-cloud", "fake-a", "sites"]).assert_code(0);
+    assert_eq!(logins(&stack), 3);
+    assert!(cache_files(&env, "tokens").is_empty());
+    let run = env.run(&["auth", "status"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("the token cache is off"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("hint: "), "{}", run.stderr);
+}
+
+#[test]
+fn auth_status_shows_each_sites_token_without_logging_in() {
+    let (stack, env) = demo();
+    let before = env.run(&["--sites", "all", "auth", "status", "-f", "json"]);
+    before.assert_code(0);
+    let rows = before.json();
+    let rows = rows.as_array().unwrap();
+    // Regions come from catalogs, and nothing is cached yet.
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    assert!(
+        rows.iter()
+            .all(|r| r["region"] == "*" && r["token"] == "none"),
+        "{rows:?}"
+    );
+    env.run(&["--os-cloud", "fake-a", "sites"]).assert_code(0);
+    stack.reset_counters();
+    let after = env.run(&[
+        "--os-cloud",
+        "fake-a,fake-b",
+        "auth",
+        "status",
+        "-f",
+        "json",
+    ]);
+    after.assert_code(0);
+    assert!(stack.requests().is_empty(), "{:?}", stack.requests());
+    let rows = after.json();
+    let rows = rows.as_array().unwrap();
+    let a1 = after.row("fake-a", "RegionOne");
+    assert_eq!(a1["token"], "valid");
+    assert_eq!(a1["user"], "demo");
+    assert_eq!(a1["scope"], "project demo");
+    assert!(a1["left"].as_str().unwrap().ends_with('m'), "{a1}");
+    assert!(a1["expires_at"].as_str().unwrap().ends_with('Z'), "{a1}");
+    assert_eq!(after.row("fake-a", "RegionTwo")["token"], "valid");
+    assert_eq!(after.row("fake-b", "*")["token"], "none");
+    assert_eq!(rows.len(), 3);
+    // Never the token itself.
+    let [file] = cache_files(&env, "tokens").try_into().unwrap();
+    let entry: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let token = entry["entry"]["token"].as_str().unwrap();
+    assert!(!after.stdout.contains(token) && !after.stderr.contains(token));
+    let table = env.run(&["--os-cloud", "fake-a", "auth", "status"]);
+    assert!(!table.stdout.contains(token));
+}
+
+#[test]
+fn auth_logout_removes_the_selected_clouds_tokens() {
+    let (stack, env) = demo();
+    env.run(&SITES).assert_code(0);
+    assert_eq!(cache_files(&env, "tokens").len(), 4);
+    let run = env.run(&["--os-cloud", "fake-a", "auth", "logout", "-f", "json"]);
+    run.assert_code(0);
+    assert_eq!(run.json()[0]["cloud"], "fake-a");
+    assert_eq!(run.json()[0]["removed"], true);
+    assert_eq!(cache_files(&env, "tokens").len(), 3);
+    stack.reset_counters();
+    env.run(&SITES).assert_code(0);
+    assert_eq!(logins(&stack), 1, "fake-a logs in again, the others do not");
+    let run = env.run(&["auth", "logout", "--all"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("removed 4 cached tokens"),
+        "{}",
+        run.stderr
+    );
+    assert!(cache_files(&env, "tokens").is_empty());
+    stack.reset_counters();
+    env.run(&SITES).assert_code(0);
+    assert_eq!(logins(&stack), 4);
+}
+
+#[test]
+fn runs_at_the_same_time_share_the_cache_safely() {
+    let (stack, env) = demo();
+    let children: Vec<_> = (0..6)
+        .map(|_| {
+            env.command(&SITES)
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .expect("run osprey")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+    }
+    assert!(logins(&stack) >= 4);
+    stack.reset_counters();
+    env.run(&SITES).assert_code(0);
+    assert_eq!(logins(&stack), 0);
+    let leftovers: Vec<_> = cache_files(&env, "tokens")
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_cached_microversion_spares_the_negotiation_and_is_dropped_when_refused() {
+    let stack = FakeStack::start(Spec::demo().compute_max_microversion("2.40"));
+    let env = Env::with_clouds(&stack.clouds_yaml());
+    let quota = [
+        "--os-cloud",
+        "fake-b",
+        "quota",
+        "show",
+        "--service",
+        "compute",
+    ];
+    env.run(&quota).assert_code(0);
+    let refused = |stack: &FakeStack| stack.requests().iter().filter(|r| r.status == 406).count();
+    assert_eq!(refused(&stack), 1, "{:?}", stack.requests());
+    assert_eq!(version_reads(&stack), 1);
+    stack.reset_counters();
+    env.run(&quota).assert_code(0);
+    assert_eq!(refused(&stack), 0);
+    assert_eq!(version_reads(&stack), 0);
+    // A cached maximum the service no longer offers: refused, dropped,
+    // discovered again.
+    let [file] = cache_files(&env, "discovery").try_into().unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"2.40\""), "{text}");
+    std::fs::write(&file, text.replace("\"2.40\"", "\"2.90\"")).unwrap();
+    stack.reset_counters();
+    env.run(&quota).assert_code(0);
+    assert_eq!(refused(&stack), 1);
+    assert_eq!(version_reads(&stack), 1);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"2.40\""), "{text}");
+}
