@@ -7,6 +7,7 @@
 //! - `GET /counts`: every (target, method, path) with its count; with
 //!   `?target=T&method=M&path=P`, `{"count": N}` for that one
 //! - `GET /clouds.yaml`
+//! - `POST /endpoints`: `{"region": R, "service": TYPE, "url": URL | null}`
 //! - the quota endpoints (`quota/control.rs`) and the resource ones
 //!   (`store/control.rs`)
 
@@ -36,6 +37,7 @@ pub(crate) fn router(ctx: Ctx) -> Router {
         .route("/requests", get(requests).delete(reset))
         .route("/counts", get(counts))
         .route("/clouds.yaml", get(clouds_yaml))
+        .route("/endpoints", post(set_endpoint))
         .merge(crate::quota::control::routes())
         .merge(crate::store::control::routes())
         .with_state(ctx)
@@ -121,4 +123,22 @@ async fn clouds_yaml(State(ctx): State<Ctx>) -> Response {
         crate::clouds::clouds_yaml(&ctx.world, &[]),
     )
         .into_response()
+}
+
+#[derive(Deserialize)]
+struct EndpointChange {
+    region: String,
+    service: String,
+    /// `null` (or absent) removes the region's endpoints of the service.
+    url: Option<String>,
+}
+
+async fn set_endpoint(State(ctx): State<Ctx>, Json(c): Json<EndpointChange>) -> Response {
+    match ctx
+        .world
+        .set_endpoint(&c.region, &c.service, c.url.as_deref())
+    {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => bad_request(e),
+    }
 }

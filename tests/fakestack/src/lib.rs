@@ -36,6 +36,9 @@
 //! | `identity` | `K/v3` (the cloud's Keystone, listed in every region) | `K/`, `K/v3` |
 //!
 //! Each endpoint is listed three times (public, internal, admin, same URL).
+//! [`FakeStack::set_endpoint`] moves or removes a region's endpoints of a
+//! service at run time; [`FakeStack::closed_url`] is a URL that refuses
+//! connections, to point one at.
 //! Everything else on a region needs a valid `X-Auth-Token` from the
 //! region's Keystone, else the service's 401 (JSON; Glance's is HTML).
 //!
@@ -129,6 +132,7 @@
 //! streamed body mid-transfer.
 
 mod body;
+mod catalog;
 mod cinder;
 mod clouds;
 mod control;
@@ -153,6 +157,7 @@ mod tls;
 mod versions;
 
 use std::path::Path;
+use std::sync::Mutex;
 use std::time::Duration;
 
 pub use faults::{Fault, FaultKind, Target};
@@ -168,6 +173,9 @@ use state::lock;
 /// A running fake estate. Dropping it stops every listener.
 pub struct FakeStack {
     running: server::Running,
+    /// Sockets bound but never listening, behind [`FakeStack::closed_url`]:
+    /// held so no other listener can take their ports.
+    closed: Mutex<Vec<tokio::net::TcpSocket>>,
 }
 
 impl FakeStack {
@@ -181,6 +189,7 @@ impl FakeStack {
     pub fn try_start(spec: Spec) -> std::io::Result<Self> {
         Ok(Self {
             running: server::Running::start(&spec)?,
+            closed: Mutex::new(Vec::new()),
         })
     }
 
@@ -260,6 +269,7 @@ impl FakeStack {
 
     /// `http://127.0.0.1:PORT` of the control API: `GET|POST|DELETE /faults`,
     /// `POST /latency`, `GET|DELETE /requests`, `GET /counts`, `GET /clouds.yaml`,
+    /// `POST /endpoints`,
     /// the quota endpoints, `GET /kinds`, `GET|POST|DELETE /resources`,
     /// `POST /projects`, `GET|PUT /image_data` (see README.md).
     pub fn control_url(&self) -> String {
@@ -350,5 +360,41 @@ impl FakeStack {
         for realm in &self.world().realms {
             lock(&realm.tokens).clear();
         }
+    }
+
+    /// Changes the catalog of the Keystone that lists `region`: service type
+    /// `kind` (`compute`, `network`, `image`, `block-storage`, `volumev3` or
+    /// `placement`) gets `url` in that region on all three interfaces (new
+    /// endpoints where it had none), or with `None` loses that region's
+    /// endpoints. `{project_id}` in `url` is templated per token. Tokens
+    /// issued and validated from now on, and `GET /v3/auth/catalog`, carry
+    /// the change; the service stays registered, and a service left without
+    /// endpoints is listed with `"endpoints": []`, as keystone 30 does.
+    /// Panics on an unknown region or kind.
+    pub fn set_endpoint(&self, region: &str, kind: &str, url: Option<&str>) {
+        self.world()
+            .set_endpoint(region, kind, url)
+            .unwrap_or_else(|e| panic!("fakestack: set_endpoint: {e}"));
+    }
+
+    /// `http://127.0.0.1:PORT` (`https` with [`Spec::tls`]) where nothing
+    /// listens: connections are refused. The port stays bound, though never
+    /// listening, while the stack lives, so no other listener takes it.
+    /// Panics if no loopback socket can be bound.
+    pub fn closed_url(&self) -> String {
+        let bound = tokio::net::TcpSocket::new_v4().and_then(|socket| {
+            socket.bind(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))?;
+            let addr = socket.local_addr()?;
+            Ok((socket, addr))
+        });
+        let (socket, addr) =
+            bound.unwrap_or_else(|e| panic!("fakestack: cannot bind a closed port: {e}"));
+        lock(&self.closed).push(socket);
+        let scheme = if self.world().control_url.starts_with("https") {
+            "https"
+        } else {
+            "http"
+        };
+        format!("{scheme}://{addr}")
     }
 }

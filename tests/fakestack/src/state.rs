@@ -4,8 +4,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
+use crate::catalog::CatalogService;
 use crate::faults::Faults;
 use crate::journal::Journal;
 use crate::microversion::Microversion;
@@ -157,23 +158,6 @@ pub(crate) struct AppCred {
     pub roles: Vec<String>,
     pub expires_at: Option<String>,
     pub unrestricted: Option<bool>,
-}
-
-/// One endpoint of the catalog; `url` may hold `{project_id}`.
-#[derive(Debug)]
-pub(crate) struct Endpoint {
-    pub id: String,
-    pub interface: &'static str,
-    pub region: String,
-    pub url: String,
-}
-
-#[derive(Debug)]
-pub(crate) struct CatalogService {
-    pub id: String,
-    pub kind: &'static str,
-    pub name: &'static str,
-    pub endpoints: Vec<Endpoint>,
 }
 
 /// Who is calling a service, from a valid `X-Auth-Token`. Service handlers
@@ -369,35 +353,9 @@ impl Realm {
         )
     }
 
-    /// The token's catalog, as Keystone renders it for this scope: endpoints
-    /// templated with the project id are dropped when there is no project.
+    /// The token's catalog for this scope (see [`crate::catalog::render`]).
     pub fn catalog_json(&self, project_id: Option<&str>) -> Value {
-        let services: Vec<Value> = self
-            .catalog
-            .iter()
-            .map(|s| {
-                let endpoints: Vec<Value> = s
-                    .endpoints
-                    .iter()
-                    .filter_map(|e| {
-                        let url = if e.url.contains("{project_id}") {
-                            e.url.replace("{project_id}", project_id?)
-                        } else {
-                            e.url.clone()
-                        };
-                        Some(json!({
-                            "id": e.id,
-                            "interface": e.interface,
-                            "region_id": e.region,
-                            "url": url,
-                            "region": e.region,
-                        }))
-                    })
-                    .collect();
-                json!({"endpoints": endpoints, "id": s.id, "type": s.kind, "name": s.name})
-            })
-            .collect();
-        Value::Array(services)
+        crate::catalog::render(&self.catalog, project_id)
     }
 
     /// The caller behind a token, if the token is known and not expired.
@@ -495,7 +453,7 @@ impl World {
             })
             .collect();
         for realm in &mut realms {
-            realm.catalog = build_catalog(&realm.v3(), &realm.regions, &regions);
+            realm.catalog = crate::catalog::build(&realm.v3(), &realm.regions, &regions);
         }
         let mut latency = HashMap::new();
         for key in realms
@@ -544,46 +502,16 @@ impl World {
     pub fn realm_of_region(&self, region: &Region) -> &Realm {
         &self.realms[region.realm]
     }
-}
 
-/// Catalog rows in the order of the real minicloud catalog.
-fn build_catalog(identity: &str, in_catalog: &[String], regions: &[Region]) -> Vec<CatalogService> {
-    let services: [(&str, &str, &str); 7] = [
-        ("identity", "keystone", ""),
-        ("image", "glance", "/image"),
-        ("network", "neutron", "/network"),
-        ("compute", "nova", "/compute/v2.1"),
-        ("placement", "placement", "/placement"),
-        ("block-storage", "cinder", "/volume/v3"),
-        ("volumev3", "cinderv3", "/volume/v3/{project_id}"),
-    ];
-    services
-        .iter()
-        .map(|(kind, name, path)| {
-            let mut endpoints = Vec::new();
-            for region in regions.iter().filter(|r| in_catalog.contains(&r.name)) {
-                let url = if *kind == "identity" {
-                    identity.to_owned()
-                } else {
-                    format!("{}{path}", region.url)
-                };
-                for interface in ["public", "internal", "admin"] {
-                    endpoints.push(Endpoint {
-                        id: hex_id(),
-                        interface,
-                        region: region.name.clone(),
-                        url: url.clone(),
-                    });
-                }
-            }
-            CatalogService {
-                id: hex_id(),
-                kind,
-                name,
-                endpoints,
-            }
-        })
-        .collect()
+    /// Changes `kind`'s endpoints of `region` in the catalog of the Keystone
+    /// that lists it (see [`crate::catalog::set_endpoint`]).
+    pub fn set_endpoint(&self, region: &str, kind: &str, url: Option<&str>) -> Result<(), String> {
+        let found = self
+            .region(region)
+            .ok_or_else(|| format!("no region {region}"))?;
+        let realm = self.realm_of_region(found);
+        crate::catalog::set_endpoint(&realm.catalog, region, kind, url)
+    }
 }
 
 #[cfg(test)]

@@ -575,7 +575,7 @@ async fn delete_limit(
 
 // ---- services -----------------------------------------------------------------
 
-fn service_json(realm: &Realm, s: &crate::state::CatalogService) -> Value {
+fn service_json(realm: &Realm, s: &crate::catalog::CatalogService) -> Value {
     json!({"name": s.name, "id": s.id, "type": s.kind, "enabled": true,
         "links": {"self": format!("{}/services/{}", realm.v3(), s.id)}})
 }
