@@ -622,7 +622,12 @@ impl CountingRelay {
     }
 
     fn count(&self, wanted: impl Fn(&str) -> bool) -> usize {
-        self.seen.lock().unwrap().iter().filter(|l| wanted(l)).count()
+        self.seen
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|l| wanted(l))
+            .count()
     }
 }
 
@@ -640,7 +645,14 @@ fn the_token_cache_spares_keystone_and_never_serves_stale_credentials() {
         .replace("http://127.0.0.1:5001/v3", &b.url);
     let env = Env::with_clouds(&yaml);
     let logins = || a.logins() + b.logins();
-    let quota = ["--os-cloud", "mc-a-demo,mc-b-demo", "quota", "show", "-f", "json"];
+    let quota = [
+        "--os-cloud",
+        "mc-a-demo,mc-b-demo",
+        "quota",
+        "show",
+        "-f",
+        "json",
+    ];
     let first = env.run(&quota);
     first.assert_code(0);
     assert_eq!((a.logins(), b.logins()), (1, 1), "one login per Keystone");
@@ -650,7 +662,11 @@ fn the_token_cache_spares_keystone_and_never_serves_stale_credentials() {
     second.assert_code(0);
     assert_eq!(second.json(), first.json());
     assert_eq!(logins(), 2, "a warm run logs in nowhere");
-    assert_eq!(a.version_reads() + b.version_reads(), 2, "and reads no version document");
+    assert_eq!(
+        a.version_reads() + b.version_reads(),
+        2,
+        "and reads no version document"
+    );
 
     // A token the services refuse (401): dropped, one login, success.
     let cache = env.path().join("home/.cache/osprey/tokens");

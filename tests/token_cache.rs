@@ -349,3 +349,111 @@ fn a_cached_microversion_spares_the_negotiation_and_is_dropped_when_refused() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("\"2.40\""), "{text}");
 }
+
+#[test]
+fn a_cached_catalog_without_a_needed_service_is_renewed_once() {
+    let (stack, env) = demo();
+    let nova = format!("{}/compute/v2.1", stack.region_url("RegionOne"));
+    stack.set_endpoint("RegionOne", "compute", None);
+    let quota = [
+        "--os-cloud",
+        "fake-a",
+        "quota",
+        "show",
+        "--service",
+        "compute",
+        "-f",
+        "json",
+    ];
+    let run = env.run(&quota);
+    run.assert_code(2);
+    assert!(run.stderr.contains("RegionOne"), "{}", run.stderr);
+    // Nova is back: the cached catalog does not know.
+    stack.set_endpoint("RegionOne", "compute", Some(&nova));
+    stack.reset_counters();
+    let run = env.run(&quota);
+    run.assert_code(0);
+    assert_eq!(
+        logins(&stack),
+        1,
+        "one fresh login for the site that lacked it"
+    );
+    // The fresh token is cached: the next run logs in nowhere.
+    stack.reset_counters();
+    env.run(&quota).assert_code(0);
+    assert_eq!(logins(&stack), 0);
+}
+
+#[test]
+fn a_cached_endpoint_that_refuses_connections_is_renewed_once() {
+    let (stack, env) = demo();
+    let nova = format!("{}/compute/v2.1", stack.region_url("RegionOne"));
+    let gone = format!("{}/compute/v2.1", stack.closed_url());
+    stack.set_endpoint("RegionOne", "compute", Some(&gone));
+    env.run(&["--os-cloud", "fake-a", "sites"]).assert_code(0);
+    // Nova moved back: the cached catalog still names the dead address.
+    stack.set_endpoint("RegionOne", "compute", Some(&nova));
+    stack.reset_counters();
+    let quota = [
+        "--os-cloud",
+        "fake-a",
+        "quota",
+        "show",
+        "--service",
+        "compute",
+    ];
+    let run = env.run(&quota);
+    run.assert_code(0);
+    assert_eq!(logins(&stack), 1);
+
+    // Still refused after the fresh login: the site fails, once, and the
+    // other region is printed.
+    stack.set_endpoint("RegionOne", "compute", Some(&gone));
+    env.run(&["--no-token-cache", "--os-cloud", "fake-a", "sites"])
+        .assert_code(0);
+    std::fs::remove_dir_all(env.path().join("home/.cache/osprey")).unwrap();
+    env.run(&["--os-cloud", "fake-a", "sites"]).assert_code(0);
+    stack.reset_counters();
+    let run = env.run(&[&quota[..], &["-f", "json"]].concat());
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("error: fake-a/RegionOne:") && run.stderr.contains("could not connect"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("fake-a/RegionTwo"), "{}", run.stderr);
+    assert_eq!(logins(&stack), 1);
+}
+
+#[test]
+fn version_reads_no_file_and_opens_no_connection() {
+    let env = Env::new();
+    let strace = std::process::Command::new("strace").arg("-V").output();
+    if strace.is_err() {
+        // Without strace, what can still be seen: no cache, and an answer
+        // even where the configuration cannot be read.
+        let mut env = env;
+        env.set("OS_CLIENT_CONFIG_FILE", "/nonexistent/clouds.yaml");
+        let run = env.run(&["--version"]);
+        run.assert_code(0);
+        assert!(!env.path().join("home/.cache").exists());
+        return;
+    }
+    let mut cmd = std::process::Command::new("strace");
+    cmd.args(["-f", "-qq", "-e", "trace=openat,open,connect,mkdir,mkdirat"])
+        .arg(env!("CARGO_BIN_EXE_osprey"))
+        .arg("--version")
+        .env("HOME", env.path().join("home"))
+        .env("XDG_CACHE_HOME", env.path().join("home/.cache"));
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("osprey "));
+    let trace = String::from_utf8_lossy(&out.stderr);
+    let touched: Vec<&str> = trace
+        .lines()
+        .filter(|l| l.contains('('))
+        // The loader's libraries, and the Rust runtime's stack guard.
+        .filter(|l| !l.contains(".so") && !l.contains("/etc/ld.so") && !l.contains("/proc/self/"))
+        .collect();
+    assert!(touched.is_empty(), "{touched:#?}");
+}

@@ -20,7 +20,7 @@ floor_wait() {
     wait "$pid" || failed=1
   done
   if [ "$failed" = 1 ]; then
-    echo "quota_floor: a call failed (is the minicloud up? see /work/shared/minicloud)" >&2
+    echo "quota_floor: a call failed (is the minicloud up? see ../shared/minicloud)" >&2
     return 1
   fi
 }

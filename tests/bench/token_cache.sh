@@ -43,7 +43,7 @@ die() {
 case $ROUNDS in '' | *[!0-9]* | 0) die "ROUNDS must be a positive whole number, not '$ROUNDS'" ;; esac
 for ks in 5000 5001; do
   curl -s -o /dev/null -m 5 "http://127.0.0.1:$ks/v3" ||
-    die "no Keystone on 127.0.0.1:$ks (start the minicloud: /work/shared/minicloud/start.sh)"
+    die "no Keystone on 127.0.0.1:$ks (start the minicloud: ../shared/minicloud/start.sh)"
 done
 
 work=$(mktemp -d)
