@@ -131,6 +131,9 @@ pub enum Command {
     Config(ConfigCommand),
 
     /// List the selected sites with their authentication result and endpoints.
+    ///
+    /// `latency_ms` is the login's time (empty when the token came from the
+    /// cache), or with --check the time the version documents took.
     Sites(SitesArgs),
 
     /// Cached tokens: show them per site, or remove them.

@@ -77,6 +77,11 @@ fn a_second_run_within_the_tokens_life_logs_in_nowhere() {
     let second = env.run(&SITES);
     second.assert_code(0);
     assert_eq!(second.sites(), first.sites());
+    let rows = second.json();
+    assert!(
+        rows.as_array().unwrap().iter().all(|r| r["latency_ms"].is_null()),
+        "no login was timed: {rows}"
+    );
     assert_eq!(logins(&stack), 0);
     assert_eq!(version_reads(&stack), 0);
     assert!(stack.requests().is_empty(), "{:?}", stack.requests());

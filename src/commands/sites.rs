@@ -93,12 +93,15 @@ async fn probe(client: Arc<SiteClient>, check: bool) -> Partial<SiteRow> {
     let id = &client.id;
     let session = client.session();
     let started = Instant::now();
-    if let Err(e) = session.token().await {
-        return Partial {
-            value: SiteRow::new(id, describe(&e).0, session.auth_url()),
-            errors: vec![e],
-        };
-    }
+    let token = match session.token().await {
+        Ok(t) => t,
+        Err(e) => {
+            return Partial {
+                value: SiteRow::new(id, describe(&e).0, session.auth_url()),
+                errors: vec![e],
+            };
+        }
+    };
     let auth_ms = started.elapsed().as_millis() as u64;
     let mut row = SiteRow::new(id, "ok".into(), session.auth_url());
     for s in SHOWN {
@@ -111,7 +114,9 @@ async fn probe(client: Arc<SiteClient>, check: bool) -> Partial<SiteRow> {
         row.set_url(s, &url);
     }
     let mut errors = Vec::new();
-    let mut latency = auth_ms.max(session.last_auth_ms());
+    // The login's time; none when the token came from the cache and
+    // nothing was asked of the site.
+    let mut latency = (!token.cached).then(|| auth_ms.max(session.last_auth_ms()));
     if check {
         let started = Instant::now();
         let checks = futures::future::join_all(Service::ALL.iter().map(|s| {
@@ -128,7 +133,7 @@ async fn probe(client: Arc<SiteClient>, check: bool) -> Partial<SiteRow> {
             }
         }))
         .await;
-        latency = started.elapsed().as_millis() as u64;
+        latency = Some(started.elapsed().as_millis() as u64);
         let failed: Vec<(Service, anyhow::Error)> = checks
             .into_iter()
             .filter_map(|(s, r)| r.err().map(|e| (s, e)))
@@ -156,6 +161,6 @@ async fn probe(client: Arc<SiteClient>, check: bool) -> Partial<SiteRow> {
             errors.push(err);
         }
     }
-    row.latency_ms = Some(latency);
+    row.latency_ms = latency;
     Partial { value: row, errors }
 }
