@@ -79,7 +79,10 @@ fn a_second_run_within_the_tokens_life_logs_in_nowhere() {
     assert_eq!(second.sites(), first.sites());
     let rows = second.json();
     assert!(
-        rows.as_array().unwrap().iter().all(|r| r["latency_ms"].is_null()),
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["latency_ms"].is_null()),
         "no login was timed: {rows}"
     );
     assert_eq!(logins(&stack), 0);
