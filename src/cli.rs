@@ -261,6 +261,13 @@ pub struct QuotaBalanceArgs {
     #[arg(long)]
     pub allow_missing_projects: bool,
 
+    #[command(flatten)]
+    pub plan: PlanArgs,
+}
+
+/// How a mutating command handles its plan.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
     /// Print the plan and change nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -272,6 +279,23 @@ pub struct QuotaBalanceArgs {
     /// Apply without asking (required off a terminal).
     #[arg(long, short = 'y')]
     pub yes: bool,
+}
+
+/// Where a sync reads and writes.
+#[derive(Debug, Args)]
+pub struct EndsArgs {
+    /// The source site, CLOUD/REGION (or CLOUD for its region_name).
+    ///
+    /// Default: the region_name of the one selected cloud.
+    #[arg(long, value_name = "CLOUD/REGION")]
+    pub from: Option<String>,
+
+    /// The target sites as cloud/region globs, as in --sites (repeatable,
+    /// comma lists).
+    ///
+    /// Default: every selected site but the source.
+    #[arg(long, value_delimiter = ',', value_name = "PATTERN")]
+    pub to: Vec<String>,
 }
 
 #[derive(Debug, Args)]

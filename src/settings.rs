@@ -3,11 +3,13 @@
 
 use crate::api::Service;
 use crate::cli::{
-    AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, QuotaCommand, ServiceArg, StrategyArg,
+    self, AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, QuotaCommand, ServiceArg,
+    StrategyArg,
 };
 use crate::commands::quota::balance::Strategy;
 use crate::commands::quota::{BalanceArgs, CheckArgs, ShowArgs};
 use crate::commands::sites::SitesArgs;
+use crate::commands::sync::EndsArgs;
 use crate::config::Secret;
 use crate::error::hinted;
 use crate::fanout::DEFAULT_SITE_TIMEOUT;
@@ -85,10 +87,7 @@ fn command(command: &Command) -> CommandSettings {
                 project: a.project.clone(),
                 allow_missing_projects: a.allow_missing_projects,
             },
-            plan: plan::Options {
-                mode: plan::Mode::from_flags(a.dry_run, a.yes),
-                exit_code: a.exit_code,
-            },
+            plan: plan_options(&a.plan),
         }),
         Command::Quota(QuotaCommand::Check(a)) => CommandSettings::QuotaCheck(CheckArgs {
             limits: a.limits.clone(),
@@ -105,6 +104,22 @@ fn service(arg: ServiceArg) -> Service {
         ServiceArg::Network => Service::Network,
         ServiceArg::Volume => Service::Volume,
         ServiceArg::Image => Service::Image,
+    }
+}
+
+/// `--dry-run`, `--yes` and `--exit-code`.
+pub fn plan_options(a: &cli::PlanArgs) -> plan::Options {
+    plan::Options {
+        mode: plan::Mode::from_flags(a.dry_run, a.yes),
+        exit_code: a.exit_code,
+    }
+}
+
+/// `--from` and `--to`.
+pub fn ends(a: &cli::EndsArgs) -> EndsArgs {
+    EndsArgs {
+        from: a.from.clone(),
+        to: a.to.clone(),
     }
 }
 

@@ -2,7 +2,9 @@
 
 pub mod auth;
 pub mod config;
+pub mod drift;
 pub mod quota;
 pub mod sites;
+pub mod sync;
 
 pub use crate::report::Report;

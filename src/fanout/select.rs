@@ -192,7 +192,7 @@ fn unknown_regions(cloud: &CloudConfig, sel: &Selection, err: &anyhow::Error) ->
     regions.into_iter().map(failed).collect()
 }
 
-fn wanted(sel: &Selection, cloud: &str, region: &str) -> bool {
+pub fn wanted(sel: &Selection, cloud: &str, region: &str) -> bool {
     (sel.regions.is_empty() || sel.regions.iter().any(|r| r == region))
         && (sel.patterns.is_empty()
             || sel
@@ -240,7 +240,7 @@ pub fn glob(pattern: &str, text: &str) -> bool {
 }
 
 /// The clouds to act on.
-fn clouds<'a>(config: &'a Config, sel: &Selection) -> anyhow::Result<Vec<&'a CloudConfig>> {
+pub fn clouds<'a>(config: &'a Config, sel: &Selection) -> anyhow::Result<Vec<&'a CloudConfig>> {
     ensure_clouds(config)?;
     if !sel.clouds.is_empty() {
         let mut out = Vec::new();

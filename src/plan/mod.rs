@@ -100,11 +100,26 @@ pub struct Phase {
     pub held_back: String,
 }
 
+/// What a failure undoes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Atomic {
+    /// The run is one change: a failure anywhere holds back the later
+    /// phases everywhere and rolls back every creation of the run (limits
+    /// that together keep a global limit).
+    #[default]
+    Run,
+    /// Each site is one change: a failure holds back that site's later
+    /// phases and rolls back that site's creations; the other sites go on
+    /// and keep theirs (a key cloned to five regions, one of them down).
+    Site,
+}
+
 /// Steps in the order they are shown, and the phases they are applied in.
 #[derive(Debug, Clone)]
 pub struct Plan<Op> {
     pub steps: Vec<Step<Op>>,
     pub phases: Vec<Phase>,
+    pub atomic: Atomic,
     /// The question put to the user, e.g. "change 4 limits at 2 sites".
     pub summary: String,
     /// What the steps are, for the closing count ("limit changes").
@@ -324,21 +339,30 @@ pub async fn execute<E: Executor>(
         return Ok(Executed { statuses, journal });
     }
 
-    let mut failed = false;
+    // Sites where something failed: with `Atomic::Run`, one is enough to
+    // stop everything.
+    let mut failed: BTreeSet<SiteId> = BTreeSet::new();
+    let held = |failed: &BTreeSet<SiteId>, site: &SiteId| match plan.atomic {
+        Atomic::Run => !failed.is_empty(),
+        Atomic::Site => failed.contains(site),
+    };
     for (p, phase) in plan.phases.iter().enumerate() {
         let here: Vec<usize> = (0..steps.len()).filter(|i| steps[*i].phase == p).collect();
-        if failed || report.interrupted {
-            if failed && !phase.held_back.is_empty() {
-                report.notes.push(phase.held_back.clone());
-            }
+        if report.interrupted {
             for i in here {
                 statuses[i] = Status::NotApplied;
             }
             continue;
         }
+        let held_back = here
+            .iter()
+            .any(|i| to_apply(steps[*i]) && held(&failed, &steps[*i].site));
+        if held_back && !phase.held_back.is_empty() {
+            report.notes.push(phase.held_back.clone());
+        }
         let mut groups: BTreeMap<(SiteId, &str), Vec<usize>> = BTreeMap::new();
         for &i in &here {
-            if to_apply(steps[i]) {
+            if to_apply(steps[i]) && !held(&failed, &steps[i].site) {
                 groups
                     .entry((steps[i].site.clone(), steps[i].group.as_str()))
                     .or_default()
@@ -372,7 +396,7 @@ pub async fn execute<E: Executor>(
                     }
                 }
                 Err(e) => {
-                    failed = true;
+                    failed.insert(site.clone());
                     for i in &idx {
                         statuses[*i] = Status::Failed;
                     }
@@ -387,8 +411,24 @@ pub async fn execute<E: Executor>(
         }
     }
 
-    if failed || report.interrupted {
-        rollback(exec, runner, &steps, &mut statuses, &journal, report).await;
+    // After Ctrl-C the whole run is undone, as the user asked to stop it.
+    let undone: Option<BTreeSet<SiteId>> = match plan.atomic {
+        _ if report.interrupted => None,
+        Atomic::Run if !failed.is_empty() => None,
+        Atomic::Site if !failed.is_empty() => Some(failed),
+        _ => Some(BTreeSet::new()),
+    };
+    if undone.as_ref().is_none_or(|sites| !sites.is_empty()) {
+        rollback(
+            exec,
+            runner,
+            &steps,
+            &mut statuses,
+            &journal,
+            undone.as_ref(),
+            report,
+        )
+        .await;
     }
     verify(exec, runner, &steps, &mut statuses, report).await;
     if opts.mode == Mode::Yes {
@@ -406,18 +446,23 @@ fn step_label<Op>(step: &Step<Op>) -> String {
     format!("{} {}", step.kind, step.name)
 }
 
-/// Undoes this run's creations, newest first at each site; never touches
-/// anything this run did not create.
+/// Undoes this run's creations at `sites` (every site when `None`),
+/// newest first at each site; never touches anything this run did not
+/// create.
 async fn rollback<E: Executor>(
     exec: &E,
     runner: &Runner,
     steps: &[&Step<E::Op>],
     statuses: &mut [Status],
     journal: &Journal<E::Undo>,
+    sites: Option<&BTreeSet<SiteId>>,
     report: &mut Report,
 ) {
     let mut by_site: BTreeMap<SiteId, Vec<(String, E::Undo)>> = BTreeMap::new();
     for (site, label, effect) in journal.entries.iter().rev() {
+        if sites.is_some_and(|s| !s.contains(site)) {
+            continue;
+        }
         if let Effect::Created(u) = effect {
             by_site
                 .entry(site.clone())

@@ -15,6 +15,8 @@ fn site(r: &str) -> SiteId {
 struct Things {
     state: Mutex<BTreeMap<SiteId, BTreeSet<String>>>,
     fail_at: Option<SiteId>,
+    /// With `fail_at`: only steps of this name fail there.
+    fail_name: Option<String>,
     /// Ctrl-C arrives while the first site is creating.
     cancel: Option<Cancel>,
 }
@@ -23,6 +25,7 @@ fn things(fail_at: Option<&str>, cancel: Option<Cancel>) -> Things {
     Things {
         state: Mutex::new(BTreeMap::new()),
         fail_at: fail_at.map(site),
+        fail_name: None,
         cancel,
     }
 }
@@ -47,7 +50,8 @@ impl Executor for Things {
     ) -> anyhow::Result<Vec<Effect<String>>> {
         // Later sites answer later, so the earlier ones have created
         // theirs when the last one fails.
-        if Some(site) == self.fail_at.as_ref() {
+        let named = |n: &String| steps.iter().any(|s| &s.name == n);
+        if Some(site) == self.fail_at.as_ref() && self.fail_name.as_ref().is_none_or(named) {
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
             anyhow::bail!("quota exceeded");
         }
@@ -116,6 +120,7 @@ fn create_everywhere(name: &str) -> Plan<()> {
     Plan {
         steps,
         phases: vec![Phase::default()],
+        atomic: Atomic::Run,
         summary: "create 3 keypairs".into(),
         noun: "creations".into(),
     }
@@ -254,4 +259,124 @@ async fn ctrl_c_stops_the_plan_and_rolls_back_what_was_created() {
     assert_eq!(done.statuses[0], Status::RolledBack);
     assert!(done.statuses[1..].iter().all(|s| *s == Status::NotApplied));
     assert!(things.state.lock().unwrap().values().all(|v| v.is_empty()));
+}
+
+/// At each site a group (phase 0), then a rule in it (phase 1).
+fn group_then_rule() -> Plan<()> {
+    let step = |r: &str, name: &str, phase| Step {
+        site: site(r),
+        kind: "thing".into(),
+        name: name.into(),
+        action: Action::Create,
+        detail: String::new(),
+        group: String::new(),
+        phase,
+        op: (),
+    };
+    let mut steps = Vec::new();
+    for (name, phase) in [("group", 0), ("rule", 1)] {
+        for r in ["r1", "r2", "r3"] {
+            steps.push(step(r, name, phase));
+        }
+    }
+    Plan {
+        steps,
+        phases: vec![
+            Phase::default(),
+            Phase {
+                held_back: "rules held back".into(),
+            },
+        ],
+        atomic: Atomic::Site,
+        summary: "create 6 things".into(),
+        noun: "creations".into(),
+    }
+}
+
+#[tokio::test]
+async fn per_site_plans_undo_only_the_failed_site() {
+    let mut things = things(Some("r2"), None);
+    things.fail_name = Some("rule".into());
+    let mut report = Report::default();
+    let done = execute(
+        group_then_rule(),
+        &things,
+        &runner(),
+        yes(),
+        &No,
+        &mut report,
+    )
+    .await
+    .unwrap();
+    let after = things.state.into_inner().unwrap();
+    let both = BTreeSet::from(["group".to_string(), "rule".to_string()]);
+    assert_eq!(after[&site("r1")], both, "the other sites keep their work");
+    assert_eq!(after[&site("r3")], both);
+    assert!(
+        after[&site("r2")].is_empty(),
+        "the failed site's group is undone"
+    );
+    assert_eq!(
+        done.statuses,
+        [
+            Status::Applied,
+            Status::RolledBack,
+            Status::Applied,
+            Status::Applied,
+            Status::Failed,
+            Status::Applied,
+        ]
+    );
+    assert_eq!(report.failures.len(), 1);
+    assert_eq!(report.failures[0].0, site("r2"));
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n == "rolled back 1 creation of this run")
+    );
+}
+
+#[tokio::test]
+async fn per_site_plans_hold_back_only_the_failed_sites_later_phases() {
+    let things = things(Some("r2"), None);
+    let mut report = Report::default();
+    let done = execute(
+        group_then_rule(),
+        &things,
+        &runner(),
+        yes(),
+        &No,
+        &mut report,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        done.statuses,
+        [
+            Status::Applied,
+            Status::Failed,
+            Status::Applied,
+            Status::Applied,
+            Status::NotApplied,
+            Status::Applied,
+        ]
+    );
+    assert!(report.notes.iter().any(|n| n == "rules held back"));
+    let after = things.state.into_inner().unwrap();
+    assert!(after.get(&site("r2")).is_none_or(BTreeSet::is_empty));
+}
+
+#[tokio::test]
+async fn a_whole_run_plan_undoes_every_site() {
+    let mut plan = group_then_rule();
+    plan.atomic = Atomic::Run;
+    let mut things = things(Some("r2"), None);
+    things.fail_name = Some("rule".into());
+    let mut report = Report::default();
+    execute(plan, &things, &runner(), yes(), &No, &mut report)
+        .await
+        .unwrap();
+    let after = things.state.into_inner().unwrap();
+    assert!(after.values().all(BTreeSet::is_empty), "{after:?}");
 }

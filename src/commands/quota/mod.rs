@@ -303,6 +303,7 @@ pub async fn balance(
                     .to_string(),
             },
         ],
+        atomic: plan::Atomic::Run,
         summary,
         noun: "limit changes".to_string(),
     };

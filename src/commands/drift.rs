@@ -1,0 +1,164 @@
+//! Drift across sites: which named resources (keypairs, flavors, security
+//! groups) are the same everywhere, differ, or are missing somewhere. Each
+//! family reads its resources per site and reduces each to a digest; this
+//! module judges every name and lays the names out as a matrix.
+
+use crate::api::SiteId;
+use crate::render::{Row, Rows};
+use serde::Serialize;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+/// What a name looks like across the sites that could be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Drift {
+    /// At every site, with one digest.
+    #[default]
+    Same,
+    /// Absent at some site; the sites that have it agree.
+    Missing,
+    /// Two sites hold it with different digests (absent elsewhere or not).
+    Differs,
+}
+
+impl Drift {
+    pub fn name(self) -> &'static str {
+        match self {
+            Drift::Same => "same",
+            Drift::Missing => "missing",
+            Drift::Differs => "differs",
+        }
+    }
+}
+
+/// Per name, per site: the digest of what the site holds.
+#[derive(Debug, Default)]
+pub struct Matrix {
+    /// The sites that were read, in order: a site that failed is not one
+    /// of them, so it makes nothing look missing.
+    sites: Vec<SiteId>,
+    names: BTreeMap<String, BTreeMap<SiteId, String>>,
+}
+
+impl Matrix {
+    pub fn new(sites: Vec<SiteId>) -> Self {
+        Matrix {
+            sites,
+            names: BTreeMap::new(),
+        }
+    }
+
+    /// Records that `site` holds `name` with `digest`.
+    pub fn insert(&mut self, site: &SiteId, name: &str, digest: &str) {
+        self.names
+            .entry(name.to_string())
+            .or_default()
+            .insert(site.clone(), digest.to_string());
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &String> {
+        self.names.keys()
+    }
+
+    pub fn sites(&self) -> &[SiteId] {
+        &self.sites
+    }
+
+    /// The digest `site` holds for `name`, if any.
+    pub fn digest(&self, name: &str, site: &SiteId) -> Option<&str> {
+        self.names.get(name)?.get(site).map(String::as_str)
+    }
+
+    pub fn drift(&self, name: &str) -> Drift {
+        let Some(held) = self.names.get(name) else {
+            return Drift::Missing;
+        };
+        let mut digests: Vec<&String> = held.values().collect();
+        digests.sort();
+        digests.dedup();
+        if digests.len() > 1 {
+            Drift::Differs
+        } else if self.sites.iter().any(|s| !held.contains_key(s)) {
+            Drift::Missing
+        } else {
+            Drift::Same
+        }
+    }
+
+    /// Whether any name is not the same everywhere (`--exit-code`).
+    pub fn drifts(&self) -> bool {
+        self.names().any(|n| self.drift(n) != Drift::Same)
+    }
+
+    /// The table people read: a row per name, a column per site with what
+    /// `cell` shows of the digest there (empty where it is missing), and
+    /// the status.
+    pub fn table(&self, cell: impl Fn(&str, &SiteId) -> String) -> Rows {
+        let site_names: Vec<String> = self.sites.iter().map(SiteId::to_string).collect();
+        let mut columns = vec!["name"];
+        columns.extend(site_names.iter().map(String::as_str));
+        columns.push("status");
+        let mut rows = Rows::new(&columns);
+        for name in self.names() {
+            let mut row = Row::new();
+            row.insert("name".into(), json!(name));
+            for (site, column) in self.sites.iter().zip(&site_names) {
+                let value = match self.digest(name, site) {
+                    Some(_) => json!(cell(name, site)),
+                    None => Value::Null,
+                };
+                row.insert(column.clone(), value);
+            }
+            row.insert("status".into(), json!(self.drift(name).name()));
+            rows.push(row);
+        }
+        rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(r: &str) -> SiteId {
+        SiteId {
+            cloud: "c".into(),
+            region: r.into(),
+        }
+    }
+
+    #[test]
+    fn each_name_is_judged_over_the_sites_that_were_read() {
+        let mut m = Matrix::new(vec![site("r1"), site("r2"), site("r3")]);
+        for r in ["r1", "r2", "r3"] {
+            m.insert(&site(r), "same", "aa");
+        }
+        m.insert(&site("r1"), "missing", "aa");
+        m.insert(&site("r3"), "missing", "aa");
+        m.insert(&site("r1"), "differs", "aa");
+        m.insert(&site("r2"), "differs", "bb");
+        assert_eq!(m.drift("same"), Drift::Same);
+        assert_eq!(m.drift("missing"), Drift::Missing);
+        assert_eq!(
+            m.drift("differs"),
+            Drift::Differs,
+            "differs outranks missing"
+        );
+        assert!(m.drifts());
+        let mut clean = Matrix::new(vec![site("r1")]);
+        clean.insert(&site("r1"), "k", "aa");
+        assert!(!clean.drifts());
+    }
+
+    #[test]
+    fn the_table_has_a_column_per_site() {
+        let mut m = Matrix::new(vec![site("r1"), site("r2")]);
+        m.insert(&site("r1"), "k", "aa:bb");
+        let t = m.table(|name, s| format!("{name}@{}", s.region));
+        assert_eq!(t.columns, ["name", "c/r1", "c/r2", "status"]);
+        assert_eq!(t.rows[0]["c/r1"], "k@r1");
+        assert_eq!(t.rows[0]["c/r2"], Value::Null);
+        assert_eq!(t.rows[0]["status"], "missing");
+    }
+}
