@@ -68,11 +68,10 @@ fn a_second_run_within_the_tokens_life_logs_in_nowhere() {
         4,
         "one per identity: fake-a, fake-b and their admins"
     );
-    assert_eq!(
-        version_reads(&stack),
-        4,
-        "one per identity, as they log in at once"
-    );
+    // One per Keystone at least; at most one per identity, as identities
+    // that log in at once may all miss the discovery cache.
+    let reads = version_reads(&stack);
+    assert!((2..=4).contains(&reads), "{reads}: {:?}", stack.requests());
     stack.reset_counters();
     let second = env.run(&SITES);
     second.assert_code(0);
