@@ -44,6 +44,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand sites 'List the selected sites with their authentication result and endpoints'
             cand auth 'Cached tokens: show them per site, or remove them'
             cand quota 'Quotas across regions: view them, keep global limits by balancing, check'
+            cand keypair 'SSH keypairs across regions: compare, clone, import, delete'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Print the man page (roff) to stdout, or write every page to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -329,6 +330,159 @@ set edit:completion:arg-completer[osprey] = {|@words|
         }
         &'osprey;quota;help;help'= {
         }
+        &'osprey;keypair'= {
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'Every key name by site, with fingerprints and whether the name is the same everywhere, differs, or is missing somewhere'
+            cand sync 'Clone keys from the source site to the targets, with the same name and type, owned by each cloud entry''s own user'
+            cand import 'Import a local public key (.pub) at the selected sites'
+            cand delete 'Delete keys at the selected sites'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;keypair;list'= {
+            cand --name 'Only names matching this glob'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --exit-code 'Exit 1 when any key differs or is missing somewhere (a drift check)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;keypair;sync'= {
+            cand --from 'The source site, CLOUD/REGION (or CLOUD for its region_name)'
+            cand --to 'The target sites as cloud/region globs, as in --sites (repeatable, comma lists)'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --replace 'Replace a same-named key with another fingerprint (delete, then import)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --exit-code 'With --dry-run: exit 1 when there are changes to make'
+            cand -y 'Apply without asking (required off a terminal)'
+            cand --yes 'Apply without asking (required off a terminal)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;keypair;import'= {
+            cand --name 'The keypair name at every site'
+            cand --public-key 'The OpenSSH public key file (ssh-rsa, ssh-ed25519, ecdsa-sha2-*)'
+            cand --to 'The target sites as cloud/region globs (repeatable, comma lists)'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --replace 'Replace a same-named key with another fingerprint (delete, then import)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --exit-code 'With --dry-run: exit 1 when there are changes to make'
+            cand -y 'Apply without asking (required off a terminal)'
+            cand --yes 'Apply without asking (required off a terminal)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;keypair;delete'= {
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --exit-code 'With --dry-run: exit 1 when there are changes to make'
+            cand -y 'Apply without asking (required off a terminal)'
+            cand --yes 'Apply without asking (required off a terminal)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;keypair;help'= {
+            cand list 'Every key name by site, with fingerprints and whether the name is the same everywhere, differs, or is missing somewhere'
+            cand sync 'Clone keys from the source site to the targets, with the same name and type, owned by each cloud entry''s own user'
+            cand import 'Import a local public key (.pub) at the selected sites'
+            cand delete 'Delete keys at the selected sites'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;keypair;help;list'= {
+        }
+        &'osprey;keypair;help;sync'= {
+        }
+        &'osprey;keypair;help;import'= {
+        }
+        &'osprey;keypair;help;delete'= {
+        }
+        &'osprey;keypair;help;help'= {
+        }
         &'osprey;completions'= {
             cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
             cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
@@ -379,6 +533,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand sites 'List the selected sites with their authentication result and endpoints'
             cand auth 'Cached tokens: show them per site, or remove them'
             cand quota 'Quotas across regions: view them, keep global limits by balancing, check'
+            cand keypair 'SSH keypairs across regions: compare, clone, import, delete'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Print the man page (roff) to stdout, or write every page to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -408,6 +563,20 @@ set edit:completion:arg-completer[osprey] = {|@words|
         &'osprey;help;quota;balance'= {
         }
         &'osprey;help;quota;check'= {
+        }
+        &'osprey;help;keypair'= {
+            cand list 'Every key name by site, with fingerprints and whether the name is the same everywhere, differs, or is missing somewhere'
+            cand sync 'Clone keys from the source site to the targets, with the same name and type, owned by each cloud entry''s own user'
+            cand import 'Import a local public key (.pub) at the selected sites'
+            cand delete 'Delete keys at the selected sites'
+        }
+        &'osprey;help;keypair;list'= {
+        }
+        &'osprey;help;keypair;sync'= {
+        }
+        &'osprey;help;keypair;import'= {
+        }
+        &'osprey;help;keypair;delete'= {
         }
         &'osprey;help;completions'= {
         }

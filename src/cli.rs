@@ -144,6 +144,10 @@ pub enum Command {
     #[command(subcommand)]
     Quota(QuotaCommand),
 
+    /// SSH keypairs across regions: compare, clone, import, delete.
+    #[command(subcommand)]
+    Keypair(KeypairCommand),
+
     /// Print a shell completion script to stdout.
     Completions {
         /// The shell to generate for.
@@ -182,6 +186,61 @@ pub enum AuthCommand {
         /// Remove every cached token and version document, of every cloud.
         #[arg(long)]
         all: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeypairCommand {
+    /// Every key name by site, with fingerprints and whether the name is the
+    /// same everywhere, differs, or is missing somewhere.
+    List {
+        /// Only names matching this glob.
+        #[arg(long, value_name = "GLOB")]
+        name: Option<String>,
+        /// Exit 1 when any key differs or is missing somewhere (a drift check).
+        #[arg(long)]
+        exit_code: bool,
+    },
+    /// Clone keys from the source site to the targets, with the same name
+    /// and type, owned by each cloud entry's own user.
+    Sync {
+        /// The keypairs to clone.
+        #[arg(required = true, value_name = "NAME")]
+        names: Vec<String>,
+        /// Replace a same-named key with another fingerprint (delete, then import).
+        #[arg(long)]
+        replace: bool,
+        #[command(flatten)]
+        ends: EndsArgs,
+        #[command(flatten)]
+        plan: PlanArgs,
+    },
+    /// Import a local public key (.pub) at the selected sites.
+    Import {
+        /// The keypair name at every site.
+        #[arg(long)]
+        name: String,
+        /// The OpenSSH public key file (ssh-rsa, ssh-ed25519, ecdsa-sha2-*).
+        #[arg(long, value_name = "FILE")]
+        public_key: std::path::PathBuf,
+        /// The target sites as cloud/region globs (repeatable, comma lists).
+        ///
+        /// Default: every selected site.
+        #[arg(long, value_delimiter = ',', value_name = "PATTERN")]
+        to: Vec<String>,
+        /// Replace a same-named key with another fingerprint (delete, then import).
+        #[arg(long)]
+        replace: bool,
+        #[command(flatten)]
+        plan: PlanArgs,
+    },
+    /// Delete keys at the selected sites.
+    Delete {
+        /// The keypairs to delete.
+        #[arg(required = true, value_name = "NAME")]
+        names: Vec<String>,
+        #[command(flatten)]
+        plan: PlanArgs,
     },
 }
 

@@ -128,6 +128,10 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
         CommandSettings::QuotaShow(a) => commands::quota::show::show(&estate, a).await,
         CommandSettings::QuotaBalance(a) => commands::quota::balance(&estate, a, &ui).await,
         CommandSettings::QuotaCheck(a) => commands::quota::check(&estate, a).await,
+        CommandSettings::KeypairList(a) => commands::keypair::list(&estate, a).await,
+        CommandSettings::KeypairSync(a) => commands::keypair::sync(&estate, a, &ui).await,
+        CommandSettings::KeypairImport(a) => commands::keypair::import(&estate, a, &ui).await,
+        CommandSettings::KeypairDelete(a) => commands::keypair::delete(&estate, a, &ui).await,
         CommandSettings::Completions(_) | CommandSettings::Man(_) => {
             unreachable!("handled above")
         }

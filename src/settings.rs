@@ -3,9 +3,10 @@
 
 use crate::api::Service;
 use crate::cli::{
-    self, AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, QuotaCommand, ServiceArg,
-    StrategyArg,
+    self, AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, KeypairCommand, QuotaCommand,
+    ServiceArg, StrategyArg,
 };
+use crate::commands::keypair;
 use crate::commands::quota::balance::Strategy;
 use crate::commands::quota::{BalanceArgs, CheckArgs, ShowArgs};
 use crate::commands::sites::SitesArgs;
@@ -53,6 +54,10 @@ pub enum CommandSettings {
     QuotaShow(ShowArgs),
     QuotaBalance(BalanceArgs),
     QuotaCheck(CheckArgs),
+    KeypairList(keypair::ListArgs),
+    KeypairSync(keypair::SyncArgs),
+    KeypairImport(keypair::ImportArgs),
+    KeypairDelete(keypair::DeleteArgs),
 }
 
 impl Settings {
@@ -95,6 +100,48 @@ fn command(command: &Command) -> CommandSettings {
             project: a.project.clone(),
             allow_missing_projects: a.allow_missing_projects,
         }),
+        Command::Keypair(k) => keypair_command(k),
+    }
+}
+
+fn keypair_command(k: &KeypairCommand) -> CommandSettings {
+    match k {
+        KeypairCommand::List { name, exit_code } => {
+            CommandSettings::KeypairList(keypair::ListArgs {
+                name: name.clone(),
+                exit_code: *exit_code,
+            })
+        }
+        KeypairCommand::Sync {
+            names,
+            replace,
+            ends: e,
+            plan,
+        } => CommandSettings::KeypairSync(keypair::SyncArgs {
+            names: names.clone(),
+            replace: *replace,
+            ends: ends(e),
+            plan: plan_options(plan),
+        }),
+        KeypairCommand::Import {
+            name,
+            public_key,
+            to,
+            replace,
+            plan,
+        } => CommandSettings::KeypairImport(keypair::ImportArgs {
+            name: name.clone(),
+            public_key: public_key.clone(),
+            to: to.clone(),
+            replace: *replace,
+            plan: plan_options(plan),
+        }),
+        KeypairCommand::Delete { names, plan } => {
+            CommandSettings::KeypairDelete(keypair::DeleteArgs {
+                names: names.clone(),
+                plan: plan_options(plan),
+            })
+        }
     }
 }
 

@@ -67,6 +67,12 @@ impl Endpoint {
         }
     }
 
+    /// A write whose answer wraps what it made in `envelope`.
+    pub const fn answers(mut self, envelope: &'static str) -> Self {
+        self.envelope = Some(envelope);
+        self
+    }
+
     pub const fn microversion(mut self, major: u32, minor: u32) -> Self {
         self.microversion = Some((major, minor));
         self

@@ -6,6 +6,7 @@ pub mod endpoint;
 mod fuzz;
 pub mod identity;
 pub mod image;
+pub mod keypair;
 pub mod quota;
 pub mod resources;
 

@@ -71,6 +71,21 @@ pub async fn ends(estate: &Estate<'_>, args: &EndsArgs) -> anyhow::Result<Ends> 
     Ok(Ends { source, targets })
 }
 
+/// The sites `--to` names (globs as in --sites), wherever they are; else
+/// every selected site. For commands with no source site (an import).
+pub async fn targets(estate: &Estate<'_>, to: &[String]) -> anyhow::Result<Vec<Site>> {
+    if to.is_empty() {
+        return estate.sites().await;
+    }
+    let sel = Selection {
+        clouds: Vec::new(),
+        regions: Vec::new(),
+        patterns: to.to_vec(),
+        ..estate.selection.clone()
+    };
+    select(estate.config, &sel, &estate.auth, &estate.runner).await
+}
+
 /// Whether a selected site other than the source is a target: one that
 /// `--to` names, else one the user's selection holds (the selection was
 /// widened only to reach the source).

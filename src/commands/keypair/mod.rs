@@ -1,0 +1,448 @@
+//! `osprey keypair list|sync|import|delete`: one SSH key across regions. A
+//! key is always imported with the cloud entry's own credentials, so the
+//! user who runs osprey owns it at every site.
+
+pub mod pubkey;
+
+use super::Report;
+use super::drift::Matrix;
+use super::sync::{EndsArgs, ends, targets};
+use crate::api::keypair::Keypair;
+use crate::api::{SiteClient, SiteId};
+use crate::error::hinted;
+use crate::fanout::select::{Estate, glob};
+use crate::plan::{self, Action, Atomic, Effect, Executor, Phase, Plan, PlanRow, Status, Step};
+use crate::render::Rows;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// `keypair list` flags.
+#[derive(Debug, Clone, Default)]
+pub struct ListArgs {
+    pub name: Option<String>,
+    pub exit_code: bool,
+}
+
+/// `keypair sync` flags.
+#[derive(Debug, Clone)]
+pub struct SyncArgs {
+    pub names: Vec<String>,
+    pub replace: bool,
+    pub ends: EndsArgs,
+    pub plan: plan::Options,
+}
+
+/// `keypair import` flags.
+#[derive(Debug, Clone)]
+pub struct ImportArgs {
+    pub name: String,
+    pub public_key: PathBuf,
+    pub to: Vec<String>,
+    pub replace: bool,
+    pub plan: plan::Options,
+}
+
+/// `keypair delete` flags.
+#[derive(Debug, Clone)]
+pub struct DeleteArgs {
+    pub names: Vec<String>,
+    pub plan: plan::Options,
+}
+
+/// One key at one site: the row of `keypair list`.
+#[derive(Debug, Default, Serialize)]
+struct KeypairRow {
+    cloud: String,
+    region: String,
+    name: String,
+    #[serde(rename = "type")]
+    key_type: String,
+    fingerprint: String,
+    /// The name's status over every site read: same, missing or differs.
+    status: String,
+}
+
+/// Every key of the selected sites, by name, with its drift.
+pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
+    let mut report = Report::default();
+    let clients = report.absorb_sites(estate.sites().await?);
+    let batch = estate
+        .runner
+        .each(&clients, |c| async move { c.keypairs().await })
+        .await;
+    let read = report.absorb(batch);
+    let wanted = |k: &Keypair| args.name.as_deref().is_none_or(|g| glob(g, &k.name));
+    let mut matrix = Matrix::new(read.iter().map(|(s, _)| s.clone()).collect());
+    let mut held: BTreeMap<(String, SiteId), &Keypair> = BTreeMap::new();
+    for (site, keys) in &read {
+        for k in keys.iter().filter(|k| wanted(k)) {
+            matrix.insert(site, &k.name, &k.fingerprint);
+            held.insert((k.name.clone(), site.clone()), k);
+        }
+    }
+    let mut rows = Vec::new();
+    for name in matrix.names() {
+        let status = matrix.drift(name).name();
+        for site in matrix.sites() {
+            let key = held.get(&(name.clone(), site.clone()));
+            rows.push(KeypairRow {
+                cloud: site.cloud.clone(),
+                region: site.region.clone(),
+                name: name.clone(),
+                key_type: key.map(|k| k.key_type.clone()).unwrap_or_default(),
+                fingerprint: key.map(|k| k.fingerprint.clone()).unwrap_or_default(),
+                status: status.to_string(),
+            });
+        }
+    }
+    report.findings = args.exit_code && matrix.drifts();
+    report.table = Some(matrix.table(|name, site| {
+        let fp = matrix.digest(name, site).unwrap_or_default();
+        short(fp)
+    }));
+    report.rows = Rows::typed(rows);
+    Ok(report)
+}
+
+/// The first octets of a fingerprint: enough to tell keys apart in a table.
+fn short(fingerprint: &str) -> String {
+    match fingerprint.get(..11) {
+        Some(head) if fingerprint.len() > 11 => format!("{head}…"),
+        _ => fingerprint.to_string(),
+    }
+}
+
+/// A key to put at the targets.
+#[derive(Debug, Clone)]
+pub struct Op {
+    key_type: String,
+    public_key: String,
+    fingerprint: String,
+}
+
+/// Clones keys from the source site to the targets.
+pub async fn sync(
+    estate: &Estate<'_>,
+    args: &SyncArgs,
+    ui: &dyn plan::Confirm,
+) -> anyhow::Result<Report> {
+    let ends = ends(estate, &args.ends).await?;
+    let source = &ends.source;
+    let mut keys = Vec::new();
+    for name in &args.names {
+        let key = source.keypair(name).await?.ok_or_else(|| {
+            hinted(
+                format!("keypair {name}: not at the source {}", source.id),
+                format!(
+                    "run `osprey keypair list --sites {}` to see its keys",
+                    source.id
+                ),
+            )
+        })?;
+        keys.push(key);
+    }
+    let from = format!("from {}", source.id);
+    clone_to(
+        estate,
+        ends.targets,
+        keys,
+        &from,
+        args.replace,
+        args.plan,
+        ui,
+    )
+    .await
+}
+
+/// Imports a local public key at the targets.
+pub async fn import(
+    estate: &Estate<'_>,
+    args: &ImportArgs,
+    ui: &dyn plan::Confirm,
+) -> anyhow::Result<Report> {
+    // Checked before any site is asked anything.
+    let key = pubkey::read(&args.public_key)?;
+    let sites = targets(estate, &args.to).await?;
+    let keypair = Keypair {
+        name: args.name.clone(),
+        public_key: key.line.clone(),
+        fingerprint: key.fingerprint,
+        // Nova's type for every OpenSSH key, whatever its algorithm.
+        key_type: "ssh".to_string(),
+    };
+    let from = format!("from {}", args.public_key.display());
+    clone_to(
+        estate,
+        sites,
+        vec![keypair],
+        &from,
+        args.replace,
+        args.plan,
+        ui,
+    )
+    .await
+}
+
+/// Plans and applies `keys` at every target: create where missing, skip
+/// where the same key is there, conflict (or replace) where another is.
+async fn clone_to(
+    estate: &Estate<'_>,
+    sites: Vec<crate::fanout::select::Site>,
+    keys: Vec<Keypair>,
+    from: &str,
+    replace: bool,
+    opts: plan::Options,
+    ui: &dyn plan::Confirm,
+) -> anyhow::Result<Report> {
+    let mut report = Report::default();
+    let clients = report.absorb_sites(sites);
+    let batch = estate
+        .runner
+        .each(&clients, |c| async move { c.keypairs().await })
+        .await;
+    let read = report.absorb(batch);
+    let mut steps = Vec::new();
+    for (site, there) in &read {
+        for key in &keys {
+            let action = match there.iter().find(|k| k.name == key.name) {
+                None => Action::Create,
+                Some(k) if k.fingerprint == key.fingerprint => Action::Skip {
+                    reason: "already the same".to_string(),
+                },
+                Some(_) if replace => Action::Replace,
+                Some(k) => Action::Conflict {
+                    reason: format!(
+                        "another key of that name is there ({}); --replace replaces it",
+                        k.fingerprint
+                    ),
+                },
+            };
+            let detail = match &action {
+                Action::Create | Action::Replace => format!("{from}, {}", key.fingerprint),
+                _ => String::new(),
+            };
+            steps.push(step(site, &key.name, action, detail, op(key)));
+        }
+    }
+    let verb = if replace {
+        "import or replace"
+    } else {
+        "import"
+    };
+    run(estate, steps, verb, &read, clients, opts, ui, &mut report).await?;
+    Ok(report)
+}
+
+/// Deletes keys at the selected sites that hold them.
+pub async fn delete(
+    estate: &Estate<'_>,
+    args: &DeleteArgs,
+    ui: &dyn plan::Confirm,
+) -> anyhow::Result<Report> {
+    let mut report = Report::default();
+    let clients = report.absorb_sites(estate.sites().await?);
+    let batch = estate
+        .runner
+        .each(&clients, |c| async move { c.keypairs().await })
+        .await;
+    let read = report.absorb(batch);
+    let mut steps = Vec::new();
+    for (site, there) in &read {
+        for name in &args.names {
+            let (action, op) = match there.iter().find(|k| &k.name == name) {
+                Some(k) => (Action::Delete, self::op(k)),
+                None => (
+                    Action::Skip {
+                        reason: "not there".to_string(),
+                    },
+                    Op {
+                        key_type: String::new(),
+                        public_key: String::new(),
+                        fingerprint: String::new(),
+                    },
+                ),
+            };
+            let detail = match action {
+                Action::Delete => op.fingerprint.clone(),
+                _ => String::new(),
+            };
+            steps.push(step(site, name, action, detail, op));
+        }
+    }
+    run(
+        estate,
+        steps,
+        "delete",
+        &read,
+        clients,
+        args.plan,
+        ui,
+        &mut report,
+    )
+    .await?;
+    Ok(report)
+}
+
+fn op(k: &Keypair) -> Op {
+    Op {
+        key_type: k.key_type.clone(),
+        public_key: k.public_key.clone(),
+        fingerprint: k.fingerprint.clone(),
+    }
+}
+
+fn step(site: &SiteId, name: &str, action: Action, detail: String, op: Op) -> Step<Op> {
+    Step {
+        site: site.clone(),
+        kind: "keypair".to_string(),
+        name: name.to_string(),
+        action,
+        detail,
+        // Each key is its own call, so one refused key fails alone.
+        group: name.to_string(),
+        phase: 0,
+        op,
+    }
+}
+
+/// Hands the steps to the plan engine, one site at a time atomic.
+#[allow(clippy::too_many_arguments)]
+async fn run(
+    estate: &Estate<'_>,
+    steps: Vec<Step<Op>>,
+    verb: &str,
+    read: &[(SiteId, Vec<Keypair>)],
+    clients: Vec<Arc<SiteClient>>,
+    opts: plan::Options,
+    ui: &dyn plan::Confirm,
+    report: &mut Report,
+) -> anyhow::Result<()> {
+    let changing: Vec<&Step<Op>> = steps.iter().filter(|s| s.action.changes()).collect();
+    let names: BTreeSet<&str> = changing.iter().map(|s| s.name.as_str()).collect();
+    let sites: BTreeSet<&SiteId> = changing.iter().map(|s| &s.site).collect();
+    let summary = format!(
+        "{verb} {} keypair{} at {} site{}",
+        names.len(),
+        plural(names.len()),
+        sites.len(),
+        plural(sites.len())
+    );
+    if changing.is_empty() && !steps.iter().any(is_conflict) {
+        report.notes.push(format!(
+            "nothing to change at {} site{}",
+            read.len(),
+            plural(read.len())
+        ));
+    }
+    let plan = Plan {
+        steps,
+        phases: vec![Phase::default()],
+        atomic: Atomic::Site,
+        summary,
+        noun: "keypair changes".to_string(),
+    };
+    let exec = Keys {
+        clients: clients.into_iter().map(|c| (c.id.clone(), c)).collect(),
+    };
+    plan::execute(plan, &exec, &estate.runner, opts, ui, report).await?;
+    Ok(())
+}
+
+fn is_conflict(s: &Step<Op>) -> bool {
+    matches!(s.action, Action::Conflict { .. })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Carries out keypair steps.
+struct Keys {
+    clients: BTreeMap<SiteId, Arc<SiteClient>>,
+}
+
+impl Keys {
+    fn client(&self, site: &SiteId) -> anyhow::Result<&Arc<SiteClient>> {
+        self.clients
+            .get(site)
+            .ok_or_else(|| anyhow::anyhow!("{site}: not read"))
+    }
+}
+
+impl Executor for Keys {
+    type Op = Op;
+    /// The name of a key this run imported.
+    type Undo = String;
+    type Row = PlanRow;
+
+    fn row(&self, step: &Step<Op>, status: Status) -> PlanRow {
+        PlanRow::of(step, status)
+    }
+
+    async fn preflight(&self, _: &SiteId) -> anyhow::Result<()> {
+        Ok(())
+    }
+
+    async fn apply(
+        &self,
+        site: &SiteId,
+        steps: &[&Step<Op>],
+    ) -> anyhow::Result<Vec<Effect<String>>> {
+        let client = self.client(site)?;
+        let mut effects = Vec::new();
+        for s in steps {
+            let k = &s.op;
+            let effect = match s.action {
+                Action::Create => {
+                    client
+                        .import_keypair(&s.name, &k.key_type, &k.public_key)
+                        .await?;
+                    Effect::Created(s.name.clone())
+                }
+                Action::Replace => {
+                    client.delete_keypair(&s.name).await?;
+                    client
+                        .import_keypair(&s.name, &k.key_type, &k.public_key)
+                        .await?;
+                    Effect::Changed
+                }
+                Action::Delete => {
+                    client.delete_keypair(&s.name).await?;
+                    Effect::Changed
+                }
+                _ => continue,
+            };
+            effects.push(effect);
+        }
+        Ok(effects)
+    }
+
+    async fn undo(&self, site: &SiteId, name: &String) -> anyhow::Result<()> {
+        self.client(site)?.delete_keypair(name).await
+    }
+
+    async fn verify(
+        &self,
+        site: &SiteId,
+        steps: &[&Step<Op>],
+    ) -> anyhow::Result<Vec<Result<(), String>>> {
+        let client = self.client(site)?;
+        let mut out = Vec::new();
+        for s in steps {
+            let now = client.keypair(&s.name).await?;
+            out.push(match (&s.action, now) {
+                (Action::Delete, None) => Ok(()),
+                (Action::Delete, Some(_)) => Err(format!("keypair {} is still there", s.name)),
+                (_, Some(k)) if k.fingerprint == s.op.fingerprint => Ok(()),
+                (_, Some(k)) => Err(format!(
+                    "keypair {} has fingerprint {}, not {}",
+                    s.name, k.fingerprint, s.op.fingerprint
+                )),
+                (_, None) => Err(format!("keypair {} is not there", s.name)),
+            });
+        }
+        Ok(out)
+    }
+}

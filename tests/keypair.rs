@@ -1,0 +1,387 @@
+//! End-to-end: `osprey keypair` against fakestack — the drift matrix,
+//! cloning from a site or a local file, conflicts, deletion, and a site
+//! that fails without undoing the others.
+
+mod common;
+
+use common::Env;
+use fakestack::{FakeStack, Fault, FaultKind, Kind, Spec, Target};
+use serde_json::{Value, json};
+
+const ED25519: &str = include_str!("fixtures/keys/ed25519.pub");
+const RSA: &str = include_str!("fixtures/keys/rsa.pub");
+const ED25519_MD5: &str = "a7:02:01:6b:0a:bd:33:14:a6:7a:a1:dc:f3:1b:30:a8";
+const RSA_MD5: &str = "5c:73:e9:6e:8e:e2:e7:84:ad:59:1c:00:cf:36:7d:15";
+
+/// fake-a (RegionOne, RegionTwo) and fake-b (RegionThree), as the demo user.
+fn demo() -> (FakeStack, Env) {
+    let stack = FakeStack::start(Spec::demo());
+    let env = Env::with_clouds(&stack.clouds_yaml());
+    (stack, env)
+}
+
+fn seed(stack: &FakeStack, region: &str, name: &str, key: &str) {
+    let cloud = if region == "RegionThree" { "fake-b" } else { "fake-a" };
+    let user = stack.user_id(cloud, "demo");
+    stack.seed(
+        region,
+        Kind::Keypair,
+        "demo",
+        json!({"name": name, "public_key": key.trim(), "user_id": user}),
+    );
+}
+
+/// The fingerprints of `name` per region, as Nova holds them.
+fn held(stack: &FakeStack, name: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for region in ["RegionOne", "RegionTwo", "RegionThree"] {
+        for k in stack.resources(region, Kind::Keypair) {
+            if k.body["name"] == name {
+                let fp = k.body["fingerprint"].as_str().unwrap_or_default();
+                out.push((region.to_string(), fp.to_string()));
+            }
+        }
+    }
+    out
+}
+
+const BOTH: [&str; 2] = ["--os-cloud", "fake-a,fake-b"];
+
+fn run(env: &Env, args: &[&str]) -> common::Run {
+    env.run(&[&BOTH[..], args].concat())
+}
+
+#[test]
+fn list_is_a_matrix_of_names_and_sites_with_drift() {
+    let (stack, env) = demo();
+    for r in ["RegionOne", "RegionTwo", "RegionThree"] {
+        seed(&stack, r, "everywhere", ED25519);
+    }
+    seed(&stack, "RegionOne", "only-one", ED25519);
+    seed(&stack, "RegionOne", "two-keys", ED25519);
+    seed(&stack, "RegionTwo", "two-keys", RSA);
+    let out = run(&env, &["keypair", "list", "-f", "json"]);
+    out.assert_code(0);
+    let rows = out.json();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 9, "a row per name and site: {rows:?}");
+    let row = |name: &str, region: &str| -> &Value {
+        rows.iter()
+            .find(|r| r["name"] == name && r["region"] == region)
+            .unwrap()
+    };
+    assert_eq!(row("everywhere", "RegionThree")["fingerprint"], ED25519_MD5);
+    assert_eq!(row("everywhere", "RegionThree")["type"], "ssh");
+    assert_eq!(row("everywhere", "RegionOne")["status"], "same");
+    assert_eq!(row("only-one", "RegionTwo")["fingerprint"], "");
+    assert_eq!(row("only-one", "RegionOne")["status"], "missing");
+    assert_eq!(row("two-keys", "RegionTwo")["fingerprint"], RSA_MD5);
+    assert_eq!(row("two-keys", "RegionThree")["status"], "differs");
+
+    run(&env, &["keypair", "list", "--exit-code"]).assert_code(1);
+    run(
+        &env,
+        &["keypair", "list", "--name", "every*", "--exit-code"],
+    )
+    .assert_code(0);
+    let table = run(&env, &["keypair", "list"]);
+    assert!(
+        table.stdout.contains("fake-b/RegionThree"),
+        "{}",
+        table.stdout
+    );
+    assert!(table.stdout.contains("a7:02:01:6b…"), "{}", table.stdout);
+}
+
+#[test]
+fn sync_clones_a_key_then_plans_only_skips() {
+    let (stack, env) = demo();
+    seed(&stack, "RegionOne", "deploy", ED25519);
+    let sync = [
+        "keypair",
+        "sync",
+        "deploy",
+        "--from",
+        "fake-a/RegionOne",
+        "-f",
+        "json",
+    ];
+    let dry = run(&env, &[&sync[..], &["--dry-run", "--exit-code"]].concat());
+    dry.assert_code(1);
+    let plan = dry.json();
+    let actions: Vec<(&str, &str)> = plan
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["region"].as_str().unwrap(), r["action"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        actions,
+        [("RegionTwo", "create"), ("RegionThree", "create")]
+    );
+    assert!(
+        held(&stack, "deploy").len() == 1,
+        "a dry run changes nothing"
+    );
+
+    run(&env, &[&sync[..], &["--yes"]].concat()).assert_code(0);
+    assert_eq!(
+        held(&stack, "deploy"),
+        [
+            ("RegionOne".to_string(), ED25519_MD5.to_string()),
+            ("RegionTwo".to_string(), ED25519_MD5.to_string()),
+            ("RegionThree".to_string(), ED25519_MD5.to_string()),
+        ]
+    );
+    // Imported as each cloud's own user, never someone else's.
+    let demo_b = stack.user_id("fake-b", "demo");
+    let k = stack
+        .resources("RegionThree", Kind::Keypair)
+        .into_iter()
+        .find(|k| k.body["name"] == "deploy")
+        .unwrap();
+    assert_eq!(k.user_id, Some(demo_b));
+
+    let again = run(&env, &[&sync[..], &["--dry-run", "--exit-code"]].concat());
+    again.assert_code(0);
+    assert!(
+        again
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["action"] == "skip" && r["detail"] == "already the same"),
+        "{}",
+        again.stdout
+    );
+    run(&env, &["keypair", "list", "--exit-code"]).assert_code(0);
+}
+
+#[test]
+fn another_key_of_the_same_name_is_a_conflict_unless_replace() {
+    let (stack, env) = demo();
+    seed(&stack, "RegionOne", "deploy", ED25519);
+    seed(&stack, "RegionTwo", "deploy", RSA);
+    let sync = [
+        "keypair",
+        "sync",
+        "deploy",
+        "--from",
+        "fake-a/RegionOne",
+        "--yes",
+    ];
+    let out = run(&env, &sync);
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains("fake-a/RegionTwo")
+            && out.stderr.contains("conflict")
+            && out.stderr.contains("--replace"),
+        "{}",
+        out.stderr
+    );
+    // The conflict changes nothing there; the other target is cloned.
+    let held_now = held(&stack, "deploy");
+    assert!(held_now.contains(&("RegionTwo".to_string(), RSA_MD5.to_string())));
+    assert!(held_now.contains(&("RegionThree".to_string(), ED25519_MD5.to_string())));
+
+    let out = run(&env, &[&sync[..], &["--replace", "-f", "json"]].concat());
+    out.assert_code(0);
+    let rows = out.json();
+    let two = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["region"] == "RegionTwo")
+        .unwrap()
+        .clone();
+    assert_eq!(two["action"], "replace");
+    assert_eq!(two["status"], "applied");
+    assert!(
+        held(&stack, "deploy")
+            .iter()
+            .all(|(_, fp)| fp == ED25519_MD5)
+    );
+}
+
+#[test]
+fn a_missing_source_key_or_ambiguous_source_is_an_error() {
+    let (_stack, env) = demo();
+    let out = run(
+        &env,
+        &["keypair", "sync", "nope", "--from", "fake-a/RegionOne"],
+    );
+    out.assert_code(2);
+    assert!(
+        out.stderr
+            .contains("keypair nope: not at the source fake-a/RegionOne"),
+        "{}",
+        out.stderr
+    );
+    let out = run(&env, &["keypair", "sync", "nope"]);
+    out.assert_code(2);
+    assert!(out.stderr.contains("ambiguous"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("hint: name it with --from"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn import_checks_the_file_first_and_matches_novas_fingerprint() {
+    let (stack, env) = demo();
+    let bad = [
+        ("empty.pub", "", "the file is empty"),
+        (
+            "id_ed25519",
+            "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n",
+            "private key",
+        ),
+        ("junk.pub", "not a key at all\n", "not one Nova imports"),
+    ];
+    for (file, text, says) in bad {
+        let path = env.write(file, text);
+        let out = run(
+            &env,
+            &[
+                "keypair",
+                "import",
+                "--name",
+                "k",
+                "--public-key",
+                path.to_str().unwrap(),
+                "--yes",
+            ],
+        );
+        out.assert_code(2);
+        assert!(out.stderr.contains(says), "{file}: {}", out.stderr);
+        assert!(out.stderr.contains("hint:"), "{}", out.stderr);
+    }
+    assert!(
+        stack.requests().is_empty(),
+        "nothing is sent: {:?}",
+        stack.requests()
+    );
+
+    let path = env.write("id_rsa.pub", RSA);
+    let out = run(
+        &env,
+        &[
+            "keypair",
+            "import",
+            "--name",
+            "laptop",
+            "--public-key",
+            path.to_str().unwrap(),
+            "--to",
+            "fake-a/*",
+            "--yes",
+            "-f",
+            "json",
+        ],
+    );
+    out.assert_code(0);
+    let rows = out.json();
+    assert_eq!(rows.as_array().unwrap().len(), 2);
+    assert!(
+        rows[0]["detail"].as_str().unwrap().contains(RSA_MD5),
+        "{rows}"
+    );
+    assert_eq!(
+        held(&stack, "laptop"),
+        [
+            ("RegionOne".to_string(), RSA_MD5.to_string()),
+            ("RegionTwo".to_string(), RSA_MD5.to_string()),
+        ]
+    );
+}
+
+#[test]
+fn delete_plans_then_asks_for_yes_off_a_terminal() {
+    let (stack, env) = demo();
+    seed(&stack, "RegionOne", "old", ED25519);
+    seed(&stack, "RegionThree", "old", ED25519);
+    let out = run(&env, &["keypair", "delete", "old"]);
+    out.assert_code(2);
+    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    assert_eq!(held(&stack, "old").len(), 2, "nothing deleted");
+    let out = run(&env, &["keypair", "delete", "old", "--yes", "-f", "json"]);
+    out.assert_code(0);
+    let actions: Vec<String> = out
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {}",
+                r["region"].as_str().unwrap(),
+                r["action"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        actions,
+        ["RegionOne delete", "RegionTwo skip", "RegionThree delete"]
+    );
+    assert!(held(&stack, "old").is_empty());
+}
+
+#[test]
+fn a_failing_site_keeps_the_others_clones() {
+    let (stack, env) = demo();
+    seed(&stack, "RegionOne", "deploy", ED25519);
+    stack.inject(
+        Fault::new(
+            Target::Region("RegionThree".into()),
+            FaultKind::Status {
+                code: 500,
+                retry_after: None,
+            },
+        )
+        .method("POST")
+        .path_prefix("/compute/v2.1/os-keypairs"),
+    );
+    let out = run(
+        &env,
+        &[
+            "keypair",
+            "sync",
+            "deploy",
+            "--from",
+            "fake-a/RegionOne",
+            "--yes",
+            "-f",
+            "json",
+        ],
+    );
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains("error: fake-b/RegionThree:"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        held(&stack, "deploy"),
+        [
+            ("RegionOne".to_string(), ED25519_MD5.to_string()),
+            ("RegionTwo".to_string(), ED25519_MD5.to_string()),
+        ]
+    );
+    stack.clear_faults();
+    let again = run(
+        &env,
+        &[
+            "keypair",
+            "sync",
+            "deploy",
+            "--from",
+            "fake-a/RegionOne",
+            "--yes",
+            "-f",
+            "json",
+        ],
+    );
+    again.assert_code(0);
+    assert_eq!(held(&stack, "deploy").len(), 3);
+}
