@@ -711,3 +711,110 @@ fn the_token_cache_spares_keystone_and_never_serves_stale_credentials() {
     assert!(run.stderr.contains("401"), "{}", run.stderr);
     assert_eq!(logins(), 5);
 }
+
+/// Deletes the named keypairs at every demo site when dropped.
+struct Keys<'a> {
+    env: &'a Env,
+    names: Vec<String>,
+}
+
+impl Drop for Keys<'_> {
+    fn drop(&mut self) {
+        let mut args = vec!["--os-cloud", "mc-a-demo,mc-b-demo", "keypair", "delete"];
+        args.extend(self.names.iter().map(String::as_str));
+        args.push("--yes");
+        let _ = self.env.run(&args);
+    }
+}
+
+#[test]
+#[ignore = "real tier: needs the minicloud (.ci/run)"]
+fn keypairs_are_imported_synced_and_checked_for_drift() {
+    const ED25519: &str = "a7:02:01:6b:0a:bd:33:14:a6:7a:a1:dc:f3:1b:30:a8";
+    const RSA: &str = "5c:73:e9:6e:8e:e2:e7:84:ad:59:1c:00:cf:36:7d:15";
+    let env = Env::with_clouds(&clouds_yaml());
+    let suffix = std::process::id();
+    let (name, other) = (
+        format!("osprey-rt-{suffix}"),
+        format!("osprey-rt2-{suffix}"),
+    );
+    let _cleanup = Keys {
+        env: &env,
+        names: vec![name.clone(), other.clone()],
+    };
+    let fixture = |f: &str| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/keys")
+            .join(f)
+            .display()
+            .to_string()
+    };
+    let both = ["--os-cloud", "mc-a-demo,mc-b-demo"];
+    let osprey = |args: &[&str]| env.run(&[&both[..], args].concat());
+    let import = |n: &str, file: &str, to: &str| {
+        osprey(&[
+            "keypair",
+            "import",
+            "--name",
+            n,
+            "--public-key",
+            &fixture(file),
+            "--to",
+            to,
+            "--yes",
+        ])
+    };
+    import(&name, "ed25519.pub", "mc-a-demo/RegionOne").assert_code(0);
+    let list = ["keypair", "list", "--name", "osprey-rt*", "--exit-code"];
+    osprey(&list).assert_code(1);
+
+    let sync = ["keypair", "sync", &name, "--from", "mc-a-demo/RegionOne"];
+    let out = osprey(&[&sync[..], &["--yes", "-f", "json"]].concat());
+    out.assert_code(0);
+    let rows = osprey(&["keypair", "list", "--name", &name, "-f", "json"]).json();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    for r in rows {
+        // Nova's fingerprints, and the one osprey computed from the file.
+        assert_eq!(r["fingerprint"], ED25519, "{r}");
+        assert_eq!(r["status"], "same");
+    }
+    let again = osprey(&[&sync[..], &["--dry-run", "--exit-code", "-f", "json"]].concat());
+    again.assert_code(0);
+    assert!(
+        again
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["action"] == "skip")
+    );
+
+    // Another key of the same name at RegionThree: a conflict there only.
+    import(&other, "ed25519.pub", "mc-a-demo/RegionOne").assert_code(0);
+    import(&other, "rsa.pub", "mc-b-demo/RegionThree").assert_code(0);
+    let sync2 = [
+        "keypair",
+        "sync",
+        &other,
+        "--from",
+        "mc-a-demo/RegionOne",
+        "--yes",
+    ];
+    let out = osprey(&sync2);
+    out.assert_code(2);
+    assert!(out.stderr.contains("mc-b-demo/RegionThree") && out.stderr.contains("--replace"));
+    let rows = osprey(&["keypair", "list", "--name", &other, "-f", "json"]).json();
+    let of = |region: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["region"] == region)
+            .map(|r| r["fingerprint"].clone())
+            .unwrap()
+    };
+    assert_eq!(of("RegionTwo"), ED25519, "the other target was cloned");
+    assert_eq!(of("RegionThree"), RSA, "the conflict changed nothing there");
+    osprey(&[&sync2[..], &["--replace"]].concat()).assert_code(0);
+    osprey(&list).assert_code(0);
+}
