@@ -21,17 +21,11 @@ fn demo() -> (FakeStack, Env) {
 }
 
 fn seed(stack: &FakeStack, region: &str, name: &str, key: &str) {
-    let cloud = if region == "RegionThree" {
-        "fake-b"
-    } else {
-        "fake-a"
-    };
-    let user = stack.user_id(cloud, "demo");
     stack.seed(
         region,
         Kind::Keypair,
         "demo",
-        json!({"name": name, "public_key": key.trim(), "user_id": user}),
+        json!({"name": name, "public_key": key.trim(), "user_id": "demo"}),
     );
 }
 

@@ -90,10 +90,15 @@ pub(crate) fn seed(
         caller: &caller,
         mv: newest(world, kind),
     };
+    // A user given by name is the resolved user: the API takes only ids.
+    let mut body = body.clone();
+    if let Some(user) = body.get_mut("user_id").filter(|u| u.is_string()) {
+        *user = Value::String(caller.user_id.clone());
+    }
     world
         .store
         .with(region, |s| {
-            let id = (kind.decl().create)(call, s, body).map_err(|e| e.message)?;
+            let id = (kind.decl().create)(call, s, &body).map_err(|e| e.message)?;
             let mut r = s
                 .get(kind, &id)
                 .cloned()
