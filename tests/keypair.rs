@@ -215,6 +215,24 @@ fn a_missing_source_key_or_ambiguous_source_is_an_error() {
         "{}",
         out.stderr
     );
+    let out = run(
+        &env,
+        &[
+            "keypair",
+            "sync",
+            "k",
+            "--from",
+            "fake-a/RegionOne",
+            "--to",
+            "nope/*",
+        ],
+    );
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains("--to nope/*: no site matches"),
+        "{}",
+        out.stderr
+    );
     let out = run(&env, &["keypair", "sync", "nope"]);
     out.assert_code(2);
     assert!(out.stderr.contains("ambiguous"), "{}", out.stderr);

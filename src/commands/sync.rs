@@ -62,6 +62,15 @@ pub async fn ends(estate: &Estate<'_>, args: &EndsArgs) -> anyhow::Result<Ends> 
             ));
         }
     };
+    if targets.is_empty() && !args.to.is_empty() {
+        return Err(hinted(
+            format!(
+                "--to {}: no site matches but the source {from}",
+                args.to.join(",")
+            ),
+            "run `osprey --sites all sites` to see every cloud and region",
+        ));
+    }
     if targets.is_empty() {
         return Err(hinted(
             format!("no target site: nothing selected but the source {from}"),
