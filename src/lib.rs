@@ -128,6 +128,8 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
         CommandSettings::QuotaShow(a) => commands::quota::show::show(&estate, a).await,
         CommandSettings::QuotaBalance(a) => commands::quota::balance(&estate, a, &ui).await,
         CommandSettings::QuotaCheck(a) => commands::quota::check(&estate, a).await,
+        CommandSettings::FlavorList(a) => commands::flavor::list(&estate, a).await,
+        CommandSettings::FlavorSync(a) => commands::flavor::sync(&estate, a, &ui).await,
         CommandSettings::Completions(_) | CommandSettings::Man(_) => {
             unreachable!("handled above")
         }

@@ -3,9 +3,10 @@
 
 use crate::api::Service;
 use crate::cli::{
-    self, AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, QuotaCommand, ServiceArg,
-    StrategyArg,
+    self, AuthCommand, Cli, Command, ConfigCommand, FlavorCommand, GlobalArgs, QuotaCommand,
+    ServiceArg, StrategyArg,
 };
+use crate::commands::flavor;
 use crate::commands::quota::balance::Strategy;
 use crate::commands::quota::{BalanceArgs, CheckArgs, ShowArgs};
 use crate::commands::sites::SitesArgs;
@@ -53,6 +54,8 @@ pub enum CommandSettings {
     QuotaShow(ShowArgs),
     QuotaBalance(BalanceArgs),
     QuotaCheck(CheckArgs),
+    FlavorList(flavor::ListArgs),
+    FlavorSync(flavor::SyncArgs),
 }
 
 impl Settings {
@@ -94,6 +97,16 @@ fn command(command: &Command) -> CommandSettings {
             strategy: strategy(a.strategy),
             project: a.project.clone(),
             allow_missing_projects: a.allow_missing_projects,
+        }),
+        Command::Flavor(FlavorCommand::List(a)) => CommandSettings::FlavorList(flavor::ListArgs {
+            name: a.name.clone(),
+            exit_code: a.exit_code,
+        }),
+        Command::Flavor(FlavorCommand::Sync(a)) => CommandSettings::FlavorSync(flavor::SyncArgs {
+            names: a.names.clone(),
+            replace: a.replace,
+            ends: ends(&a.ends),
+            plan: plan_options(&a.plan),
         }),
     }
 }

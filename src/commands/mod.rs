@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod config;
 pub mod drift;
+pub mod flavor;
 pub mod quota;
 pub mod sites;
 pub mod sync;
