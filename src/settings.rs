@@ -2,9 +2,10 @@
 //! (besides the dispatch), so commands never see clap.
 
 use crate::api::Service;
+use crate::cli::FlavorCommand;
 use crate::cli::{
-    self, AuthCommand, Cli, Command, ConfigCommand, FlavorCommand, GlobalArgs, QuotaCommand,
-    ServiceArg, StrategyArg,
+    self, AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, QuotaCommand, ServiceArg,
+    StrategyArg,
 };
 use crate::commands::flavor;
 use crate::commands::quota::balance::Strategy;
