@@ -45,6 +45,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand auth 'Cached tokens: show them per site, or remove them'
             cand quota 'Quotas across regions: view them, keep global limits by balancing, check'
             cand keypair 'SSH keypairs across regions: compare, clone, import, delete'
+            cand flavor 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Print the man page (roff) to stdout, or write every page to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -483,6 +484,95 @@ set edit:completion:arg-completer[osprey] = {|@words|
         }
         &'osprey;keypair;help;help'= {
         }
+        &'osprey;flavor'= {
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'Flavors as a name x site matrix of spec digests, with a status per name: same, differs or missing'
+            cand sync 'Clone flavors from one site to others, with the same id where it is free, extra specs, description and (private flavors) access lists mapped by project name (admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;flavor;list'= {
+            cand --name 'Only flavors whose name matches this glob (`*` any run, `?` one character). Default: every flavor'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --exit-code 'Exit 1 when a flavor differs or is missing somewhere (a drift check for cron and CI)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;flavor;sync'= {
+            cand --from 'The source site, CLOUD/REGION (or CLOUD for its region_name)'
+            cand --to 'The target sites as cloud/region globs, as in --sites (repeatable, comma lists)'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --replace 'Delete and re-create a same-named flavor whose specs differ (never one that servers at the target were built from). Default: such a flavor is a conflict'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --exit-code 'With --dry-run: exit 1 when there are changes to make'
+            cand -y 'Apply without asking (required off a terminal)'
+            cand --yes 'Apply without asking (required off a terminal)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;flavor;help'= {
+            cand list 'Flavors as a name x site matrix of spec digests, with a status per name: same, differs or missing'
+            cand sync 'Clone flavors from one site to others, with the same id where it is free, extra specs, description and (private flavors) access lists mapped by project name (admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;flavor;help;list'= {
+        }
+        &'osprey;flavor;help;sync'= {
+        }
+        &'osprey;flavor;help;help'= {
+        }
         &'osprey;completions'= {
             cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
             cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
@@ -534,6 +624,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand auth 'Cached tokens: show them per site, or remove them'
             cand quota 'Quotas across regions: view them, keep global limits by balancing, check'
             cand keypair 'SSH keypairs across regions: compare, clone, import, delete'
+            cand flavor 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Print the man page (roff) to stdout, or write every page to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -577,6 +668,14 @@ set edit:completion:arg-completer[osprey] = {|@words|
         &'osprey;help;keypair;import'= {
         }
         &'osprey;help;keypair;delete'= {
+        }
+        &'osprey;help;flavor'= {
+            cand list 'Flavors as a name x site matrix of spec digests, with a status per name: same, differs or missing'
+            cand sync 'Clone flavors from one site to others, with the same id where it is free, extra specs, description and (private flavors) access lists mapped by project name (admin)'
+        }
+        &'osprey;help;flavor;list'= {
+        }
+        &'osprey;help;flavor;sync'= {
         }
         &'osprey;help;completions'= {
         }

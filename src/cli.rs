@@ -148,6 +148,11 @@ pub enum Command {
     #[command(subcommand)]
     Keypair(KeypairCommand),
 
+    /// Flavors across regions (admin): compare them, clone them with extra
+    /// specs and access lists.
+    #[command(subcommand)]
+    Flavor(FlavorCommand),
+
     /// Print a shell completion script to stdout.
     Completions {
         /// The shell to generate for.
@@ -376,4 +381,51 @@ pub struct QuotaCheckArgs {
     /// warning instead of an error (the file also governs other clouds).
     #[arg(long)]
     pub allow_missing_projects: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FlavorCommand {
+    /// Flavors as a name x site matrix of spec digests, with a status per
+    /// name: same, differs or missing.
+    ///
+    /// The digest covers vcpus, ram, disk, ephemeral, swap, rxtx_factor,
+    /// is_public and the extra specs (not the id, description or access
+    /// list). An admin sees private flavors too.
+    List(FlavorListArgs),
+    /// Clone flavors from one site to others, with the same id where it is
+    /// free, extra specs, description and (private flavors) access lists
+    /// mapped by project name (admin).
+    Sync(FlavorSyncArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FlavorListArgs {
+    /// Only flavors whose name matches this glob (`*` any run, `?` one
+    /// character). Default: every flavor.
+    #[arg(long, value_name = "GLOB")]
+    pub name: Option<String>,
+
+    /// Exit 1 when a flavor differs or is missing somewhere (a drift check
+    /// for cron and CI).
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FlavorSyncArgs {
+    /// Flavor names to clone (exact names, as at the source).
+    #[arg(required = true, value_name = "NAME")]
+    pub names: Vec<String>,
+
+    /// Delete and re-create a same-named flavor whose specs differ (never
+    /// one that servers at the target were built from). Default: such a
+    /// flavor is a conflict.
+    #[arg(long)]
+    pub replace: bool,
+
+    #[command(flatten)]
+    pub ends: EndsArgs,
+
+    #[command(flatten)]
+    pub plan: PlanArgs,
 }

@@ -132,6 +132,8 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
         CommandSettings::KeypairSync(a) => commands::keypair::sync(&estate, a, &ui).await,
         CommandSettings::KeypairImport(a) => commands::keypair::import(&estate, a, &ui).await,
         CommandSettings::KeypairDelete(a) => commands::keypair::delete(&estate, a, &ui).await,
+        CommandSettings::FlavorList(a) => commands::flavor::list(&estate, a).await,
+        CommandSettings::FlavorSync(a) => commands::flavor::sync(&estate, a, &ui).await,
         CommandSettings::Completions(_) | CommandSettings::Man(_) => {
             unreachable!("handled above")
         }

@@ -2,10 +2,12 @@
 //! (besides the dispatch), so commands never see clap.
 
 use crate::api::Service;
+use crate::cli::FlavorCommand;
 use crate::cli::{
     self, AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, KeypairCommand, QuotaCommand,
     ServiceArg, StrategyArg,
 };
+use crate::commands::flavor;
 use crate::commands::keypair;
 use crate::commands::quota::balance::Strategy;
 use crate::commands::quota::{BalanceArgs, CheckArgs, ShowArgs};
@@ -58,6 +60,8 @@ pub enum CommandSettings {
     KeypairSync(keypair::SyncArgs),
     KeypairImport(keypair::ImportArgs),
     KeypairDelete(keypair::DeleteArgs),
+    FlavorList(flavor::ListArgs),
+    FlavorSync(flavor::SyncArgs),
 }
 
 impl Settings {
@@ -101,6 +105,16 @@ fn command(command: &Command) -> CommandSettings {
             allow_missing_projects: a.allow_missing_projects,
         }),
         Command::Keypair(k) => keypair_command(k),
+        Command::Flavor(FlavorCommand::List(a)) => CommandSettings::FlavorList(flavor::ListArgs {
+            name: a.name.clone(),
+            exit_code: a.exit_code,
+        }),
+        Command::Flavor(FlavorCommand::Sync(a)) => CommandSettings::FlavorSync(flavor::SyncArgs {
+            names: a.names.clone(),
+            replace: a.replace,
+            ends: ends(&a.ends),
+            plan: plan_options(&a.plan),
+        }),
     }
 }
 

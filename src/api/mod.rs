@@ -2,6 +2,7 @@
 //! envelopes, microversion headers and pagination.
 
 pub mod endpoint;
+pub mod flavor;
 #[cfg(test)]
 mod fuzz;
 pub mod identity;

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod config;
 pub mod drift;
+pub mod flavor;
 pub mod keypair;
 pub mod quota;
 pub mod sites;

@@ -417,6 +417,22 @@ async fn servers_are_per_project_unless_all_tenants() {
     .await;
     assert_eq!(v["servers"].as_array().unwrap().len(), 3);
     assert!(v["servers"][0].get("OS-EXT-SRV-ATTR:host").is_some());
+    // `flavor` filters by flavor id, as Nova does; an unknown one matches nothing.
+    for (flavor, expected) in [("m1", vec!["web"]), ("m9", vec![])] {
+        let (_, v) = get_json(
+            &format!("{r}/compute/v2.1/servers?all_tenants=1&flavor={flavor}"),
+            &admin,
+            &[],
+        )
+        .await;
+        let names: Vec<&str> = v["servers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, expected, "flavor={flavor}");
+    }
 
     // Quota usage: what was set (RegionTwo demo: 1 instance, 2 cores) plus the servers.
     let project = stack.project_id("fake-a", "demo");

@@ -96,7 +96,9 @@ async fn detail(
 
 /// Newest first. The caller's project, or with `all_tenants` (admin only)
 /// every project, narrowed by `project_id`/`tenant_id`; `name` (a
-/// substring; Nova takes a regex), `status`; then `marker` and `limit`.
+/// substring; Nova takes a regex), `status`, `flavor` (a flavor id: the
+/// servers built from that flavor, none when there is no such flavor);
+/// then `marker` and `limit`.
 fn list(ctx: &Ctx, caller: &Caller, query: &Query, detail: bool) -> Reply {
     let (limit, marker) = limit_and_marker(query)?;
     let all = query
@@ -128,6 +130,11 @@ fn list(ctx: &Ctx, caller: &Caller, query: &Query, detail: bool) -> Reply {
                 query
                     .get("status")
                     .is_none_or(|st| r.field("status").eq_ignore_ascii_case(st))
+            })
+            .filter(|r| {
+                query.get("flavor").is_none_or(|f| {
+                    s.get(Kind::Flavor, f).is_some() && r.hidden.get("flavor_id") == Some(&json!(f))
+                })
             })
             .cloned()
             .collect()
@@ -232,26 +239,27 @@ fn states(status: &str) -> (&'static str, u8) {
 }
 
 /// A server's `flavor` (2.47 shape) from a flavor id in this region's
-/// store, or the object given.
-fn flavor(s: &RegionStore, given: &Value) -> Result<Value, ApiError> {
+/// store, or the object given; and the flavor's id when it is stored.
+fn flavor(s: &RegionStore, given: &Value) -> Result<(Value, Option<String>), ApiError> {
     if given.is_object() {
         let mut f = json!({"disk": 0, "ephemeral": 0, "extra_specs": {}, "original_name": "",
             "ram": 0, "swap": 0, "vcpus": 0});
         for (k, v) in given.as_object().into_iter().flatten() {
             f[k] = v.clone();
         }
-        return Ok(f);
+        return Ok((f, None));
     }
     let id = given.as_str().unwrap_or_default();
     let r = s
         .get(Kind::Flavor, id)
         .or_else(|| s.find(Kind::Flavor, |r| r.field("name") == id))
         .ok_or_else(|| ApiError::bad_request(format!("Flavor {id} could not be found.")))?;
-    Ok(json!({
+    let shown = json!({
         "disk": r.body["disk"], "ephemeral": r.body["OS-FLV-EXT-DATA:ephemeral"],
         "extra_specs": r.body["extra_specs"], "original_name": r.body["name"],
         "ram": r.body["ram"], "swap": r.body["swap"], "vcpus": r.body["vcpus"],
-    }))
+    });
+    Ok((shown, Some(r.id.clone())))
 }
 
 /// `addresses` from Neutron ports (network name → fixed IPs with MAC),
@@ -309,7 +317,7 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
         .unwrap_or("ACTIVE")
         .to_ascii_uppercase();
     let (vm_state, power_state) = states(&status);
-    let flavor = flavor(s, req.get("flavor").unwrap_or(&json!({})))?;
+    let (flavor, flavor_id) = flavor(s, req.get("flavor").unwrap_or(&json!({})))?;
     let addresses = match req.get("ports").and_then(Value::as_array) {
         Some(ports) => addresses_from_ports(s, ports, &id)?,
         None => req.get("addresses").cloned().unwrap_or_else(|| json!({})),
@@ -357,6 +365,9 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
         });
     }
     r.body = body;
+    if let Some(f) = flavor_id {
+        r.hidden.insert("flavor_id".into(), json!(f));
+    }
     r.user_id = req["user_id"]
         .as_str()
         .map(str::to_owned)

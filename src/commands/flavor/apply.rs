@@ -1,0 +1,212 @@
+//! Carrying out a flavor plan at its targets: create (with extra specs and
+//! access), replace, share; undo a creation; read the result back.
+
+use super::Specs;
+use super::sync::{Grant, Op};
+use crate::api::flavor::{Flavor, NewFlavor};
+use crate::api::{SiteClient, SiteId};
+use crate::error::hinted;
+use crate::plan::{Effect, Executor, PlanRow, Status, Step};
+use std::sync::Arc;
+
+/// Writes flavors at the targets of a sync.
+pub(super) struct Flavors {
+    pub clients: Vec<Arc<SiteClient>>,
+}
+
+impl Flavors {
+    fn client(&self, site: &SiteId) -> anyhow::Result<&Arc<SiteClient>> {
+        self.clients
+            .iter()
+            .find(|c| &c.id == site)
+            .ok_or_else(|| anyhow::anyhow!("no client for {site}"))
+    }
+}
+
+impl Executor for Flavors {
+    type Op = Op;
+    /// The id of a flavor this run created.
+    type Undo = String;
+    type Row = PlanRow;
+
+    fn row(&self, step: &Step<Op>, status: Status) -> PlanRow {
+        PlanRow::of(step, status)
+    }
+
+    /// Nova lets only admins write flavors: a target whose credentials
+    /// lack the role stops the run before anything changes anywhere.
+    async fn preflight(&self, site: &SiteId) -> anyhow::Result<()> {
+        let token = self.client(site)?.session().token().await?;
+        if token.roles.iter().any(|r| r == "admin") {
+            return Ok(());
+        }
+        let roles = if token.roles.is_empty() {
+            "none".to_string()
+        } else {
+            token.roles.join(", ")
+        };
+        Err(hinted(
+            format!("writing flavors needs the admin role; this cloud's credentials have: {roles}"),
+            "use a cloud entry whose credentials have the admin role (e.g. --os-cloud \
+             prod-admin); nothing was changed anywhere",
+        ))
+    }
+
+    async fn apply(
+        &self,
+        site: &SiteId,
+        steps: &[&Step<Op>],
+    ) -> anyhow::Result<Vec<Effect<String>>> {
+        let client = self.client(site)?;
+        let mut effects = Vec::new();
+        for step in steps {
+            effects.push(apply_one(client, step).await?);
+        }
+        Ok(effects)
+    }
+
+    async fn undo(&self, site: &SiteId, id: &String) -> anyhow::Result<()> {
+        self.client(site)?.delete_flavor(id).await
+    }
+
+    /// Reads the site's flavors once and checks each step's flavor: its
+    /// specs, its id where the plan kept the source's, its access list.
+    async fn verify(
+        &self,
+        site: &SiteId,
+        steps: &[&Step<Op>],
+    ) -> anyhow::Result<Vec<Result<(), String>>> {
+        let client = self.client(site)?;
+        let flavors = client
+            .flavors()
+            .await
+            .map_err(|e| e.context("verifying the flavors"))?;
+        let mut checks = Vec::new();
+        for step in steps {
+            checks.push(check(client, &flavors, step).await?);
+        }
+        Ok(checks)
+    }
+}
+
+async fn apply_one(client: &SiteClient, step: &Step<Op>) -> anyhow::Result<Effect<String>> {
+    match &step.op {
+        Op::Create { new, grant } => Ok(Effect::Created(make(client, new, grant).await?)),
+        // The new flavor stands where one was before the run, so a failure
+        // elsewhere must not roll it back into nothing.
+        Op::Replace { old_id, new, grant } => {
+            client
+                .delete_flavor(old_id)
+                .await
+                .map_err(|e| e.context(format!("deleting flavor {} (id {old_id})", new.name)))?;
+            make(client, new, grant).await.map_err(|e| {
+                e.context(format!(
+                    "replacing flavor {}: the old one (id {old_id}) is deleted already",
+                    new.name
+                ))
+            })?;
+            Ok(Effect::Changed)
+        }
+        Op::Grant { id, grant } => {
+            for g in grant {
+                client.add_flavor_access(id, &g.id).await.map_err(|e| {
+                    e.context(format!(
+                        "sharing flavor {} with project {}",
+                        step.name, g.name
+                    ))
+                })?;
+            }
+            Ok(Effect::Changed)
+        }
+        Op::Nothing => anyhow::bail!("flavor {}: nothing to apply", step.name),
+    }
+}
+
+/// Creates a flavor whole (extra specs, access) and returns its id; a
+/// flavor left half-made is deleted again, so that a re-run creates it
+/// instead of adopting or fighting it.
+async fn make(client: &SiteClient, new: &NewFlavor, grant: &[Grant]) -> anyhow::Result<String> {
+    let id = client
+        .create_flavor(new)
+        .await
+        .map_err(|e| e.context(format!("creating flavor {}", new.name)))?;
+    let finish = async {
+        if !new.extra_specs.is_empty() {
+            client
+                .set_extra_specs(&id, &new.extra_specs)
+                .await
+                .map_err(|e| e.context("setting its extra specs"))?;
+        }
+        for g in grant {
+            client
+                .add_flavor_access(&id, &g.id)
+                .await
+                .map_err(|e| e.context(format!("sharing it with project {}", g.name)))?;
+        }
+        anyhow::Ok(())
+    };
+    if let Err(e) = finish.await {
+        let cleanup = match client.delete_flavor(&id).await {
+            Ok(()) => "it was deleted again".to_string(),
+            Err(d) => format!("deleting it failed too ({d:#}); remove flavor id {id} by hand"),
+        };
+        return Err(e.context(format!("creating flavor {} ({cleanup})", new.name)));
+    }
+    Ok(id)
+}
+
+/// Whether a step's flavor is at the site as planned.
+async fn check(
+    client: &SiteClient,
+    flavors: &[Flavor],
+    step: &Step<Op>,
+) -> anyhow::Result<Result<(), String>> {
+    let (found, grant) = match &step.op {
+        Op::Create { new, grant } | Op::Replace { new, grant, .. } => {
+            let Some(f) = flavors.iter().find(|f| f.name == new.name) else {
+                return Ok(Err(format!("flavor {} is not there", new.name)));
+            };
+            let want = Specs::of_new(new);
+            let got = Specs::of(f);
+            if got != want {
+                return Ok(Err(format!(
+                    "flavor {} has other specs: {}",
+                    new.name,
+                    want.differences(&got).join(", ")
+                )));
+            }
+            if let Some(id) = &new.id
+                && &f.id != id
+            {
+                return Ok(Err(format!(
+                    "flavor {} has id {}, not {id}",
+                    new.name, f.id
+                )));
+            }
+            (f, grant)
+        }
+        Op::Grant { id, grant } => match flavors.iter().find(|f| &f.id == id) {
+            Some(f) => (f, grant),
+            None => return Ok(Err(format!("flavor {} (id {id}) is not there", step.name))),
+        },
+        Op::Nothing => return Ok(Ok(())),
+    };
+    if found.is_public || grant.is_empty() {
+        return Ok(Ok(()));
+    }
+    let access = client.flavor_access(found).await?;
+    let missing: Vec<&str> = grant
+        .iter()
+        .filter(|g| !access.contains(&g.id))
+        .map(|g| g.name.as_str())
+        .collect();
+    if missing.is_empty() {
+        Ok(Ok(()))
+    } else {
+        Ok(Err(format!(
+            "flavor {} is not shared with {}",
+            step.name,
+            missing.join(", ")
+        )))
+    }
+}

@@ -1,0 +1,321 @@
+//! `osprey flavor list|sync`: flavors compared across regions by what
+//! they give a server, and cloned (admin) with their extra specs and
+//! access lists.
+
+mod apply;
+pub mod sync;
+
+use crate::api::SiteId;
+use crate::api::flavor::{Flavor, NewFlavor};
+use crate::commands::drift::Matrix;
+use crate::fanout::select::{Estate, glob};
+use crate::render::Rows;
+use crate::report::Report;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+pub use sync::{SyncArgs, sync};
+
+/// `flavor list` settings.
+#[derive(Debug, Clone, Default)]
+pub struct ListArgs {
+    /// `--name`: a glob; every flavor without it.
+    pub name: Option<String>,
+    /// Findings (exit 1) when a flavor is not the same everywhere.
+    pub exit_code: bool,
+}
+
+/// What a flavor gives a server: the part that must match across sites.
+/// Ids, names and descriptions may differ; access lists are compared only
+/// when a sync carries them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Specs {
+    pub vcpus: u64,
+    pub ram: u64,
+    pub disk: u64,
+    pub ephemeral: u64,
+    pub swap: u64,
+    pub rxtx_factor: f64,
+    pub is_public: bool,
+    pub extra_specs: BTreeMap<String, String>,
+}
+
+impl Specs {
+    /// A flavor's specs, as the api normalised them: `swap: ""` (before
+    /// microversion 2.75) is 0, and an absent `rxtx_factor` (from 2.102)
+    /// is Nova's default 1.0.
+    pub fn of(f: &Flavor) -> Specs {
+        Specs {
+            vcpus: f.vcpus,
+            ram: f.ram,
+            disk: f.disk,
+            ephemeral: f.ephemeral,
+            swap: f.swap,
+            rxtx_factor: f.rxtx_factor,
+            is_public: f.is_public,
+            extra_specs: f.extra_specs.clone().unwrap_or_default(),
+        }
+    }
+
+    /// The specs a flavor to create will have.
+    pub fn of_new(n: &NewFlavor) -> Specs {
+        Specs {
+            vcpus: n.vcpus,
+            ram: n.ram,
+            disk: n.disk,
+            ephemeral: n.ephemeral,
+            swap: n.swap,
+            rxtx_factor: n.rxtx_factor,
+            is_public: n.is_public,
+            extra_specs: n.extra_specs.clone(),
+        }
+    }
+
+    /// Each field as `key value`, in a fixed order: what the digest hashes
+    /// and what differences are told in.
+    fn fields(&self) -> Vec<(String, String)> {
+        let mut out = vec![
+            ("vcpus".to_string(), self.vcpus.to_string()),
+            ("ram".to_string(), self.ram.to_string()),
+            ("disk".to_string(), self.disk.to_string()),
+            ("ephemeral".to_string(), self.ephemeral.to_string()),
+            ("swap".to_string(), self.swap.to_string()),
+            ("rxtx_factor".to_string(), self.rxtx_factor.to_string()),
+            ("is_public".to_string(), self.is_public.to_string()),
+        ];
+        out.extend(
+            self.extra_specs
+                .iter()
+                .map(|(k, v)| (format!("extra spec {k}"), v.clone())),
+        );
+        out
+    }
+
+    /// 12 hex digits of a SHA-256 over the fields, one `key=value` line
+    /// each (extra specs sorted by key).
+    pub fn digest(&self) -> String {
+        let mut h = Sha256::new();
+        for (k, v) in self.fields() {
+            h.update(format!("{k}={v}\n").as_bytes());
+        }
+        h.finalize()
+            .iter()
+            .take(6)
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// How `here` differs from `self` (the source), field by field in
+    /// the order of [`Specs::fields`], then extra specs by key.
+    pub fn differences(&self, here: &Specs) -> Vec<String> {
+        let ours = self.fields();
+        let theirs: BTreeMap<String, String> = here.fields().into_iter().collect();
+        let mut keys: Vec<String> = ours.iter().map(|(k, _)| k.clone()).collect();
+        let mut extra: Vec<&String> = theirs
+            .keys()
+            .filter(|k| !ours.iter().any(|(o, _)| o == *k))
+            .collect();
+        extra.sort();
+        keys.extend(extra.into_iter().cloned());
+        // Stable: the fixed fields keep their order, the extra specs follow by key.
+        keys.sort_by_cached_key(|k| match k.starts_with("extra spec ") {
+            true => (true, k.clone()),
+            false => (false, String::new()),
+        });
+        let ours: BTreeMap<String, String> = ours.into_iter().collect();
+        let show = |v: Option<&String>| v.map_or("(none)".to_string(), String::clone);
+        keys.iter()
+            .filter(|k| ours.get(*k) != theirs.get(*k))
+            .map(|k| {
+                format!(
+                    "{k} {} here, {} at the source",
+                    show(theirs.get(k)),
+                    show(ours.get(k))
+                )
+            })
+            .collect()
+    }
+
+    /// `key=value` pairs for a table cell.
+    pub fn extra_specs_text(&self) -> String {
+        self.extra_specs
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A flavor at a site: the row of `flavor list`. A site without the
+/// flavor has a row with only the name and status.
+#[derive(Debug, Default, Serialize)]
+struct FlavorRow {
+    cloud: String,
+    region: String,
+    name: String,
+    id: Option<String>,
+    vcpus: Option<u64>,
+    ram: Option<u64>,
+    disk: Option<u64>,
+    ephemeral: Option<u64>,
+    swap: Option<u64>,
+    rxtx_factor: Option<f64>,
+    is_public: Option<bool>,
+    extra_specs: Option<String>,
+    digest: Option<String>,
+    status: String,
+}
+
+impl FlavorRow {
+    fn new(site: &SiteId, name: &str, flavor: Option<&Flavor>, status: &str) -> Self {
+        let mut row = FlavorRow {
+            cloud: site.cloud.clone(),
+            region: site.region.clone(),
+            name: name.to_string(),
+            status: status.to_string(),
+            ..FlavorRow::default()
+        };
+        if let Some(f) = flavor {
+            let specs = Specs::of(f);
+            row.id = Some(f.id.clone());
+            row.vcpus = Some(specs.vcpus);
+            row.ram = Some(specs.ram);
+            row.disk = Some(specs.disk);
+            row.ephemeral = Some(specs.ephemeral);
+            row.swap = Some(specs.swap);
+            row.rxtx_factor = Some(specs.rxtx_factor);
+            row.is_public = Some(specs.is_public);
+            row.extra_specs = Some(specs.extra_specs_text());
+            row.digest = Some(specs.digest());
+        }
+        row
+    }
+}
+
+/// `osprey flavor list`: every flavor (for an admin, private ones too) at
+/// every selected site, judged per name.
+pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
+    let mut report = Report::default();
+    let sites = estate.sites().await?;
+    let clients = report.absorb_sites(sites);
+    let read = estate
+        .runner
+        .each(&clients, |c| async move { c.flavors().await })
+        .await;
+    let read = report.absorb(read);
+    let wanted = |name: &str| args.name.as_deref().is_none_or(|g| glob(g, name));
+    let mut matrix = Matrix::new(read.iter().map(|(s, _)| s.clone()).collect());
+    let mut held: BTreeMap<(String, SiteId), &Flavor> = BTreeMap::new();
+    for (site, flavors) in &read {
+        for f in flavors.iter().filter(|f| wanted(&f.name)) {
+            matrix.insert(site, &f.name, &Specs::of(f).digest());
+            held.insert((f.name.clone(), site.clone()), f);
+        }
+    }
+    let mut rows = Vec::new();
+    for name in matrix.names() {
+        let status = matrix.drift(name).name();
+        for site in matrix.sites() {
+            let flavor = held.get(&(name.clone(), site.clone())).copied();
+            rows.push(FlavorRow::new(site, name, flavor, status));
+        }
+    }
+    if rows.is_empty() && report.failures.is_empty() {
+        report.notes.push(match &args.name {
+            Some(g) => format!("no flavor matches --name {g} at any site"),
+            None => "no flavors at any site".to_string(),
+        });
+    }
+    report.findings = args.exit_code && matrix.drifts();
+    report.table = Some(matrix.table(|name, site| {
+        matrix
+            .digest(name, site)
+            .map(str::to_string)
+            .unwrap_or_default()
+    }));
+    report.rows = Rows::typed(rows);
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn specs() -> Specs {
+        Specs {
+            vcpus: 2,
+            ram: 4096,
+            disk: 20,
+            ephemeral: 0,
+            swap: 0,
+            rxtx_factor: 1.0,
+            is_public: true,
+            extra_specs: [("hw:cpu_policy".to_string(), "dedicated".to_string())].into(),
+        }
+    }
+
+    #[test]
+    fn the_digest_covers_every_spec_and_nothing_else() {
+        let base = specs();
+        assert_eq!(base.digest().len(), 12);
+        assert_eq!(base.digest(), specs().digest());
+        let changes: [fn(&mut Specs); 9] = [
+            |s| s.vcpus = 4,
+            |s| s.ram = 1,
+            |s| s.disk = 1,
+            |s| s.ephemeral = 1,
+            |s| s.swap = 1,
+            |s| s.rxtx_factor = 2.0,
+            |s| s.is_public = false,
+            |s| {
+                s.extra_specs
+                    .insert("hw:mem_page_size".into(), "large".into());
+            },
+            |s| {
+                s.extra_specs
+                    .insert("hw:cpu_policy".into(), "shared".into());
+            },
+        ];
+        for change in changes {
+            let mut other = specs();
+            change(&mut other);
+            assert_ne!(other.digest(), base.digest(), "{other:?}");
+        }
+    }
+
+    #[test]
+    fn the_api_normalisations_make_old_and_new_novas_agree() {
+        // A Nova at 2.60 shows `swap: ""` and rxtx_factor; one past 2.102
+        // shows `swap: 0` and no rxtx_factor.
+        let old: Flavor = serde_json::from_value(serde_json::json!({"id": "1", "name": "m",
+            "vcpus": 2, "ram": 4096, "disk": 20, "swap": "", "rxtx_factor": 1.0,
+            "OS-FLV-EXT-DATA:ephemeral": 0, "os-flavor-access:is_public": true,
+            "extra_specs": {"hw:cpu_policy": "dedicated"}}))
+        .unwrap();
+        let new: Flavor = serde_json::from_value(serde_json::json!({"id": "2", "name": "m",
+            "vcpus": 2, "ram": 4096, "disk": 20, "swap": 0,
+            "OS-FLV-EXT-DATA:ephemeral": 0, "os-flavor-access:is_public": true,
+            "extra_specs": {"hw:cpu_policy": "dedicated"}}))
+        .unwrap();
+        assert_eq!(Specs::of(&old).digest(), Specs::of(&new).digest());
+        assert_eq!(Specs::of(&new), specs());
+    }
+
+    #[test]
+    fn differences_name_each_field_here_and_at_the_source() {
+        let mut here = specs();
+        here.ram = 2048;
+        here.extra_specs.clear();
+        here.extra_specs.insert("hw:numa_nodes".into(), "2".into());
+        assert_eq!(
+            specs().differences(&here),
+            [
+                "ram 2048 here, 4096 at the source",
+                "extra spec hw:cpu_policy (none) here, dedicated at the source",
+                "extra spec hw:numa_nodes 2 here, (none) at the source",
+            ]
+        );
+        assert!(specs().differences(&specs()).is_empty());
+    }
+}

@@ -1,0 +1,407 @@
+//! `osprey flavor sync`: reads the named flavors at the source and every
+//! target, plans one step per (target, flavor), and hands the plan to the
+//! one plan path.
+
+use super::Specs;
+use super::apply::Flavors;
+use crate::api::flavor::{Flavor, NewFlavor, admin_only};
+use crate::api::{SiteClient, SiteId};
+use crate::commands::sync::{EndsArgs, ends};
+use crate::error::{add_hint, closest, hinted};
+use crate::fanout::select::Estate;
+use crate::plan::{self, Action, Atomic, Phase, Plan, Step};
+use crate::report::Report;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+/// `flavor sync` settings.
+#[derive(Debug, Clone)]
+pub struct SyncArgs {
+    /// Exact flavor names.
+    pub names: Vec<String>,
+    /// Delete and re-create a same-named flavor with other specs.
+    pub replace: bool,
+    pub ends: EndsArgs,
+    pub plan: plan::Options,
+}
+
+/// A project a private flavor is shared with at the source.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Sharer {
+    pub id: String,
+    /// `None`: no project of the source's Keystone has this id (deleted).
+    pub name: Option<String>,
+}
+
+/// A flavor to clone, as the source has it.
+#[derive(Debug, Clone)]
+pub(super) struct Wanted {
+    pub flavor: Flavor,
+    pub specs: Specs,
+    pub access: Vec<Sharer>,
+}
+
+impl Wanted {
+    /// The flavor to create at a target, with `id` or a new one.
+    fn new_flavor(&self, id: Option<String>) -> NewFlavor {
+        let s = &self.specs;
+        NewFlavor {
+            id,
+            name: self.flavor.name.clone(),
+            vcpus: s.vcpus,
+            ram: s.ram,
+            disk: s.disk,
+            ephemeral: s.ephemeral,
+            swap: s.swap,
+            rxtx_factor: s.rxtx_factor,
+            is_public: s.is_public,
+            description: self.flavor.description.clone(),
+            extra_specs: s.extra_specs.clone(),
+        }
+    }
+}
+
+/// A project of the target's Keystone to share a flavor with.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Grant {
+    pub name: String,
+    pub id: String,
+}
+
+/// What a step does at its target.
+#[derive(Debug, Clone)]
+pub(super) enum Op {
+    Create {
+        new: NewFlavor,
+        grant: Vec<Grant>,
+    },
+    /// Delete `old_id`, then create.
+    Replace {
+        old_id: String,
+        new: NewFlavor,
+        grant: Vec<Grant>,
+    },
+    /// Share an identical flavor with the projects it lacks.
+    Grant {
+        id: String,
+        grant: Vec<Grant>,
+    },
+    /// A skip or a conflict.
+    Nothing,
+}
+
+/// Project names to ids in a target's Keystone.
+type Projects = BTreeMap<String, Vec<String>>;
+
+/// What a target has that bears on one wanted flavor.
+#[derive(Debug, Default)]
+struct Found<'a> {
+    same_name: Option<&'a Flavor>,
+    /// A flavor here with the source's id under another name.
+    id_taken_by: Option<&'a Flavor>,
+    /// The project ids `same_name` is shared with (read when it is private
+    /// and has the source's specs).
+    access: Vec<String>,
+    /// Servers built from `same_name` (counted when --replace may delete it).
+    servers: Option<usize>,
+}
+
+/// `osprey flavor sync NAME...`.
+pub async fn sync(
+    estate: &Estate<'_>,
+    args: &SyncArgs,
+    ui: &dyn plan::Confirm,
+) -> anyhow::Result<Report> {
+    let mut report = Report::default();
+    let ends = ends(estate, &args.ends).await?;
+    let targets = report.absorb_sites(ends.targets);
+    let wanted = read_source(&ends.source, &args.names).await?;
+    let wanted = &wanted;
+    let replace = args.replace;
+    let planned = estate
+        .runner
+        .each(&targets, |t| async move {
+            plan_target(t, wanted, replace).await
+        })
+        .await;
+    let steps: Vec<Step<Op>> = report
+        .absorb(planned)
+        .into_iter()
+        .flat_map(|(_, steps)| steps)
+        .collect();
+    let changes = steps.iter().filter(|s| s.action.changes()).count();
+    let sites: BTreeSet<&SiteId> = steps
+        .iter()
+        .filter(|s| s.action.changes())
+        .map(|s| &s.site)
+        .collect();
+    let summary = format!(
+        "change {changes} flavor{} at {} site{}",
+        plural(changes),
+        sites.len(),
+        plural(sites.len())
+    );
+    let plan = Plan {
+        steps,
+        phases: vec![Phase::default()],
+        atomic: Atomic::Site,
+        summary,
+        noun: "flavor changes".to_string(),
+    };
+    let exec = Flavors { clients: targets };
+    plan::execute(plan, &exec, &estate.runner, args.plan, ui, &mut report).await?;
+    Ok(report)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The named flavors at the source, with the names of the projects the
+/// private ones are shared with. A name the source lacks is an error.
+async fn read_source(source: &SiteClient, names: &[String]) -> anyhow::Result<Vec<Wanted>> {
+    let at_source = || format!("reading the source {}", source.id);
+    let flavors = source.flavors().await.map_err(|e| e.context(at_source()))?;
+    let names: BTreeSet<&String> = names.iter().collect();
+    let mut wanted = Vec::new();
+    for name in names {
+        let Some(f) = flavors.iter().find(|f| &f.name == name) else {
+            let known: Vec<&str> = flavors.iter().map(|f| f.name.as_str()).collect();
+            let mut err = hinted(
+                format!("flavor {name}: no such flavor at the source {}", source.id),
+                "run `osprey flavor list` to see the flavors of every site",
+            );
+            if let Some(guess) = closest(name, &known) {
+                err = add_hint(err, format!("did you mean {guess}?"));
+            }
+            return Err(err);
+        };
+        wanted.push(Wanted {
+            flavor: f.clone(),
+            specs: Specs::of(f),
+            access: Vec::new(),
+        });
+    }
+    if wanted.iter().any(|w| !w.specs.is_public) {
+        let projects = source
+            .list_projects()
+            .await
+            .map_err(|e| {
+                admin_only(
+                    e,
+                    "listing projects to map flavor access lists by name".into(),
+                )
+            })
+            .map_err(|e| e.context(at_source()))?;
+        let names: BTreeMap<&str, &str> = projects
+            .iter()
+            .map(|p| (p.id.as_str(), p.name.as_str()))
+            .collect();
+        for w in wanted.iter_mut().filter(|w| !w.specs.is_public) {
+            let ids = source
+                .flavor_access(&w.flavor)
+                .await
+                .map_err(|e| e.context(at_source()))?;
+            w.access = ids
+                .into_iter()
+                .map(|id| Sharer {
+                    name: names.get(id.as_str()).map(|n| n.to_string()),
+                    id,
+                })
+                .collect();
+        }
+    }
+    Ok(wanted)
+}
+
+/// Reads what a target has of the wanted flavors and plans each.
+async fn plan_target(
+    client: Arc<SiteClient>,
+    wanted: &[Wanted],
+    replace: bool,
+) -> anyhow::Result<Vec<Step<Op>>> {
+    let flavors = client.flavors().await?;
+    let projects = if wanted.iter().any(|w| !w.specs.is_public) {
+        let mut map = Projects::new();
+        let listed = client.list_projects().await.map_err(|e| {
+            admin_only(
+                e,
+                "listing projects to map flavor access lists by name".into(),
+            )
+        })?;
+        for p in listed {
+            map.entry(p.name).or_default().push(p.id);
+        }
+        map
+    } else {
+        Projects::new()
+    };
+    let mut steps = Vec::new();
+    for w in wanted {
+        let name = &w.flavor.name;
+        let mut found = Found {
+            same_name: flavors.iter().find(|f| &f.name == name),
+            id_taken_by: flavors
+                .iter()
+                .find(|f| f.id == w.flavor.id && &f.name != name),
+            ..Found::default()
+        };
+        if let Some(here) = found.same_name {
+            let same = Specs::of(here) == w.specs;
+            if same && !here.is_public {
+                found.access = client.flavor_access(here).await?;
+            }
+            if !same && replace {
+                found.servers = Some(client.servers_with_flavor(here).await?);
+            }
+        }
+        steps.push(decide(&client.id, w, &found, &projects, replace));
+    }
+    Ok(steps)
+}
+
+/// The target projects to share a private flavor with, mapped by name;
+/// `Err(reason)` for a project that cannot be mapped.
+fn map_access(w: &Wanted, projects: &Projects) -> Result<Vec<Grant>, String> {
+    let mut grants = Vec::new();
+    for s in &w.access {
+        let Some(name) = &s.name else {
+            return Err(format!(
+                "project id {} in its access list at the source is no project of the \
+                 source's Keystone (deleted?); remove it there \
+                 (`openstack flavor unset --project {} {}`), then run again",
+                s.id, s.id, w.flavor.name
+            ));
+        };
+        match projects.get(name).map(Vec::as_slice) {
+            Some([id]) => grants.push(Grant {
+                name: name.clone(),
+                id: id.clone(),
+            }),
+            Some(_) => {
+                return Err(format!(
+                    "project {name}, which it is shared with at the source, is ambiguous \
+                     here: several domains have a project of that name"
+                ));
+            }
+            None => {
+                return Err(format!(
+                    "project {name}, which it is shared with at the source, is not in this \
+                     site's Keystone; create it there, then run again"
+                ));
+            }
+        }
+    }
+    Ok(grants)
+}
+
+fn names(grants: &[Grant]) -> String {
+    grants
+        .iter()
+        .map(|g| g.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One flavor at one target: skip, create, replace, share, or conflict.
+fn decide(
+    site: &SiteId,
+    w: &Wanted,
+    found: &Found<'_>,
+    projects: &Projects,
+    replace: bool,
+) -> Step<Op> {
+    let name = &w.flavor.name;
+    let step = |action: Action, detail: String, op: Op| Step {
+        site: site.clone(),
+        kind: "flavor".to_string(),
+        name: name.clone(),
+        action,
+        detail,
+        group: name.clone(),
+        phase: 0,
+        op,
+    };
+    let conflict = |reason: String| step(Action::Conflict { reason }, String::new(), Op::Nothing);
+    let grants = match map_access(w, projects) {
+        Ok(g) => g,
+        Err(reason) => return conflict(reason),
+    };
+    let shared = if grants.is_empty() {
+        String::new()
+    } else {
+        format!(", shared with {}", names(&grants))
+    };
+    // The source's id where it is free here (templates and scripts name
+    // flavors by id); a same-named flavor that --replace deletes frees it.
+    let (id, id_text) = match found.id_taken_by {
+        Some(other) => (
+            None,
+            format!("a new id: {} is flavor {} here", w.flavor.id, other.name),
+        ),
+        None => (Some(w.flavor.id.clone()), format!("id {}", w.flavor.id)),
+    };
+    let Some(here) = found.same_name else {
+        let new = w.new_flavor(id);
+        return step(
+            Action::Create,
+            format!("{id_text}{shared}"),
+            Op::Create { new, grant: grants },
+        );
+    };
+    let specs_here = Specs::of(here);
+    if specs_here == w.specs {
+        let missing: Vec<Grant> = grants
+            .into_iter()
+            .filter(|g| !w.specs.is_public && !found.access.contains(&g.id))
+            .collect();
+        if missing.is_empty() {
+            return step(
+                Action::Skip {
+                    reason: "already the same".to_string(),
+                },
+                String::new(),
+                Op::Nothing,
+            );
+        }
+        return step(
+            Action::Update,
+            format!("share with {}, as at the source", names(&missing)),
+            Op::Grant {
+                id: here.id.clone(),
+                grant: missing,
+            },
+        );
+    }
+    let differences = w.specs.differences(&specs_here).join(", ");
+    if !replace {
+        return conflict(format!(
+            "a flavor of this name here has other specs ({differences}); pass --replace to \
+             delete and re-create it"
+        ));
+    }
+    if let Some(n) = found.servers.filter(|n| *n > 0) {
+        return conflict(format!(
+            "{n} server{} here {} built from it, so --replace leaves it: Nova would delete \
+             the flavor under them ({differences}); resize them to another flavor first",
+            plural(n),
+            if n == 1 { "was" } else { "were" }
+        ));
+    }
+    step(
+        Action::Replace,
+        format!(
+            "{differences}; delete id {}, create with {id_text}{shared}",
+            here.id
+        ),
+        Op::Replace {
+            old_id: here.id.clone(),
+            new: w.new_flavor(id),
+            grant: grants,
+        },
+    )
+}
+
+#[cfg(test)]
+#[path = "sync_tests.rs"]
+mod tests;
