@@ -128,6 +128,9 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
         CommandSettings::QuotaShow(a) => commands::quota::show::show(&estate, a).await,
         CommandSettings::QuotaBalance(a) => commands::quota::balance(&estate, a, &ui).await,
         CommandSettings::QuotaCheck(a) => commands::quota::check(&estate, a).await,
+        CommandSettings::SecgroupList(a) => commands::secgroup::list(&estate, a).await,
+        CommandSettings::SecgroupDiff(a) => commands::secgroup::diff(&estate, a).await,
+        CommandSettings::SecgroupSync(a) => commands::secgroup::sync::sync(&estate, a, &ui).await,
         CommandSettings::Completions(_) | CommandSettings::Man(_) => {
             unreachable!("handled above")
         }

@@ -3,11 +3,12 @@
 
 use crate::api::Service;
 use crate::cli::{
-    self, AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, QuotaCommand, ServiceArg,
-    StrategyArg,
+    self, AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, QuotaCommand, SecgroupCommand,
+    ServiceArg, StrategyArg,
 };
 use crate::commands::quota::balance::Strategy;
 use crate::commands::quota::{BalanceArgs, CheckArgs, ShowArgs};
+use crate::commands::secgroup;
 use crate::commands::sites::SitesArgs;
 use crate::commands::sync::EndsArgs;
 use crate::config::Secret;
@@ -53,6 +54,9 @@ pub enum CommandSettings {
     QuotaShow(ShowArgs),
     QuotaBalance(BalanceArgs),
     QuotaCheck(CheckArgs),
+    SecgroupList(secgroup::ListArgs),
+    SecgroupDiff(secgroup::DiffArgs),
+    SecgroupSync(secgroup::SyncArgs),
 }
 
 impl Settings {
@@ -95,6 +99,27 @@ fn command(command: &Command) -> CommandSettings {
             project: a.project.clone(),
             allow_missing_projects: a.allow_missing_projects,
         }),
+        Command::Secgroup(SecgroupCommand::List(a)) => {
+            CommandSettings::SecgroupList(secgroup::ListArgs {
+                name: a.name.clone(),
+                exit_code: a.exit_code,
+            })
+        }
+        Command::Secgroup(SecgroupCommand::Diff(a)) => {
+            CommandSettings::SecgroupDiff(secgroup::DiffArgs {
+                name: a.name.clone(),
+                ends: ends(&a.ends),
+                exit_code: a.exit_code,
+            })
+        }
+        Command::Secgroup(SecgroupCommand::Sync(a)) => {
+            CommandSettings::SecgroupSync(secgroup::SyncArgs {
+                names: a.names.clone(),
+                ends: ends(&a.ends),
+                prune: a.prune,
+                plan: plan_options(&a.plan),
+            })
+        }
     }
 }
 

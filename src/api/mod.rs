@@ -8,6 +8,7 @@ pub mod identity;
 pub mod image;
 pub mod quota;
 pub mod resources;
+pub mod secgroup;
 
 use crate::auth::Session;
 pub use crate::auth::catalog::Service;

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod config;
 pub mod drift;
 pub mod quota;
+pub mod secgroup;
 pub mod sites;
 pub mod sync;
 
