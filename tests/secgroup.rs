@@ -330,7 +330,7 @@ fn a_look_alike_is_merged_and_pruned_only_when_asked() {
     });
     assert_eq!(
         web_row[0]["detail"],
-        "exists (a look-alike, not made by osprey); 1 rules to add, 1 only here"
+        "exists (a look-alike, not made by osprey); 1 rule to add, 1 only here"
     );
     let only_here = rows_where(&plan, |r| {
         r["detail"].as_str().unwrap().contains("only here;")
@@ -417,7 +417,7 @@ fn the_default_group_is_merged_and_never_created() {
     assert!(group_rows.iter().all(|r| r["action"] == "skip"), "{plan}");
     assert_eq!(
         group_rows[0]["detail"],
-        "exists (the project's default group); 1 rules to add"
+        "exists (the project's default group); 1 rule to add"
     );
     let added = rows_where(&plan, |r| r["action"] == "create");
     assert_eq!(added.len(), 2);
@@ -567,4 +567,32 @@ fn diff_shows_the_rules_only_in_the_source_and_only_in_a_target() {
             .count(),
         4
     );
+}
+
+#[test]
+fn a_group_that_cannot_be_tagged_is_not_left_behind() {
+    let (stack, env) = demo();
+    web_and_db(&stack);
+    stack.inject(
+        Fault::new(
+            Target::Region("RegionTwo".into()),
+            FaultKind::Status {
+                code: 500,
+                retry_after: None,
+            },
+        )
+        .method("PUT")
+        .path_prefix("/network/v2.0/security-groups/"),
+    );
+    let run = sync(&env, &["web", "--yes"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("error: fake-a/RegionTwo: tagging security group"),
+        "{}",
+        run.stderr
+    );
+    assert!(groups(&stack, "RegionTwo", "web").is_empty());
+    assert!(groups(&stack, "RegionTwo", "db").is_empty());
+    assert_eq!(groups(&stack, "RegionThree", "web").len(), 1);
 }

@@ -303,32 +303,7 @@ mod tests {
 
     fn groups(r: &str, list: serde_json::Value) -> SiteGroups {
         let raw: Vec<SecurityGroup> = serde_json::from_value(list).unwrap();
-        let mut names = rules::Names::default();
-        for g in &raw {
-            names.groups.insert(g.id.clone(), g.name.clone());
-        }
-        let groups = raw
-            .iter()
-            .map(|g| Group {
-                id: g.id.clone(),
-                name: g.name.clone(),
-                description: String::new(),
-                stateful: g.stateful.unwrap_or(true),
-                source: None,
-                rules: g
-                    .security_group_rules
-                    .iter()
-                    .map(|r| (RuleKey::of(r, &names).unwrap(), Vec::new()))
-                    .collect(),
-            })
-            .collect();
-        SiteGroups {
-            site: site(r),
-            project_id: "p".into(),
-            groups,
-            address_groups: Default::default(),
-            tags: false,
-        }
+        read::site_groups(site(r), "p".into(), &raw, &[], false).unwrap()
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Plans of `secgroup sync` at one target, from groups as Neutron shows them.
 
+use super::apply::check;
 use super::*;
 use crate::api::secgroup::{AddressGroup, SecurityGroup};
+use crate::plan::{PlanRow, Status};
 use serde_json::{Value, json};
 
 fn site(r: &str) -> SiteId {
@@ -206,7 +208,7 @@ fn the_default_group_is_merged_never_created() {
     assert_eq!(got[0].2, "skip");
     assert_eq!(
         got[0].4,
-        "exists (the project's default group); 1 rules to add"
+        "exists (the project's default group); 1 rule to add"
     );
     assert_eq!((got[1].0.as_str(), got[1].2.as_str()), (RULE, "create"));
     let none = at("t", true, json!([]));
