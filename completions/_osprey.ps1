@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             [CompletionResult]::new('quota', 'quota', [CompletionResultType]::ParameterValue, 'Quotas across regions: view them, keep global limits by balancing, check')
             [CompletionResult]::new('keypair', 'keypair', [CompletionResultType]::ParameterValue, 'SSH keypairs across regions: compare, clone, import, delete')
             [CompletionResult]::new('flavor', 'flavor', [CompletionResultType]::ParameterValue, 'Flavors across regions (admin): compare them, clone them with extra specs and access lists')
+            [CompletionResult]::new('secgroup', 'secgroup', [CompletionResultType]::ParameterValue, 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) to stdout, or write every page to a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -617,6 +618,133 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
         'osprey;flavor;help;help' {
             break
         }
+        'osprey;secgroup' {
+            [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)')
+            [CompletionResult]::new('--os-region-name', '--os-region-name', [CompletionResultType]::ParameterName, 'Region(s) to act on within the selected clouds (repeatable, comma lists)')
+            [CompletionResult]::new('--sites', '--sites', [CompletionResultType]::ParameterName, 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`')
+            [CompletionResult]::new('--os-interface', '--os-interface', [CompletionResultType]::ParameterName, 'Endpoint interface to use from the catalog: public, internal or admin')
+            [CompletionResult]::new('--os-passcode', '--os-passcode', [CompletionResultType]::ParameterName, 'One-time passcode for totp and multi-factor authentication')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body')
+            [CompletionResult]::new('--site-timeout', '--site-timeout', [CompletionResultType]::ParameterName, 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many sites to work on at once')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--sort-column', '--sort-column', [CompletionResultType]::ParameterName, 'Sort rows by this column (repeatable). Default: by cloud and region')
+            [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Neither reuse nor keep tokens and version discovery between runs')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Matrix of group name × site with a digest of each group''s rule set and its status (same, differs, missing)')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'The rules of one group only in the source and only in each target')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Clone groups with their rules from the source to the targets')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'osprey;secgroup;list' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only groups whose name matches this glob (`*`, `?`). Default: every group')
+            [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)')
+            [CompletionResult]::new('--os-region-name', '--os-region-name', [CompletionResultType]::ParameterName, 'Region(s) to act on within the selected clouds (repeatable, comma lists)')
+            [CompletionResult]::new('--sites', '--sites', [CompletionResultType]::ParameterName, 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`')
+            [CompletionResult]::new('--os-interface', '--os-interface', [CompletionResultType]::ParameterName, 'Endpoint interface to use from the catalog: public, internal or admin')
+            [CompletionResult]::new('--os-passcode', '--os-passcode', [CompletionResultType]::ParameterName, 'One-time passcode for totp and multi-factor authentication')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body')
+            [CompletionResult]::new('--site-timeout', '--site-timeout', [CompletionResultType]::ParameterName, 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many sites to work on at once')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--sort-column', '--sort-column', [CompletionResultType]::ParameterName, 'Sort rows by this column (repeatable). Default: by cloud and region')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when a group is not the same at every site (a drift check)')
+            [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Neither reuse nor keep tokens and version discovery between runs')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'osprey;secgroup;diff' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The source site, CLOUD/REGION (or CLOUD for its region_name)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The target sites as cloud/region globs, as in --sites (repeatable, comma lists)')
+            [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)')
+            [CompletionResult]::new('--os-region-name', '--os-region-name', [CompletionResultType]::ParameterName, 'Region(s) to act on within the selected clouds (repeatable, comma lists)')
+            [CompletionResult]::new('--sites', '--sites', [CompletionResultType]::ParameterName, 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`')
+            [CompletionResult]::new('--os-interface', '--os-interface', [CompletionResultType]::ParameterName, 'Endpoint interface to use from the catalog: public, internal or admin')
+            [CompletionResult]::new('--os-passcode', '--os-passcode', [CompletionResultType]::ParameterName, 'One-time passcode for totp and multi-factor authentication')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body')
+            [CompletionResult]::new('--site-timeout', '--site-timeout', [CompletionResultType]::ParameterName, 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many sites to work on at once')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--sort-column', '--sort-column', [CompletionResultType]::ParameterName, 'Sort rows by this column (repeatable). Default: by cloud and region')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when any target''s group differs from the source''s')
+            [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Neither reuse nor keep tokens and version discovery between runs')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'osprey;secgroup;sync' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The source site, CLOUD/REGION (or CLOUD for its region_name)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The target sites as cloud/region globs, as in --sites (repeatable, comma lists)')
+            [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)')
+            [CompletionResult]::new('--os-region-name', '--os-region-name', [CompletionResultType]::ParameterName, 'Region(s) to act on within the selected clouds (repeatable, comma lists)')
+            [CompletionResult]::new('--sites', '--sites', [CompletionResultType]::ParameterName, 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`')
+            [CompletionResult]::new('--os-interface', '--os-interface', [CompletionResultType]::ParameterName, 'Endpoint interface to use from the catalog: public, internal or admin')
+            [CompletionResult]::new('--os-passcode', '--os-passcode', [CompletionResultType]::ParameterName, 'One-time passcode for totp and multi-factor authentication')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body')
+            [CompletionResult]::new('--site-timeout', '--site-timeout', [CompletionResultType]::ParameterName, 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many sites to work on at once')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--sort-column', '--sort-column', [CompletionResultType]::ParameterName, 'Sort rows by this column (repeatable). Default: by cloud and region')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also delete the rules of the named groups at the targets that the source''s groups lack. Default: they are kept (shown as `skip`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'With --dry-run: exit 1 when there are changes to make')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (required off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (required off a terminal)')
+            [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Neither reuse nor keep tokens and version discovery between runs')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'osprey;secgroup;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Matrix of group name × site with a digest of each group''s rule set and its status (same, differs, missing)')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'The rules of one group only in the source and only in each target')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Clone groups with their rules from the source to the targets')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'osprey;secgroup;help;list' {
+            break
+        }
+        'osprey;secgroup;help;diff' {
+            break
+        }
+        'osprey;secgroup;help;sync' {
+            break
+        }
+        'osprey;secgroup;help;help' {
+            break
+        }
         'osprey;completions' {
             [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)')
             [CompletionResult]::new('--os-region-name', '--os-region-name', [CompletionResultType]::ParameterName, 'Region(s) to act on within the selected clouds (repeatable, comma lists)')
@@ -671,6 +799,7 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             [CompletionResult]::new('quota', 'quota', [CompletionResultType]::ParameterValue, 'Quotas across regions: view them, keep global limits by balancing, check')
             [CompletionResult]::new('keypair', 'keypair', [CompletionResultType]::ParameterValue, 'SSH keypairs across regions: compare, clone, import, delete')
             [CompletionResult]::new('flavor', 'flavor', [CompletionResultType]::ParameterValue, 'Flavors across regions (admin): compare them, clone them with extra specs and access lists')
+            [CompletionResult]::new('secgroup', 'secgroup', [CompletionResultType]::ParameterValue, 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) to stdout, or write every page to a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -740,6 +869,21 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             break
         }
         'osprey;help;flavor;sync' {
+            break
+        }
+        'osprey;help;secgroup' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Matrix of group name × site with a digest of each group''s rule set and its status (same, differs, missing)')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'The rules of one group only in the source and only in each target')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Clone groups with their rules from the source to the targets')
+            break
+        }
+        'osprey;help;secgroup;list' {
+            break
+        }
+        'osprey;help;secgroup;diff' {
+            break
+        }
+        'osprey;help;secgroup;sync' {
             break
         }
         'osprey;help;completions' {

@@ -46,6 +46,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand quota 'Quotas across regions: view them, keep global limits by balancing, check'
             cand keypair 'SSH keypairs across regions: compare, clone, import, delete'
             cand flavor 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+            cand secgroup 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Print the man page (roff) to stdout, or write every page to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -573,6 +574,124 @@ set edit:completion:arg-completer[osprey] = {|@words|
         }
         &'osprey;flavor;help;help'= {
         }
+        &'osprey;secgroup'= {
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'Matrix of group name × site with a digest of each group''s rule set and its status (same, differs, missing)'
+            cand diff 'The rules of one group only in the source and only in each target'
+            cand sync 'Clone groups with their rules from the source to the targets'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;secgroup;list'= {
+            cand --name 'Only groups whose name matches this glob (`*`, `?`). Default: every group'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --exit-code 'Exit 1 when a group is not the same at every site (a drift check)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;secgroup;diff'= {
+            cand --from 'The source site, CLOUD/REGION (or CLOUD for its region_name)'
+            cand --to 'The target sites as cloud/region globs, as in --sites (repeatable, comma lists)'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --exit-code 'Exit 1 when any target''s group differs from the source''s'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;secgroup;sync'= {
+            cand --from 'The source site, CLOUD/REGION (or CLOUD for its region_name)'
+            cand --to 'The target sites as cloud/region globs, as in --sites (repeatable, comma lists)'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --prune 'Also delete the rules of the named groups at the targets that the source''s groups lack. Default: they are kept (shown as `skip`)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --exit-code 'With --dry-run: exit 1 when there are changes to make'
+            cand -y 'Apply without asking (required off a terminal)'
+            cand --yes 'Apply without asking (required off a terminal)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;secgroup;help'= {
+            cand list 'Matrix of group name × site with a digest of each group''s rule set and its status (same, differs, missing)'
+            cand diff 'The rules of one group only in the source and only in each target'
+            cand sync 'Clone groups with their rules from the source to the targets'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;secgroup;help;list'= {
+        }
+        &'osprey;secgroup;help;diff'= {
+        }
+        &'osprey;secgroup;help;sync'= {
+        }
+        &'osprey;secgroup;help;help'= {
+        }
         &'osprey;completions'= {
             cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
             cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
@@ -625,6 +744,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand quota 'Quotas across regions: view them, keep global limits by balancing, check'
             cand keypair 'SSH keypairs across regions: compare, clone, import, delete'
             cand flavor 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+            cand secgroup 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Print the man page (roff) to stdout, or write every page to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -676,6 +796,17 @@ set edit:completion:arg-completer[osprey] = {|@words|
         &'osprey;help;flavor;list'= {
         }
         &'osprey;help;flavor;sync'= {
+        }
+        &'osprey;help;secgroup'= {
+            cand list 'Matrix of group name × site with a digest of each group''s rule set and its status (same, differs, missing)'
+            cand diff 'The rules of one group only in the source and only in each target'
+            cand sync 'Clone groups with their rules from the source to the targets'
+        }
+        &'osprey;help;secgroup;list'= {
+        }
+        &'osprey;help;secgroup;diff'= {
+        }
+        &'osprey;help;secgroup;sync'= {
         }
         &'osprey;help;completions'= {
         }

@@ -50,6 +50,7 @@ complete -c osprey -n "__fish_osprey_needs_command" -f -a "auth" -d 'Cached toke
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -478,6 +479,101 @@ complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_su
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from help" -f -a "list" -d 'Flavors as a name x site matrix of spec digests, with a status per name: same, differs or missing'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Clone flavors from one site to others, with the same id where it is free, extra specs, description and (private flavors) access lists mapped by project name (admin)'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -f -a "list" -d 'Matrix of group name × site with a digest of each group\'s rule set and its status (same, differs, missing)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -f -a "diff" -d 'The rules of one group only in the source and only in each target'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -f -a "sync" -d 'Clone groups with their rules from the source to the targets'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l name -d 'Only groups whose name matches this glob (`*`, `?`). Default: every group' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a group is not the same at every site (a drift check)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l from -d 'The source site, CLOUD/REGION (or CLOUD for its region_name)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l to -d 'The target sites as cloud/region globs, as in --sites (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l exit-code -d 'Exit 1 when any target\'s group differs from the source\'s'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l from -d 'The source site, CLOUD/REGION (or CLOUD for its region_name)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l to -d 'The target sites as cloud/region globs, as in --sites (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l prune -d 'Also delete the rules of the named groups at the targets that the source\'s groups lack. Default: they are kept (shown as `skip`)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l dry-run -d 'Print the plan and change nothing'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l exit-code -d 'With --dry-run: exit 1 when there are changes to make'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Apply without asking (required off a terminal)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from help" -f -a "list" -d 'Matrix of group name × site with a digest of each group\'s rule set and its status (same, differs, missing)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from help" -f -a "diff" -d 'The rules of one group only in the source and only in each target'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Clone groups with their rules from the source to the targets'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
@@ -517,15 +613,16 @@ complete -c osprey -n "__fish_osprey_using_subcommand man" -l no-token-cache -d 
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor completions man help" -f -a "config" -d 'Show configuration'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "config" -d 'Show configuration'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every configured cloud and region as openstacksdk resolves it'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show each selected site\'s cached token: user, scope and time left (never the token). Logs in nowhere'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove the cached tokens of the selected clouds. Tokens are not revoked: Keystone still accepts them until they expire'
@@ -538,3 +635,6 @@ complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subc
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from keypair" -f -a "delete" -d 'Delete keys at the selected sites'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from flavor" -f -a "list" -d 'Flavors as a name x site matrix of spec digests, with a status per name: same, differs or missing'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from flavor" -f -a "sync" -d 'Clone flavors from one site to others, with the same id where it is free, extra specs, description and (private flavors) access lists mapped by project name (admin)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from secgroup" -f -a "list" -d 'Matrix of group name × site with a digest of each group\'s rule set and its status (same, differs, missing)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from secgroup" -f -a "diff" -d 'The rules of one group only in the source and only in each target'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from secgroup" -f -a "sync" -d 'Clone groups with their rules from the source to the targets'

@@ -153,6 +153,11 @@ pub enum Command {
     #[command(subcommand)]
     Flavor(FlavorCommand),
 
+    /// Security groups across regions: compare rule sets, diff one group,
+    /// clone groups with their rules.
+    #[command(subcommand)]
+    Secgroup(SecgroupCommand),
+
     /// Print a shell completion script to stdout.
     Completions {
         /// The shell to generate for.
@@ -425,6 +430,71 @@ pub struct FlavorSyncArgs {
 
     #[command(flatten)]
     pub ends: EndsArgs,
+
+    #[command(flatten)]
+    pub plan: PlanArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SecgroupCommand {
+    /// Matrix of group name × site with a digest of each group's rule set
+    /// and its status (same, differs, missing).
+    ///
+    /// The digest covers the normalised rules and `stateful`, not the name,
+    /// the description or the provenance marker of a clone.
+    List(SecgroupListArgs),
+    /// The rules of one group only in the source and only in each target.
+    Diff(SecgroupDiffArgs),
+    /// Clone groups with their rules from the source to the targets.
+    ///
+    /// Missing groups are created (description, stateful, tagged
+    /// `osprey-source=cloud/region/id` or, without Neutron's tag extension,
+    /// marked so in the description); missing rules are added. A rule's
+    /// remote group is mapped to the same-named group at the target, cloned
+    /// too when it is missing there. The `default` group is never created
+    /// or deleted: its rules are merged. Groups are those of the
+    /// credentials' project.
+    Sync(SecgroupSyncArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SecgroupListArgs {
+    /// Only groups whose name matches this glob (`*`, `?`). Default: every group.
+    #[arg(long, value_name = "GLOB")]
+    pub name: Option<String>,
+
+    /// Exit 1 when a group is not the same at every site (a drift check).
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SecgroupDiffArgs {
+    /// The group's name (exact).
+    #[arg(value_name = "NAME")]
+    pub name: String,
+
+    #[command(flatten)]
+    pub ends: EndsArgs,
+
+    /// Exit 1 when any target's group differs from the source's.
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SecgroupSyncArgs {
+    /// The groups to clone (exact names).
+    #[arg(value_name = "NAME", required = true)]
+    pub names: Vec<String>,
+
+    #[command(flatten)]
+    pub ends: EndsArgs,
+
+    /// Also delete the rules of the named groups at the targets that the
+    /// source's groups lack. Default: they are kept (shown as `skip`).
+    #[arg(long)]
+    pub prune: bool,
 
     #[command(flatten)]
     pub plan: PlanArgs,

@@ -134,6 +134,9 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
         CommandSettings::KeypairDelete(a) => commands::keypair::delete(&estate, a, &ui).await,
         CommandSettings::FlavorList(a) => commands::flavor::list(&estate, a).await,
         CommandSettings::FlavorSync(a) => commands::flavor::sync(&estate, a, &ui).await,
+        CommandSettings::SecgroupList(a) => commands::secgroup::list(&estate, a).await,
+        CommandSettings::SecgroupDiff(a) => commands::secgroup::diff(&estate, a).await,
+        CommandSettings::SecgroupSync(a) => commands::secgroup::sync::sync(&estate, a, &ui).await,
         CommandSettings::Completions(_) | CommandSettings::Man(_) => {
             unreachable!("handled above")
         }

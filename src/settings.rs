@@ -3,6 +3,7 @@
 
 use crate::api::Service;
 use crate::cli::FlavorCommand;
+use crate::cli::SecgroupCommand;
 use crate::cli::{
     self, AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, KeypairCommand, QuotaCommand,
     ServiceArg, StrategyArg,
@@ -11,6 +12,7 @@ use crate::commands::flavor;
 use crate::commands::keypair;
 use crate::commands::quota::balance::Strategy;
 use crate::commands::quota::{BalanceArgs, CheckArgs, ShowArgs};
+use crate::commands::secgroup;
 use crate::commands::sites::SitesArgs;
 use crate::commands::sync::EndsArgs;
 use crate::config::Secret;
@@ -62,6 +64,9 @@ pub enum CommandSettings {
     KeypairDelete(keypair::DeleteArgs),
     FlavorList(flavor::ListArgs),
     FlavorSync(flavor::SyncArgs),
+    SecgroupList(secgroup::ListArgs),
+    SecgroupDiff(secgroup::DiffArgs),
+    SecgroupSync(secgroup::SyncArgs),
 }
 
 impl Settings {
@@ -105,6 +110,27 @@ fn command(command: &Command) -> CommandSettings {
             allow_missing_projects: a.allow_missing_projects,
         }),
         Command::Keypair(k) => keypair_command(k),
+        Command::Secgroup(SecgroupCommand::List(a)) => {
+            CommandSettings::SecgroupList(secgroup::ListArgs {
+                name: a.name.clone(),
+                exit_code: a.exit_code,
+            })
+        }
+        Command::Secgroup(SecgroupCommand::Diff(a)) => {
+            CommandSettings::SecgroupDiff(secgroup::DiffArgs {
+                name: a.name.clone(),
+                ends: ends(&a.ends),
+                exit_code: a.exit_code,
+            })
+        }
+        Command::Secgroup(SecgroupCommand::Sync(a)) => {
+            CommandSettings::SecgroupSync(secgroup::SyncArgs {
+                names: a.names.clone(),
+                ends: ends(&a.ends),
+                prune: a.prune,
+                plan: plan_options(&a.plan),
+            })
+        }
         Command::Flavor(FlavorCommand::List(a)) => CommandSettings::FlavorList(flavor::ListArgs {
             name: a.name.clone(),
             exit_code: a.exit_code,

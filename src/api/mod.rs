@@ -10,6 +10,7 @@ pub mod image;
 pub mod keypair;
 pub mod quota;
 pub mod resources;
+pub mod secgroup;
 
 use crate::auth::Session;
 pub use crate::auth::catalog::Service;

@@ -6,6 +6,7 @@ pub mod drift;
 pub mod flavor;
 pub mod keypair;
 pub mod quota;
+pub mod secgroup;
 pub mod sites;
 pub mod sync;
 

@@ -1,4 +1,4 @@
-//! Neutron: quotas, networks, subnets, ports, routers, floating IPs, security groups and their rules.
+//! Neutron: quotas, networks, subnets, ports, routers, floating IPs, security groups and their rules (with tags), and the extension list.
 //!
 //! Every resource collection is one [`Collection`] served by the same
 //! handlers: list (equality filters, `fields`, `sort_key`/`sort_dir`,
@@ -6,6 +6,7 @@
 //! bulk), update and delete. A kind adds its create, update and delete
 //! rules. The admin sees every project's resources, as Neutron's admin does.
 
+mod extensions;
 pub(crate) mod floatingips;
 mod ipam;
 pub(crate) mod networks;
@@ -82,7 +83,8 @@ const NOT_FILTERS: [&str; 6] = [
 pub(crate) fn routes() -> Router<Ctx> {
     let mut router = Router::new()
         .merge(quota::routes())
-        .merge(routers::action_routes());
+        .merge(routers::action_routes())
+        .merge(extensions::routes());
     for c in COLLECTIONS {
         let path = format!("/network/v2.0/{}", c.segment);
         router = router

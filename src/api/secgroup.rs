@@ -1,0 +1,248 @@
+//! Neutron security groups, their rules and tags, address groups, and the
+//! extension check that says whether a site can tag a group.
+
+use super::{Endpoint, Paging, Service, SiteClient};
+use crate::http::has_status;
+use anyhow::Context;
+use reqwest::Method;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+const GROUPS: Endpoint = Endpoint::list(
+    Service::Network,
+    "security-groups",
+    "security_groups",
+    Paging::Links,
+);
+const CREATE_GROUP: Endpoint = Endpoint {
+    service: Service::Network,
+    method: Method::POST,
+    path: "security-groups",
+    envelope: Some("security_group"),
+    microversion: None,
+    paging: Paging::None,
+};
+const UPDATE_GROUP: Endpoint = Endpoint::write(Service::Network, Method::PUT, "security-groups/{}");
+const DELETE_GROUP: Endpoint =
+    Endpoint::write(Service::Network, Method::DELETE, "security-groups/{}");
+/// Replaces every tag of a group (tags cannot be given at creation).
+const SET_TAGS: Endpoint =
+    Endpoint::write(Service::Network, Method::PUT, "security-groups/{}/tags");
+/// Bulk create: every rule of one call belongs to one group.
+const CREATE_RULES: Endpoint = Endpoint {
+    service: Service::Network,
+    method: Method::POST,
+    path: "security-group-rules",
+    envelope: Some("security_group_rules"),
+    microversion: None,
+    paging: Paging::None,
+};
+const DELETE_RULE: Endpoint =
+    Endpoint::write(Service::Network, Method::DELETE, "security-group-rules/{}");
+const ADDRESS_GROUPS: Endpoint = Endpoint::list(
+    Service::Network,
+    "address-groups",
+    "address_groups",
+    Paging::Links,
+);
+const EXTENSION: Endpoint = Endpoint::get(Service::Network, "extensions/{}", "extension");
+
+/// The extension that lets a client tag a security group.
+pub const TAG_EXTENSION: &str = "standard-attr-tag";
+
+/// A security group as Neutron shows it, with its rules.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SecurityGroup {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Absent before the `stateful-security-group` extension: stateful.
+    #[serde(default)]
+    pub stateful: Option<bool>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub security_group_rules: Vec<Rule>,
+}
+
+/// A rule as Neutron shows it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Rule {
+    pub id: String,
+    #[serde(default)]
+    pub direction: String,
+    #[serde(default)]
+    pub ethertype: Option<String>,
+    /// A name or a number, as the rule was made (`tcp`, `"6"`).
+    #[serde(default)]
+    pub protocol: Option<Value>,
+    #[serde(default)]
+    pub port_range_min: Option<i64>,
+    #[serde(default)]
+    pub port_range_max: Option<i64>,
+    #[serde(default)]
+    pub remote_ip_prefix: Option<String>,
+    #[serde(default)]
+    pub remote_group_id: Option<String>,
+    #[serde(default)]
+    pub remote_address_group_id: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A rule to create, in one group.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct NewRule {
+    pub security_group_id: String,
+    pub direction: String,
+    pub ethertype: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port_range_min: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port_range_max: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remote_ip_prefix: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remote_group_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remote_address_group_id: Option<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
+/// An address group: only its name and id matter here.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AddressGroup {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+}
+
+impl SiteClient {
+    /// The security groups of one project, with their rules. Asking for
+    /// the project also keeps an admin from seeing every project's groups.
+    pub async fn security_groups(&self, project_id: &str) -> anyhow::Result<Vec<SecurityGroup>> {
+        self.list(&GROUPS, &[], &[("project_id", project_id)])
+            .await
+            .context("listing security groups")
+    }
+
+    /// The address groups of one project.
+    pub async fn address_groups(&self, project_id: &str) -> anyhow::Result<Vec<AddressGroup>> {
+        self.list(&ADDRESS_GROUPS, &[], &[("project_id", project_id)])
+            .await
+            .context("listing address groups")
+    }
+
+    /// Whether the site's Neutron has an extension (a 404 says it has not).
+    pub async fn network_extension(&self, alias: &str) -> anyhow::Result<bool> {
+        match self.call(&EXTENSION, &[alias], &[], None).await {
+            Ok(_) => Ok(true),
+            Err(e) if has_status(&e, 404) => Ok(false),
+            Err(e) => Err(e.context(format!("checking Neutron's {alias} extension"))),
+        }
+    }
+
+    /// Creates a group (Neutron adds its template rules, if any).
+    pub async fn create_security_group(
+        &self,
+        name: &str,
+        description: &str,
+        stateful: bool,
+    ) -> anyhow::Result<SecurityGroup> {
+        let body = json!({ "security_group": {
+            "name": name, "description": description, "stateful": stateful,
+        }});
+        let made = self.call(&CREATE_GROUP, &[], &[], Some(body)).await?;
+        serde_json::from_value(made).context("reading the created security group")
+    }
+
+    pub async fn set_security_group_stateful(
+        &self,
+        id: &str,
+        stateful: bool,
+    ) -> anyhow::Result<()> {
+        let body = json!({ "security_group": { "stateful": stateful } });
+        self.call(&UPDATE_GROUP, &[id], &[], Some(body)).await?;
+        Ok(())
+    }
+
+    pub async fn set_security_group_tags(&self, id: &str, tags: &[String]) -> anyhow::Result<()> {
+        let body = json!({ "tags": tags });
+        self.call(&SET_TAGS, &[id], &[], Some(body)).await?;
+        Ok(())
+    }
+
+    pub async fn delete_security_group(&self, id: &str) -> anyhow::Result<()> {
+        self.call(&DELETE_GROUP, &[id], &[], None).await?;
+        Ok(())
+    }
+
+    /// Creates rules of one group in one request (all or none), returning
+    /// them in the order given.
+    pub async fn create_security_group_rules(
+        &self,
+        rules: &[NewRule],
+    ) -> anyhow::Result<Vec<Rule>> {
+        let body = json!({ "security_group_rules": rules });
+        let made = self.call(&CREATE_RULES, &[], &[], Some(body)).await?;
+        let made: Vec<Rule> =
+            serde_json::from_value(made).context("reading the created security group rules")?;
+        if made.len() != rules.len() {
+            anyhow::bail!(
+                "network POST security-group-rules: {} rules asked for, {} created",
+                rules.len(),
+                made.len()
+            );
+        }
+        Ok(made)
+    }
+
+    pub async fn delete_security_group_rule(&self, id: &str) -> anyhow::Result<()> {
+        self.call(&DELETE_RULE, &[id], &[], None).await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_real_group() {
+        let body: Value = serde_json::from_str(include_str!(
+            "../../tests/fixtures/neutron_security_group.json"
+        ))
+        .unwrap();
+        let ep = Endpoint::get(Service::Network, "security-groups/{}", "security_group");
+        let g: SecurityGroup = serde_json::from_value(ep.unwrap(body).unwrap()).unwrap();
+        assert_eq!(g.stateful, Some(true));
+        assert_eq!(g.security_group_rules.len(), 2);
+        let remote = &g.security_group_rules[1];
+        assert_eq!(remote.remote_group_id.as_deref(), Some(g.id.as_str()));
+        assert_eq!(remote.protocol, Some(json!("tcp")));
+        assert_eq!(remote.ethertype.as_deref(), Some("IPv6"));
+    }
+
+    #[test]
+    fn a_new_rule_sends_only_what_it_has() {
+        let rule = NewRule {
+            security_group_id: "g".into(),
+            direction: "ingress".into(),
+            ethertype: "IPv4".into(),
+            protocol: Some("tcp".into()),
+            port_range_min: Some(22),
+            port_range_max: Some(22),
+            ..NewRule::default()
+        };
+        assert_eq!(
+            serde_json::to_value(&rule).unwrap(),
+            json!({"security_group_id": "g", "direction": "ingress", "ethertype": "IPv4",
+                   "protocol": "tcp", "port_range_min": 22, "port_range_max": 22})
+        );
+    }
+}
