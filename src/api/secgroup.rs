@@ -14,14 +14,8 @@ const GROUPS: Endpoint = Endpoint::list(
     "security_groups",
     Paging::Links,
 );
-const CREATE_GROUP: Endpoint = Endpoint {
-    service: Service::Network,
-    method: Method::POST,
-    path: "security-groups",
-    envelope: Some("security_group"),
-    microversion: None,
-    paging: Paging::None,
-};
+const CREATE_GROUP: Endpoint =
+    Endpoint::write(Service::Network, Method::POST, "security-groups").answers("security_group");
 const UPDATE_GROUP: Endpoint = Endpoint::write(Service::Network, Method::PUT, "security-groups/{}");
 const DELETE_GROUP: Endpoint =
     Endpoint::write(Service::Network, Method::DELETE, "security-groups/{}");
@@ -29,14 +23,9 @@ const DELETE_GROUP: Endpoint =
 const SET_TAGS: Endpoint =
     Endpoint::write(Service::Network, Method::PUT, "security-groups/{}/tags");
 /// Bulk create: every rule of one call belongs to one group.
-const CREATE_RULES: Endpoint = Endpoint {
-    service: Service::Network,
-    method: Method::POST,
-    path: "security-group-rules",
-    envelope: Some("security_group_rules"),
-    microversion: None,
-    paging: Paging::None,
-};
+const CREATE_RULES: Endpoint =
+    Endpoint::write(Service::Network, Method::POST, "security-group-rules")
+        .answers("security_group_rules");
 const DELETE_RULE: Endpoint =
     Endpoint::write(Service::Network, Method::DELETE, "security-group-rules/{}");
 const ADDRESS_GROUPS: Endpoint = Endpoint::list(
