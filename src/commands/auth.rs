@@ -10,6 +10,7 @@ use crate::auth::keystone::format_rfc3339;
 use crate::error::hinted;
 use crate::fanout::select::{Estate, Site};
 use crate::render::Rows;
+use crate::render::plural;
 use serde::Serialize;
 
 /// One site's cached token: the row of `osprey auth status`.
@@ -126,10 +127,6 @@ pub fn logout(estate: &Estate<'_>, all: bool) -> anyhow::Result<Report> {
     }
     report.rows = Rows::typed(rows);
     Ok(report)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn enabled<'a>(estate: &'a Estate<'_>) -> anyhow::Result<&'a Cache> {

@@ -70,6 +70,25 @@ pub enum OnCancel {
     Complete,
 }
 
+/// The usable sites of a command, found by id: what a plan's executor
+/// looks its site up in.
+#[derive(Clone, Default)]
+pub struct Clients(BTreeMap<SiteId, Arc<SiteClient>>);
+
+impl Clients {
+    pub fn get(&self, site: &SiteId) -> anyhow::Result<&Arc<SiteClient>> {
+        self.0
+            .get(site)
+            .ok_or_else(|| anyhow::anyhow!("{site}: not one of this run's sites"))
+    }
+}
+
+impl From<Vec<Arc<SiteClient>>> for Clients {
+    fn from(clients: Vec<Arc<SiteClient>>) -> Self {
+        Clients(clients.into_iter().map(|c| (c.id.clone(), c)).collect())
+    }
+}
+
 /// A site's value together with errors that did not stop it (one service of
 /// several failed, say).
 #[derive(Debug)]

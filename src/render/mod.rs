@@ -158,6 +158,11 @@ fn compare(a: Option<&Value>, b: Option<&Value>) -> std::cmp::Ordering {
 }
 
 /// A value as one cell of text, as openstackclient shows it.
+/// `s` for any count but one: `1 site`, `3 sites`.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 pub fn cell(value: Option<&Value>) -> String {
     match value {
         None | Some(Value::Null) => String::new(),

@@ -6,22 +6,15 @@ use super::sync::{Grant, Op};
 use crate::api::flavor::{Flavor, NewFlavor};
 use crate::api::{SiteClient, SiteId};
 use crate::error::hinted;
+use crate::fanout::Clients;
 use crate::plan::{Effect, Executor, PlanRow, Status, Step};
-use std::sync::Arc;
 
 /// Writes flavors at the targets of a sync.
 pub(super) struct Flavors {
-    pub clients: Vec<Arc<SiteClient>>,
+    pub clients: Clients,
 }
 
-impl Flavors {
-    fn client(&self, site: &SiteId) -> anyhow::Result<&Arc<SiteClient>> {
-        self.clients
-            .iter()
-            .find(|c| &c.id == site)
-            .ok_or_else(|| anyhow::anyhow!("no client for {site}"))
-    }
-}
+impl Flavors {}
 
 impl Executor for Flavors {
     type Op = Op;
@@ -36,7 +29,7 @@ impl Executor for Flavors {
     /// Nova lets only admins write flavors: a target whose credentials
     /// lack the role stops the run before anything changes anywhere.
     async fn preflight(&self, site: &SiteId) -> anyhow::Result<()> {
-        let token = self.client(site)?.session().token().await?;
+        let token = self.clients.get(site)?.session().token().await?;
         if token.roles.iter().any(|r| r == "admin") {
             return Ok(());
         }
@@ -57,7 +50,7 @@ impl Executor for Flavors {
         site: &SiteId,
         steps: &[&Step<Op>],
     ) -> anyhow::Result<Vec<Effect<String>>> {
-        let client = self.client(site)?;
+        let client = self.clients.get(site)?;
         let mut effects = Vec::new();
         for step in steps {
             effects.push(apply_one(client, step).await?);
@@ -66,7 +59,7 @@ impl Executor for Flavors {
     }
 
     async fn undo(&self, site: &SiteId, id: &String) -> anyhow::Result<()> {
-        self.client(site)?.delete_flavor(id).await
+        self.clients.get(site)?.delete_flavor(id).await
     }
 
     /// Reads the site's flavors once and checks each step's flavor: its
@@ -76,7 +69,7 @@ impl Executor for Flavors {
         site: &SiteId,
         steps: &[&Step<Op>],
     ) -> anyhow::Result<Vec<Result<(), String>>> {
-        let client = self.client(site)?;
+        let client = self.clients.get(site)?;
         let flavors = client
             .flavors()
             .await

@@ -10,6 +10,7 @@ use crate::commands::sync::{EndsArgs, ends};
 use crate::error::{add_hint, closest, hinted};
 use crate::fanout::select::Estate;
 use crate::plan::{self, Action, Atomic, Phase, Plan, Step};
+use crate::render::plural;
 use crate::report::Report;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -148,13 +149,11 @@ pub async fn sync(
         summary,
         noun: "flavor changes".to_string(),
     };
-    let exec = Flavors { clients: targets };
+    let exec = Flavors {
+        clients: targets.into(),
+    };
     plan::execute(plan, &exec, &estate.runner, args.plan, ui, &mut report).await?;
     Ok(report)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// The named flavors at the source, with the names of the projects the

@@ -10,9 +10,11 @@ use super::sync::{EndsArgs, ends, targets};
 use crate::api::keypair::Keypair;
 use crate::api::{SiteClient, SiteId};
 use crate::error::hinted;
+use crate::fanout::Clients;
 use crate::fanout::select::{Estate, glob};
 use crate::plan::{self, Action, Atomic, Effect, Executor, Phase, Plan, PlanRow, Status, Step};
 use crate::render::Rows;
+use crate::render::plural;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -344,7 +346,7 @@ async fn run(
         noun: "keypair changes".to_string(),
     };
     let exec = Keys {
-        clients: clients.into_iter().map(|c| (c.id.clone(), c)).collect(),
+        clients: clients.into(),
     };
     plan::execute(plan, &exec, &estate.runner, opts, ui, report).await?;
     Ok(())
@@ -354,22 +356,12 @@ fn is_conflict(s: &Step<Op>) -> bool {
     matches!(s.action, Action::Conflict { .. })
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 /// Carries out keypair steps.
 struct Keys {
-    clients: BTreeMap<SiteId, Arc<SiteClient>>,
+    clients: Clients,
 }
 
-impl Keys {
-    fn client(&self, site: &SiteId) -> anyhow::Result<&Arc<SiteClient>> {
-        self.clients
-            .get(site)
-            .ok_or_else(|| anyhow::anyhow!("{site}: not read"))
-    }
-}
+impl Keys {}
 
 impl Executor for Keys {
     type Op = Op;
@@ -390,7 +382,7 @@ impl Executor for Keys {
         site: &SiteId,
         steps: &[&Step<Op>],
     ) -> anyhow::Result<Vec<Effect<String>>> {
-        let client = self.client(site)?;
+        let client = self.clients.get(site)?;
         let mut effects = Vec::new();
         for s in steps {
             let k = &s.op;
@@ -420,7 +412,7 @@ impl Executor for Keys {
     }
 
     async fn undo(&self, site: &SiteId, name: &String) -> anyhow::Result<()> {
-        self.client(site)?.delete_keypair(name).await
+        self.clients.get(site)?.delete_keypair(name).await
     }
 
     async fn verify(
@@ -428,7 +420,7 @@ impl Executor for Keys {
         site: &SiteId,
         steps: &[&Step<Op>],
     ) -> anyhow::Result<Vec<Result<(), String>>> {
-        let client = self.client(site)?;
+        let client = self.clients.get(site)?;
         let mut out = Vec::new();
         for s in steps {
             let now = client.keypair(&s.name).await?;

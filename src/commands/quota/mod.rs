@@ -10,6 +10,7 @@ use crate::api::Service;
 use crate::api::identity::Project;
 use crate::api::{SiteClient, SiteId};
 use crate::error::hinted;
+use crate::fanout::Clients;
 use crate::fanout::Runner;
 use crate::fanout::select::Estate;
 use crate::plan::{self, Action, Effect, Executor, Phase, Plan, Status, Step};
@@ -307,24 +308,19 @@ pub async fn balance(
         summary,
         noun: "limit changes".to_string(),
     };
-    let exec = Limits { clients };
+    let exec = Limits {
+        clients: clients.into(),
+    };
     plan::execute(plan, &exec, &estate.runner, args.plan, ui, &mut report).await?;
     Ok(report)
 }
 
 /// Writes limits, and reads them back.
 struct Limits {
-    clients: Vec<Arc<SiteClient>>,
+    clients: Clients,
 }
 
-impl Limits {
-    fn client(&self, site: &SiteId) -> anyhow::Result<&Arc<SiteClient>> {
-        self.clients
-            .iter()
-            .find(|c| &c.id == site)
-            .ok_or_else(|| anyhow::anyhow!("no client for {site}"))
-    }
-}
+impl Limits {}
 
 impl Executor for Limits {
     type Op = Change;
@@ -348,7 +344,7 @@ impl Executor for Limits {
 
     /// Changing quotas needs the admin role at every site of the plan.
     async fn preflight(&self, site: &SiteId) -> anyhow::Result<()> {
-        let token = self.client(site)?.session().token().await?;
+        let token = self.clients.get(site)?.session().token().await?;
         if token.roles.iter().any(|r| r == "admin") {
             return Ok(());
         }
@@ -372,7 +368,7 @@ impl Executor for Limits {
             .map(|s| (&s.op.entry, s.op.new_limit))
             .collect();
         read::write_limits(
-            self.client(site)?,
+            self.clients.get(site)?,
             &first.project_id,
             first.entry.service,
             &changes,
@@ -393,7 +389,7 @@ impl Executor for Limits {
         site: &SiteId,
         steps: &[&Step<Change>],
     ) -> anyhow::Result<Vec<Result<(), String>>> {
-        let client = self.client(site)?;
+        let client = self.clients.get(site)?;
         let mut by_project: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, s) in steps.iter().enumerate() {
             by_project.entry(&s.op.project_id).or_default().push(i);

@@ -11,6 +11,7 @@ use crate::api::SiteId;
 use crate::commands::sync::ends;
 use crate::fanout::select::Estate;
 use crate::plan::{self, Action, Phase, Plan, Step};
+use crate::render::plural;
 use crate::report::Report;
 use apply::Groups;
 use std::collections::{BTreeSet, VecDeque};
@@ -122,10 +123,6 @@ pub async fn sync(
     let exec = Groups::new(targets, &read);
     plan::execute(plan, &exec, &estate.runner, args.plan, ui, &mut report).await?;
     Ok(report)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn rules(n: usize) -> String {

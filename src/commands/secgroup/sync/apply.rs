@@ -6,6 +6,7 @@ use super::super::read::{self, Extras, SiteGroups};
 use super::super::rules::{Names, Remote, RuleKey};
 use super::{Op, Undo};
 use crate::api::{SiteClient, SiteId};
+use crate::fanout::Clients;
 use crate::http::has_status;
 use crate::plan::{Effect, Executor, PlanRow, Status, Step};
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,7 +14,7 @@ use std::sync::{Arc, Mutex};
 
 /// Carries out the steps at the targets.
 pub(super) struct Groups {
-    clients: Vec<Arc<SiteClient>>,
+    clients: Clients,
     /// Group ids by name at each target: those read, and those created.
     ids: Mutex<BTreeMap<SiteId, BTreeMap<String, String>>>,
     /// Address group ids by name at each target.
@@ -38,18 +39,11 @@ impl Groups {
             address_groups.insert(site.clone(), groups.address_groups.clone());
         }
         Groups {
-            clients,
+            clients: clients.into(),
             ids: Mutex::new(ids),
             address_groups,
             kept: Mutex::new(BTreeMap::new()),
         }
-    }
-
-    fn client(&self, site: &SiteId) -> anyhow::Result<&Arc<SiteClient>> {
-        self.clients
-            .iter()
-            .find(|c| &c.id == site)
-            .ok_or_else(|| anyhow::anyhow!("no client for {site}"))
     }
 
     fn id_of(&self, site: &SiteId, name: &str) -> anyhow::Result<String> {
@@ -208,11 +202,11 @@ impl Executor for Groups {
     }
 
     async fn preflight(&self, site: &SiteId) -> anyhow::Result<()> {
-        self.client(site).map(|_| ())
+        self.clients.get(site).map(|_| ())
     }
 
     async fn apply(&self, site: &SiteId, steps: &[&Step<Op>]) -> anyhow::Result<Vec<Effect<Undo>>> {
-        let client = self.client(site)?;
+        let client = self.clients.get(site)?;
         let first = steps[0];
         let name = &first.name;
         match &first.op {
@@ -241,7 +235,7 @@ impl Executor for Groups {
     }
 
     async fn undo(&self, site: &SiteId, undo: &Undo) -> anyhow::Result<()> {
-        let client = self.client(site)?;
+        let client = self.clients.get(site)?;
         let done = match undo {
             Undo::Group(id) => client.delete_security_group(id).await,
             Undo::Rule(id) => client.delete_security_group_rule(id).await,
@@ -258,7 +252,7 @@ impl Executor for Groups {
         site: &SiteId,
         steps: &[&Step<Op>],
     ) -> anyhow::Result<Vec<Result<(), String>>> {
-        let client = self.client(site)?;
+        let client = self.clients.get(site)?;
         let extras = Extras {
             tags: false,
             address_groups: steps.iter().any(|s| {
