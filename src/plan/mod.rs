@@ -127,6 +127,27 @@ pub struct Plan<Op> {
 }
 
 impl<Op> Plan<Op> {
+    /// A plan of one phase whose sites stand alone (`Atomic::Site`), as a
+    /// sync's: it asks "{verb} N {thing}s at M sites".
+    pub fn per_site(steps: Vec<Step<Op>>, verb: &str, thing: &str) -> Self {
+        let changing: Vec<&Step<Op>> = steps.iter().filter(|s| s.action.changes()).collect();
+        let sites: BTreeSet<&SiteId> = changing.iter().map(|s| &s.site).collect();
+        let summary = format!(
+            "{verb} {} {thing}{} at {} site{}",
+            changing.len(),
+            crate::render::plural(changing.len()),
+            sites.len(),
+            crate::render::plural(sites.len())
+        );
+        Plan {
+            steps,
+            phases: vec![Phase::default()],
+            atomic: Atomic::Site,
+            summary,
+            noun: format!("{thing} changes"),
+        }
+    }
+
     /// Whether applying the plan would change anything.
     pub fn changes(&self) -> bool {
         self.steps.iter().any(|s| s.action.changes())

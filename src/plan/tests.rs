@@ -380,3 +380,22 @@ async fn a_whole_run_plan_undoes_every_site() {
     let after = things.state.into_inner().unwrap();
     assert!(after.values().all(BTreeSet::is_empty), "{after:?}");
 }
+
+#[test]
+fn a_per_site_plan_counts_what_changes() {
+    let mut steps = create_everywhere("k").steps;
+    steps[1].action = Action::Skip {
+        reason: "already the same".into(),
+    };
+    let plan = Plan::per_site(steps, "import", "keypair");
+    assert_eq!(plan.summary, "import 2 keypairs at 2 sites");
+    assert_eq!(plan.noun, "keypair changes");
+    assert_eq!(plan.atomic, Atomic::Site);
+    assert_eq!(plan.phases.len(), 1);
+    let one = Plan::per_site(
+        create_everywhere("k").steps[..1].to_vec(),
+        "delete",
+        "keypair",
+    );
+    assert_eq!(one.summary, "delete 1 keypair at 1 site");
+}

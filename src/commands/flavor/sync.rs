@@ -9,7 +9,7 @@ use crate::api::{SiteClient, SiteId};
 use crate::commands::sync::{EndsArgs, ends};
 use crate::error::{add_hint, closest, hinted};
 use crate::fanout::select::Estate;
-use crate::plan::{self, Action, Atomic, Phase, Plan, Step};
+use crate::plan::{self, Action, Plan, Step};
 use crate::render::plural;
 use crate::report::Report;
 use std::collections::{BTreeMap, BTreeSet};
@@ -130,25 +130,7 @@ pub async fn sync(
         .into_iter()
         .flat_map(|(_, steps)| steps)
         .collect();
-    let changes = steps.iter().filter(|s| s.action.changes()).count();
-    let sites: BTreeSet<&SiteId> = steps
-        .iter()
-        .filter(|s| s.action.changes())
-        .map(|s| &s.site)
-        .collect();
-    let summary = format!(
-        "change {changes} flavor{} at {} site{}",
-        plural(changes),
-        sites.len(),
-        plural(sites.len())
-    );
-    let plan = Plan {
-        steps,
-        phases: vec![Phase::default()],
-        atomic: Atomic::Site,
-        summary,
-        noun: "flavor changes".to_string(),
-    };
+    let plan = Plan::per_site(steps, "change", "flavor");
     let exec = Flavors {
         clients: targets.into(),
     };

@@ -12,11 +12,11 @@ use crate::api::{SiteClient, SiteId};
 use crate::error::hinted;
 use crate::fanout::Clients;
 use crate::fanout::select::{Estate, glob};
-use crate::plan::{self, Action, Atomic, Effect, Executor, Phase, Plan, PlanRow, Status, Step};
+use crate::plan::{self, Action, Effect, Executor, Plan, PlanRow, Status, Step};
 use crate::render::Rows;
 use crate::render::plural;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -321,30 +321,14 @@ async fn run(
     ui: &dyn plan::Confirm,
     report: &mut Report,
 ) -> anyhow::Result<()> {
-    let changing: Vec<&Step<Op>> = steps.iter().filter(|s| s.action.changes()).collect();
-    let names: BTreeSet<&str> = changing.iter().map(|s| s.name.as_str()).collect();
-    let sites: BTreeSet<&SiteId> = changing.iter().map(|s| &s.site).collect();
-    let summary = format!(
-        "{verb} {} keypair{} at {} site{}",
-        names.len(),
-        plural(names.len()),
-        sites.len(),
-        plural(sites.len())
-    );
-    if changing.is_empty() && !steps.iter().any(is_conflict) {
+    if !steps.iter().any(|s| s.action.changes()) && !steps.iter().any(is_conflict) {
         report.notes.push(format!(
             "nothing to change at {} site{}",
             read.len(),
             plural(read.len())
         ));
     }
-    let plan = Plan {
-        steps,
-        phases: vec![Phase::default()],
-        atomic: Atomic::Site,
-        summary,
-        noun: "keypair changes".to_string(),
-    };
+    let plan = Plan::per_site(steps, verb, "keypair");
     let exec = Keys {
         clients: clients.into(),
     };
