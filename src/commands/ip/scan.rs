@@ -210,7 +210,9 @@ fn duplicates<'a>(
 /// The same provider segment (type, physical network, VLAN id or VNI) at
 /// two sites: what a network stretched between them would collide on.
 fn segments<'a>(sites: &'a [(SiteId, Inventory)], opts: &Options, out: &mut Vec<Finding<'a>>) {
-    let mut seen: HashMap<(&str, &str, &str), Vec<(&'a SiteId, &'a Segment)>> = HashMap::new();
+    // (type, physical network, segmentation id) → the sites' networks.
+    type Key<'k> = (&'k str, &'k str, &'k str);
+    let mut seen: HashMap<Key, Vec<(&'a SiteId, &'a Segment)>> = HashMap::new();
     for (site, inv) in sites {
         for s in &inv.segments {
             seen.entry((
