@@ -134,6 +134,10 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
         CommandSettings::KeypairDelete(a) => commands::keypair::delete(&estate, a, &ui).await,
         CommandSettings::FlavorList(a) => commands::flavor::list(&estate, a).await,
         CommandSettings::FlavorSync(a) => commands::flavor::sync(&estate, a, &ui).await,
+        CommandSettings::IpList(a) => commands::ip::list(&estate, a).await,
+        CommandSettings::IpScan(a) => commands::ip::scan(&estate, a).await,
+        CommandSettings::IpFind(a) => commands::ip::find(&estate, a).await,
+        CommandSettings::IpFree(a) => commands::ip::free(&estate, a).await,
         CommandSettings::Completions(_) | CommandSettings::Man(_) => {
             unreachable!("handled above")
         }
