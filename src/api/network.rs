@@ -17,6 +17,16 @@ const FLOATING_IPS: Endpoint = Endpoint::list(
 );
 const ROUTERS: Endpoint = Endpoint::list(Service::Network, "routers", "routers", Paging::Links);
 
+const SUBNET_FIELDS: [&str; 7] = [
+    "id",
+    "name",
+    "network_id",
+    "project_id",
+    "cidr",
+    "ip_version",
+    "gateway_ip",
+];
+
 /// Items per page: Neutron pages only when asked, and one answer for a
 /// whole region's ports would be large.
 const PAGE: &str = "1000";
@@ -143,16 +153,19 @@ impl SiteClient {
     }
 
     pub async fn subnets(&self, scope: Scope<'_>) -> anyhow::Result<Vec<Subnet>> {
-        let fields = [
-            "id",
-            "name",
-            "network_id",
-            "project_id",
-            "cidr",
-            "ip_version",
-            "gateway_ip",
-        ];
-        self.neutron(&SUBNETS, &fields, scope).await
+        self.neutron(&SUBNETS, &SUBNET_FIELDS, scope).await
+    }
+
+    /// The subnets of these networks, whoever owns them (external networks'
+    /// subnets are the admin's, and every project sees them).
+    pub async fn subnets_of(&self, networks: &[&str]) -> anyhow::Result<Vec<Subnet>> {
+        if networks.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut query: Vec<(&str, &str)> = SUBNET_FIELDS.iter().map(|f| ("fields", *f)).collect();
+        query.push(("limit", PAGE));
+        query.extend(networks.iter().map(|n| ("network_id", *n)));
+        self.list(&SUBNETS, &[], &query).await
     }
 
     pub async fn ports(&self, scope: Scope<'_>) -> anyhow::Result<Vec<Port>> {

@@ -104,13 +104,26 @@ pub async fn read(client: &SiteClient, all_projects: bool) -> anyhow::Result<Inv
         Some(p) => Scope::Project(p),
         None => Scope::All,
     };
-    let (networks, subnets, ports, floating, routers) = futures::try_join!(
+    let (networks, mut subnets, ports, floating, routers) = futures::try_join!(
         client.networks(),
         client.subnets(scope),
         client.ports(scope),
         client.floating_ips(scope),
         client.routers(scope),
     )?;
+    if project.is_some() {
+        // The public ranges a project's floating IPs and gateways come
+        // from belong to the admin, yet are the project's addresses too.
+        let external: Vec<&str> = networks
+            .iter()
+            .filter(|n| n.external)
+            .map(|n| n.id.as_str())
+            .collect();
+        let public = client.subnets_of(&external).await?;
+        let mine: std::collections::HashSet<String> =
+            subnets.iter().map(|s| s.id.clone()).collect();
+        subnets.extend(public.into_iter().filter(|s| !mine.contains(&s.id)));
+    }
     Ok(assemble(networks, subnets, ports, floating, routers))
 }
 
