@@ -47,6 +47,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand keypair 'SSH keypairs across regions: compare, clone, import, delete'
             cand flavor 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
             cand secgroup 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
+            cand ip 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Print the man page (roff) to stdout, or write every page to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -692,6 +693,149 @@ set edit:completion:arg-completer[osprey] = {|@words|
         }
         &'osprey;secgroup;help;help'= {
         }
+        &'osprey;ip'= {
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'Every subnet, fixed IP, floating IP and router gateway of the selected sites, IPv4 and IPv6, with networks, ports and MACs'
+            cand scan 'Conflicts between sites: overlapping CIDRs, and the same fixed IP, MAC, public address or L2 segment twice. Exit 1 on an error'
+            cand find 'Where an address, a CIDR or a MAC is: every site, subnet, port, floating IP or gateway that holds it'
+            cand free 'The first CIDRs of a length that overlap no subnet at any selected site'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;ip;list'= {
+            cand --version 'Only IPv4 or only IPv6'
+            cand --kind 'Only one kind of address'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --all-projects 'Every project''s addresses, not only the token''s (admin)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;ip;scan'= {
+            cand --ignore 'Leave out addresses in these ranges (repeatable, comma lists)'
+            cand --routed 'A YAML file of interconnected networks (`groups: {NAME: [cloud/region/network, …]}`, globs): overlaps outside every group are reported as info, not errors'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --all-projects 'Every project''s addresses, not only the token''s (admin)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;ip;find'= {
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --all-projects 'Every project''s addresses, not only the token''s (admin)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;ip;free'= {
+            cand --prefix-length 'The length of the CIDRs wanted, e.g. 24'
+            cand --within 'Where to look. Default: 10.0.0.0/8 (IPv6 lengths need it)'
+            cand --count 'How many to suggest'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --all-projects 'Every project''s subnets, not only the token''s (admin)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;ip;help'= {
+            cand list 'Every subnet, fixed IP, floating IP and router gateway of the selected sites, IPv4 and IPv6, with networks, ports and MACs'
+            cand scan 'Conflicts between sites: overlapping CIDRs, and the same fixed IP, MAC, public address or L2 segment twice. Exit 1 on an error'
+            cand find 'Where an address, a CIDR or a MAC is: every site, subnet, port, floating IP or gateway that holds it'
+            cand free 'The first CIDRs of a length that overlap no subnet at any selected site'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;ip;help;list'= {
+        }
+        &'osprey;ip;help;scan'= {
+        }
+        &'osprey;ip;help;find'= {
+        }
+        &'osprey;ip;help;free'= {
+        }
+        &'osprey;ip;help;help'= {
+        }
         &'osprey;completions'= {
             cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
             cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
@@ -745,6 +889,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand keypair 'SSH keypairs across regions: compare, clone, import, delete'
             cand flavor 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
             cand secgroup 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
+            cand ip 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Print the man page (roff) to stdout, or write every page to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -807,6 +952,20 @@ set edit:completion:arg-completer[osprey] = {|@words|
         &'osprey;help;secgroup;diff'= {
         }
         &'osprey;help;secgroup;sync'= {
+        }
+        &'osprey;help;ip'= {
+            cand list 'Every subnet, fixed IP, floating IP and router gateway of the selected sites, IPv4 and IPv6, with networks, ports and MACs'
+            cand scan 'Conflicts between sites: overlapping CIDRs, and the same fixed IP, MAC, public address or L2 segment twice. Exit 1 on an error'
+            cand find 'Where an address, a CIDR or a MAC is: every site, subnet, port, floating IP or gateway that holds it'
+            cand free 'The first CIDRs of a length that overlap no subnet at any selected site'
+        }
+        &'osprey;help;ip;list'= {
+        }
+        &'osprey;help;ip;scan'= {
+        }
+        &'osprey;help;ip;find'= {
+        }
+        &'osprey;help;ip;free'= {
         }
         &'osprey;help;completions'= {
         }

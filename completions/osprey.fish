@@ -51,6 +51,7 @@ complete -c osprey -n "__fish_osprey_needs_command" -f -a "quota" -d 'Quotas acr
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -574,6 +575,126 @@ complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from help" -f -a "diff" -d 'The rules of one group only in the source and only in each target'
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Clone groups with their rules from the source to the targets'
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -f -a "list" -d 'Every subnet, fixed IP, floating IP and router gateway of the selected sites, IPv4 and IPv6, with networks, ports and MACs'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -f -a "scan" -d 'Conflicts between sites: overlapping CIDRs, and the same fixed IP, MAC, public address or L2 segment twice. Exit 1 on an error'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -f -a "find" -d 'Where an address, a CIDR or a MAC is: every site, subnet, port, floating IP or gateway that holds it'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -f -a "free" -d 'The first CIDRs of a length that overlap no subnet at any selected site'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l version -d 'Only IPv4 or only IPv6' -r -f -a "4\t''
+6\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l kind -d 'Only one kind of address' -r -f -a "subnet\t''
+fixed\t''
+floating\t''
+gateway\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l all-projects -d 'Every project\'s addresses, not only the token\'s (admin)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l ignore -d 'Leave out addresses in these ranges (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l routed -d 'A YAML file of interconnected networks (`groups: {NAME: [cloud/region/network, …]}`, globs): overlaps outside every group are reported as info, not errors' -r -F
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l all-projects -d 'Every project\'s addresses, not only the token\'s (admin)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l all-projects -d 'Every project\'s addresses, not only the token\'s (admin)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l prefix-length -d 'The length of the CIDRs wanted, e.g. 24' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l within -d 'Where to look. Default: 10.0.0.0/8 (IPv6 lengths need it)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l count -d 'How many to suggest' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l all-projects -d 'Every project\'s subnets, not only the token\'s (admin)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every subnet, fixed IP, floating IP and router gateway of the selected sites, IPv4 and IPv6, with networks, ports and MACs'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from help" -f -a "scan" -d 'Conflicts between sites: overlapping CIDRs, and the same fixed IP, MAC, public address or L2 segment twice. Exit 1 on an error'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from help" -f -a "find" -d 'Where an address, a CIDR or a MAC is: every site, subnet, port, floating IP or gateway that holds it'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from help" -f -a "free" -d 'The first CIDRs of a length that overlap no subnet at any selected site'
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
@@ -613,16 +734,17 @@ complete -c osprey -n "__fish_osprey_using_subcommand man" -l no-token-cache -d 
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "config" -d 'Show configuration'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "config" -d 'Show configuration'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every configured cloud and region as openstacksdk resolves it'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show each selected site\'s cached token: user, scope and time left (never the token). Logs in nowhere'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove the cached tokens of the selected clouds. Tokens are not revoked: Keystone still accepts them until they expire'
@@ -638,3 +760,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subc
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from secgroup" -f -a "list" -d 'Matrix of group name × site with a digest of each group\'s rule set and its status (same, differs, missing)'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from secgroup" -f -a "diff" -d 'The rules of one group only in the source and only in each target'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from secgroup" -f -a "sync" -d 'Clone groups with their rules from the source to the targets'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from ip" -f -a "list" -d 'Every subnet, fixed IP, floating IP and router gateway of the selected sites, IPv4 and IPv6, with networks, ports and MACs'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from ip" -f -a "scan" -d 'Conflicts between sites: overlapping CIDRs, and the same fixed IP, MAC, public address or L2 segment twice. Exit 1 on an error'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from ip" -f -a "find" -d 'Where an address, a CIDR or a MAC is: every site, subnet, port, floating IP or gateway that holds it'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from ip" -f -a "free" -d 'The first CIDRs of a length that overlap no subnet at any selected site'

@@ -158,6 +158,11 @@ pub enum Command {
     #[command(subcommand)]
     Secgroup(SecgroupCommand),
 
+    /// Addresses across regions: the inventory, conflicts between sites,
+    /// where an address lives, and CIDRs no site uses.
+    #[command(subcommand)]
+    Ip(IpCommand),
+
     /// Print a shell completion script to stdout.
     Completions {
         /// The shell to generate for.
@@ -252,6 +257,73 @@ pub enum KeypairCommand {
         #[command(flatten)]
         plan: PlanArgs,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IpCommand {
+    /// Every subnet, fixed IP, floating IP and router gateway of the
+    /// selected sites, IPv4 and IPv6, with networks, ports and MACs.
+    List {
+        /// Only IPv4 or only IPv6.
+        #[arg(long, value_parser = ["4", "6"])]
+        version: Option<String>,
+        /// Only one kind of address.
+        #[arg(long, value_enum)]
+        kind: Option<IpKindArg>,
+        /// Every project's addresses, not only the token's (admin).
+        #[arg(long)]
+        all_projects: bool,
+    },
+    /// Conflicts between sites: overlapping CIDRs, and the same fixed IP,
+    /// MAC, public address or L2 segment twice. Exit 1 on an error.
+    Scan {
+        /// Every project's addresses, not only the token's (admin).
+        #[arg(long)]
+        all_projects: bool,
+        /// Leave out addresses in these ranges (repeatable, comma lists).
+        #[arg(long, value_delimiter = ',', value_name = "CIDR")]
+        ignore: Vec<ipnet::IpNet>,
+        /// A YAML file of interconnected networks
+        /// (`groups: {NAME: [cloud/region/network, …]}`, globs): overlaps
+        /// outside every group are reported as info, not errors.
+        #[arg(long, value_name = "FILE")]
+        routed: Option<std::path::PathBuf>,
+    },
+    /// Where an address, a CIDR or a MAC is: every site, subnet, port,
+    /// floating IP or gateway that holds it.
+    Find {
+        /// An IP address, a CIDR, or a MAC in any common notation.
+        #[arg(value_name = "ADDRESS|CIDR|MAC")]
+        query: String,
+        /// Every project's addresses, not only the token's (admin).
+        #[arg(long)]
+        all_projects: bool,
+    },
+    /// The first CIDRs of a length that overlap no subnet at any selected site.
+    Free {
+        /// The length of the CIDRs wanted, e.g. 24.
+        #[arg(long, value_name = "N")]
+        prefix_length: u8,
+        /// Where to look. Default: 10.0.0.0/8 (IPv6 lengths need it).
+        #[arg(long, value_name = "CIDR")]
+        within: Option<ipnet::IpNet>,
+        /// How many to suggest.
+        #[arg(long, default_value_t = 1, value_name = "K",
+              value_parser = clap::value_parser!(u16).range(1..))]
+        count: u16,
+        /// Every project's subnets, not only the token's (admin).
+        #[arg(long)]
+        all_projects: bool,
+    },
+}
+
+/// A kind of address in `ip list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IpKindArg {
+    Subnet,
+    Fixed,
+    Floating,
+    Gateway,
 }
 
 #[derive(Debug, Args)]

@@ -137,6 +137,10 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
         CommandSettings::SecgroupList(a) => commands::secgroup::list(&estate, a).await,
         CommandSettings::SecgroupDiff(a) => commands::secgroup::diff(&estate, a).await,
         CommandSettings::SecgroupSync(a) => commands::secgroup::sync::sync(&estate, a, &ui).await,
+        CommandSettings::IpList(a) => commands::ip::list(&estate, a).await,
+        CommandSettings::IpScan(a) => commands::ip::scan(&estate, a).await,
+        CommandSettings::IpFind(a) => commands::ip::find(&estate, a).await,
+        CommandSettings::IpFree(a) => commands::ip::free(&estate, a).await,
         CommandSettings::Completions(_) | CommandSettings::Man(_) => {
             unreachable!("handled above")
         }

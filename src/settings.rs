@@ -8,7 +8,9 @@ use crate::cli::{
     self, AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, KeypairCommand, QuotaCommand,
     ServiceArg, StrategyArg,
 };
+use crate::cli::{IpCommand, IpKindArg};
 use crate::commands::flavor;
+use crate::commands::ip;
 use crate::commands::keypair;
 use crate::commands::quota::balance::Strategy;
 use crate::commands::quota::{BalanceArgs, CheckArgs, ShowArgs};
@@ -67,6 +69,10 @@ pub enum CommandSettings {
     SecgroupList(secgroup::ListArgs),
     SecgroupDiff(secgroup::DiffArgs),
     SecgroupSync(secgroup::SyncArgs),
+    IpList(ip::ListArgs),
+    IpScan(ip::ScanArgs),
+    IpFind(ip::FindArgs),
+    IpFree(ip::FreeArgs),
 }
 
 impl Settings {
@@ -131,6 +137,7 @@ fn command(command: &Command) -> CommandSettings {
                 plan: plan_options(&a.plan),
             })
         }
+        Command::Ip(c) => ip_command(c),
         Command::Flavor(FlavorCommand::List(a)) => CommandSettings::FlavorList(flavor::ListArgs {
             name: a.name.clone(),
             exit_code: a.exit_code,
@@ -140,6 +147,52 @@ fn command(command: &Command) -> CommandSettings {
             replace: a.replace,
             ends: ends(&a.ends),
             plan: plan_options(&a.plan),
+        }),
+    }
+}
+
+fn ip_command(c: &IpCommand) -> CommandSettings {
+    match c {
+        IpCommand::List {
+            version,
+            kind,
+            all_projects,
+        } => CommandSettings::IpList(ip::ListArgs {
+            version: version.as_deref().and_then(|v| v.parse().ok()),
+            kind: kind.map(|k| match k {
+                IpKindArg::Subnet => ip::inventory::Kind::Subnet,
+                IpKindArg::Fixed => ip::inventory::Kind::Fixed,
+                IpKindArg::Floating => ip::inventory::Kind::Floating,
+                IpKindArg::Gateway => ip::inventory::Kind::Gateway,
+            }),
+            all_projects: *all_projects,
+        }),
+        IpCommand::Scan {
+            all_projects,
+            ignore,
+            routed,
+        } => CommandSettings::IpScan(ip::ScanArgs {
+            all_projects: *all_projects,
+            ignore: ignore.iter().map(|n| n.trunc()).collect(),
+            routed: routed.clone(),
+        }),
+        IpCommand::Find {
+            query,
+            all_projects,
+        } => CommandSettings::IpFind(ip::FindArgs {
+            query: query.clone(),
+            all_projects: *all_projects,
+        }),
+        IpCommand::Free {
+            prefix_length,
+            within,
+            count,
+            all_projects,
+        } => CommandSettings::IpFree(ip::FreeArgs {
+            prefix_length: *prefix_length,
+            within: *within,
+            count: usize::from(*count),
+            all_projects: *all_projects,
         }),
     }
 }

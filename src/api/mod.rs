@@ -8,6 +8,7 @@ mod fuzz;
 pub mod identity;
 pub mod image;
 pub mod keypair;
+pub mod network;
 pub mod quota;
 pub mod resources;
 pub mod secgroup;

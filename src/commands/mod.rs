@@ -4,6 +4,7 @@ pub mod auth;
 pub mod config;
 pub mod drift;
 pub mod flavor;
+pub mod ip;
 pub mod keypair;
 pub mod quota;
 pub mod secgroup;

@@ -1,0 +1,199 @@
+//! Neutron's address inventory: networks, subnets, ports, floating IPs and
+//! routers, each asked only for the fields osprey reads (`fields=`) and
+//! paged, so a region with tens of thousands of ports stays cheap.
+
+use super::{Endpoint, Paging, Service, SiteClient};
+use serde::Deserialize;
+use serde_json::Value;
+
+const NETWORKS: Endpoint = Endpoint::list(Service::Network, "networks", "networks", Paging::Links);
+const SUBNETS: Endpoint = Endpoint::list(Service::Network, "subnets", "subnets", Paging::Links);
+const PORTS: Endpoint = Endpoint::list(Service::Network, "ports", "ports", Paging::Links);
+const FLOATING_IPS: Endpoint = Endpoint::list(
+    Service::Network,
+    "floatingips",
+    "floatingips",
+    Paging::Links,
+);
+const ROUTERS: Endpoint = Endpoint::list(Service::Network, "routers", "routers", Paging::Links);
+
+const SUBNET_FIELDS: [&str; 7] = [
+    "id",
+    "name",
+    "network_id",
+    "project_id",
+    "cidr",
+    "ip_version",
+    "gateway_ip",
+];
+
+/// Items per page: Neutron pages only when asked, and one answer for a
+/// whole region's ports would be large.
+const PAGE: &str = "1000";
+
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct Network {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub project_id: String,
+    #[serde(default, rename = "router:external")]
+    pub external: bool,
+    /// Shown to the admin only.
+    #[serde(default, rename = "provider:network_type")]
+    pub network_type: Option<String>,
+    #[serde(default, rename = "provider:physical_network")]
+    pub physical_network: Option<String>,
+    #[serde(default, rename = "provider:segmentation_id")]
+    pub segmentation_id: Option<Value>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct Subnet {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    pub network_id: String,
+    #[serde(default)]
+    pub project_id: String,
+    pub cidr: String,
+    pub ip_version: u8,
+    #[serde(default)]
+    pub gateway_ip: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct FixedIp {
+    pub subnet_id: String,
+    pub ip_address: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct Port {
+    pub id: String,
+    pub network_id: String,
+    #[serde(default)]
+    pub project_id: String,
+    #[serde(default)]
+    pub mac_address: String,
+    #[serde(default)]
+    pub fixed_ips: Vec<FixedIp>,
+    #[serde(default)]
+    pub device_owner: String,
+    #[serde(default)]
+    pub device_id: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct FloatingIp {
+    pub id: String,
+    pub floating_ip_address: String,
+    pub floating_network_id: String,
+    #[serde(default)]
+    pub project_id: String,
+    #[serde(default)]
+    pub port_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct Router {
+    pub id: String,
+    #[serde(default)]
+    pub project_id: String,
+    #[serde(default)]
+    pub external_gateway_info: Option<Gateway>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct Gateway {
+    #[serde(default)]
+    pub network_id: String,
+    #[serde(default)]
+    pub external_fixed_ips: Vec<FixedIp>,
+}
+
+/// Whose resources a list returns.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    /// One project's (the token's, usually).
+    Project(&'a str),
+    /// Every project's (admin).
+    All,
+}
+
+impl SiteClient {
+    async fn neutron<T: serde::de::DeserializeOwned>(
+        &self,
+        ep: &Endpoint,
+        fields: &[&str],
+        scope: Scope<'_>,
+    ) -> anyhow::Result<Vec<T>> {
+        let mut query: Vec<(&str, &str)> = fields.iter().map(|f| ("fields", *f)).collect();
+        query.push(("limit", PAGE));
+        if let Scope::Project(p) = scope {
+            query.push(("project_id", p));
+        }
+        self.list(ep, &[], &query).await
+    }
+
+    /// Networks: a project's own, and the shared and external ones it
+    /// sees, whose names and provider attributes the other lists refer to.
+    pub async fn networks(&self) -> anyhow::Result<Vec<Network>> {
+        let fields = [
+            "id",
+            "name",
+            "project_id",
+            "router:external",
+            "provider:network_type",
+            "provider:physical_network",
+            "provider:segmentation_id",
+        ];
+        self.neutron(&NETWORKS, &fields, Scope::All).await
+    }
+
+    pub async fn subnets(&self, scope: Scope<'_>) -> anyhow::Result<Vec<Subnet>> {
+        self.neutron(&SUBNETS, &SUBNET_FIELDS, scope).await
+    }
+
+    /// The subnets of these networks, whoever owns them (external networks'
+    /// subnets are the admin's, and every project sees them).
+    pub async fn subnets_of(&self, networks: &[&str]) -> anyhow::Result<Vec<Subnet>> {
+        if networks.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut query: Vec<(&str, &str)> = SUBNET_FIELDS.iter().map(|f| ("fields", *f)).collect();
+        query.push(("limit", PAGE));
+        query.extend(networks.iter().map(|n| ("network_id", *n)));
+        self.list(&SUBNETS, &[], &query).await
+    }
+
+    pub async fn ports(&self, scope: Scope<'_>) -> anyhow::Result<Vec<Port>> {
+        let fields = [
+            "id",
+            "network_id",
+            "project_id",
+            "mac_address",
+            "fixed_ips",
+            "device_owner",
+            "device_id",
+        ];
+        self.neutron(&PORTS, &fields, scope).await
+    }
+
+    pub async fn floating_ips(&self, scope: Scope<'_>) -> anyhow::Result<Vec<FloatingIp>> {
+        let fields = [
+            "id",
+            "floating_ip_address",
+            "floating_network_id",
+            "project_id",
+            "port_id",
+        ];
+        self.neutron(&FLOATING_IPS, &fields, scope).await
+    }
+
+    pub async fn routers(&self, scope: Scope<'_>) -> anyhow::Result<Vec<Router>> {
+        let fields = ["id", "project_id", "external_gateway_info"];
+        self.neutron(&ROUTERS, &fields, scope).await
+    }
+}

@@ -1,0 +1,306 @@
+//! `osprey ip list|scan|find|free`: every address of every selected site
+//! as one inventory, and the conflicts between sites.
+
+pub mod free;
+pub mod inventory;
+pub mod routed;
+pub mod scan;
+
+use super::Report;
+use crate::api::SiteId;
+use crate::error::hinted;
+use crate::fanout::select::Estate;
+use crate::render::Rows;
+use inventory::{Entry, Inventory, Kind, normal_mac};
+use ipnet::IpNet;
+use serde::Serialize;
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+/// `ip list` flags.
+#[derive(Debug, Clone, Default)]
+pub struct ListArgs {
+    pub version: Option<u8>,
+    pub kind: Option<Kind>,
+    pub all_projects: bool,
+}
+
+/// `ip scan` flags.
+#[derive(Debug, Clone, Default)]
+pub struct ScanArgs {
+    pub all_projects: bool,
+    pub ignore: Vec<IpNet>,
+    pub routed: Option<PathBuf>,
+}
+
+/// `ip find` flags.
+#[derive(Debug, Clone, Default)]
+pub struct FindArgs {
+    pub query: String,
+    pub all_projects: bool,
+}
+
+/// `ip free` flags.
+#[derive(Debug, Clone, Default)]
+pub struct FreeArgs {
+    pub prefix_length: u8,
+    pub within: Option<IpNet>,
+    pub count: usize,
+    pub all_projects: bool,
+}
+
+/// One address (or CIDR) at one site: the row of `ip list` and `ip find`.
+#[derive(Debug, Default, Serialize)]
+struct IpRow {
+    cloud: String,
+    region: String,
+    project_id: String,
+    kind: String,
+    address: String,
+    version: u8,
+    network: String,
+    network_id: String,
+    subnet_id: String,
+    port_id: String,
+    mac: String,
+    device_owner: String,
+    device_id: String,
+    external: bool,
+}
+
+impl IpRow {
+    fn of(site: &SiteId, e: &Entry) -> IpRow {
+        let net = e.net.expect("inventory entries have an address");
+        IpRow {
+            cloud: site.cloud.clone(),
+            region: site.region.clone(),
+            project_id: e.project_id.clone(),
+            kind: e.kind().name().to_string(),
+            address: match e.kind() {
+                Kind::Subnet => net.to_string(),
+                _ => net.addr().to_string(),
+            },
+            version: if net.addr().is_ipv4() { 4 } else { 6 },
+            network: e.network.clone(),
+            network_id: e.network_id.clone(),
+            subnet_id: e.subnet_id.clone(),
+            port_id: e.port_id.clone(),
+            mac: e.mac.clone(),
+            device_owner: e.device_owner.clone(),
+            device_id: e.device_id.clone(),
+            external: e.external,
+        }
+    }
+}
+
+/// A conflict: the row of `ip scan`, both sides named.
+#[derive(Debug, Default, Serialize)]
+struct ScanRow {
+    severity: String,
+    kind: String,
+    address: String,
+    cloud: String,
+    region: String,
+    network: String,
+    subnet_id: String,
+    port_id: String,
+    peer_cloud: String,
+    peer_region: String,
+    peer_network: String,
+    peer_subnet_id: String,
+    peer_port_id: String,
+}
+
+/// Reads every selected site's inventory at once; a site that fails is
+/// reported and left out.
+async fn read(
+    estate: &Estate<'_>,
+    all_projects: bool,
+    report: &mut Report,
+) -> anyhow::Result<Vec<(SiteId, Inventory)>> {
+    let clients = report.absorb_sites(estate.sites().await?);
+    let batch = estate
+        .runner
+        .each(&clients, |c| async move {
+            inventory::read(&c, all_projects).await
+        })
+        .await;
+    Ok(report.absorb(batch))
+}
+
+/// Every address of the selected sites.
+pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
+    let mut report = Report::default();
+    let read = read(estate, args.all_projects, &mut report).await?;
+    let mut rows = Vec::new();
+    for (site, inv) in &read {
+        for e in &inv.entries {
+            let row = IpRow::of(site, e);
+            if args.version.is_some_and(|v| v != row.version)
+                || args.kind.is_some_and(|k| k != e.kind())
+            {
+                continue;
+            }
+            rows.push(row);
+        }
+    }
+    report.rows = Rows::typed(rows);
+    Ok(report)
+}
+
+/// The conflicts between sites; exit 1 on an error-severity finding.
+pub async fn scan(estate: &Estate<'_>, args: &ScanArgs) -> anyhow::Result<Report> {
+    // The file is checked before any site is asked.
+    let routed = args
+        .routed
+        .as_deref()
+        .map(routed::Routed::read)
+        .transpose()?;
+    let mut report = Report::default();
+    let read = read(estate, args.all_projects, &mut report).await?;
+    let opts = scan::Options {
+        ignore: args.ignore.clone(),
+        routed,
+    };
+    let found = scan::analyse(&read, &opts);
+    report.findings = found.iter().any(|f| f.severity == scan::Severity::Error);
+    let rows = found.iter().map(|f| ScanRow {
+        severity: match f.severity {
+            scan::Severity::Error => "error",
+            scan::Severity::Info => "info",
+        }
+        .to_string(),
+        kind: f.kind.to_string(),
+        address: f.address.clone(),
+        cloud: f.a.site.cloud.clone(),
+        region: f.a.site.region.clone(),
+        network: f.a.network.to_string(),
+        subnet_id: f.a.subnet_id.to_string(),
+        port_id: f.a.port_id.to_string(),
+        peer_cloud: f.b.site.cloud.clone(),
+        peer_region: f.b.site.region.clone(),
+        peer_network: f.b.network.to_string(),
+        peer_subnet_id: f.b.subnet_id.to_string(),
+        peer_port_id: f.b.port_id.to_string(),
+    });
+    report.rows = Rows::typed(rows.collect::<Vec<_>>());
+    if found.is_empty() && report.failures.is_empty() {
+        report.notes.push(format!(
+            "no conflict between {} site{}",
+            read.len(),
+            if read.len() == 1 { "" } else { "s" }
+        ));
+    }
+    Ok(report)
+}
+
+/// What `ip find` looks for.
+enum Query {
+    Address(IpAddr),
+    Range(IpNet),
+    Mac(String),
+}
+
+fn query(text: &str) -> anyhow::Result<Query> {
+    if let Ok(a) = text.parse::<IpAddr>() {
+        return Ok(Query::Address(a));
+    }
+    if let Ok(n) = text.parse::<IpNet>() {
+        return Ok(Query::Range(n.trunc()));
+    }
+    if let Some(m) = normal_mac(text) {
+        return Ok(Query::Mac(m));
+    }
+    Err(hinted(
+        format!("'{text}' is neither an IP address, a CIDR nor a MAC"),
+        "e.g. 10.0.0.5, 2001:db8::/64 or fa:16:3e:12:34:56",
+    ))
+}
+
+/// Every subnet, port, floating IP or gateway that holds the address, lies
+/// in (or around) the CIDR, or carries the MAC.
+pub async fn find(estate: &Estate<'_>, args: &FindArgs) -> anyhow::Result<Report> {
+    let q = query(&args.query)?;
+    let mut report = Report::default();
+    let read = read(estate, args.all_projects, &mut report).await?;
+    let mut rows = Vec::new();
+    for (site, inv) in &read {
+        for e in &inv.entries {
+            let Some(net) = e.net else { continue };
+            let hit = match &q {
+                Query::Address(a) => net.contains(a),
+                Query::Range(r) => r.contains(&net) || net.contains(r),
+                Query::Mac(m) => &e.mac == m,
+            };
+            if hit {
+                rows.push(IpRow::of(site, e));
+            }
+        }
+    }
+    if rows.is_empty() && report.failures.is_empty() {
+        report
+            .notes
+            .push(format!("{} is nowhere at {} sites", args.query, read.len()));
+    }
+    report.rows = Rows::typed(rows);
+    Ok(report)
+}
+
+/// A free CIDR: the row of `ip free`.
+#[derive(Debug, Default, Serialize)]
+struct FreeRow {
+    cidr: String,
+    version: u8,
+}
+
+/// The first CIDRs of a length that no selected site uses.
+pub async fn free(estate: &Estate<'_>, args: &FreeArgs) -> anyhow::Result<Report> {
+    let within = match (args.within, args.prefix_length) {
+        (Some(w), _) => w,
+        (None, n) if n <= 32 => "10.0.0.0/8".parse().expect("a CIDR"),
+        (None, _) => {
+            return Err(hinted(
+                format!(
+                    "--prefix-length {}: an IPv6 length needs --within",
+                    args.prefix_length
+                ),
+                "e.g. --within fd00:1234::/48",
+            ));
+        }
+    };
+    let mut report = Report::default();
+    let read = read(estate, args.all_projects, &mut report).await?;
+    if !report.failures.is_empty() {
+        // A CIDR that looks free at the sites that answered may be used
+        // at one that did not.
+        report
+            .notes
+            .push("no CIDR is suggested while a site cannot be read".to_string());
+        return Ok(report);
+    }
+    let used: Vec<IpNet> = read
+        .iter()
+        .flat_map(|(_, inv)| inv.entries.iter())
+        .filter(|e| e.kind() == Kind::Subnet)
+        .filter_map(|e| e.net)
+        .collect();
+    let found = free::free(within, args.prefix_length, &used, args.count)
+        .map_err(|why| hinted(why, "pick a prefix length inside --within"))?;
+    if found.len() < args.count {
+        report.notes.push(format!(
+            "only {} free /{} in {within}",
+            found.len(),
+            args.prefix_length
+        ));
+    }
+    report.rows = Rows::typed(
+        found
+            .into_iter()
+            .map(|n| FreeRow {
+                version: if n.addr().is_ipv4() { 4 } else { 6 },
+                cidr: n.to_string(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    Ok(report)
+}

@@ -1,0 +1,131 @@
+//! `--routed FILE`: the groups of networks that are interconnected (a VPN,
+//! an interconnect), as `cloud/region/network-name` globs. Networks in one
+//! group must not overlap; an overlap between networks that share no group
+//! is only information.
+//!
+//! ```yaml
+//! groups:
+//!   backbone: ["prod/*/app-*", "dr/East/app-*"]
+//!   lab: ["lab/*/*"]
+//! ```
+
+use crate::api::SiteId;
+use crate::error::hinted;
+use crate::fanout::select::glob;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Debug, Clone, Default)]
+pub struct Routed {
+    groups: Vec<(String, Vec<[String; 3]>)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    groups: BTreeMap<String, Vec<String>>,
+}
+
+impl Routed {
+    pub fn read(path: &Path) -> anyhow::Result<Routed> {
+        let shown = path.display();
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            hinted(
+                format!("--routed {shown}: {e}"),
+                "pass a YAML file with `groups: {NAME: [cloud/region/network, …]}`",
+            )
+        })?;
+        Routed::parse(&text).map_err(|why| {
+            hinted(
+                format!("--routed {shown}: {why}"),
+                "e.g. `groups: {backbone: [\"prod/*/app-*\", \"dr/East/app-*\"]}`",
+            )
+        })
+    }
+
+    pub fn parse(text: &str) -> Result<Routed, String> {
+        let file: File = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+        let mut groups = Vec::new();
+        for (name, members) in file.groups {
+            let mut globs = Vec::new();
+            for m in members {
+                let mut parts = m.splitn(3, '/');
+                match (parts.next(), parts.next(), parts.next()) {
+                    (Some(c), Some(r), Some(n))
+                        if !c.is_empty() && !r.is_empty() && !n.is_empty() =>
+                    {
+                        globs.push([c.to_string(), r.to_string(), n.to_string()]);
+                    }
+                    _ => {
+                        return Err(format!(
+                            "groups.{name}: '{m}' is not cloud/region/network (globs allowed)"
+                        ));
+                    }
+                }
+            }
+            groups.push((name, globs));
+        }
+        Ok(Routed { groups })
+    }
+
+    /// Whether the two networks share a routed group.
+    pub fn together(&self, a: &SiteId, net_a: &str, b: &SiteId, net_b: &str) -> bool {
+        let holds = |g: &[[String; 3]], site: &SiteId, net: &str| {
+            g.iter()
+                .any(|[c, r, n]| glob(c, &site.cloud) && glob(r, &site.region) && glob(n, net))
+        };
+        self.groups
+            .iter()
+            .any(|(_, g)| holds(g, a, net_a) && holds(g, b, net_b))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(c: &str, r: &str) -> SiteId {
+        SiteId {
+            cloud: c.into(),
+            region: r.into(),
+        }
+    }
+
+    #[test]
+    fn networks_in_one_group_are_together() {
+        let r = Routed::parse(
+            "groups:\n  backbone: ['prod/*/app-*', 'dr/East/app-*']\n  lab: ['lab/*/*']\n",
+        )
+        .unwrap();
+        assert!(r.together(
+            &site("prod", "R1"),
+            "app-net",
+            &site("dr", "East"),
+            "app-db"
+        ));
+        assert!(!r.together(
+            &site("prod", "R1"),
+            "app-net",
+            &site("dr", "West"),
+            "app-db"
+        ));
+        assert!(!r.together(&site("prod", "R1"), "app-net", &site("lab", "L"), "x"));
+        assert!(r.together(&site("lab", "L1"), "x", &site("lab", "L2"), "y"));
+    }
+
+    #[test]
+    fn bad_files_say_what_is_wrong() {
+        assert!(
+            Routed::parse("groups:\n  g: ['prod/R1']\n")
+                .unwrap_err()
+                .contains("'prod/R1' is not cloud/region/network")
+        );
+        assert!(
+            Routed::parse("grops: {}\n")
+                .unwrap_err()
+                .contains("unknown field")
+        );
+        assert!(Routed::parse("- a\n").is_err());
+    }
+}
