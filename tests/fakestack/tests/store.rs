@@ -291,3 +291,32 @@ async fn the_control_api_seeds_and_reads_too() {
     let back = http.get(&data).send().await.unwrap().bytes().await.unwrap();
     assert_eq!(back.len(), 3 << 20);
 }
+
+#[test]
+fn copies_of_a_seeded_port_are_listed_like_it() {
+    let stack = FakeStack::start(Spec::demo());
+    let net = stack.seed("RegionOne", Kind::Network, "demo", json!({"name": "n"}));
+    stack.seed(
+        "RegionOne",
+        Kind::Subnet,
+        "demo",
+        json!({"network_id": net.id, "cidr": "10.0.0.0/16", "ip_version": 4}),
+    );
+    let port = stack.seed(
+        "RegionOne",
+        Kind::Port,
+        "demo",
+        json!({"network_id": net.id}),
+    );
+    let ids = stack.seed_copies("RegionOne", Kind::Port, &port.id, 3, |i, body| {
+        body["fixed_ips"][0]["ip_address"] = json!(format!("10.0.1.{i}"));
+        body["mac_address"] = json!(format!("fa:16:3e:00:01:{i:02x}"));
+    });
+    assert_eq!(ids.len(), 3);
+    let ports = stack.resources("RegionOne", Kind::Port);
+    assert_eq!(ports.len(), 4);
+    let copy = stack.resource("RegionOne", Kind::Port, &ids[2]).unwrap();
+    assert_eq!(copy.body["id"], ids[2].as_str());
+    assert_eq!(copy.body["fixed_ips"][0]["ip_address"], "10.0.1.2");
+    assert_eq!(copy.body["network_id"], net.id.as_str());
+}

@@ -155,6 +155,41 @@ impl FakeStack {
             .unwrap_or_else(|| panic!("fakestack: no region {region}"))
     }
 
+    /// Adds `count` copies of a resource (seeded through the API first)
+    /// without the API's checks, each with a new id and its body changed by
+    /// `edit(i, body)`: tens of thousands of ports for a benchmark, which
+    /// the API's uniqueness checks would make quadratic. The copies must
+    /// not clash (addresses, MACs): nothing checks them. Returns their ids.
+    pub fn seed_copies(
+        &self,
+        region: &str,
+        kind: Kind,
+        template_id: &str,
+        count: usize,
+        mut edit: impl FnMut(usize, &mut Value),
+    ) -> Vec<String> {
+        self.world()
+            .store
+            .with(region, |s| {
+                let template = s
+                    .get(kind, template_id)
+                    .cloned()
+                    .unwrap_or_else(|| panic!("fakestack: no {} {template_id}", kind.name()));
+                (0..count)
+                    .map(|i| {
+                        let mut copy = template.clone();
+                        copy.id = super::uuid();
+                        copy.body["id"] = Value::String(copy.id.clone());
+                        edit(i, &mut copy.body);
+                        let id = copy.id.clone();
+                        s.insert(copy);
+                        id
+                    })
+                    .collect()
+            })
+            .unwrap_or_else(|| panic!("fakestack: no region {region}"))
+    }
+
     /// Removes a resource without the API's checks; false if it was not there.
     pub fn remove_resource(&self, region: &str, kind: Kind, id: &str) -> bool {
         self.world()
