@@ -395,3 +395,25 @@ fn find_and_free() {
     ));
     assert_eq!(v6[0]["cidr"], "fd00::/64");
 }
+
+#[test]
+fn big_regions_are_read_page_by_page() {
+    let (stack, env) = demo();
+    let (n, _) = net(&stack, "RegionOne", "demo", "big", "10.0.0.0/16");
+    let first = port(&stack, "RegionOne", &n, "10.0.0.2", "fa:16:3e:00:00:02");
+    stack.seed_copies("RegionOne", Kind::Port, &first, 1500, |k, body| {
+        body["fixed_ips"][0]["ip_address"] = json!(format!("10.0.{}.{}", k / 200 + 1, k % 200 + 2));
+        body["mac_address"] = json!(format!("fa:16:3e:01:{:02x}:{:02x}", k >> 8, k & 0xff));
+    });
+    let out = run(&env, &["ip", "list", "--kind", "fixed", "-f", "json"]);
+    out.assert_code(0);
+    assert_eq!(rows(&out).len(), 1501);
+    let pages: Vec<String> = stack
+        .requests()
+        .into_iter()
+        .filter(|r| r.target == "RegionOne" && r.path.ends_with("/v2.0/ports"))
+        .map(|r| r.query.unwrap_or_default())
+        .collect();
+    assert!(pages.len() >= 2, "{pages:?}");
+    assert!(pages[1].contains("marker="), "{pages:?}");
+}
