@@ -15,6 +15,8 @@ for _ in $(seq 100); do [ -f "$demo/ready" ] && break; sleep 0.1; done
 [ -f "$demo/ready" ] || { cat "$demo/fakestack.log"; exit 1; }
 
 export OS_CLIENT_CONFIG_FILE=$demo/clouds.yaml
+# Tokens cached by the demo stay in its own folder.
+export XDG_CACHE_HOME=$demo/cache
 osprey() { target/debug/osprey "$@"; }
 show() { printf '\n$ osprey %s\n' "$*"; osprey "$@"; }
 
@@ -24,3 +26,11 @@ show --sites '*/RegionTwo' sites -f json -c cloud -c region -c auth -c image
 show --os-cloud fake-a,fake-b quota show --service compute,network
 show --os-cloud fake-a-admin,fake-b-admin quota balance --limits examples/global-limits.yaml --dry-run
 show --os-cloud fake-a-admin,fake-b-admin quota check --limits examples/global-limits.yaml || true
+show --os-cloud fake-a,fake-b auth status
+show --os-cloud fake-a,fake-b keypair import --name demo-key --public-key tests/fixtures/keys/ed25519.pub --to fake-a/RegionOne --yes
+show --os-cloud fake-a,fake-b keypair list --exit-code || true
+show --os-cloud fake-a,fake-b keypair sync demo-key --from fake-a/RegionOne --yes
+show --os-cloud fake-a,fake-b keypair list --exit-code
+show --os-cloud fake-a,fake-b secgroup list
+show --os-cloud fake-a,fake-b ip scan
+show --os-cloud fake-a,fake-b ip free --prefix-length 24 --count 2

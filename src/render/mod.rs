@@ -200,7 +200,7 @@ fn header(column: &str) -> String {
     column
         .split('_')
         .map(|w| match w {
-            "id" | "ip" | "url" | "mac" | "ms" => w.to_uppercase(),
+            "id" | "ip" | "url" | "mac" | "ms" | "cidr" => w.to_uppercase(),
             _ => {
                 let mut c = w.chars();
                 match c.next() {
@@ -308,6 +308,7 @@ mod tests {
     fn headers_read_like_openstackclient() {
         assert_eq!(header("auth_url"), "Auth URL");
         assert_eq!(header("latency_ms"), "Latency MS");
+        assert_eq!(header("cidr"), "CIDR");
         assert_eq!(header("cloud"), "Cloud");
         assert_eq!(header("prod-eu/RegionOne"), "prod-eu/RegionOne");
     }
