@@ -357,6 +357,18 @@ async fn security_groups_start_with_default_and_refuse_twins() {
             format!("Security group rule already exists. Rule id is {rule}.").as_str()
         )
     );
+    // The same rule with the protocol as a number is the same rule.
+    let by_number = json!({"security_group_rule": {"security_group_id": web, "direction": "ingress",
+        "protocol": "6", "port_range_min": 22, "port_range_max": 22, "remote_ip_prefix": "0.0.0.0/0"}});
+    let (status, _) = call(
+        "POST",
+        &api("security-group-rules"),
+        &demo,
+        &[],
+        Some(&by_number),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
     let sideways =
         json!({"security_group_rule": {"security_group_id": web, "direction": "sideways"}});
     let (status, v) = call(

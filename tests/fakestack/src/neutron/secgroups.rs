@@ -514,6 +514,9 @@ fn create_rule(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<Strin
             } else {
                 mine
             };
+            if *k == "protocol" {
+                return protocol_number(&mine) == protocol_number(&theirs);
+            }
             mine == theirs
         })
     });
@@ -597,4 +600,26 @@ fn delete_rule(_call: Call<'_>, s: &mut RegionStore, id: &str) -> Result<(), Api
         g.touch();
     }
     Ok(())
+}
+
+/// A protocol as Neutron compares two rules: by number, however each was
+/// given (`tcp` and `6` are one).
+fn protocol_number(v: &Value) -> Option<String> {
+    let name = match v {
+        Value::String(s) => s.to_ascii_lowercase(),
+        Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    let number = match name.as_str() {
+        "icmp" => "1",
+        "tcp" => "6",
+        "udp" => "17",
+        "gre" => "47",
+        "esp" => "50",
+        "ah" => "51",
+        "ipv6-icmp" | "icmpv6" => "58",
+        "sctp" => "132",
+        other => other,
+    };
+    Some(number.to_string())
 }
