@@ -275,3 +275,19 @@ fn clearing_counts_entries_not_temp_files() {
         0
     );
 }
+
+#[test]
+fn credentials_in_the_url_are_secrets_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = Cache::at(tmp.path());
+    let mut cfg = config("s", "demo");
+    cfg.auth.auth_url = Some("http://u:one@ks:5000/v3".into());
+    let id = Identity::of(&cfg, "http://u:***@ks:5000/v3");
+    cache.store_token(&id, &Secrets::of(&cfg.auth), &token("tok-1", 3600));
+    assert!(cache.token(&id, &Secrets::of(&cfg.auth)).is_some());
+    cfg.auth.auth_url = Some("http://u:two@ks:5000/v3".into());
+    assert!(
+        cache.token(&id, &Secrets::of(&cfg.auth)).is_none(),
+        "another password in the URL"
+    );
+}

@@ -71,22 +71,32 @@ impl Identity {
 
 /// The secrets a token was issued for. A one-time passcode is not one of
 /// them: a token from a TOTP login stays usable for its life.
-pub struct Secrets<'a>(Vec<(&'static str, &'a Secret)>);
+pub struct Secrets<'a>(Vec<(&'static str, &'a str)>);
 
 impl<'a> Secrets<'a> {
     pub fn of(auth: &'a AuthConfig) -> Secrets<'a> {
         let named = [
-            ("password", &auth.password),
+            ("password", auth.password.as_ref().map(Secret::expose)),
             (
                 "application_credential_secret",
-                &auth.application_credential_secret,
+                auth.application_credential_secret
+                    .as_ref()
+                    .map(Secret::expose),
             ),
-            ("token", &auth.token),
+            ("token", auth.token.as_ref().map(Secret::expose)),
+            // Credentials written into the URL are secrets too; the
+            // identity has the URL with them masked.
+            (
+                "auth_url",
+                auth.auth_url
+                    .as_deref()
+                    .filter(|u| crate::error::redact_url(u) != *u),
+            ),
         ];
         Secrets(
             named
                 .into_iter()
-                .filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))
+                .filter_map(|(k, v)| v.map(|v| (k, v)))
                 .collect(),
         )
     }
@@ -98,7 +108,7 @@ impl<'a> Secrets<'a> {
             h.update([0]);
             h.update(name.as_bytes());
             h.update([0]);
-            h.update(secret.expose().as_bytes());
+            h.update(secret.as_bytes());
         }
         hex(&h.finalize())
     }
