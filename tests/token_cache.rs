@@ -464,3 +464,21 @@ fn version_reads_no_file_and_opens_no_connection() {
         .collect();
     assert!(touched.is_empty(), "{touched:#?}");
 }
+
+#[test]
+fn a_cached_token_without_a_needed_role_is_renewed_once() {
+    let (stack, env) = demo();
+    let admin = ["--os-cloud", "fake-a-admin", "ip", "list", "--all-projects"];
+    env.run(&admin).assert_code(0);
+    // The cached token predates the admin role: the roles in the file say
+    // so, Keystone now says otherwise.
+    let [file] = cache_files(&env, "tokens").try_into().unwrap();
+    let mut entry: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    entry["entry"]["roles"] = serde_json::json!(["member", "reader"]);
+    std::fs::write(&file, entry.to_string()).unwrap();
+    stack.reset_counters();
+    let run = env.run(&admin);
+    run.assert_code(0);
+    assert_eq!(logins(&stack), 1, "{}", run.stderr);
+}

@@ -167,3 +167,29 @@ impl SiteClient {
         Ok(())
     }
 }
+
+impl SiteClient {
+    /// Succeeds when the token has `role`; a cached token without it is
+    /// renewed once first (roles change, and the cache may predate the
+    /// change). The error says what needs the role and which roles the
+    /// credentials have.
+    pub async fn require_role(&self, role: &str, needs: &str, hint: &str) -> anyhow::Result<()> {
+        let mut token = self.session().token().await?;
+        let has = |t: &crate::auth::keystone::Token| t.roles.iter().any(|r| r == role);
+        if !has(&token) && self.renew_catalog(&token).await {
+            token = self.session().token().await?;
+        }
+        if has(&token) {
+            return Ok(());
+        }
+        let roles = if token.roles.is_empty() {
+            "none".to_string()
+        } else {
+            token.roles.join(", ")
+        };
+        Err(hinted(
+            format!("{needs} needs the {role} role; this cloud's credentials have: {roles}"),
+            hint,
+        ))
+    }
+}

@@ -5,7 +5,6 @@ use super::Specs;
 use super::sync::{Grant, Op};
 use crate::api::flavor::{Flavor, NewFlavor};
 use crate::api::{SiteClient, SiteId};
-use crate::error::hinted;
 use crate::fanout::Clients;
 use crate::plan::{Effect, Executor, PlanRow, Status, Step};
 
@@ -29,20 +28,15 @@ impl Executor for Flavors {
     /// Nova lets only admins write flavors: a target whose credentials
     /// lack the role stops the run before anything changes anywhere.
     async fn preflight(&self, site: &SiteId) -> anyhow::Result<()> {
-        let token = self.clients.get(site)?.session().token().await?;
-        if token.roles.iter().any(|r| r == "admin") {
-            return Ok(());
-        }
-        let roles = if token.roles.is_empty() {
-            "none".to_string()
-        } else {
-            token.roles.join(", ")
-        };
-        Err(hinted(
-            format!("writing flavors needs the admin role; this cloud's credentials have: {roles}"),
-            "use a cloud entry whose credentials have the admin role (e.g. --os-cloud \
-             prod-admin); nothing was changed anywhere",
-        ))
+        self.clients
+            .get(site)?
+            .require_role(
+                "admin",
+                "writing flavors",
+                "use a cloud entry whose credentials have the admin role (e.g. --os-cloud \
+                 prod-admin); nothing was changed anywhere",
+            )
+            .await
     }
 
     async fn apply(

@@ -76,23 +76,17 @@ pub struct Inventory {
 /// Reads a site's inventory: the token's project, or with `all_projects`
 /// every project (which needs the admin role, checked first).
 pub async fn read(client: &SiteClient, all_projects: bool) -> anyhow::Result<Inventory> {
-    let token = client.session().token().await?;
     let project = if all_projects {
-        if !token.roles.iter().any(|r| r == "admin") {
-            return Err(hinted(
-                format!(
-                    "--all-projects needs the admin role; these credentials have: {}",
-                    if token.roles.is_empty() {
-                        "none".to_string()
-                    } else {
-                        token.roles.join(", ")
-                    }
-                ),
+        client
+            .require_role(
+                "admin",
+                "--all-projects",
                 "use an admin cloud entry, or leave out --all-projects for the token's project",
-            ));
-        }
+            )
+            .await?;
         None
     } else {
+        let token = client.session().token().await?;
         Some(token.project_id.clone().ok_or_else(|| {
             hinted(
                 "the credentials are not scoped to a project",

@@ -344,17 +344,14 @@ impl Executor for Limits {
 
     /// Changing quotas needs the admin role at every site of the plan.
     async fn preflight(&self, site: &SiteId) -> anyhow::Result<()> {
-        let token = self.clients.get(site)?.session().token().await?;
-        if token.roles.iter().any(|r| r == "admin") {
-            return Ok(());
-        }
-        Err(hinted(
-            format!(
-                "changing quotas needs the admin role; this cloud's credentials have: {}",
-                token.roles.join(", ")
-            ),
-            "use an admin cloud entry (e.g. --os-cloud prod-admin); nothing was changed anywhere",
-        ))
+        self.clients
+            .get(site)?
+            .require_role(
+                "admin",
+                "changing quotas",
+                "use an admin cloud entry (e.g. --os-cloud prod-admin); nothing was changed anywhere",
+            )
+            .await
     }
 
     async fn apply(
