@@ -144,6 +144,13 @@ pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report
             rows.push(row);
         }
     }
+    if rows.is_empty() && report.failures.is_empty() {
+        report.notes.push(format!(
+            "no addresses at {} site{}",
+            read.len(),
+            crate::render::plural(read.len())
+        ));
+    }
     report.rows = Rows::typed(rows);
     Ok(report)
 }

@@ -94,6 +94,12 @@ pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report
             });
         }
     }
+    if rows.is_empty() && report.failures.is_empty() {
+        report.notes.push(match &args.name {
+            Some(g) => format!("no keypair matches --name {g} at any site"),
+            None => "no keypairs at any site".to_string(),
+        });
+    }
     report.findings = args.exit_code && matrix.drifts();
     report.table = Some(matrix.table(|name, site| {
         let fp = matrix.digest(name, site).unwrap_or_default();
