@@ -69,9 +69,10 @@ struct IpRow {
 }
 
 impl IpRow {
-    fn of(site: &SiteId, e: &Entry) -> IpRow {
-        let net = e.net.expect("inventory entries have an address");
-        IpRow {
+    /// The row of an entry; `None` for one without an address.
+    fn of(site: &SiteId, e: &Entry) -> Option<IpRow> {
+        let net = e.net?;
+        Some(IpRow {
             cloud: site.cloud.clone(),
             region: site.region.clone(),
             project_id: e.project_id.clone(),
@@ -89,7 +90,7 @@ impl IpRow {
             device_owner: e.device_owner.clone(),
             device_id: e.device_id.clone(),
             external: e.external,
-        }
+        })
     }
 }
 
@@ -135,7 +136,9 @@ pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report
     let mut rows = Vec::new();
     for (site, inv) in &read {
         for e in &inv.entries {
-            let row = IpRow::of(site, e);
+            let Some(row) = IpRow::of(site, e) else {
+                continue;
+            };
             if args.version.is_some_and(|v| v != row.version)
                 || args.kind.is_some_and(|k| k != e.kind())
             {
@@ -240,7 +243,7 @@ pub async fn find(estate: &Estate<'_>, args: &FindArgs) -> anyhow::Result<Report
                 Query::Mac(m) => &e.mac == m,
             };
             if hit {
-                rows.push(IpRow::of(site, e));
+                rows.extend(IpRow::of(site, e));
             }
         }
     }
