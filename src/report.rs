@@ -2,8 +2,8 @@
 //! notes, findings and interruption. Fan-outs and plans write into it.
 
 use crate::api::{SiteClient, SiteId};
-use crate::fanout::Batch;
 use crate::fanout::select::Site;
+use crate::fanout::{Batch, Runner};
 use crate::render::Rows;
 use std::sync::Arc;
 
@@ -35,6 +35,25 @@ impl Report {
         self.unfinished.extend(batch.unfinished);
         self.interrupted |= batch.interrupted;
         batch.done
+    }
+
+    /// Runs `task` at every usable site at once (as [`Runner::each`]);
+    /// the sites that failed, before or during, land in the report.
+    /// Returns the usable sites and the finished ones' values.
+    pub async fn each<T, F, Fut>(
+        &mut self,
+        runner: &Runner,
+        sites: Vec<Site>,
+        task: F,
+    ) -> (Vec<Arc<SiteClient>>, Vec<(SiteId, T)>)
+    where
+        F: Fn(Arc<SiteClient>) -> Fut,
+        Fut: std::future::Future<Output = anyhow::Result<T>>,
+    {
+        let clients = self.absorb_sites(sites);
+        let batch = runner.each(&clients, task).await;
+        let done = self.absorb(batch);
+        (clients, done)
     }
 
     /// Takes the sites that failed before they could be used (their

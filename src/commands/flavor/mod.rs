@@ -198,12 +198,9 @@ impl FlavorRow {
 pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let sites = estate.sites().await?;
-    let clients = report.absorb_sites(sites);
-    let read = estate
-        .runner
-        .each(&clients, |c| async move { c.flavors().await })
+    let (_, read) = report
+        .each(&estate.runner, sites, |c| async move { c.flavors().await })
         .await;
-    let read = report.absorb(read);
     let wanted = |name: &str| args.name.as_deref().is_none_or(|g| glob(g, name));
     let mut matrix = Matrix::new(read.iter().map(|(s, _)| s.clone()).collect());
     let mut held: BTreeMap<(String, SiteId), &Flavor> = BTreeMap::new();

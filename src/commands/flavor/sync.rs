@@ -115,21 +115,15 @@ pub async fn sync(
 ) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let ends = ends(estate, &args.ends).await?;
-    let targets = report.absorb_sites(ends.targets);
     let wanted = read_source(&ends.source, &args.names).await?;
     let wanted = &wanted;
     let replace = args.replace;
-    let planned = estate
-        .runner
-        .each(&targets, |t| async move {
+    let (targets, planned) = report
+        .each(&estate.runner, ends.targets, |t| async move {
             plan_target(t, wanted, replace).await
         })
         .await;
-    let steps: Vec<Step<Op>> = report
-        .absorb(planned)
-        .into_iter()
-        .flat_map(|(_, steps)| steps)
-        .collect();
+    let steps: Vec<Step<Op>> = planned.into_iter().flat_map(|(_, steps)| steps).collect();
     let plan = Plan::per_site(steps, "change", "flavor");
     let exec = Flavors {
         clients: targets.into(),

@@ -119,14 +119,13 @@ async fn read(
     all_projects: bool,
     report: &mut Report,
 ) -> anyhow::Result<Vec<(SiteId, Inventory)>> {
-    let clients = report.absorb_sites(estate.sites().await?);
-    let batch = estate
-        .runner
-        .each(&clients, |c| async move {
+    let sites = estate.sites().await?;
+    let (_, read) = report
+        .each(&estate.runner, sites, |c| async move {
             inventory::read(&c, all_projects).await
         })
         .await;
-    Ok(report.absorb(batch))
+    Ok(read)
 }
 
 /// Every address of the selected sites.

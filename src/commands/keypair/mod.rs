@@ -69,7 +69,11 @@ struct KeypairRow {
 /// Every key of the selected sites, by name, with its drift.
 pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
-    let (_, read) = read_keys(estate, estate.sites().await?, &mut report).await;
+    let (_, read) = report
+        .each(&estate.runner, estate.sites().await?, |c| async move {
+            c.keypairs().await
+        })
+        .await;
     let wanted = |k: &Keypair| args.name.as_deref().is_none_or(|g| glob(g, &k.name));
     let mut matrix = Matrix::new(read.iter().map(|(s, _)| s.clone()).collect());
     let mut held: BTreeMap<(String, SiteId), &Keypair> = BTreeMap::new();
@@ -107,22 +111,6 @@ pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report
     }));
     report.rows = Rows::typed(rows);
     Ok(report)
-}
-
-/// Every site's keys, read at once; a site that fails is reported and
-/// left out.
-async fn read_keys(
-    estate: &Estate<'_>,
-    sites: Vec<crate::fanout::select::Site>,
-    report: &mut Report,
-) -> (Vec<Arc<SiteClient>>, Vec<(SiteId, Vec<Keypair>)>) {
-    let clients = report.absorb_sites(sites);
-    let batch = estate
-        .runner
-        .each(&clients, |c| async move { c.keypairs().await })
-        .await;
-    let read = report.absorb(batch);
-    (clients, read)
 }
 
 /// The first octets of a fingerprint: enough to tell keys apart in a table.
@@ -216,7 +204,9 @@ async fn clone_to(
     ui: &dyn plan::Confirm,
 ) -> anyhow::Result<Report> {
     let mut report = Report::default();
-    let (clients, read) = read_keys(estate, sites, &mut report).await;
+    let (clients, read) = report
+        .each(&estate.runner, sites, |c| async move { c.keypairs().await })
+        .await;
     let mut steps = Vec::new();
     for (site, there) in &read {
         for key in &keys {
@@ -256,7 +246,11 @@ pub async fn delete(
     ui: &dyn plan::Confirm,
 ) -> anyhow::Result<Report> {
     let mut report = Report::default();
-    let (clients, read) = read_keys(estate, estate.sites().await?, &mut report).await;
+    let (clients, read) = report
+        .each(&estate.runner, estate.sites().await?, |c| async move {
+            c.keypairs().await
+        })
+        .await;
     let mut steps = Vec::new();
     for (site, there) in &read {
         for name in &args.names {

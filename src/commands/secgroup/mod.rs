@@ -65,14 +65,11 @@ struct GroupRow {
 pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let sites = estate.sites().await?;
-    let clients = report.absorb_sites(sites);
-    let out = estate
-        .runner
-        .each(&clients, |c| async move {
+    let (_, read) = report
+        .each(&estate.runner, sites, |c| async move {
             read::read(&c, Extras::default()).await
         })
         .await;
-    let read = report.absorb(out);
     let wanted = |name: &str| args.name.as_deref().is_none_or(|p| glob(p, name));
     let mut matrix = Matrix::new(read.iter().map(|(s, _)| s.clone()).collect());
     for (site, groups) in &read {
@@ -219,19 +216,17 @@ impl DiffRow {
 pub async fn diff(estate: &Estate<'_>, args: &DiffArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let ends = ends(estate, &args.ends).await?;
-    let targets = report.absorb_sites(ends.targets);
     let source = read_source(&ends.source, Extras::default()).await?;
     let name = args.name.as_str();
     let wanted = source_group(&source, name)?;
-    let out = estate
-        .runner
-        .each(&targets, |c| async move {
+    let (_, read) = report
+        .each(&estate.runner, ends.targets, |c| async move {
             read::read(&c, Extras::default()).await
         })
         .await;
     let mut rows = Vec::new();
     let mut differs = false;
-    for (site, target) in report.absorb(out) {
+    for (site, target) in read {
         let group = match target.one(name) {
             Ok(g) => g,
             Err(n) => {

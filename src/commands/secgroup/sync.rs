@@ -72,12 +72,11 @@ pub async fn sync(
         tags: true,
         address_groups,
     };
-    let targets = report.absorb_sites(ends.targets);
-    let out = estate
-        .runner
-        .each(&targets, |c| async move { read::read(&c, extras).await })
+    let (targets, read) = report
+        .each(&estate.runner, ends.targets, |c| async move {
+            read::read(&c, extras).await
+        })
         .await;
-    let read = report.absorb(out);
     let mut steps = Vec::new();
     for (_, target) in &read {
         steps.extend(plan_site(&source, target, &args.names, args.prune));
