@@ -31,12 +31,7 @@ pub async fn ends(estate: &Estate<'_>, args: &EndsArgs) -> anyhow::Result<Ends> 
     } else {
         // The targets are what --to names, wherever they are; the source
         // is read from wherever it is.
-        sel = Selection {
-            clouds: Vec::new(),
-            regions: Vec::new(),
-            patterns: args.to.iter().cloned().chain([from.to_string()]).collect(),
-            ..sel
-        };
+        sel = only(&sel, args.to.iter().cloned().chain([from.to_string()]));
     }
     let sites = select(estate.config, &sel, &estate.auth, &estate.runner).await?;
     let mut source = None;
@@ -86,13 +81,19 @@ pub async fn targets(estate: &Estate<'_>, to: &[String]) -> anyhow::Result<Vec<S
     if to.is_empty() {
         return estate.sites().await;
     }
-    let sel = Selection {
+    let sel = only(&estate.selection, to.iter().cloned());
+    select(estate.config, &sel, &estate.auth, &estate.runner).await
+}
+
+/// The selection of exactly the sites `patterns` name, with the rest of
+/// the user's settings (interface, timeout).
+fn only(sel: &Selection, patterns: impl Iterator<Item = String>) -> Selection {
+    Selection {
         clouds: Vec::new(),
         regions: Vec::new(),
-        patterns: to.to_vec(),
-        ..estate.selection.clone()
-    };
-    select(estate.config, &sel, &estate.auth, &estate.runner).await
+        patterns: patterns.collect(),
+        ..sel.clone()
+    }
 }
 
 /// Whether a selected site other than the source is a target: one that
