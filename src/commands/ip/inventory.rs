@@ -11,10 +11,11 @@ use std::collections::HashMap;
 use std::net::IpAddr;
 
 /// What an address is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Subnet,
+    #[default]
     Fixed,
     Floating,
     Gateway,
@@ -34,7 +35,7 @@ impl Kind {
 /// One address (or CIDR) at one site.
 #[derive(Debug, Clone, Default)]
 pub struct Entry {
-    pub kind: Option<Kind>,
+    pub kind: Kind,
     /// A CIDR for a subnet, a host net (/32, /128) for an address.
     pub net: Option<IpNet>,
     pub project_id: String,
@@ -48,12 +49,6 @@ pub struct Entry {
     pub device_id: String,
     /// On an external (provider, public) network.
     pub external: bool,
-}
-
-impl Entry {
-    pub fn kind(&self) -> Kind {
-        self.kind.unwrap_or(Kind::Fixed)
-    }
 }
 
 /// A network's L2 segment, as its provider attributes say.
@@ -143,7 +138,7 @@ pub fn assemble(
             continue;
         };
         entries.push(Entry {
-            kind: Some(Kind::Subnet),
+            kind: Kind::Subnet,
             net: Some(net.trunc()),
             project_id: s.project_id.clone(),
             network: name(&s.network_id),
@@ -170,7 +165,7 @@ pub fn assemble(
                 .get(ip.subnet_id.as_str())
                 .map_or(p.network_id.as_str(), |n| n);
             entries.push(Entry {
-                kind: Some(Kind::Fixed),
+                kind: Kind::Fixed,
                 net: Some(IpNet::from(addr)),
                 project_id: p.project_id.clone(),
                 network: name(network_id),
@@ -190,7 +185,7 @@ pub fn assemble(
             continue;
         };
         entries.push(Entry {
-            kind: Some(Kind::Floating),
+            kind: Kind::Floating,
             net: Some(IpNet::from(addr)),
             project_id: f.project_id.clone(),
             network: name(&f.floating_network_id),
@@ -209,7 +204,7 @@ pub fn assemble(
                 continue;
             };
             entries.push(Entry {
-                kind: Some(Kind::Gateway),
+                kind: Kind::Gateway,
                 net: Some(IpNet::from(addr)),
                 project_id: r.project_id.clone(),
                 network: name(&gw.network_id),

@@ -76,8 +76,8 @@ impl IpRow {
             cloud: site.cloud.clone(),
             region: site.region.clone(),
             project_id: e.project_id.clone(),
-            kind: e.kind().name().to_string(),
-            address: match e.kind() {
+            kind: e.kind.name().to_string(),
+            address: match e.kind {
                 Kind::Subnet => net.to_string(),
                 _ => net.addr().to_string(),
             },
@@ -139,7 +139,7 @@ pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report
                 continue;
             };
             if args.version.is_some_and(|v| v != row.version)
-                || args.kind.is_some_and(|k| k != e.kind())
+                || args.kind.is_some_and(|k| k != e.kind)
             {
                 continue;
             }
@@ -290,7 +290,7 @@ pub async fn free(estate: &Estate<'_>, args: &FreeArgs) -> anyhow::Result<Report
     let used: Vec<IpNet> = read
         .iter()
         .flat_map(|(_, inv)| inv.entries.iter())
-        .filter(|e| e.kind() == Kind::Subnet)
+        .filter(|e| e.kind == Kind::Subnet)
         .filter_map(|e| e.net)
         .collect();
     let found = free::free(within, args.prefix_length, &used, args.count)

@@ -95,7 +95,7 @@ pub fn analyse<'a>(sites: &'a [(SiteId, Inventory)], opts: &Options) -> Vec<Find
 fn overlaps<'a>(all: &[At<'a>], judged: &dyn Fn(&At, &At) -> Severity, out: &mut Vec<Finding<'a>>) {
     // Equal CIDRs share one node of the sweep.
     let mut same: HashMap<IpNet, Vec<&At<'a>>> = HashMap::new();
-    for at in all.iter().filter(|a| a.entry.kind() == Kind::Subnet) {
+    for at in all.iter().filter(|a| a.entry.kind == Kind::Subnet) {
         if let Some(net) = at.entry.net {
             same.entry(net).or_default().push(at);
         }
@@ -160,7 +160,7 @@ fn duplicates<'a>(
         let Some(addr) = e.net.map(|n| n.addr()) else {
             continue;
         };
-        match e.kind() {
+        match e.kind {
             Kind::Subnet => continue,
             Kind::Floating | Kind::Gateway => public.entry(addr).or_default().push(at),
             Kind::Fixed if e.external => public.entry(addr).or_default().push(at),

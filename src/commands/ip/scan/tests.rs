@@ -9,7 +9,7 @@ fn site(r: &str) -> SiteId {
 
 fn subnet(cidr: &str, network: &str) -> Entry {
     Entry {
-        kind: Some(Kind::Subnet),
+        kind: Kind::Subnet,
         net: Some(cidr.parse().unwrap()),
         network: network.into(),
         subnet_id: format!("sub-{cidr}"),
@@ -19,7 +19,7 @@ fn subnet(cidr: &str, network: &str) -> Entry {
 
 fn fixed(ip: &str, mac: &str, port: &str) -> Entry {
     Entry {
-        kind: Some(Kind::Fixed),
+        kind: Kind::Fixed,
         net: Some(IpNet::from(ip.parse::<IpAddr>().unwrap())),
         network: "net".into(),
         port_id: port.into(),
@@ -112,10 +112,10 @@ fn a_routed_file_makes_overlaps_outside_its_groups_information() {
 #[test]
 fn duplicates_of_ips_macs_and_public_addresses() {
     let mut fip = fixed("203.0.113.5", "", "");
-    fip.kind = Some(Kind::Floating);
+    fip.kind = Kind::Floating;
     fip.external = true;
     let mut gw = fixed("203.0.113.5", "", "");
-    gw.kind = Some(Kind::Gateway);
+    gw.kind = Kind::Gateway;
     gw.external = true;
     let sites = vec![
         (
