@@ -15,7 +15,7 @@ use crate::state::Caller;
 use crate::store::{ApiError, Kind, Resource};
 
 use super::flavors::{access, is_public, lookup};
-use super::{Reply, ok, policy, respond};
+use super::{Reply, json_body, ok, policy, respond};
 
 /// From 2.7 a public flavor refuses an access list.
 const MV_PUBLIC_CONFLICT: Microversion = Microversion(2, 7);
@@ -35,10 +35,6 @@ pub(crate) fn routes() -> Router<Ctx> {
             get(list_access),
         )
         .route("/compute/v2.1/flavors/{id}/action", post(action))
-}
-
-fn malformed() -> ApiError {
-    ApiError::bad_request("Malformed request body")
 }
 
 fn no_spec(id: &str, key: &str) -> ApiError {
@@ -132,7 +128,7 @@ async fn create_specs(
     raw: Bytes,
 ) -> Response {
     respond((|| {
-        let request: Value = serde_json::from_slice(&raw).map_err(|_| malformed())?;
+        let request = json_body(&raw)?;
         let specs = super::envelope(&request, "extra_specs")?;
         let checked = check_specs(specs)?;
         if !caller.is_admin() {
@@ -168,7 +164,7 @@ async fn update_spec(
     raw: Bytes,
 ) -> Response {
     respond((|| {
-        let request: Value = serde_json::from_slice(&raw).map_err(|_| malformed())?;
+        let request = json_body(&raw)?;
         let checked = check_specs(&request)?;
         if checked.len() != 1 {
             return Err(ApiError::bad_request(format!(
@@ -260,7 +256,7 @@ async fn action(
 }
 
 fn action_inner(ctx: &Ctx, caller: &Caller, mv: Microversion, id: &str, raw: &[u8]) -> Reply {
-    let request: Value = serde_json::from_slice(raw).map_err(|_| malformed())?;
+    let request = json_body(raw)?;
     let (add, body) = match (
         request.get("addTenantAccess"),
         request.get("removeTenantAccess"),

@@ -17,7 +17,9 @@ use crate::server::Ctx;
 use crate::state::Caller;
 use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
 
-use super::{Reply, base, envelope, limit_and_marker, links, ok, policy, respond, truthy};
+use super::{
+    Reply, base, envelope, json_body, limit_and_marker, links, ok, policy, respond, truthy,
+};
 
 pub(crate) static DECL: Decl = Decl {
     kind: Kind::Flavor,
@@ -267,8 +269,7 @@ async fn post(
     raw: Bytes,
 ) -> Response {
     respond((|| {
-        let request: Value = serde_json::from_slice(&raw)
-            .map_err(|_| ApiError::bad_request("Malformed request body"))?;
+        let request = json_body(&raw)?;
         let inner = envelope(&request, "flavor")?;
         let call = Call {
             ctx: &ctx,
@@ -496,8 +497,7 @@ async fn update(
         if mv < MV_DESCRIPTION {
             return Err(ApiError::not_found("The resource could not be found."));
         }
-        let request: Value = serde_json::from_slice(&raw)
-            .map_err(|_| ApiError::bad_request("Malformed request body"))?;
+        let request = json_body(&raw)?;
         let inner = envelope(&request, "flavor")?;
         let Some(map) = inner
             .as_object()

@@ -18,7 +18,7 @@ use crate::server::Ctx;
 use crate::state::Caller;
 use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps};
 
-use super::{Reply, base, envelope, limit_and_marker, ok, policy, respond, sshkey};
+use super::{Reply, base, envelope, json_body, limit_and_marker, ok, policy, respond, sshkey};
 
 pub(crate) static DECL: Decl = Decl {
     kind: Kind::Keypair,
@@ -203,8 +203,7 @@ async fn post(
     raw: Bytes,
 ) -> Response {
     respond((|| {
-        let request: Value = serde_json::from_slice(&raw)
-            .map_err(|_| ApiError::bad_request("Malformed request body"))?;
+        let request = json_body(&raw)?;
         let inner = envelope(&request, "keypair")?;
         let call = Call {
             ctx: &ctx,

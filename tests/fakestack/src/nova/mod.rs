@@ -78,6 +78,11 @@ fn limit_and_marker(query: &Query) -> Result<(usize, Option<String>), ApiError> 
     Ok((limit, query.get("marker").map(str::to_owned)))
 }
 
+/// A request body as JSON, or Nova's answer to one that is not.
+fn json_body(raw: &[u8]) -> Result<Value, ApiError> {
+    serde_json::from_slice(raw).map_err(|_| ApiError::bad_request("Malformed request body"))
+}
+
 /// The object under `key` of a request body, as Nova's schemas want it:
 /// `key` required, nothing else beside it.
 fn envelope<'v>(request: &'v Value, key: &str) -> Result<&'v Value, ApiError> {
