@@ -101,6 +101,22 @@ impl fmt::Display for Advice {
     }
 }
 
+/// The marker of type `M` (a silent context layer such as
+/// [`crate::http::Unanswered`]) attached anywhere in `err`, the outermost
+/// first: on a context layer, or below a hint layer that wraps another
+/// error.
+pub fn marker<M>(err: &anyhow::Error) -> Option<&M>
+where
+    M: fmt::Display + fmt::Debug + Send + Sync + 'static,
+{
+    if let Some(m) = err.downcast_ref::<M>() {
+        return Some(m);
+    }
+    err.chain()
+        .filter_map(|c| c.downcast_ref::<Hinted>()?.source.as_ref())
+        .find_map(marker::<M>)
+}
+
 /// The error as one line (its causes joined by `: `) and its hint lines.
 pub fn describe(err: &anyhow::Error) -> (String, Vec<String>) {
     let mut parts: Vec<String> = Vec::new();

@@ -102,6 +102,11 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
         }
         _ => {}
     }
+    // Output options are checked before any request, so that a change is
+    // never made by a run that then fails to print it.
+    if let Some(known) = plan_columns(&s.command) {
+        g.render.resolved(&known)?;
+    }
     let config = config::load(&config::ConfigEnv::from_process())?;
     if !g.quiet {
         for w in &config.warnings {
@@ -144,6 +149,19 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
         CommandSettings::Completions(_) | CommandSettings::Man(_) => {
             unreachable!("handled above")
         }
+    }
+}
+
+/// The columns of a changing command's plan rows, known before it runs.
+fn plan_columns(command: &CommandSettings) -> Option<Vec<String>> {
+    match command {
+        CommandSettings::KeypairSync(_)
+        | CommandSettings::KeypairImport(_)
+        | CommandSettings::KeypairDelete(_)
+        | CommandSettings::FlavorSync(_)
+        | CommandSettings::SecgroupSync(_) => Some(render::columns::of::<plan::PlanRow>()),
+        CommandSettings::QuotaBalance(_) => Some(commands::quota::balance_columns()),
+        _ => None,
     }
 }
 

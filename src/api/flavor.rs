@@ -244,8 +244,7 @@ impl SiteClient {
     }
 
     pub async fn delete_flavor(&self, id: &str) -> anyhow::Result<()> {
-        self.call(&DELETE, &[id], &[], None).await?;
-        Ok(())
+        self.delete(&DELETE, &[id]).await
     }
 }
 

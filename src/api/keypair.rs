@@ -69,6 +69,6 @@ impl SiteClient {
     }
 
     pub async fn delete_keypair(&self, name: &str) -> anyhow::Result<()> {
-        self.call(&DELETE, &[name], &[], None).await.map(drop)
+        self.delete(&DELETE, &[name]).await
     }
 }

@@ -20,7 +20,7 @@ use crate::auth::discovery::{Discovered, discover, implied_base};
 use crate::auth::keystone::Token;
 use crate::config::RegionConfig;
 use crate::error::hinted;
-use crate::http::{Request, Response, has_status, is_unreachable};
+use crate::http::{Request, Response, answer_lost, has_status, is_unreachable};
 use anyhow::Context;
 pub use endpoint::{Endpoint, Paging};
 use reqwest::Method;
@@ -247,11 +247,48 @@ impl SiteClient {
         body: Option<Value>,
     ) -> anyhow::Result<Value> {
         let path = ep.path_with(args, query)?;
-        let resp = self.send_to(ep, Target::Path(&path), body).await?;
+        let resp = match self.send_to(ep, Target::Path(&path), body.clone()).await {
+            // A PUT sets a state, so sending it again after its answer was
+            // lost (a timeout, which the transport does not retry) is safe
+            // and tells what happened.
+            Err(e) if ep.method == Method::PUT && answer_lost(&e) => {
+                self.send_to(ep, Target::Path(&path), body).await?
+            }
+            other => other?,
+        };
         if ep.envelope.is_none() && resp.body.is_empty() {
             return Ok(Value::Null);
         }
-        ep.unwrap(resp.json()?)
+        match resp.json() {
+            Ok(v) => ep.unwrap(v),
+            // A write that succeeded but whose answer cannot be read: what
+            // it made is unknown, as if the answer had been lost.
+            Err(e) if ep.method != Method::GET => Err(e.context(crate::http::Unanswered)),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Runs a delete described by `ep`. A resource already gone (404)
+    /// counts as deleted; after an answer that was lost, a read of the same
+    /// path tells whether it went, so a delete that took effect is never
+    /// reported as failed.
+    pub async fn delete(&self, ep: &Endpoint, args: &[&str]) -> anyhow::Result<()> {
+        match self.call(ep, args, &[], None).await {
+            Ok(_) => Ok(()),
+            Err(e) if has_status(&e, 404) => Ok(()),
+            Err(e) if answer_lost(&e) => {
+                let probe = Endpoint {
+                    method: Method::GET,
+                    envelope: None,
+                    ..ep.clone()
+                };
+                match self.call(&probe, args, &[], None).await {
+                    Err(p) if has_status(&p, 404) => Ok(()),
+                    _ => Err(e),
+                }
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Runs a list call, following its pages, and returns every item.

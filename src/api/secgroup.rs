@@ -103,6 +103,33 @@ pub struct NewRule {
     pub description: String,
 }
 
+impl NewRule {
+    /// Whether `rule` is this rule as Neutron stored it (to recognise what
+    /// a creation whose answer was lost made). Neutron keeps what it is
+    /// given, but may store an any-address prefix as none.
+    pub fn made(&self, rule: &Rule) -> bool {
+        let any = |p: &Option<String>| {
+            p.as_deref()
+                .filter(|p| !matches!(*p, "0.0.0.0/0" | "::/0"))
+                .map(str::to_string)
+        };
+        let protocol = rule.protocol.as_ref().and_then(|p| match p {
+            Value::String(s) => Some(s.to_lowercase()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        });
+        rule.direction == self.direction
+            && rule.ethertype.as_deref() == Some(self.ethertype.as_str())
+            && protocol == self.protocol.as_ref().map(|p| p.to_lowercase())
+            && rule.port_range_min == self.port_range_min
+            && rule.port_range_max == self.port_range_max
+            && any(&rule.remote_ip_prefix) == any(&self.remote_ip_prefix)
+            && rule.remote_group_id == self.remote_group_id
+            && rule.remote_address_group_id == self.remote_address_group_id
+            && rule.description.as_deref().unwrap_or_default() == self.description
+    }
+}
+
 /// An address group: only its name and id matter here.
 #[derive(Debug, Clone, Deserialize)]
 pub struct AddressGroup {
@@ -167,8 +194,7 @@ impl SiteClient {
     }
 
     pub async fn delete_security_group(&self, id: &str) -> anyhow::Result<()> {
-        self.call(&DELETE_GROUP, &[id], &[], None).await?;
-        Ok(())
+        self.delete(&DELETE_GROUP, &[id]).await
     }
 
     /// Creates rules of one group in one request (all or none), returning
@@ -192,8 +218,7 @@ impl SiteClient {
     }
 
     pub async fn delete_security_group_rule(&self, id: &str) -> anyhow::Result<()> {
-        self.call(&DELETE_RULE, &[id], &[], None).await?;
-        Ok(())
+        self.delete(&DELETE_RULE, &[id]).await
     }
 }
 

@@ -77,6 +77,25 @@ pub fn is_unreachable(err: &anyhow::Error) -> bool {
         .any(|c| c.downcast_ref::<Unreachable>().is_some())
 }
 
+/// A request that may have reached the service and taken effect, whose
+/// answer never came whole: the connection dropped after it was sent, the
+/// wait for the answer timed out, or the answer could not be read. Carried
+/// as a silent layer of the error (it adds no text), so a caller that
+/// changed something can look for what the request left behind.
+#[derive(Debug, Clone, Copy)]
+pub struct Unanswered;
+
+impl std::fmt::Display for Unanswered {
+    fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Ok(())
+    }
+}
+
+/// Whether this error leaves open that its request took effect.
+pub fn answer_lost(err: &anyhow::Error) -> bool {
+    crate::error::marker::<Unanswered>(err).is_some()
+}
+
 /// The human message in an OpenStack error body, whatever the service's envelope.
 pub fn error_message(body: &[u8]) -> String {
     if let Ok(v) = serde_json::from_slice::<Value>(body) {

@@ -8,7 +8,7 @@ mod stream;
 mod trace;
 mod transport;
 
-pub use errors::{ApiError, error_message, has_status, is_unreachable};
+pub use errors::{ApiError, Unanswered, answer_lost, error_message, has_status, is_unreachable};
 pub use stream::{BodyStream, StreamBody};
 pub use trace::redact;
 pub use transport::TlsIdentity;

@@ -2,6 +2,7 @@
 //! means for the user (TLS advice, timeouts, refused connections, cut bodies).
 
 use super::Request;
+use super::errors::Unanswered;
 use crate::error::{HintExt, hinted, redact_url};
 use anyhow::Context;
 use std::path::PathBuf;
@@ -249,12 +250,22 @@ pub(super) fn transport_error(
                     stall.doing()
                 ),
                 TIMEOUT_HINT,
-            );
+            )
+            .context(Unanswered);
         }
         Failure::Transport(e) => e,
     };
     let (what, hint) = if let Some(failure) = tls_failure(&err) {
-        tls_advice(failure, tls)
+        let (what, hint) = tls_advice(failure, tls);
+        // The handshake comes before the request: nothing was sent.
+        return hinted(
+            format!(
+                "{} {url}: {what}{tries}: {}",
+                req.method,
+                describe_reqwest(&err)
+            ),
+            hint,
+        );
     } else if err.is_timeout() {
         (
             format!("timed out after {}s", req.timeout.as_secs_f64()),
@@ -283,10 +294,12 @@ pub(super) fn transport_error(
         )
     };
     let source = describe_reqwest(&err);
+    // The request may have been sent before the connection failed.
     hinted(
         format!("{} {url}: {what}{tries}: {source}", req.method),
         hint,
     )
+    .context(Unanswered)
 }
 
 const TIMEOUT_HINT: &str =

@@ -4,6 +4,10 @@
 //! the journal of what this run did, rollback of this run's creations on a
 //! failure or Ctrl-C, and the read-back.
 
+mod change;
+
+pub use change::{Made, create_or_find, replace};
+
 use crate::api::SiteId;
 use crate::fanout::{OnCancel, Partial, Runner};
 use crate::render::Rows;
@@ -157,13 +161,25 @@ impl<Op> Plan<Op> {
 /// Where a step stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
+    /// To be applied (a change shown before it is made, or in a dry run).
     Planned,
     /// Applied and read back as planned.
     Applied,
     /// Applied, but the read-back could not confirm it.
     Unverified,
+    /// Failed, and nothing of it is left at the site (or what is left is
+    /// named in its error line).
     Failed,
-    /// Not applied: refused, held back, interrupted, or a skip/conflict.
+    /// A replace whose creation failed: the original was put back.
+    FailedRestored,
+    /// A creation that failed after it made something (its answer was
+    /// lost, or a later part of it failed): what it made was removed.
+    FailedRolledBack,
+    /// A replace whose creation failed and whose original could not be put
+    /// back: the error line says what the original was.
+    FailedOriginalDeleted,
+    /// Not applied: refused, held back, interrupted, or a skip or a
+    /// conflict (which never change anything, in any run).
     NotApplied,
     /// Applied, then undone because the run failed or was interrupted.
     RolledBack,
@@ -176,9 +192,41 @@ impl Status {
             Status::Applied => "applied",
             Status::Unverified => "unverified",
             Status::Failed => "failed",
+            Status::FailedRestored => "failed, original restored",
+            Status::FailedRolledBack => "failed, rolled back",
+            Status::FailedOriginalDeleted => "failed, original deleted",
             Status::NotApplied => "not applied",
             Status::RolledBack => "rolled back",
         }
+    }
+
+    /// The status of a step whose apply failed with `err`: what the
+    /// failure left behind, as the executor marked it with [`Left`].
+    pub fn of_failure(err: &anyhow::Error) -> Status {
+        match crate::error::marker::<Left>(err) {
+            Some(Left::Restored) => Status::FailedRestored,
+            Some(Left::RolledBack) => Status::FailedRolledBack,
+            Some(Left::OriginalDeleted) => Status::FailedOriginalDeleted,
+            None => Status::Failed,
+        }
+    }
+}
+
+/// What a failed step left behind, carried in its error as a silent layer
+/// (it adds no text; the error's own words say it to the user).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Left {
+    /// A replace put its original back.
+    Restored,
+    /// What the step made was removed again.
+    RolledBack,
+    /// A replace deleted its original and could not put it back.
+    OriginalDeleted,
+}
+
+impl std::fmt::Display for Left {
+    fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Ok(())
     }
 }
 
@@ -216,17 +264,52 @@ impl PlanRow {
 
 /// What one applied step left behind.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect<U> {
-    /// It created something; `U` undoes it (an id to delete).
-    Created(U),
-    /// It changed something that existed before the run; never undone.
-    Changed,
+pub struct Effect<U> {
+    /// What undoes a creation (an id to delete); `None` for a change to
+    /// something that existed before the run, which is never undone.
+    pub undo: Option<U>,
+    /// Said to the user about the step (a creation whose answer was lost,
+    /// found and completed).
+    pub note: Option<String>,
 }
 
-/// What this run did, in order.
+impl<U> Effect<U> {
+    /// It created something that `undo` removes.
+    pub fn created(undo: U) -> Self {
+        Effect {
+            undo: Some(undo),
+            note: None,
+        }
+    }
+
+    /// It changed something that existed before the run.
+    pub fn changed() -> Self {
+        Effect {
+            undo: None,
+            note: None,
+        }
+    }
+
+    /// With something to tell the user about the step, if there is.
+    pub fn noted(mut self, note: Option<&str>) -> Self {
+        self.note = note.map(str::to_string);
+        self
+    }
+}
+
+/// One applied step: its index in [`Plan::steps`], its site and effect.
+#[derive(Debug, Clone)]
+pub struct Entry<U> {
+    pub step: usize,
+    pub site: SiteId,
+    pub effect: Effect<U>,
+}
+
+/// What this run did, in order. Entries point at their step, so a status
+/// is only ever written for the step it describes.
 #[derive(Debug, Clone)]
 pub struct Journal<U> {
-    pub entries: Vec<(SiteId, String, Effect<U>)>,
+    pub entries: Vec<Entry<U>>,
 }
 
 impl<U> Default for Journal<U> {
@@ -252,6 +335,10 @@ pub trait Executor {
     fn preflight(&self, site: &SiteId) -> impl Future<Output = anyhow::Result<()>>;
 
     /// Applies one group of a site's steps, returning one effect per step.
+    /// A group is one change that succeeds or fails whole (one request, or
+    /// a replace and its restore): on an error every step of the group
+    /// fails, with the status [`Status::of_failure`] reads from the error,
+    /// and nothing of the group may be left half-made.
     fn apply(
         &self,
         site: &SiteId,
@@ -296,7 +383,14 @@ pub async fn execute<E: Executor>(
     report: &mut Report,
 ) -> anyhow::Result<Executed<E::Undo>> {
     let steps: Vec<&Step<E::Op>> = plan.steps.iter().collect();
-    let mut statuses = vec![Status::Planned; steps.len()];
+    // A skip or a conflict is `not applied` in every run, dry or not.
+    let mut statuses: Vec<Status> = steps
+        .iter()
+        .map(|s| match s.action.changes() {
+            true => Status::Planned,
+            false => Status::NotApplied,
+        })
+        .collect();
     let rows_with = |statuses: &[Status]| {
         Rows::typed(
             steps
@@ -409,17 +503,26 @@ pub async fn execute<E: Executor>(
         for (site, (idx, result)) in out.done {
             match result {
                 Ok(effects) => {
-                    for (i, effect) in idx.iter().zip(effects) {
-                        statuses[*i] = Status::Applied;
-                        journal
-                            .entries
-                            .push((site.clone(), step_label(steps[*i]), effect));
+                    for (&i, effect) in idx.iter().zip(effects) {
+                        statuses[i] = Status::Applied;
+                        if let Some(note) = &effect.note {
+                            let s = steps[i];
+                            report
+                                .notes
+                                .push(format!("{site}: {} {}: {note}", s.kind, s.name));
+                        }
+                        journal.entries.push(Entry {
+                            step: i,
+                            site: site.clone(),
+                            effect,
+                        });
                     }
                 }
                 Err(e) => {
                     failed.insert(site.clone());
+                    let status = Status::of_failure(&e);
                     for i in &idx {
-                        statuses[*i] = Status::Failed;
+                        statuses[*i] = status;
                     }
                     report.failures.push((site, e));
                 }
@@ -463,10 +566,6 @@ pub async fn execute<E: Executor>(
     Ok(Executed { statuses, journal })
 }
 
-fn step_label<Op>(step: &Step<Op>) -> String {
-    format!("{} {}", step.kind, step.name)
-}
-
 /// Undoes this run's creations at `sites` (every site when `None`),
 /// newest first at each site; never touches anything this run did not
 /// create.
@@ -479,16 +578,16 @@ async fn rollback<E: Executor>(
     sites: Option<&BTreeSet<SiteId>>,
     report: &mut Report,
 ) {
-    let mut by_site: BTreeMap<SiteId, Vec<(String, E::Undo)>> = BTreeMap::new();
-    for (site, label, effect) in journal.entries.iter().rev() {
-        if sites.is_some_and(|s| !s.contains(site)) {
+    let mut by_site: BTreeMap<SiteId, Vec<(usize, E::Undo)>> = BTreeMap::new();
+    for entry in journal.entries.iter().rev() {
+        if sites.is_some_and(|s| !s.contains(&entry.site)) {
             continue;
         }
-        if let Effect::Created(u) = effect {
+        if let Some(u) = &entry.effect.undo {
             by_site
-                .entry(site.clone())
+                .entry(entry.site.clone())
                 .or_default()
-                .push((label.clone(), u.clone()));
+                .push((entry.step, u.clone()));
         }
     }
     if by_site.is_empty() {
@@ -499,11 +598,13 @@ async fn rollback<E: Executor>(
         .by_site(by_site, OnCancel::Complete, |site, undos| async move {
             let mut undone = Vec::new();
             let mut errors = Vec::new();
-            for (label, u) in undos {
+            for (i, u) in undos {
+                let s = steps[i];
                 match exec.undo(&site, &u).await {
-                    Ok(()) => undone.push(label),
+                    Ok(()) => undone.push(i),
                     Err(e) => errors.push(e.context(format!(
-                        "rolling back {label}, which this run created; remove it by hand"
+                        "rolling back {} {}, which this run created; remove it by hand",
+                        s.kind, s.name
                     ))),
                 }
             }
@@ -513,11 +614,9 @@ async fn rollback<E: Executor>(
             })
         })
         .await;
-    for (site, undone) in &out.done {
-        for (i, s) in steps.iter().enumerate() {
-            if &s.site == site && undone.contains(&step_label(s)) {
-                statuses[i] = Status::RolledBack;
-            }
+    for (_, undone) in &out.done {
+        for &i in undone {
+            statuses[i] = Status::RolledBack;
         }
     }
     let rolled = out.done.iter().map(|(_, u)| u.len()).sum::<usize>();

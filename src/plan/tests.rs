@@ -64,7 +64,7 @@ impl Executor for Things {
             .iter()
             .map(|s| {
                 set.insert(s.name.clone());
-                Effect::Created(s.name.clone())
+                Effect::created(s.name.clone())
             })
             .collect())
     }
@@ -398,4 +398,160 @@ fn a_per_site_plan_counts_what_changes() {
         "keypair",
     );
     assert_eq!(one.summary, "delete 1 keypair at 1 site");
+}
+
+/// Steps that share a kind and a name at one site (the rules of one
+/// security group): deletes that change, a creation, and one delete that
+/// fails. Issue 14: each row keeps its own true status.
+struct Rules {
+    made: Mutex<BTreeSet<String>>,
+    deleted: Mutex<BTreeSet<String>>,
+}
+
+impl Executor for Rules {
+    type Op = &'static str;
+    type Undo = String;
+    type Row = PlanRow;
+
+    fn row(&self, step: &Step<&'static str>, status: Status) -> PlanRow {
+        PlanRow::of(step, status)
+    }
+
+    async fn preflight(&self, _: &SiteId) -> anyhow::Result<()> {
+        Ok(())
+    }
+
+    async fn apply(
+        &self,
+        _: &SiteId,
+        steps: &[&Step<&'static str>],
+    ) -> anyhow::Result<Vec<Effect<String>>> {
+        let s = steps[0];
+        match (&s.action, s.op) {
+            (Action::Delete, "refused") => anyhow::bail!("409 rule in use"),
+            (Action::Delete, id) => {
+                self.deleted.lock().unwrap().insert(id.to_string());
+                Ok(vec![Effect::changed()])
+            }
+            (_, id) => {
+                self.made.lock().unwrap().insert(id.to_string());
+                Ok(vec![Effect::created(id.to_string())])
+            }
+        }
+    }
+
+    async fn undo(&self, _: &SiteId, id: &String) -> anyhow::Result<()> {
+        self.made.lock().unwrap().remove(id);
+        Ok(())
+    }
+
+    async fn verify(
+        &self,
+        _: &SiteId,
+        steps: &[&Step<&'static str>],
+    ) -> anyhow::Result<Vec<Result<(), String>>> {
+        Ok(steps.iter().map(|_| Ok(())).collect())
+    }
+}
+
+#[tokio::test]
+async fn issue_14_each_step_of_a_shared_name_keeps_its_own_status() {
+    let step = |action: Action, op: &'static str| Step {
+        site: site("r1"),
+        kind: "rule".into(),
+        name: "web".into(),
+        action,
+        detail: String::new(),
+        group: op.into(),
+        phase: 0,
+        op,
+    };
+    let steps = vec![
+        step(Action::Create, "new"),
+        step(Action::Delete, "old-1"),
+        step(Action::Delete, "refused"),
+        step(Action::Delete, "old-2"),
+        step(
+            Action::Skip {
+                reason: "same".into(),
+            },
+            "kept",
+        ),
+    ];
+    let rules = Rules {
+        made: Mutex::new(BTreeSet::new()),
+        deleted: Mutex::new(BTreeSet::new()),
+    };
+    let mut report = Report::default();
+    let done = execute(
+        Plan::per_site(steps, "change", "rule"),
+        &rules,
+        &runner(),
+        yes(),
+        &No,
+        &mut report,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        done.statuses,
+        [
+            Status::RolledBack,
+            Status::Applied,
+            Status::Failed,
+            Status::Applied,
+            Status::NotApplied,
+        ]
+    );
+    assert!(rules.made.lock().unwrap().is_empty());
+    assert_eq!(
+        *rules.deleted.lock().unwrap(),
+        BTreeSet::from(["old-1".to_string(), "old-2".to_string()])
+    );
+    assert_eq!(done.journal.entries[0].step, 0);
+}
+
+#[tokio::test]
+async fn a_failure_reads_what_it_left_from_its_error() {
+    struct Restoring;
+    impl Executor for Restoring {
+        type Op = ();
+        type Undo = ();
+        type Row = PlanRow;
+        fn row(&self, step: &Step<()>, status: Status) -> PlanRow {
+            PlanRow::of(step, status)
+        }
+        async fn preflight(&self, _: &SiteId) -> anyhow::Result<()> {
+            Ok(())
+        }
+        async fn apply(&self, _: &SiteId, _: &[&Step<()>]) -> anyhow::Result<Vec<Effect<()>>> {
+            replace(
+                "keypair k",
+                "the ssh key AAAA",
+                async { Ok(()) },
+                async { anyhow::bail!("400 bad key") },
+                async || Ok(()),
+            )
+            .await
+        }
+        async fn undo(&self, _: &SiteId, _: &()) -> anyhow::Result<()> {
+            Ok(())
+        }
+        async fn verify(
+            &self,
+            _: &SiteId,
+            steps: &[&Step<()>],
+        ) -> anyhow::Result<Vec<Result<(), String>>> {
+            Ok(steps.iter().map(|_| Ok(())).collect())
+        }
+    }
+    let mut plan = create_everywhere("k");
+    plan.steps.truncate(1);
+    plan.steps[0].action = Action::Replace;
+    let mut report = Report::default();
+    let done = execute(plan, &Restoring, &runner(), yes(), &No, &mut report)
+        .await
+        .unwrap();
+    assert_eq!(done.statuses, [Status::FailedRestored]);
+    assert_eq!(report.rows.rows[0]["status"], "failed, original restored");
 }

@@ -71,18 +71,50 @@ pub struct RenderOptions {
     pub sort_columns: Vec<String>,
 }
 
+impl RenderOptions {
+    /// The options with every `-c`/`--sort-column` name resolved to one of
+    /// `known` (the header spelling, `-c Name` or `-c "Fixed IP"`, is
+    /// accepted as openstackclient accepts it); an unknown name is an error.
+    pub fn resolved(&self, known: &[String]) -> anyhow::Result<RenderOptions> {
+        let resolve = |flag: &str, names: &[String]| -> anyhow::Result<Vec<String>> {
+            names
+                .iter()
+                .map(|name| {
+                    column_named(known, name).ok_or_else(|| {
+                        hinted(
+                            format!("{flag} {name}: no such column"),
+                            format!("columns are: {}", known.join(", ")),
+                        )
+                    })
+                })
+                .collect()
+        };
+        Ok(RenderOptions {
+            format: self.format,
+            columns: resolve("-c", &self.columns)?,
+            sort_columns: resolve("--sort-column", &self.sort_columns)?,
+        })
+    }
+}
+
+/// The column of `known` that `name` means: itself, or its table header
+/// in any case (`Name`, `fixed ip`).
+fn column_named(known: &[String], name: &str) -> Option<String> {
+    if known.iter().any(|k| k == name) {
+        return Some(name.to_string());
+    }
+    known
+        .iter()
+        .find(|k| {
+            header(k).eq_ignore_ascii_case(name)
+                || k.eq_ignore_ascii_case(&name.trim().replace(' ', "_"))
+        })
+        .cloned()
+}
+
 /// Renders rows as text for stdout; an unknown `-c`/`--sort-column` is an error.
 pub fn render(rows: &Rows, opts: &RenderOptions) -> anyhow::Result<String> {
-    for (flag, names) in [("-c", &opts.columns), ("--sort-column", &opts.sort_columns)] {
-        for name in names {
-            if !rows.columns.contains(name) {
-                return Err(hinted(
-                    format!("{flag} {name}: no such column"),
-                    format!("columns are: {}", rows.columns.join(", ")),
-                ));
-            }
-        }
-    }
+    let opts = &opts.resolved(&rows.columns)?;
     let columns: Vec<&String> = if opts.columns.is_empty() {
         // A table hides columns no row has (config show's unset keys);
         // the other formats keep every column so scripts see a fixed shape.
@@ -253,6 +285,21 @@ mod tests {
             columns: vec![],
             sort_columns: vec![],
         }
+    }
+
+    #[test]
+    fn issue_14_a_column_may_be_named_by_its_header() {
+        let mut o = opts(Format::Json);
+        o.columns = vec!["Cloud".into(), "latency ms".into()];
+        o.sort_columns = vec!["Latency MS".into()];
+        let out: Value = serde_json::from_str(&render(&sample(), &o).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            json!([{"cloud": "a", "latency_ms": 5}, {"cloud": "b", "latency_ms": 30}])
+        );
+        o.columns = vec!["Clouds".into()];
+        let msg = render(&sample(), &o).unwrap_err().to_string();
+        assert_eq!(msg, "-c Clouds: no such column");
     }
 
     #[test]

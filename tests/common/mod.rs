@@ -250,3 +250,36 @@ pub fn site_clients(
         .collect();
     (runtime, clients)
 }
+
+/// The fake cloud whose Keystone serves `region` in fakestack's demo.
+pub fn keystone_of(region: &str) -> &'static str {
+    if region == "RegionThree" {
+        "fake-b"
+    } else {
+        "fake-a"
+    }
+}
+
+/// A call to a region's Nova as its cloud's admin, with the real API (not
+/// through osprey): for setting up what the seeds cannot.
+pub fn nova(
+    stack: &fakestack::FakeStack,
+    region: &str,
+    method: &str,
+    path: &str,
+    body: serde_json::Value,
+) -> serde_json::Value {
+    let ks = stack.keystone_url(keystone_of(region));
+    let login = login(&ks, "admin", fakestack::ADMIN_PASSWORD, "admin");
+    let url = format!("{}/compute/v2.1/{path}", stack.region_url(region));
+    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+    let mut req = reqwest::blocking::Client::new()
+        .request(method, &url)
+        .header("x-auth-token", &login.token);
+    if !body.is_null() {
+        req = req.json(&body);
+    }
+    let resp = req.send().unwrap();
+    assert!(resp.status().is_success(), "{url}: {}", resp.status());
+    resp.json().unwrap_or(serde_json::Value::Null)
+}

@@ -6,7 +6,7 @@ use super::sync::{Grant, Op};
 use crate::api::flavor::{Flavor, NewFlavor};
 use crate::api::{SiteClient, SiteId};
 use crate::fanout::Clients;
-use crate::plan::{Effect, Executor, PlanRow, Status, Step};
+use crate::plan::{self, Effect, Executor, Left, Made, PlanRow, Status, Step};
 
 /// Writes flavors at the targets of a sync.
 pub(super) struct Flavors {
@@ -78,21 +78,32 @@ impl Executor for Flavors {
 
 async fn apply_one(client: &SiteClient, step: &Step<Op>) -> anyhow::Result<Effect<String>> {
     match &step.op {
-        Op::Create { new, grant } => Ok(Effect::Created(make(client, new, grant).await?)),
+        Op::Create { new, grant } => {
+            let made = make(client, new, grant).await?;
+            let note = made.note();
+            Ok(Effect::created(made.into_inner()).noted(note))
+        }
         // The new flavor stands where one was before the run, so a failure
         // elsewhere must not roll it back into nothing.
-        Op::Replace { old_id, new, grant } => {
-            client
-                .delete_flavor(old_id)
-                .await
-                .map_err(|e| e.context(format!("deleting flavor {} (id {old_id})", new.name)))?;
-            make(client, new, grant).await.map_err(|e| {
-                e.context(format!(
-                    "replacing flavor {}: the old one (id {old_id}) is deleted already",
-                    new.name
-                ))
-            })?;
-            Ok(Effect::Changed)
+        Op::Replace {
+            old_id,
+            new,
+            grant,
+            original,
+        } => {
+            let made = plan::replace(
+                &format!("flavor {} (id {old_id})", new.name),
+                &original.describe(),
+                client.delete_flavor(old_id),
+                make(client, new, grant),
+                async || {
+                    make(client, &original.flavor, &original.grant)
+                        .await
+                        .map(drop)
+                },
+            )
+            .await?;
+            Ok(Effect::changed().noted(made.note()))
         }
         Op::Grant { id, grant } => {
             for g in grant {
@@ -103,7 +114,7 @@ async fn apply_one(client: &SiteClient, step: &Step<Op>) -> anyhow::Result<Effec
                     ))
                 })?;
             }
-            Ok(Effect::Changed)
+            Ok(Effect::changed())
         }
         Op::Nothing => anyhow::bail!("flavor {}: nothing to apply", step.name),
     }
@@ -111,12 +122,21 @@ async fn apply_one(client: &SiteClient, step: &Step<Op>) -> anyhow::Result<Effec
 
 /// Creates a flavor whole (extra specs, access) and returns its id; a
 /// flavor left half-made is deleted again, so that a re-run creates it
-/// instead of adopting or fighting it.
-async fn make(client: &SiteClient, new: &NewFlavor, grant: &[Grant]) -> anyhow::Result<String> {
-    let id = client
-        .create_flavor(new)
-        .await
-        .map_err(|e| e.context(format!("creating flavor {}", new.name)))?;
+/// instead of adopting or fighting it. A creation whose answer was lost
+/// is looked up by name and completed.
+async fn make(
+    client: &SiteClient,
+    new: &NewFlavor,
+    grant: &[Grant],
+) -> anyhow::Result<Made<String>> {
+    let made = plan::create_or_find(client.create_flavor(new), async || {
+        made_by(client, new).await
+    })
+    .await
+    .map_err(|e| e.context(format!("creating flavor {}", new.name)))?;
+    let id = match &made {
+        Made::New(id) | Made::Found(id) => id.clone(),
+    };
     let finish = async {
         if !new.extra_specs.is_empty() {
             client
@@ -133,13 +153,44 @@ async fn make(client: &SiteClient, new: &NewFlavor, grant: &[Grant]) -> anyhow::
         anyhow::Ok(())
     };
     if let Err(e) = finish.await {
-        let cleanup = match client.delete_flavor(&id).await {
-            Ok(()) => "it was deleted again".to_string(),
-            Err(d) => format!("deleting it failed too ({d:#}); remove flavor id {id} by hand"),
-        };
-        return Err(e.context(format!("creating flavor {} ({cleanup})", new.name)));
+        return Err(match client.delete_flavor(&id).await {
+            Ok(()) => e
+                .context(format!(
+                    "creating flavor {} (it was deleted again)",
+                    new.name
+                ))
+                .context(Left::RolledBack),
+            Err(d) => e.context(format!(
+                "creating flavor {} (deleting it failed too ({d:#}); remove flavor id {id} by \
+                 hand)",
+                new.name
+            )),
+        });
     }
-    Ok(id)
+    Ok(made)
+}
+
+/// The flavor a creation whose answer was lost made, if it made one: the
+/// one of its name with the id asked for (if one was) and the asked-for
+/// specs; its extra specs and access come after the creation.
+async fn made_by(client: &SiteClient, new: &NewFlavor) -> anyhow::Result<Option<String>> {
+    let want = Specs {
+        extra_specs: Default::default(),
+        ..Specs::of_new(new)
+    };
+    Ok(client
+        .flavors()
+        .await?
+        .into_iter()
+        .find(|f| {
+            f.name == new.name
+                && new.id.as_ref().is_none_or(|id| &f.id == id)
+                && Specs {
+                    extra_specs: Default::default(),
+                    ..Specs::of(f)
+                } == want
+        })
+        .map(|f| f.id))
 }
 
 /// Whether a step's flavor is at the site as planned.

@@ -74,7 +74,7 @@ impl Specs {
 
     /// Each field as `key value`, in a fixed order: what the digest hashes
     /// and what differences are told in.
-    fn fields(&self) -> Vec<(String, String)> {
+    pub(super) fn fields(&self) -> Vec<(String, String)> {
         let mut out = vec![
             ("vcpus".to_string(), self.vcpus.to_string()),
             ("ram".to_string(), self.ram.to_string()),

@@ -76,11 +76,12 @@ pub(super) enum Op {
         new: NewFlavor,
         grant: Vec<Grant>,
     },
-    /// Delete `old_id`, then create.
+    /// Delete `old_id`, then create; put `original` back if that fails.
     Replace {
         old_id: String,
         new: NewFlavor,
         grant: Vec<Grant>,
+        original: Original,
     },
     /// Share an identical flavor with the projects it lacks.
     Grant {
@@ -89,6 +90,61 @@ pub(super) enum Op {
     },
     /// A skip or a conflict.
     Nothing,
+}
+
+/// A flavor as it stood at a target before a replace: what puts it back.
+#[derive(Debug, Clone)]
+pub(super) struct Original {
+    pub flavor: NewFlavor,
+    /// The projects it was shared with (by id).
+    pub grant: Vec<Grant>,
+}
+
+impl Original {
+    fn of(f: &Flavor, access: &[String]) -> Self {
+        let s = Specs::of(f);
+        Original {
+            flavor: NewFlavor {
+                id: Some(f.id.clone()),
+                name: f.name.clone(),
+                vcpus: s.vcpus,
+                ram: s.ram,
+                disk: s.disk,
+                ephemeral: s.ephemeral,
+                swap: s.swap,
+                rxtx_factor: s.rxtx_factor,
+                is_public: s.is_public,
+                description: f.description.clone(),
+                extra_specs: s.extra_specs,
+            },
+            grant: access
+                .iter()
+                .map(|id| Grant {
+                    name: id.clone(),
+                    id: id.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Every value it had, for the one case where it cannot be put back.
+    pub(super) fn describe(&self) -> String {
+        let f = &self.flavor;
+        let mut parts = vec![format!("id {}", f.id.as_deref().unwrap_or("?"))];
+        parts.extend(
+            Specs::of_new(f)
+                .fields()
+                .into_iter()
+                .map(|(k, v)| format!("{k} {v:?}")),
+        );
+        if let Some(d) = &f.description {
+            parts.push(format!("description {d:?}"));
+        }
+        if !self.grant.is_empty() {
+            parts.push(format!("shared with project ids {}", names(&self.grant)));
+        }
+        parts.join(", ")
+    }
 }
 
 /// Project names to ids in a target's Keystone.
@@ -223,7 +279,8 @@ async fn plan_target(
         };
         if let Some(here) = found.same_name {
             let same = Specs::of(here) == w.specs;
-            if same && !here.is_public {
+            // A replace must be able to put the original back whole.
+            if (same || replace) && !here.is_public {
                 found.access = client.flavor_access(here).await?;
             }
             if !same && replace {
@@ -373,6 +430,7 @@ fn decide(
             old_id: here.id.clone(),
             new: w.new_flavor(id),
             grant: grants,
+            original: Original::of(here, &found.access),
         },
     )
 }

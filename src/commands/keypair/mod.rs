@@ -12,7 +12,7 @@ use crate::api::{SiteClient, SiteId};
 use crate::error::hinted;
 use crate::fanout::Clients;
 use crate::fanout::select::{Estate, glob};
-use crate::plan::{self, Action, Effect, Executor, Plan, PlanRow, Status, Step};
+use crate::plan::{self, Action, Effect, Executor, Made, Plan, PlanRow, Status, Step};
 use crate::render::Rows;
 use crate::render::plural;
 use serde::Serialize;
@@ -127,6 +127,9 @@ pub struct Op {
     key_type: String,
     public_key: String,
     fingerprint: String,
+    /// The same-named key at the target, which a replace puts back if the
+    /// new one cannot be imported.
+    original: Option<Keypair>,
 }
 
 /// Clones keys from the source site to the targets.
@@ -227,7 +230,11 @@ async fn clone_to(
                 Action::Create | Action::Replace => format!("{from}, {}", key.fingerprint),
                 _ => String::new(),
             };
-            steps.push(step(site, &key.name, action, detail, op(key)));
+            let op = Op {
+                original: there.iter().find(|k| k.name == key.name).cloned(),
+                ..op(key)
+            };
+            steps.push(step(site, &key.name, action, detail, op));
         }
     }
     let verb = if replace {
@@ -264,6 +271,7 @@ pub async fn delete(
                         key_type: String::new(),
                         public_key: String::new(),
                         fingerprint: String::new(),
+                        original: None,
                     },
                 ),
             };
@@ -293,6 +301,7 @@ fn op(k: &Keypair) -> Op {
         key_type: k.key_type.clone(),
         public_key: k.public_key.clone(),
         fingerprint: k.fingerprint.clone(),
+        original: None,
     }
 }
 
@@ -337,6 +346,26 @@ async fn run(
     Ok(())
 }
 
+/// Imports a step's key; after a lost answer, the key of that name with
+/// the same fingerprint is the one this run made.
+async fn import_one(client: &SiteClient, s: &Step<Op>) -> anyhow::Result<Made<()>> {
+    let k = &s.op;
+    plan::create_or_find(
+        async {
+            client
+                .import_keypair(&s.name, &k.key_type, &k.public_key)
+                .await
+                .map(drop)
+        },
+        async || {
+            let there = client.keypair(&s.name).await?;
+            Ok(there.filter(|t| t.fingerprint == k.fingerprint).map(drop))
+        },
+    )
+    .await
+    .map_err(|e| e.context(format!("importing keypair {}", s.name)))
+}
+
 fn is_conflict(s: &Step<Op>) -> bool {
     matches!(s.action, Action::Conflict { .. })
 }
@@ -370,24 +399,38 @@ impl Executor for Keys {
         let client = self.clients.get(site)?;
         let mut effects = Vec::new();
         for s in steps {
-            let k = &s.op;
             let effect = match s.action {
                 Action::Create => {
-                    client
-                        .import_keypair(&s.name, &k.key_type, &k.public_key)
-                        .await?;
-                    Effect::Created(s.name.clone())
+                    let made = import_one(client, s).await?;
+                    Effect::created(s.name.clone()).noted(made.note())
                 }
                 Action::Replace => {
-                    client.delete_keypair(&s.name).await?;
-                    client
-                        .import_keypair(&s.name, &k.key_type, &k.public_key)
-                        .await?;
-                    Effect::Changed
+                    let Some(original) = &s.op.original else {
+                        anyhow::bail!("keypair {}: no original to replace", s.name);
+                    };
+                    let made = plan::replace(
+                        &format!("keypair {}", s.name),
+                        &format!(
+                            "the {} key {} ({})",
+                            original.key_type,
+                            original.public_key.trim(),
+                            original.fingerprint
+                        ),
+                        client.delete_keypair(&s.name),
+                        import_one(client, s),
+                        async || {
+                            client
+                                .import_keypair(&s.name, &original.key_type, &original.public_key)
+                                .await
+                                .map(drop)
+                        },
+                    )
+                    .await?;
+                    Effect::changed().noted(made.note())
                 }
                 Action::Delete => {
                     client.delete_keypair(&s.name).await?;
-                    Effect::Changed
+                    Effect::changed()
                 }
                 _ => continue,
             };

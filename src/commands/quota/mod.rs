@@ -372,7 +372,7 @@ impl Executor for Limits {
         )
         .await
         .map_err(|e| e.context(format!("setting {} limits", first.entry.service)))?;
-        Ok(steps.iter().map(|_| Effect::Changed).collect())
+        Ok(steps.iter().map(|_| Effect::changed()).collect())
     }
 
     async fn undo(&self, _: &SiteId, _: &()) -> anyhow::Result<()> {
@@ -565,4 +565,9 @@ struct ViolationRow {
     in_use_total: Option<i64>,
     limit_total: i64,
     violation: String,
+}
+
+/// The columns of `quota balance`'s plan rows.
+pub fn balance_columns() -> Vec<String> {
+    crate::render::columns::of::<BalanceRow>()
 }

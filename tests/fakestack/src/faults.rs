@@ -48,7 +48,8 @@ impl Target {
 /// JSON: `{"status": {"code": 503, "retry_after": 2}}`, `"hang"`, `"truncated"`,
 /// `"html"`, `"unauthorized"`, `{"cut_body": {"after_bytes": 1048576}}`,
 /// `{"slow_body": {"bytes_per_sec": 65536}}`,
-/// `{"pause_body": {"after_bytes": 0, "ms": 3000}}`.
+/// `{"pause_body": {"after_bytes": 0, "ms": 3000}}`, `"drop_answer"`,
+/// `"swallow_answer"`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FaultKind {
@@ -82,6 +83,13 @@ pub enum FaultKind {
     /// `after_bytes`, then go on (a client's per-read timeout shorter than
     /// the pause fails, a longer one succeeds).
     PauseBody { after_bytes: u64, ms: u64 },
+    /// Run the handler, so the request takes effect, then drop the
+    /// connection without a byte of the answer (a proxy or a network that
+    /// fails after the service acted).
+    DropAnswer,
+    /// Run the handler, so the request takes effect, then never answer
+    /// (the client's read timeout ends it).
+    SwallowAnswer,
 }
 
 /// A fault to inject. Counting is per fault over the requests it matches:
@@ -311,6 +319,18 @@ pub(crate) async fn site_layer(State(ctx): State<Ctx>, req: Request, next: Next)
             )
         }
         Some(FaultKind::Truncated) => truncate(next.run(req).await).await,
+        Some(kind @ (FaultKind::DropAnswer | FaultKind::SwallowAnswer)) => {
+            let applied = next.run(req).await;
+            world.journal.finish(seq, applied.status().as_u16());
+            drop(applied);
+            if kind == FaultKind::SwallowAnswer {
+                std::future::pending::<()>().await;
+            }
+            // Unwinding the connection's task closes its socket before any
+            // byte of the answer is written; `resume_unwind` skips the
+            // panic hook, so nothing is printed.
+            std::panic::resume_unwind(Box::new("fakestack: answer dropped"));
+        }
         Some(FaultKind::Html) => {
             let status = next.run(req).await.status();
             let mut resp = crate::body::html(status, explanation(status));

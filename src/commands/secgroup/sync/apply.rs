@@ -5,10 +5,11 @@
 use super::super::read::{self, Extras, SiteGroups};
 use super::super::rules::{Names, Remote, RuleKey};
 use super::{Op, Undo};
+use crate::api::secgroup::{NewRule, Rule};
 use crate::api::{SiteClient, SiteId};
 use crate::fanout::Clients;
 use crate::http::has_status;
-use crate::plan::{Effect, Executor, PlanRow, Status, Step};
+use crate::plan::{self, Effect, Executor, Left, Made, PlanRow, Status, Step};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 
@@ -63,7 +64,7 @@ impl Groups {
         client: &SiteClient,
         name: &str,
         op: &Op,
-    ) -> anyhow::Result<String> {
+    ) -> anyhow::Result<Made<String>> {
         let Op::CreateGroup {
             description,
             stateful,
@@ -73,10 +74,30 @@ impl Groups {
         else {
             anyhow::bail!("security group {name}: not a creation");
         };
-        let made = client
-            .create_security_group(name, description, *stateful)
-            .await
-            .map_err(|e| e.context(format!("creating security group {name}")))?;
+        // The plan found no group of this name, so after a lost answer the
+        // one group of the name, description and statefulness asked for is
+        // this run's.
+        let created = plan::create_or_find(
+            client.create_security_group(name, description, *stateful),
+            async || {
+                let project = client.token_project().await?;
+                let mut like: Vec<_> = client
+                    .security_groups(&project.id)
+                    .await?
+                    .into_iter()
+                    .filter(|g| {
+                        g.name == name
+                            && g.description.as_deref().unwrap_or_default() == description
+                            && g.stateful.unwrap_or(true) == *stateful
+                    })
+                    .collect();
+                Ok(if like.len() == 1 { like.pop() } else { None })
+            },
+        )
+        .await
+        .map_err(|e| e.context(format!("creating security group {name}")))?;
+        let note = created.note();
+        let made = created.into_inner();
         let finish = async {
             if let Some(tag) = tag {
                 client
@@ -115,7 +136,11 @@ impl Groups {
                         ),
                     ));
                 }
-                return Err(e);
+                return Err(e
+                    .context(format!(
+                        "creating security group {name} (it was deleted again)"
+                    ))
+                    .context(Left::RolledBack));
             }
         };
         self.kept
@@ -128,7 +153,10 @@ impl Groups {
             .entry(client.id.clone())
             .or_default()
             .insert(name.to_string(), made.id.clone());
-        Ok(made.id)
+        Ok(match note {
+            Some(_) => Made::Found(made.id),
+            None => Made::New(made.id),
+        })
     }
 
     /// Adds one group's missing rules in one request. A rule that the
@@ -155,7 +183,7 @@ impl Groups {
                 anyhow::bail!("security group {name}: not a rule to add");
             };
             if present.contains(key) {
-                effects.push(Some(Effect::Changed));
+                effects.push(Some(Effect::changed()));
                 continue;
             }
             let remote = match &key.remote {
@@ -171,21 +199,26 @@ impl Groups {
             new.push(key.new_rule(&group_id, remote.as_deref(), description));
             effects.push(None);
         }
-        let made = if new.is_empty() {
-            Vec::new()
+        let (made, note) = if new.is_empty() {
+            (Vec::new(), None)
         } else {
-            client
-                .create_security_group_rules(&new)
-                .await
-                .map_err(|e| e.context(format!("adding rules to security group {name}")))?
+            // One request makes all of them or none: after a lost answer,
+            // the group holds them all or none of them.
+            let made = plan::create_or_find(client.create_security_group_rules(&new), async || {
+                rules_made(client, &group_id, &new).await
+            })
+            .await
+            .map_err(|e| e.context(format!("adding rules to security group {name}")))?;
+            let note = made.note();
+            (made.into_inner(), note)
         };
         let mut made = made.into_iter();
         Ok(effects
             .into_iter()
             .map(|e| {
                 e.unwrap_or_else(|| match made.next() {
-                    Some(r) => Effect::Created(Undo::Rule(r.id)),
-                    None => Effect::Changed,
+                    Some(r) => Effect::created(Undo::Rule(r.id)).noted(note),
+                    None => Effect::changed(),
                 })
             })
             .collect())
@@ -211,8 +244,11 @@ impl Executor for Groups {
         let name = &first.name;
         match &first.op {
             Op::CreateGroup { .. } => {
-                let id = self.create_group(client, name, &first.op).await?;
-                Ok(vec![Effect::Created(Undo::Group(id))])
+                let made = self.create_group(client, name, &first.op).await?;
+                let note = made.note();
+                Ok(vec![
+                    Effect::created(Undo::Group(made.into_inner())).noted(note),
+                ])
             }
             Op::SetStateful(stateful) => {
                 let id = self.id_of(site, name)?;
@@ -220,7 +256,7 @@ impl Executor for Groups {
                     .set_security_group_stateful(&id, *stateful)
                     .await
                     .map_err(|e| e.context(format!("changing security group {name}")))?;
-                Ok(vec![Effect::Changed])
+                Ok(vec![Effect::changed()])
             }
             Op::AddRule { .. } => self.add_rules(client, steps).await,
             Op::DeleteRule { id } => {
@@ -228,9 +264,9 @@ impl Executor for Groups {
                     .delete_security_group_rule(id)
                     .await
                     .map_err(|e| e.context(format!("deleting a rule of security group {name}")))?;
-                Ok(vec![Effect::Changed])
+                Ok(vec![Effect::changed()])
             }
-            Op::Nothing => Ok(steps.iter().map(|_| Effect::Changed).collect()),
+            Op::Nothing => Ok(steps.iter().map(|_| Effect::changed()).collect()),
         }
     }
 
@@ -264,6 +300,34 @@ impl Executor for Groups {
             .map_err(|e| e.context("reading the security groups back"))?;
         Ok(steps.iter().map(|s| check(&now, s)).collect())
     }
+}
+
+/// The rules a bulk creation whose answer was lost made in a group, in
+/// the order asked for: each asked-for rule matched to one rule of the
+/// group with exactly its values, or `None` when any is missing.
+async fn rules_made(
+    client: &SiteClient,
+    group_id: &str,
+    asked: &[NewRule],
+) -> anyhow::Result<Option<Vec<Rule>>> {
+    let project = client.token_project().await?;
+    let Some(group) = client
+        .security_groups(&project.id)
+        .await?
+        .into_iter()
+        .find(|g| g.id == group_id)
+    else {
+        return Ok(None);
+    };
+    let mut left = group.security_group_rules;
+    let mut found = Vec::new();
+    for want in asked {
+        let Some(i) = left.iter().position(|r| want.made(r)) else {
+            return Ok(None);
+        };
+        found.push(left.swap_remove(i));
+    }
+    Ok(Some(found))
 }
 
 /// Whether the site now holds what a step made.
