@@ -193,7 +193,7 @@ fn list_judges_each_name_across_every_site() {
             "status"
         ]
     );
-    assert_eq!(small["extra_specs"], "hw:numa_nodes=1");
+    assert_eq!(small["extra_specs"], json!({"hw:numa_nodes": "1"}));
     assert_eq!(small["swap"], 0);
     let gone = rows
         .iter()
@@ -458,6 +458,89 @@ fn a_project_the_target_keystone_lacks_is_a_conflict() {
     assert!(stored(&stack, "RegionTwo", "m1.private").is_some());
 }
 
+/// Issue 14: extra specs are an object in JSON and YAML, so a script can
+/// read them back; tables, CSV and `value` keep one `k=v, k=v` cell.
+#[test]
+fn issue_14_extra_specs_are_an_object_where_scripts_read_them() {
+    let (stack, env) = demo();
+    gp(&stack);
+    let specs = json!({"hw:cpu_policy": "dedicated", "hw:mem_page_size": "large"});
+    let flat = "hw:cpu_policy=dedicated, hw:mem_page_size=large";
+    let list = |more: &[&str]| {
+        let run = admins(
+            &env,
+            &[&["flavor", "list", "--name", "m1.gp"][..], more].concat(),
+        );
+        run.assert_code(0);
+        run
+    };
+
+    let run = list(&["-f", "json"]);
+    assert_eq!(run.row("fake-a-admin", "RegionOne")["extra_specs"], specs);
+    assert_eq!(
+        run.row("fake-a-admin", "RegionTwo")["extra_specs"],
+        Value::Null,
+        "no flavor here"
+    );
+
+    let yaml: Value = serde_yaml::from_str(&list(&["-f", "yaml"]).stdout).unwrap();
+    let one = yaml
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["region"] == "RegionOne")
+        .unwrap();
+    assert_eq!(one["extra_specs"], specs, "{yaml}");
+
+    let value = list(&["-f", "value", "-c", "region", "-c", "extra_specs"]);
+    assert!(
+        value
+            .stdout
+            .lines()
+            .any(|l| l == format!("RegionOne {flat}")),
+        "{}",
+        value.stdout
+    );
+    let csv = list(&["-f", "csv", "-c", "region", "-c", "extra_specs"]);
+    assert!(
+        csv.stdout
+            .lines()
+            .any(|l| l == format!("\"RegionOne\",\"{flat}\"")),
+        "{}",
+        csv.stdout
+    );
+    let table = list(&["-c", "region", "-c", "extra_specs"]);
+    assert!(table.stdout.contains(flat), "{}", table.stdout);
+}
+
+/// Issue 14: a conflict quotes the extra spec values it tells apart, so a
+/// value with a space reads as one value.
+#[test]
+fn issue_14_a_conflict_quotes_extra_spec_values() {
+    let (stack, env) = demo();
+    gp(&stack);
+    flavor(
+        &stack,
+        "RegionTwo",
+        json!({"id": "old", "name": "m1.gp", "vcpus": 2, "ram": 4096, "disk": 20,
+               "swap": 512, "os-flavor-access:is_public": false}),
+        json!({"hw:cpu_policy": "a b"}),
+        &[],
+    );
+    let run = sync(&env, &["m1.gp", "--dry-run", "-f", "json"]);
+    run.assert_code(2);
+    let row = run.row("fake-a-admin", "RegionTwo");
+    assert_eq!(row["action"], "conflict");
+    let detail = row["detail"].as_str().unwrap();
+    assert!(
+        detail.contains(
+            "(extra spec hw:cpu_policy 'a b' here, 'dedicated' at the source, \
+             extra spec hw:mem_page_size (none) here, 'large' at the source)"
+        ),
+        "{detail}"
+    );
+}
+
 #[test]
 fn a_non_admin_is_refused_before_anything_changes() {
     let (stack, env) = demo();
@@ -566,6 +649,6 @@ fn an_older_nova_gets_what_it_understands() {
     assert_eq!(run.row("fake-a-admin", "RegionTwo")["swap"], 0);
     assert_eq!(
         run.row("fake-a-admin", "RegionTwo")["extra_specs"],
-        "hw:cpu_policy=shared"
+        json!({"hw:cpu_policy": "shared"})
     );
 }

@@ -1405,7 +1405,11 @@ fn secgroup_sync_clones_remote_groups_prunes_and_merges_default() {
         .find(|r| r["ethertype"] == "IPv6")
         .unwrap()
         .clone();
-    assert_eq!(v6["remote_ip_prefix"], "2001:db8::/32");
+    assert_eq!(
+        v6["remote_ip_prefix"], "2001:db8::1/32",
+        "as at the source, host bits kept (issue 14)"
+    );
+    assert_eq!(v6["protocol"], "6");
     let udp = |port| {
         made.named(port, &web)[0]["security_group_rules"]
             .as_array()
@@ -1477,6 +1481,80 @@ fn secgroup_sync_clones_remote_groups_prunes_and_merges_default() {
             "{default}"
         );
     }
+
+    // Issue 14: a clone says what its source says, as Neutron stores it
+    // (`6`, an explicit 0.0.0.0/0, `47`, host bits), and is still the
+    // same rule to the next run.
+    let edge = format!("edge{suffix}");
+    made.create(
+        9696,
+        &edge,
+        &[
+            json!({"direction": "ingress", "protocol": "6", "port_range_min": 2222,
+               "port_range_max": 2222, "remote_ip_prefix": "0.0.0.0/0"}),
+            json!({"direction": "ingress", "protocol": "47"}),
+            json!({"direction": "ingress", "remote_ip_prefix": "10.0.0.7/8"}),
+        ],
+    );
+    let said = |port| -> Vec<Value> {
+        let [g] = made.named(port, &edge).try_into().unwrap();
+        let mut out: Vec<Value> = g["security_group_rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                json!([
+                    r["direction"],
+                    r["ethertype"],
+                    r["protocol"],
+                    r["port_range_min"],
+                    r["port_range_max"],
+                    r["remote_ip_prefix"],
+                    r["description"]
+                ])
+            })
+            .collect();
+        out.sort_by_key(Value::to_string);
+        out
+    };
+    let source = said(9696);
+    for want in [
+        json!(["ingress", "IPv4", "6", 2222, 2222, "0.0.0.0/0", ""]),
+        json!(["ingress", "IPv4", "47", null, null, null, ""]),
+        json!(["ingress", "IPv4", null, null, null, "10.0.0.7/8", ""]),
+    ] {
+        assert!(source.contains(&want), "Neutron stores {want}: {source:#?}");
+    }
+    osprey(&[&["secgroup", "sync", &edge, "--yes"][..], &from[..]].concat()).assert_code(0);
+    for port in [9706, 9716] {
+        assert_eq!(said(port), source, "at port {port}");
+    }
+    let again = osprey(
+        &[
+            &[
+                "secgroup",
+                "sync",
+                &edge,
+                "--dry-run",
+                "--exit-code",
+                "-f",
+                "json",
+            ][..],
+            &from[..],
+        ]
+        .concat(),
+    );
+    again.assert_code(0);
+    assert!(
+        again
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["action"] == "skip"),
+        "{}",
+        again.stdout
+    );
 }
 
 /// Neutron of one minicloud region, as one login; remembers what it made

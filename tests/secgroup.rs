@@ -264,6 +264,93 @@ fn sync_clones_a_group_with_the_group_its_rules_need() {
     );
 }
 
+/// What a rule says, as stored: the values every reader of it sees.
+fn said(rule: &Value) -> Value {
+    json!([
+        rule["direction"],
+        rule["ethertype"],
+        rule["protocol"],
+        rule["port_range_min"],
+        rule["port_range_max"],
+        rule["remote_ip_prefix"],
+        rule["description"],
+    ])
+}
+
+/// The rules of the one group named `name` in a region, as they say it.
+fn said_in(stack: &FakeStack, region: &str, name: &str) -> Vec<Value> {
+    let [g] = groups(stack, region, name).try_into().unwrap();
+    let mut out: Vec<Value> = rules_of(stack, region, g["id"].as_str().unwrap())
+        .iter()
+        .map(said)
+        .collect();
+    out.sort_by_key(Value::to_string);
+    out
+}
+
+/// Issue 14: a clone is created with exactly the source's values (`6`, not
+/// `tcp`; an explicit `0.0.0.0/0`; host bits kept), so Terraform, audits
+/// and openstackclient see the same rule at both ends; rules are still
+/// compared normalised, so a re-run plans only skips.
+#[test]
+fn issue_14_a_clone_says_what_its_source_says() {
+    let (stack, env) = demo();
+    let edge = group(&stack, "RegionOne", "edge", json!({}));
+    let ssh = json!({"direction": "ingress", "protocol": "6", "port_range_min": 22,
+                     "port_range_max": 22, "remote_ip_prefix": "0.0.0.0/0"});
+    let gre = json!({"direction": "ingress", "protocol": "47"});
+    let net = json!({"direction": "ingress", "remote_ip_prefix": "10.0.0.7/8"});
+    for body in [&ssh, &gre, &net] {
+        rule(&stack, "RegionOne", &edge, body.clone());
+    }
+    // Neutron's egress template in other words: what the source says
+    // replaces the template at the target.
+    let template = rules_of(&stack, "RegionOne", &edge)
+        .into_iter()
+        .find(|r| r["direction"] == "egress" && r["ethertype"] == "IPv4")
+        .unwrap();
+    assert!(stack.remove_resource(
+        "RegionOne",
+        Kind::SecurityGroupRule,
+        template["id"].as_str().unwrap()
+    ));
+    rule(
+        &stack,
+        "RegionOne",
+        &edge,
+        json!({"direction": "egress", "remote_ip_prefix": "0.0.0.0/0",
+               "description": "anywhere"}),
+    );
+    let source = said_in(&stack, "RegionOne", "edge");
+    assert_eq!(source.len(), 5, "{source:#?}");
+    let stored = |body: &Value| {
+        source
+            .iter()
+            .any(|s| s[2] == body["protocol"] && s[5] == body["remote_ip_prefix"])
+    };
+    assert!(
+        [&ssh, &gre, &net].into_iter().all(stored),
+        "seeded as given: {source:#?}"
+    );
+
+    sync(&env, &["edge", "--yes"]).assert_code(0);
+    for region in ["RegionTwo", "RegionThree"] {
+        assert_eq!(said_in(&stack, region, "edge"), source, "in {region}");
+    }
+    let again = sync(&env, &["edge", "--dry-run", "--exit-code", "-f", "json"]);
+    again.assert_code(0);
+    let again = again.json();
+    assert_eq!(again.as_array().unwrap().len(), 2, "{again}");
+    assert!(
+        again
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["action"] == "skip"),
+        "{again}"
+    );
+}
+
 #[test]
 fn without_neutrons_tag_extension_the_marker_is_in_the_description() {
     let (stack, env) = demo();

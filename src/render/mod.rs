@@ -189,12 +189,15 @@ fn compare(a: Option<&Value>, b: Option<&Value>) -> std::cmp::Ordering {
     }
 }
 
-/// A value as one cell of text, as openstackclient shows it.
 /// `s` for any count but one: `1 site`, `3 sites`.
 pub fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// A value as one cell of text, as openstackclient shows it. A map (a
+/// flavor's extra specs) is flattened to `k=v, k=v`: tables, CSV and
+/// `value` have one line per row, while JSON and YAML keep the map, which
+/// scripts can read back key by key.
 pub fn cell(value: Option<&Value>) -> String {
     match value {
         None | Some(Value::Null) => String::new(),
@@ -207,7 +210,11 @@ pub fn cell(value: Option<&Value>) -> String {
             .map(|v| cell(Some(v)))
             .collect::<Vec<_>>()
             .join(", "),
-        Some(v @ Value::Object(_)) => v.to_string(),
+        Some(Value::Object(map)) => map
+            .iter()
+            .map(|(k, v)| format!("{k}={}", cell(Some(v))))
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }
 
@@ -349,6 +356,36 @@ mod tests {
             csv.starts_with("\"cloud\",\"region\",\"latency_ms\",\"ok\",\"unset\"\n"),
             "{csv}"
         );
+    }
+
+    /// Issue 14: a map is an object where it can be read back, and one
+    /// flat cell where a row is one line.
+    #[test]
+    fn issue_14_a_map_is_an_object_in_json_and_yaml_and_flat_elsewhere() {
+        let mut rows = Rows::new(&["name", "extra_specs"]);
+        let specs = json!({"hw:cpu_policy": "dedicated", "hw:mem_page_size": "large"});
+        rows.push(
+            json!({"name": "m1", "extra_specs": specs})
+                .as_object()
+                .unwrap()
+                .clone(),
+        );
+        let flat = "hw:cpu_policy=dedicated, hw:mem_page_size=large";
+        let json: Value =
+            serde_json::from_str(&render(&rows, &opts(Format::Json)).unwrap()).unwrap();
+        assert_eq!(json[0]["extra_specs"], specs);
+        let yaml: Value =
+            serde_yaml::from_str(&render(&rows, &opts(Format::Yaml)).unwrap()).unwrap();
+        assert_eq!(yaml[0]["extra_specs"], specs);
+        assert_eq!(
+            render(&rows, &opts(Format::Value)).unwrap(),
+            format!("m1 {flat}\n")
+        );
+        let csv = render(&rows, &opts(Format::Csv)).unwrap();
+        assert_eq!(csv.lines().nth(1).unwrap(), format!("\"m1\",\"{flat}\""));
+        let table = render(&rows, &opts(Format::Table)).unwrap();
+        assert!(table.contains(flat), "{table}");
+        assert_eq!(cell(Some(&json!({}))), "");
     }
 
     #[test]

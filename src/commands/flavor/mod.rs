@@ -124,27 +124,30 @@ impl Specs {
             false => (false, String::new()),
         });
         let ours: BTreeMap<String, String> = ours.into_iter().collect();
-        let show = |v: Option<&String>| v.map_or("(none)".to_string(), String::clone);
+        // Extra specs are text, quoted so that `'a b'` reads as one value
+        // and an empty one is seen; the other fields are numbers and flags.
+        let show = |k: &str, v: Option<&String>| match v {
+            None => "(none)".to_string(),
+            Some(v) if k.starts_with("extra spec ") => quoted(v),
+            Some(v) => v.clone(),
+        };
         keys.iter()
             .filter(|k| ours.get(*k) != theirs.get(*k))
             .map(|k| {
                 format!(
                     "{k} {} here, {} at the source",
-                    show(theirs.get(k)),
-                    show(ours.get(k))
+                    show(k, theirs.get(k)),
+                    show(k, ours.get(k))
                 )
             })
             .collect()
     }
+}
 
-    /// `key=value` pairs for a table cell.
-    pub fn extra_specs_text(&self) -> String {
-        self.extra_specs
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
+/// `'text'`, with a quote or backslash inside escaped so the value reads
+/// back unambiguously.
+fn quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
 }
 
 /// A flavor at a site: the row of `flavor list`. A site without the
@@ -162,7 +165,8 @@ struct FlavorRow {
     swap: Option<u64>,
     rxtx_factor: Option<f64>,
     is_public: Option<bool>,
-    extra_specs: Option<String>,
+    /// An object in JSON and YAML; `k=v, k=v` in a table, CSV and `value`.
+    extra_specs: Option<BTreeMap<String, String>>,
     digest: Option<String>,
     status: String,
 }
@@ -186,8 +190,8 @@ impl FlavorRow {
             row.swap = Some(specs.swap);
             row.rxtx_factor = Some(specs.rxtx_factor);
             row.is_public = Some(specs.is_public);
-            row.extra_specs = Some(specs.extra_specs_text());
             row.digest = Some(specs.digest());
+            row.extra_specs = Some(specs.extra_specs);
         }
         row
     }
@@ -309,10 +313,24 @@ mod tests {
             specs().differences(&here),
             [
                 "ram 2048 here, 4096 at the source",
-                "extra spec hw:cpu_policy (none) here, dedicated at the source",
-                "extra spec hw:numa_nodes 2 here, (none) at the source",
+                "extra spec hw:cpu_policy (none) here, 'dedicated' at the source",
+                "extra spec hw:numa_nodes '2' here, (none) at the source",
             ]
         );
         assert!(specs().differences(&specs()).is_empty());
+        // Issue 14: a value with a space, an empty one, a quote: each reads as one.
+        let mut here = specs();
+        here.extra_specs
+            .insert("hw:cpu_policy".into(), "a b".into());
+        here.extra_specs.insert("note".into(), String::new());
+        here.extra_specs.insert("quote".into(), "it's".into());
+        assert_eq!(
+            specs().differences(&here),
+            [
+                "extra spec hw:cpu_policy 'a b' here, 'dedicated' at the source",
+                "extra spec note '' here, (none) at the source",
+                "extra spec quote 'it\\'s' here, (none) at the source",
+            ]
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! groups with their rules normalised, their provenance, and a digest.
 
 use super::rules::{Names, RuleKey};
-use crate::api::secgroup::{AddressGroup, SecurityGroup, TAG_EXTENSION};
+use crate::api::secgroup::{AddressGroup, Rule, SecurityGroup, TAG_EXTENSION};
 use crate::api::{SiteClient, SiteId};
 use crate::http::has_status;
 use sha2::{Digest, Sha256};
@@ -15,13 +15,6 @@ pub const MARKER: &str = "osprey-source=";
 /// Neutron's longest description.
 const DESCRIPTION_MAX: usize = 255;
 
-/// One rule as the site holds it.
-#[derive(Debug, Clone)]
-pub struct RuleRef {
-    pub id: String,
-    pub description: String,
-}
-
 /// One group, normalised.
 #[derive(Debug, Clone)]
 pub struct Group {
@@ -32,9 +25,10 @@ pub struct Group {
     pub stateful: bool,
     /// `cloud/region/id` of the group this one was cloned from.
     pub source: Option<String>,
-    /// Each rule identity with the site's rules that have it (Neutron may
-    /// hold two that osprey counts as one, `10.0.0.1/8` and `10.0.0.0/8`).
-    pub rules: BTreeMap<RuleKey, Vec<RuleRef>>,
+    /// Each rule identity with the site's rules that have it, as the site
+    /// holds them (Neutron may hold two that osprey counts as one,
+    /// `10.0.0.1/8` and `10.0.0.0/8`); a clone is made with their values.
+    pub rules: BTreeMap<RuleKey, Vec<Rule>>,
 }
 
 impl Group {
@@ -165,14 +159,11 @@ async fn address_groups_of(
 
 fn normalise(g: &SecurityGroup, names: &Names) -> anyhow::Result<Group> {
     let (description, source) = provenance(g.description.as_deref().unwrap_or(""), &g.tags);
-    let mut rules: BTreeMap<RuleKey, Vec<RuleRef>> = BTreeMap::new();
+    let mut rules: BTreeMap<RuleKey, Vec<Rule>> = BTreeMap::new();
     for r in &g.security_group_rules {
         let key = RuleKey::of(r, names)
             .map_err(|e| e.context(format!("security group {} ({})", g.name, g.id)))?;
-        rules.entry(key).or_default().push(RuleRef {
-            id: r.id.clone(),
-            description: r.description.clone().unwrap_or_default(),
-        });
+        rules.entry(key).or_default().push(r.clone());
     }
     Ok(Group {
         id: g.id.clone(),

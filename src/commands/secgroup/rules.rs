@@ -3,6 +3,8 @@
 //! are one, an absent prefix is "anywhere" of the rule's ethertype, prefixes
 //! are compared as networks, the whole port range is no range, ICMP type and
 //! code are compared as such, and remote groups are named, never by id.
+//! The identity is only for comparing: a clone is made with the values of
+//! the source's rule, as the source spells them.
 
 use crate::api::secgroup::{NewRule, Rule};
 use serde_json::Value;
@@ -118,29 +120,20 @@ impl Protocol {
     fn has_ports(&self) -> bool {
         matches!(self, Protocol::Number(n) if PORT_PROTOCOLS.contains(n))
     }
-
-    /// What a new rule says: the name where there is one (but `0` stays a
-    /// number, which no reader takes for "any").
-    fn wire(&self) -> Option<String> {
-        match self {
-            Protocol::Any => None,
-            Protocol::Number(0) => Some("0".into()),
-            Protocol::Number(n) => Some(
-                PROTOCOLS
-                    .iter()
-                    .find(|(_, num)| num == n)
-                    .map_or_else(|| n.to_string(), |(name, _)| name.to_string()),
-            ),
-            Protocol::Other(s) => Some(s.clone()),
-        }
-    }
 }
 
+/// As people read it: the name where there is one (but `0` stays a
+/// number, which no reader takes for "any").
 impl fmt::Display for Protocol {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.wire() {
-            Some(s) => f.write_str(&s),
-            None => f.write_str("any"),
+        match self {
+            Protocol::Any => f.write_str("any"),
+            Protocol::Number(0) => f.write_str("0"),
+            Protocol::Number(n) => match PROTOCOLS.iter().find(|(_, num)| num == n) {
+                Some((name, _)) => f.write_str(name),
+                None => write!(f, "{n}"),
+            },
+            Protocol::Other(s) => f.write_str(s),
         }
     }
 }
@@ -196,10 +189,6 @@ impl Cidr {
                 len: 0,
             },
         }
-    }
-
-    fn is_anywhere(&self) -> bool {
-        self.len == 0
     }
 }
 
@@ -356,26 +345,39 @@ impl RuleKey {
         )
     }
 
-    /// The rule to create in group `group_id`, with its remote's id at the
-    /// target (`remote_id`, for a remote group or address group).
-    pub fn new_rule(&self, group_id: &str, remote_id: Option<&str>, description: &str) -> NewRule {
+    /// The rule to create in group `group_id` for the source's rule `raw`
+    /// (which has this key), with its remote's id at the target
+    /// (`remote_id`, for a remote group or address group). It says what
+    /// the source's rule says, as the source says it (`6`, not `tcp`; an
+    /// explicit `0.0.0.0/0`; `10.0.0.7/8` with its host bits; `1-65535`),
+    /// so that every reader of the target sees the source's rule there:
+    /// the key only decides which rules are the same.
+    pub fn new_rule(&self, raw: &Rule, group_id: &str, remote_id: Option<&str>) -> NewRule {
         let (prefix, group, address_group) = match &self.remote {
-            Remote::Prefix(c) if c.is_anywhere() => (None, None, None),
-            Remote::Prefix(c) => (Some(c.to_string()), None, None),
+            Remote::Prefix(_) => (
+                raw.remote_ip_prefix.clone().filter(|p| !p.is_empty()),
+                None,
+                None,
+            ),
             Remote::Group(_) | Remote::UnknownGroup(_) => (None, remote_id, None),
             Remote::AddressGroup(_) | Remote::UnknownAddressGroup(_) => (None, None, remote_id),
+        };
+        let protocol = match &raw.protocol {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()).filter(|s| !s.is_empty()),
+            Some(other) => Some(other.to_string()),
         };
         NewRule {
             security_group_id: group_id.to_string(),
             direction: self.direction.name().to_string(),
             ethertype: self.ethertype.name().to_string(),
-            protocol: self.protocol.wire(),
-            port_range_min: self.min,
-            port_range_max: self.max,
+            protocol,
+            port_range_min: raw.port_range_min,
+            port_range_max: raw.port_range_max,
             remote_ip_prefix: prefix,
             remote_group_id: group.map(str::to_string),
             remote_address_group_id: address_group.map(str::to_string),
-            description: description.to_string(),
+            description: raw.description.clone().unwrap_or_default(),
         }
     }
 
@@ -570,22 +572,80 @@ mod tests {
         assert!(bad.is_err());
     }
 
+    /// The rule a target stores for a new rule (Neutron stores what it is
+    /// given), read back as a site shows it.
+    fn stored(new: &NewRule) -> Rule {
+        let mut v = serde_json::to_value(new).unwrap();
+        v["id"] = json!("t-r");
+        serde_json::from_value(v).unwrap()
+    }
+
+    /// Issue 14: a clone is equivalent to its source and also identical:
+    /// it is created with the source's values, and compared by its key.
     #[test]
-    fn a_new_rule_says_anywhere_by_saying_nothing() {
-        let k = key(
-            json!({"protocol": "6", "port_range_min": 22, "port_range_max": 22,
-                           "remote_ip_prefix": "0.0.0.0/0"}),
+    fn issue_14_a_new_rule_says_what_the_source_says() {
+        let mut names = Names::default();
+        names.groups.insert("g-1".into(), "web".into());
+        let mut there = Names::default();
+        there.groups.insert("t-1".into(), "web".into());
+        for (raw, remote) in [
+            (
+                json!({"protocol": "6", "port_range_min": 22, "port_range_max": 22,
+                       "remote_ip_prefix": "0.0.0.0/0", "description": "ssh"}),
+                None,
+            ),
+            (json!({"protocol": "47"}), None),
+            (json!({"remote_ip_prefix": "10.0.0.7/8"}), None),
+            (
+                json!({"ethertype": "IPv6", "protocol": "tcp", "remote_ip_prefix": "::/0",
+                       "port_range_min": 1, "port_range_max": 65535}),
+                None,
+            ),
+            (json!({"protocol": "0"}), None),
+            (
+                json!({"protocol": 17, "remote_group_id": "g-1"}),
+                Some("t-1"),
+            ),
+        ] {
+            let source = rule(raw.clone());
+            let k = RuleKey::of(&source, &names).unwrap();
+            let new = k.new_rule(&source, "t-g", remote);
+            let want = |field: &str| match &raw[field] {
+                Value::Number(n) => json!(n.to_string()),
+                v => v.clone(),
+            };
+            let sent = serde_json::to_value(&new).unwrap();
+            assert_eq!(sent["protocol"], want("protocol"), "{raw}");
+            assert_eq!(sent["remote_ip_prefix"], raw["remote_ip_prefix"], "{raw}");
+            assert_eq!(sent["port_range_min"], raw["port_range_min"], "{raw}");
+            assert_eq!(sent["port_range_max"], raw["port_range_max"], "{raw}");
+            assert_eq!(new.description, raw["description"].as_str().unwrap_or(""));
+            assert_eq!(new.security_group_id, "t-g");
+            assert_eq!(new.remote_group_id.as_deref(), remote);
+            // What the target then holds is the same rule to every comparison.
+            assert_eq!(RuleKey::of(&stored(&new), &there).unwrap(), k, "{raw}");
+        }
+    }
+
+    /// Issue 14: the comparison stays normalised whatever the spelling.
+    #[test]
+    fn issue_14_spellings_of_one_rule_are_one_key() {
+        assert_eq!(
+            key(json!({"protocol": "6", "remote_ip_prefix": "0.0.0.0/0"})),
+            key(json!({"protocol": "tcp"}))
         );
-        let new = k.new_rule("g-9", None, "ssh");
-        assert_eq!(new.protocol.as_deref(), Some("tcp"));
-        assert_eq!(new.remote_ip_prefix, None);
-        assert_eq!(new.description, "ssh");
-        let net = key(json!({"remote_ip_prefix": "10.0.0.7/8"})).new_rule("g", None, "");
-        assert_eq!(net.remote_ip_prefix.as_deref(), Some("10.0.0.0/8"));
-        let web = key(json!({"remote_group_id": "g-1"})).new_rule("g", Some("t-1"), "");
-        assert_eq!(web.remote_group_id.as_deref(), Some("t-1"));
-        let zero = key(json!({"protocol": "0"})).new_rule("g", None, "");
-        assert_eq!(zero.protocol.as_deref(), Some("0"));
+        assert_eq!(
+            key(json!({"protocol": "47"})),
+            key(json!({"protocol": "gre"}))
+        );
+        assert_eq!(
+            key(json!({"remote_ip_prefix": "10.0.0.7/8"})),
+            key(json!({"remote_ip_prefix": "10.0.0.0/8"}))
+        );
+        assert_eq!(
+            key(json!({"protocol": "47"})).to_string(),
+            "ingress IPv4 gre from 0.0.0.0/0"
+        );
     }
 
     #[test]

@@ -8,12 +8,14 @@ use super::read::{self, Extras, Group, MARKER, SiteGroups};
 use super::rules::{Remote, RuleKey};
 use super::{SyncArgs, read_source, source_group};
 use crate::api::SiteId;
+use crate::api::secgroup::Rule;
 use crate::commands::sync::ends;
 use crate::fanout::select::Estate;
 use crate::plan::{self, Action, Phase, Plan, Step};
 use crate::render::plural;
 use crate::report::Report;
 use apply::Groups;
+use serde_json::Value;
 use std::collections::{BTreeSet, VecDeque};
 
 const GROUP: &str = "security_group";
@@ -25,7 +27,8 @@ const DEFAULT: &str = "default";
 #[derive(Debug, Clone)]
 pub enum Op {
     /// Creates the group, tags it with `tag` where the site can, and
-    /// removes the template rules Neutron adds that are not in `keep`.
+    /// removes the template rules Neutron adds that are not in `keep`
+    /// (the source's rules that say exactly what a template rule says).
     CreateGroup {
         description: String,
         stateful: bool,
@@ -33,9 +36,10 @@ pub enum Op {
         keep: BTreeSet<RuleKey>,
     },
     SetStateful(bool),
+    /// Adds the rule `key`, made with the values of the source's `rule`.
     AddRule {
         key: RuleKey,
-        description: String,
+        rule: Box<Rule>,
     },
     DeleteRule {
         id: String,
@@ -237,7 +241,12 @@ fn plan_site(
                     description,
                     stateful: src.stateful,
                     tag,
-                    keep: src.rules.keys().cloned().collect(),
+                    keep: src
+                        .rules
+                        .iter()
+                        .filter(|(_, rules)| rules.first().is_some_and(bare))
+                        .map(|(key, _)| key.clone())
+                        .collect(),
                 };
                 groups.push(step(Action::Create, detail, op));
                 created.insert(name.clone());
@@ -260,6 +269,21 @@ fn plan_site(
         steps.extend(rule_steps(src, there, target, &created, prune));
     }
     steps
+}
+
+/// Whether a rule says no more than Neutron's template rules of a new
+/// group (a direction and an ethertype): a template with its key then has
+/// its values too, and is kept; any other source rule is created as the
+/// source has it (an explicit `0.0.0.0/0`, a description), in place of
+/// the template it matches.
+fn bare(rule: &Rule) -> bool {
+    rule.protocol.as_ref().is_none_or(Value::is_null)
+        && rule.port_range_min.is_none()
+        && rule.port_range_max.is_none()
+        && rule.remote_ip_prefix.is_none()
+        && rule.remote_group_id.is_none()
+        && rule.remote_address_group_id.is_none()
+        && rule.description.as_deref().unwrap_or("").is_empty()
 }
 
 fn needed_by(need: &Need) -> &str {
@@ -354,16 +378,17 @@ fn rule_steps(
         if have.contains(key) {
             continue;
         }
+        // Every identity has at least one rule; the first is the one cloned.
+        let Some(rule) = refs.first() else {
+            continue;
+        };
         let (action, detail) = match remote_problem(key, target, created) {
             Some(why) => (conflict(&format!("{key}: {why}")), String::new()),
             None => (Action::Create, key.to_string()),
         };
         let op = Op::AddRule {
             key: key.clone(),
-            description: refs
-                .first()
-                .map(|r| r.description.clone())
-                .unwrap_or_default(),
+            rule: Box::new(rule.clone()),
         };
         steps.push(step(action, detail, op, 1, format!("rules:{name}")));
     }

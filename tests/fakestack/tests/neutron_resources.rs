@@ -369,6 +369,41 @@ async fn security_groups_start_with_default_and_refuse_twins() {
     )
     .await;
     assert_eq!(status, StatusCode::CONFLICT);
+    // As in Neutron's duplicate check, 0.0.0.0/0 is no prefix.
+    let anywhere = json!({"security_group_rule": {"security_group_id": web, "direction": "ingress",
+        "protocol": "tcp", "port_range_min": 22, "port_range_max": 22}});
+    let (status, _) = call(
+        "POST",
+        &api("security-group-rules"),
+        &demo,
+        &[],
+        Some(&anywhere),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    // A prefix is stored as given, with its length; only normalized_cidr
+    // clears the host bits, and rules are told apart as stored.
+    let (_, v) = call(
+        "POST",
+        &api("security-groups"),
+        &demo,
+        &[],
+        Some(&json!({"security_group": {"name": "nets"}})),
+    )
+    .await;
+    let nets = v["security_group"]["id"].as_str().unwrap().to_owned();
+    for (given, stored, normalized) in [
+        ("10.0.0.7/8", "10.0.0.7/8", "10.0.0.0/8"),
+        ("10.0.0.0/8", "10.0.0.0/8", "10.0.0.0/8"),
+        ("192.0.2.7", "192.0.2.7/32", "192.0.2.7/32"),
+    ] {
+        let net = json!({"security_group_rule": {"security_group_id": nets,
+            "direction": "ingress", "remote_ip_prefix": given}});
+        let (status, v) = call("POST", &api("security-group-rules"), &demo, &[], Some(&net)).await;
+        assert_eq!(status, StatusCode::CREATED, "{given}: {v}");
+        assert_eq!(v["security_group_rule"]["remote_ip_prefix"], stored);
+        assert_eq!(v["security_group_rule"]["normalized_cidr"], normalized);
+    }
     let sideways =
         json!({"security_group_rule": {"security_group_id": web, "direction": "sideways"}});
     let (status, v) = call(

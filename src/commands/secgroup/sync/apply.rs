@@ -179,7 +179,7 @@ impl Groups {
         let mut new = Vec::new();
         let mut effects: Vec<Option<Effect<Undo>>> = Vec::new();
         for s in steps {
-            let Op::AddRule { key, description } = &s.op else {
+            let Op::AddRule { key, rule } = &s.op else {
                 anyhow::bail!("security group {name}: not a rule to add");
             };
             if present.contains(key) {
@@ -196,7 +196,7 @@ impl Groups {
                     .cloned(),
                 _ => None,
             };
-            new.push(key.new_rule(&group_id, remote.as_deref(), description));
+            new.push(key.new_rule(rule, &group_id, remote.as_deref()));
             effects.push(None);
         }
         let (made, note) = if new.is_empty() {

@@ -286,6 +286,28 @@ fn ambiguous_names_and_unmappable_remotes_are_conflicts() {
     assert_eq!(got.iter().filter(|r| r.2 == "conflict").count(), 1);
 }
 
+/// Issue 14: a template rule Neutron gives the new group is kept only
+/// where the source's rule of its key says no more than it does; else it
+/// makes way for the source's rule, created as the source has it.
+#[test]
+fn issue_14_a_template_rule_is_kept_only_with_the_sources_values() {
+    let src = at(
+        "src",
+        true,
+        json!([{"id": "s-out", "name": "out", "security_group_rules": [
+            {"id": "r4", "direction": "egress", "ethertype": "IPv4",
+             "remote_ip_prefix": "0.0.0.0/0"},
+            {"id": "r6", "direction": "egress", "ethertype": "IPv6"},
+        ]}]),
+    );
+    let steps = plan_site(&src, &at("t", true, json!([])), &names(&["out"]), false);
+    let Op::CreateGroup { keep, .. } = &steps[0].op else {
+        panic!("{steps:#?}");
+    };
+    let kept: Vec<String> = keep.iter().map(ToString::to_string).collect();
+    assert_eq!(kept, ["egress IPv6 any to ::/0"]);
+}
+
 #[test]
 fn a_step_is_checked_against_what_is_read_back() {
     let now = at(
@@ -318,7 +340,7 @@ fn a_step_is_checked_against_what_is_read_back() {
     let add = |key: &RuleKey| {
         step(Op::AddRule {
             key: key.clone(),
-            description: String::new(),
+            rule: Box::new(web.rules[key][0].clone()),
         })
     };
     assert_eq!(check(&now, &add(ssh_key)), Ok(()));

@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 use crate::region::Service;
 use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
 
-use super::ipam::{Cidr, render};
+use super::ipam::{Cidr, parse_ip, render};
 use super::{Collection, bad_request, boolean, known, owner, text};
 
 pub(crate) static GROUPS: Decl = Decl {
@@ -454,21 +454,25 @@ fn create_rule(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<Strin
     {
         return Err(super::not_found(&GROUP_COLLECTION, remote));
     }
-    let normalized = match &prefix {
-        None => Value::Null,
+    // As Neutron: the prefix is stored as given, written out by netaddr
+    // (`192.0.2.7` → `192.0.2.7/32`, host bits kept), and only
+    // `normalized_cidr` clears the host bits.
+    let (prefix, normalized) = match &prefix {
+        None => (Value::Null, Value::Null),
         Some(p) => {
-            let text = if p.contains('/') {
-                p.clone()
-            } else if p.contains(':') {
-                format!("{p}/128")
-            } else {
-                format!("{p}/32")
-            };
-            let cidr = Cidr::parse(&text, true).ok_or_else(|| {
+            let invalid = || {
                 bad_request(format!(
                     "Invalid input for remote_ip_prefix. Reason: '{p}' is not a valid IP subnet."
                 ))
-            })?;
+            };
+            let (addr, len) = match p.split_once('/') {
+                Some((addr, len)) => (addr, Some(len)),
+                None => (p.as_str(), None),
+            };
+            let (ip, v6) = parse_ip(addr).ok_or_else(invalid)?;
+            let len = len.map_or(Some(if v6 { 128 } else { 32 }), |l| l.parse().ok());
+            let text = format!("{}/{}", render(ip, v6), len.ok_or_else(invalid)?);
+            let cidr = Cidr::parse(&text, true).ok_or_else(invalid)?;
             if (cidr.version() == 6) != (ethertype == json!("IPv6")) {
                 return Err(ApiError::typed(
                     StatusCode::BAD_REQUEST,
@@ -479,7 +483,8 @@ fn create_rule(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<Strin
                     ),
                 ));
             }
-            json!(format!("{}/{}", render(cidr.network, cidr.v6), cidr.prefix))
+            let normalized = format!("{}/{}", render(cidr.network, cidr.v6), cidr.prefix);
+            (json!(text), json!(normalized))
         }
     };
     let fields = [
@@ -488,7 +493,7 @@ fn create_rule(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<Strin
         ("protocol", protocol),
         ("port_range_min", json!(min)),
         ("port_range_max", json!(max)),
-        ("remote_ip_prefix", json!(prefix)),
+        ("remote_ip_prefix", prefix),
         ("remote_address_group_id", Value::Null),
         ("normalized_cidr", normalized),
         ("remote_group_id", json!(remote_group)),
@@ -499,25 +504,16 @@ fn create_rule(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<Strin
         .collect();
     let twin = s.find(Kind::SecurityGroupRule, |r| {
         IDENTITY.iter().all(|k| {
-            let mine = if *k == "security_group_id" {
-                json!(group_id)
-            } else {
-                candidate.get(*k).cloned().unwrap_or(Value::Null)
+            let mine = match *k {
+                "security_group_id" => json!(group_id),
+                _ => candidate.get(*k).cloned().unwrap_or(Value::Null),
             };
-            let theirs = if *k == "remote_ip_prefix" {
-                r.body["normalized_cidr"].clone()
-            } else {
-                r.body[*k].clone()
-            };
-            let mine = if *k == "remote_ip_prefix" {
-                candidate["normalized_cidr"].clone()
-            } else {
-                mine
-            };
-            if *k == "protocol" {
-                return protocol_number(&mine) == protocol_number(&theirs);
+            let theirs = &r.body[*k];
+            match *k {
+                "protocol" => protocol_number(&mine) == protocol_number(theirs),
+                "remote_ip_prefix" => anywhere_is_none(&mine) == anywhere_is_none(theirs),
+                _ => mine == *theirs,
             }
-            mine == theirs
         })
     });
     if let Some(twin) = twin {
@@ -600,6 +596,13 @@ fn delete_rule(_call: Call<'_>, s: &mut RegionStore, id: &str) -> Result<(), Api
         g.touch();
     }
     Ok(())
+}
+
+/// A prefix as Neutron compares two rules (its `_rule_to_key`): as
+/// stored, where `0.0.0.0/0` and `::/0` are no prefix (so `10.0.0.7/8` and
+/// `10.0.0.0/8` are two rules).
+fn anywhere_is_none(v: &Value) -> Option<&str> {
+    v.as_str().filter(|p| !matches!(*p, "0.0.0.0/0" | "::/0"))
 }
 
 /// A protocol as Neutron compares two rules: by number, however each was
