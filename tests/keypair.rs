@@ -593,3 +593,72 @@ fn issue_14_a_name_no_nova_accepts_is_a_conflict_everywhere() {
         stack.requests()
     );
 }
+
+/// Issue 14: a `--to` that matches nothing was blamed on `--sites`, a flag
+/// the user never gave.
+#[test]
+fn issue_14_a_to_that_matches_nothing_names_to() {
+    let (stack, env) = demo();
+    seed(&stack, "RegionOne", "deploy", ED25519);
+    let path = env.write("id_ed25519.pub", ED25519);
+    let import = |to: &str| {
+        run(
+            &env,
+            &[
+                "keypair",
+                "import",
+                "--name",
+                "laptop",
+                "--public-key",
+                path.to_str().unwrap(),
+                "--to",
+                to,
+                "--yes",
+            ],
+        )
+    };
+    for (to, says) in [
+        (
+            "nope/*",
+            "--to nope/*: no cloud matches\nhint: clouds: fake-a, fake-a-admin, fake-b",
+        ),
+        ("fake-a/Nope", "--to fake-a/Nope: no site matches"),
+        ("fake-a/Nope,nope", "--to fake-a/Nope,nope: no site matches"),
+    ] {
+        let out = import(to);
+        out.assert_code(2);
+        assert!(out.stderr.contains(says), "{to}: {}", out.stderr);
+        assert!(
+            !out.stderr.contains("error: --sites") && !out.stderr.contains("the selection"),
+            "{to}: {}",
+            out.stderr
+        );
+    }
+    let out = run(
+        &env,
+        &[
+            "keypair",
+            "sync",
+            "deploy",
+            "--from",
+            "fake-a/RegionOne",
+            "--to",
+            "fake-b/Nope",
+            "--yes",
+        ],
+    );
+    out.assert_code(2);
+    assert!(
+        out.stderr
+            .contains("--to fake-b/Nope: no site matches but the source fake-a/RegionOne"),
+        "{}",
+        out.stderr
+    );
+    assert!(held(&stack, "laptop").is_empty());
+    // A --to that matches still reaches only what it names.
+    import("fake-b/*").assert_code(0);
+    assert_eq!(
+        held(&stack, "laptop"),
+        [("RegionThree".to_string(), ED25519_MD5.to_string())]
+    );
+}
