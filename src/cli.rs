@@ -281,7 +281,8 @@ pub enum IpCommand {
         #[arg(long)]
         all_projects: bool,
         /// Leave out addresses in these ranges (repeatable, comma lists).
-        #[arg(long, value_delimiter = ',', value_name = "CIDR")]
+        #[arg(long, value_delimiter = ',', value_name = "CIDR",
+              value_parser = crate::commands::ip::ignore_cidr)]
         ignore: Vec<ipnet::IpNet>,
         /// A YAML file of interconnected networks
         /// (`groups: {NAME: [cloud/region/network, …]}`, globs): overlaps

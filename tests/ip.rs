@@ -417,3 +417,85 @@ fn big_regions_are_read_page_by_page() {
     assert!(pages.len() >= 2, "{pages:?}");
     assert!(pages[1].contains("marker="), "{pages:?}");
 }
+
+/// Issue 14: `ip find` took any 12 hex digits among any separators as a
+/// MAC (`...fa163e123456...`, `f:a:1:6:…`). Only the notations Neutron and
+/// common tools print are MACs; anything else is an error that lists them.
+#[test]
+fn issue_14_find_takes_only_the_notations_macs_are_printed_in() {
+    let (stack, env) = demo();
+    let (a, _) = net(&stack, "RegionOne", "demo", "app", "10.0.0.0/24");
+    port(&stack, "RegionOne", &a, "10.0.0.5", "fa:16:3e:12:34:56");
+    for q in [
+        "fa:16:3e:12:34:56",
+        "FA-16-3E-12-34-56",
+        "fa16.3e12.3456",
+        "FA163E123456",
+    ] {
+        let found = rows(&run(&env, &["ip", "find", q, "-f", "json"]));
+        assert_eq!(found.len(), 1, "{q}: {found:?}");
+        assert_eq!(found[0]["mac"], "fa:16:3e:12:34:56", "{q}");
+    }
+    stack.reset_counters();
+    for q in [
+        "...fa163e123456...",
+        "f:a:1:6:3:e:1:2:3:4:5:6",
+        "fa:16:3e-12:34:56",
+        "fa16:3e12:3456",
+    ] {
+        let out = run(&env, &["ip", "find", q]);
+        out.assert_code(2);
+        assert!(
+            out.stderr.contains(&format!(
+                "ip find {q}: neither an IP address, a CIDR nor a MAC"
+            )),
+            "{q}: {}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.contains(
+                "hint: a MAC as fa:16:3e:12:34:56, FA-16-3E-12-34-56, fa16.3e12.3456 or fa163e123456"
+            ),
+            "{q}: {}",
+            out.stderr
+        );
+        assert_eq!(out.stdout, "", "{q}");
+    }
+    assert!(
+        !stack
+            .requests()
+            .iter()
+            .any(|r| r.path.contains("/network/")),
+        "refused before Neutron is asked: {:?}",
+        stack.requests()
+    );
+}
+
+/// Issue 14: `ip scan --ignore 10.0.0.1` said only that it is no CIDR; it
+/// now names the host route that means the one address.
+#[test]
+fn issue_14_ignore_with_an_address_suggests_its_host_route() {
+    let (stack, env) = demo();
+    for (given, suggested) in [("10.0.0.1", "10.0.0.1/32"), ("fd00::1", "fd00::1/128")] {
+        let out = run(&env, &["ip", "scan", "--ignore", given]);
+        out.assert_code(2);
+        assert!(
+            out.stderr
+                .contains(&format!("'{given}' for '--ignore <CIDR>'"))
+                && out.stderr.contains("an address, not a CIDR")
+                && out.stderr.contains(&format!(
+                    "hint: to leave out this one address, pass {suggested}"
+                )),
+            "{given}: {}",
+            out.stderr
+        );
+    }
+    let out = run(&env, &["ip", "scan", "--ignore", "10.0.0.1/32,fd00::1/128"]);
+    out.assert_code(0);
+    assert!(
+        stack
+            .requests()
+            .iter()
+            .any(|r| r.path.contains("/network/"))
+    );
+}

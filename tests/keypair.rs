@@ -401,3 +401,264 @@ fn a_failing_site_keeps_the_others_clones() {
     again.assert_code(0);
     assert_eq!(held(&stack, "deploy").len(), 3);
 }
+
+/// The rows of a plan (or of what was applied) by region: (action, detail).
+fn plan_by_region(out: &common::Run) -> Vec<(String, String, String)> {
+    out.json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["region"].as_str().unwrap().to_string(),
+                r["action"].as_str().unwrap().to_string(),
+                r["detail"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Issue 14: a key named as openstackclient names keys today (`@` and `.`,
+/// valid from microversion 2.92) was imported at 2.2 and refused by every
+/// target.
+#[test]
+fn issue_14_a_name_with_at_and_dot_syncs_to_a_modern_nova() {
+    let (stack, env) = demo();
+    seed(&stack, "RegionOne", "ops@host.example", ED25519);
+    let sync = [
+        "keypair",
+        "sync",
+        "ops@host.example",
+        "--from",
+        "fake-a/RegionOne",
+        "--yes",
+        "-f",
+        "json",
+    ];
+    let out = run(&env, &sync);
+    out.assert_code(0);
+    assert_eq!(
+        held(&stack, "ops@host.example"),
+        [
+            ("RegionOne".to_string(), ED25519_MD5.to_string()),
+            ("RegionTwo".to_string(), ED25519_MD5.to_string()),
+            ("RegionThree".to_string(), ED25519_MD5.to_string()),
+        ]
+    );
+    // Nova 34 offers 2.104: the keys went at 2.92, no higher, no lower.
+    let imports: Vec<_> = stack
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST" && r.path.ends_with("/os-keypairs"))
+        .collect();
+    assert_eq!(imports.len(), 2, "{imports:?}");
+    for r in &imports {
+        assert!(
+            r.headers.iter().any(
+                |(k, v)| k.eq_ignore_ascii_case("openstack-api-version") && v == "compute 2.92"
+            ),
+            "{r:?}"
+        );
+    }
+    run(&env, &["keypair", "list", "--exit-code"]).assert_code(0);
+}
+
+/// Issue 14: a target whose Nova stops before 2.92 cannot take `@` or `.`:
+/// a conflict there that says why, while the other targets are cloned and
+/// an ordinary name still reaches the older Nova.
+#[test]
+fn issue_14_an_older_nova_is_a_conflict_that_names_the_microversion() {
+    let stack =
+        FakeStack::start(Spec::demo().region_compute_max_microversion("RegionThree", "2.87"));
+    let env = Env::with_clouds(&stack.clouds_yaml());
+    seed(&stack, "RegionOne", "ops@host.example", ED25519);
+    seed(&stack, "RegionOne", "deploy", RSA);
+    let sync = [
+        "keypair",
+        "sync",
+        "ops@host.example",
+        "deploy",
+        "--from",
+        "fake-a/RegionOne",
+        "-f",
+        "json",
+    ];
+    let why = "nova at this site (microversion 2.87) does not accept '@' in a keypair name; it needs 2.92";
+    let dry = run(&env, &[&sync[..], &["--dry-run"]].concat());
+    let planned = plan_by_region(&dry);
+    assert!(
+        planned.contains(&(
+            "RegionThree".to_string(),
+            "conflict".to_string(),
+            why.to_string()
+        )),
+        "{planned:?}"
+    );
+    assert!(
+        planned
+            .iter()
+            .filter(|(r, ..)| r == "RegionTwo")
+            .all(|(_, action, _)| action == "create"),
+        "{planned:?}"
+    );
+
+    let out = run(&env, &[&sync[..], &["--yes"]].concat());
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains("fake-b/RegionThree") && out.stderr.contains(why),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        held(&stack, "ops@host.example"),
+        [
+            ("RegionOne".to_string(), ED25519_MD5.to_string()),
+            ("RegionTwo".to_string(), ED25519_MD5.to_string()),
+        ]
+    );
+    // Nothing with that name was ever sent to the older Nova.
+    assert!(
+        !stack
+            .requests()
+            .iter()
+            .any(|r| r.target == "RegionThree" && r.method == "POST" && r.status == 400),
+        "{:?}",
+        stack.requests()
+    );
+
+    // An ordinary name is taken there, at the older Nova's own maximum.
+    let out = run(
+        &env,
+        &[
+            "keypair",
+            "sync",
+            "deploy",
+            "--from",
+            "fake-a/RegionOne",
+            "--yes",
+        ],
+    );
+    out.assert_code(0);
+    assert!(held(&stack, "deploy").contains(&("RegionThree".to_string(), RSA_MD5.to_string())));
+}
+
+/// Issue 14: a name that no Nova accepts (a slash, 256 characters) was
+/// planned as a create and failed at every site; now it is a conflict at
+/// every target, saying why, and nothing is imported.
+#[test]
+fn issue_14_a_name_no_nova_accepts_is_a_conflict_everywhere() {
+    let (stack, env) = demo();
+    let path = env.write("id_ed25519.pub", ED25519);
+    let long = "k".repeat(256);
+    let cases = [
+        ("team/deploy", "no nova accepts '/' in a keypair name"),
+        (
+            long.as_str(),
+            "no nova accepts a keypair name longer than 255 characters (this one has 256)",
+        ),
+    ];
+    for (name, why) in cases {
+        let out = run(
+            &env,
+            &[
+                "keypair",
+                "import",
+                "--name",
+                name,
+                "--public-key",
+                path.to_str().unwrap(),
+                "--yes",
+                "-f",
+                "json",
+            ],
+        );
+        out.assert_code(2);
+        for site in ["fake-a/RegionOne", "fake-a/RegionTwo", "fake-b/RegionThree"] {
+            assert!(
+                out.stderr
+                    .lines()
+                    .any(|l| l.contains(site) && l.contains("conflict") && l.contains(why)),
+                "{site}: {}",
+                out.stderr
+            );
+        }
+        assert!(held(&stack, name).is_empty());
+    }
+    assert!(
+        !stack
+            .requests()
+            .iter()
+            .any(|r| r.method == "POST" && r.path.ends_with("/os-keypairs")),
+        "nothing is imported: {:?}",
+        stack.requests()
+    );
+}
+
+/// Issue 14: a `--to` that matches nothing was blamed on `--sites`, a flag
+/// the user never gave.
+#[test]
+fn issue_14_a_to_that_matches_nothing_names_to() {
+    let (stack, env) = demo();
+    seed(&stack, "RegionOne", "deploy", ED25519);
+    let path = env.write("id_ed25519.pub", ED25519);
+    let import = |to: &str| {
+        run(
+            &env,
+            &[
+                "keypair",
+                "import",
+                "--name",
+                "laptop",
+                "--public-key",
+                path.to_str().unwrap(),
+                "--to",
+                to,
+                "--yes",
+            ],
+        )
+    };
+    for (to, says) in [
+        (
+            "nope/*",
+            "--to nope/*: no cloud matches\nhint: clouds: fake-a, fake-a-admin, fake-b",
+        ),
+        ("fake-a/Nope", "--to fake-a/Nope: no site matches"),
+        ("fake-a/Nope,nope", "--to fake-a/Nope,nope: no site matches"),
+    ] {
+        let out = import(to);
+        out.assert_code(2);
+        assert!(out.stderr.contains(says), "{to}: {}", out.stderr);
+        assert!(
+            !out.stderr.contains("error: --sites") && !out.stderr.contains("the selection"),
+            "{to}: {}",
+            out.stderr
+        );
+    }
+    let out = run(
+        &env,
+        &[
+            "keypair",
+            "sync",
+            "deploy",
+            "--from",
+            "fake-a/RegionOne",
+            "--to",
+            "fake-b/Nope",
+            "--yes",
+        ],
+    );
+    out.assert_code(2);
+    assert!(
+        out.stderr
+            .contains("--to fake-b/Nope: no site matches but the source fake-a/RegionOne"),
+        "{}",
+        out.stderr
+    );
+    assert!(held(&stack, "laptop").is_empty());
+    // A --to that matches still reaches only what it names.
+    import("fake-b/*").assert_code(0);
+    assert_eq!(
+        held(&stack, "laptop"),
+        [("RegionThree".to_string(), ED25519_MD5.to_string())]
+    );
+}

@@ -738,9 +738,11 @@ fn keypairs_are_imported_synced_and_checked_for_drift() {
         format!("osprey-rt-{suffix}"),
         format!("osprey-rt2-{suffix}"),
     );
+    // Issue 14: named as openstackclient names keys, valid from 2.92.
+    let dotted = format!("osprey-rt3@{suffix}.example");
     let _cleanup = Keys {
         env: &env,
-        names: vec![name.clone(), other.clone()],
+        names: vec![name.clone(), other.clone(), dotted.clone()],
     };
     let fixture = |f: &str| {
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -789,6 +791,15 @@ fn keypairs_are_imported_synced_and_checked_for_drift() {
             .iter()
             .all(|r| r["action"] == "skip")
     );
+
+    // Issue 14: a name with '@' and '.' is cloned across both clouds.
+    import(&dotted, "rsa.pub", "mc-a-demo/RegionOne").assert_code(0);
+    let sync3 = ["keypair", "sync", &dotted, "--from", "mc-a-demo/RegionOne"];
+    osprey(&[&sync3[..], &["--yes"]].concat()).assert_code(0);
+    let rows = osprey(&["keypair", "list", "--name", &dotted, "-f", "json"]).json();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows.iter().all(|r| r["fingerprint"] == RSA), "{rows:?}");
 
     // Another key of the same name at RegionThree: a conflict there only.
     import(&other, "ed25519.pub", "mc-a-demo/RegionOne").assert_code(0);

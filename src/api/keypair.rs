@@ -2,21 +2,32 @@
 //! credentials (a key belongs to the user whose token imports it).
 
 use super::{Endpoint, Paging, Service, SiteClient};
+use crate::error::hinted;
 use crate::http::has_status;
 use reqwest::Method;
 use serde::Deserialize;
 use serde_json::json;
 
-/// 2.35 pages the list by name; 2.2 is the first with `type`.
+// Every keypair call goes at the highest microversion the site's Nova
+// offers up to 2.92, the first that takes `@` and `.` in a name (what
+// openstackclient makes today). On the way: 2.2 adds `type`, 2.10
+// `user_id` (never sent: a key is always the caller's own), 2.35 pages
+// the list by name, and 2.92 requires `public_key` on import (never
+// missing here: osprey only imports keys, it never has Nova make one).
 const LIST: Endpoint =
-    Endpoint::list(Service::Compute, "os-keypairs", "keypairs", Paging::Links).microversion(2, 35);
+    Endpoint::list(Service::Compute, "os-keypairs", "keypairs", Paging::Links).microversion(2, 92);
 const SHOW: Endpoint =
-    Endpoint::get(Service::Compute, "os-keypairs/{}", "keypair").microversion(2, 2);
+    Endpoint::get(Service::Compute, "os-keypairs/{}", "keypair").microversion(2, 92);
 const IMPORT: Endpoint = Endpoint::write(Service::Compute, Method::POST, "os-keypairs")
     .answers("keypair")
-    .microversion(2, 2);
+    .microversion(2, 92);
 const DELETE: Endpoint =
-    Endpoint::write(Service::Compute, Method::DELETE, "os-keypairs/{}").microversion(2, 2);
+    Endpoint::write(Service::Compute, Method::DELETE, "os-keypairs/{}").microversion(2, 92);
+
+/// The first microversion whose import takes a key's `type`.
+const TYPED: (u32, u32) = (2, 2);
+/// What Nova speaks without a microversion header.
+const BASE: (u32, u32) = (2, 1);
 
 /// A keypair as Nova shows it.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
@@ -56,6 +67,12 @@ impl SiteClient {
         }
     }
 
+    /// The microversion this site's Nova imports keypairs at: the rules
+    /// a new key's name must meet here.
+    pub async fn keypair_microversion(&self) -> anyhow::Result<(u32, u32)> {
+        Ok(self.microversion(&IMPORT).await?.unwrap_or(BASE))
+    }
+
     /// Imports a public key as the caller's keypair `name`.
     pub async fn import_keypair(
         &self,
@@ -63,7 +80,19 @@ impl SiteClient {
         key_type: &str,
         public_key: &str,
     ) -> anyhow::Result<Keypair> {
-        let body = json!({"keypair": {"name": name, "type": key_type, "public_key": public_key}});
+        let mut keypair = json!({"name": name, "public_key": public_key});
+        // Before 2.2 the schema refuses `type`: every key is `ssh` there.
+        if self.keypair_microversion().await? >= TYPED {
+            keypair["type"] = json!(key_type);
+        } else if key_type != "ssh" {
+            return Err(hinted(
+                format!(
+                    "keypair {name}: nova here takes no {key_type} key (it needs microversion 2.2)"
+                ),
+                "import an ssh key, or use a site whose nova is newer",
+            ));
+        }
+        let body = json!({ "keypair": keypair });
         let created = self.call(&IMPORT, &[], &[], Some(body)).await?;
         Ok(serde_json::from_value(created)?)
     }

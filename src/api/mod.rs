@@ -399,6 +399,20 @@ impl SiteClient {
         }
     }
 
+    /// The microversion a call goes out at: the highest the service offers
+    /// up to the one the call is written for. The service's versions are
+    /// discovered first when this run has not yet (once per run), so a
+    /// caller can shape a body or check a value by that version before the
+    /// call. `None` for a call without one, or a service that names no
+    /// maximum: no header is sent and the service's base version applies.
+    pub async fn microversion(&self, ep: &Endpoint) -> anyhow::Result<Option<(u32, u32)>> {
+        let Some(want) = ep.microversion else {
+            return Ok(None);
+        };
+        let max = self.endpoint(ep.service).await?.max_microversion;
+        Ok(highest_offered(want, max.as_deref()))
+    }
+
     /// The microversion to send: the call's, or the service's maximum when
     /// discovery already found it lower. Without discovery the call's own is
     /// sent, and a 406 negotiates.
@@ -460,10 +474,15 @@ enum Target<'a> {
 /// The microversion to send for a call written for `want` to a service
 /// whose maximum is `max`.
 fn negotiate(want: Option<(u32, u32)>, max: Option<&str>) -> Option<String> {
-    let (a, b) = want?;
+    let (a, b) = highest_offered(want?, max)?;
+    Some(format!("{a}.{b}"))
+}
+
+/// The highest microversion up to `want` that a service whose maximum is
+/// `max` offers; `None` when it names no (readable) maximum.
+fn highest_offered(want: (u32, u32), max: Option<&str>) -> Option<(u32, u32)> {
     let max = max.and_then(parse_version)?;
-    let use_ = if max < (a, b) { max } else { (a, b) };
-    Some(format!("{}.{}", use_.0, use_.1))
+    Some(want.min(max))
 }
 
 fn parse_version(v: &str) -> Option<(u32, u32)> {
@@ -505,5 +524,18 @@ mod tests {
         );
         assert_eq!(negotiate(Some((2, 57)), None), None);
         assert_eq!(negotiate(None, Some("2.96")), None);
+    }
+
+    #[test]
+    fn the_highest_offered_is_capped_by_the_call_and_by_the_service() {
+        // Nova 34 offers 2.104: a call written for 2.92 goes at 2.92.
+        assert_eq!(highest_offered((2, 92), Some("2.104")), Some((2, 92)));
+        // An older Nova gets its own maximum, compared as numbers.
+        assert_eq!(highest_offered((2, 92), Some("2.87")), Some((2, 87)));
+        assert_eq!(highest_offered((2, 92), Some("2.9")), Some((2, 9)));
+        assert_eq!(highest_offered((2, 92), Some("2.92")), Some((2, 92)));
+        assert_eq!(highest_offered((3, 0), Some("2.104")), Some((2, 104)));
+        assert_eq!(highest_offered((2, 92), Some("")), None);
+        assert_eq!(highest_offered((2, 92), None), None);
     }
 }

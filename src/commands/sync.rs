@@ -5,7 +5,9 @@
 use crate::api::{SiteClient, SiteId};
 use crate::config::CloudConfig;
 use crate::error::hinted;
-use crate::fanout::select::{Estate, Selection, Site, clouds, pattern_matches, select, wanted};
+use crate::fanout::select::{
+    Estate, Selection, Site, cloud_pattern_matches, clouds, pattern_matches, select, wanted,
+};
 use std::sync::Arc;
 
 /// `--from` and `--to`.
@@ -58,12 +60,9 @@ pub async fn ends(estate: &Estate<'_>, args: &EndsArgs) -> anyhow::Result<Ends> 
         }
     };
     if targets.is_empty() && !args.to.is_empty() {
-        return Err(hinted(
-            format!(
-                "--to {}: no site matches but the source {from}",
-                args.to.join(",")
-            ),
-            "run `osprey --sites all sites` to see every cloud and region",
+        return Err(unmatched_to(
+            &args.to,
+            &format!("no site matches but the source {from}"),
         ));
     }
     if targets.is_empty() {
@@ -81,8 +80,53 @@ pub async fn targets(estate: &Estate<'_>, to: &[String]) -> anyhow::Result<Vec<S
     if to.is_empty() {
         return estate.sites().await;
     }
-    let sel = only(&estate.selection, to.iter().cloned());
-    select(estate.config, &sel, &estate.auth, &estate.runner).await
+    // Selecting by --to alone would blame --sites for a pattern that
+    // matches nothing: select the clouds it names, then keep its sites.
+    let clouds: Vec<String> = estate
+        .config
+        .clouds
+        .iter()
+        .filter(|c| to.iter().any(|p| cloud_pattern_matches(p, &c.name)))
+        .map(|c| c.name.clone())
+        .collect();
+    if clouds.is_empty() {
+        let known: Vec<&str> = estate
+            .config
+            .clouds
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        return Err(hinted(
+            format!("--to {}: no cloud matches", to.join(",")),
+            format!("clouds: {}", known.join(", ")),
+        ));
+    }
+    // --to's own patterns too: a cloud whose catalog cannot be read fails
+    // as the regions they name.
+    let sel = only(
+        &estate.selection,
+        clouds.into_iter().chain(to.iter().cloned()),
+    );
+    let sites: Vec<Site> = select(estate.config, &sel, &estate.auth, &estate.runner)
+        .await?
+        .into_iter()
+        .filter(|s| {
+            let id = s.id();
+            to.iter().any(|p| pattern_matches(p, &id.cloud, &id.region))
+        })
+        .collect();
+    if sites.is_empty() {
+        return Err(unmatched_to(to, "no site matches"));
+    }
+    Ok(sites)
+}
+
+/// `--to` that selects nothing: named as the user wrote it.
+fn unmatched_to(to: &[String], what: &str) -> anyhow::Error {
+    hinted(
+        format!("--to {}: {what}", to.join(",")),
+        "run `osprey --sites all sites` to see every cloud and region",
+    )
 }
 
 /// The selection of exactly the sites `patterns` name, with the rest of

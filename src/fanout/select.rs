@@ -210,7 +210,7 @@ pub fn pattern_matches(pattern: &str, cloud: &str, region: &str) -> bool {
     glob(c, cloud) && glob(r, region)
 }
 
-fn cloud_pattern_matches(pattern: &str, cloud: &str) -> bool {
+pub(crate) fn cloud_pattern_matches(pattern: &str, cloud: &str) -> bool {
     pattern == "all" || glob(pattern.split_once('/').map_or(pattern, |(c, _)| c), cloud)
 }
 

@@ -239,14 +239,24 @@ pub fn assemble(
     Inventory { entries, segments }
 }
 
-/// A MAC in any common notation (`FA-16-3E-…`, `fa16.3e…`, `fa:16:3e:…`)
-/// as lower-case colon hex, or `None` when it is not one.
+/// A MAC in a notation that Neutron or a common tool prints, as lower-case
+/// colon hex; `None` for anything else. Accepted (either case):
+/// `fa:16:3e:12:34:56` (Neutron, `ip link`), `FA-16-3E-12-34-56` (Windows,
+/// IEEE), `fa16.3e12.3456` (Cisco) and bare `fa163e123456` (netaddr's
+/// `mac_bare`). Twelve hex digits alone cannot be read as anything else
+/// `ip find` takes: an IPv4 address has dots, an IPv6 one colons. Mixed or
+/// misplaced separators (`f:a:1:6:…`, `fa:16-3e…`) are refused: they are
+/// not how anything prints a MAC, so they are more likely a typo.
 pub fn normal_mac(text: &str) -> Option<String> {
-    let hex: String = text
-        .chars()
-        .filter(|c| !matches!(c, ':' | '-' | '.'))
-        .collect();
-    if hex.len() != 12 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+    let groups = |sep: char, width: usize, count: usize| -> Option<String> {
+        let parts: Vec<&str> = text.split(sep).collect();
+        (parts.len() == count && parts.iter().all(|p| p.len() == width)).then(|| parts.concat())
+    };
+    let hex = groups(':', 2, 6)
+        .or_else(|| groups('-', 2, 6))
+        .or_else(|| groups('.', 4, 3))
+        .or_else(|| (text.len() == 12).then(|| text.to_string()))?;
+    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
         return None;
     }
     let hex = hex.to_ascii_lowercase();
@@ -274,5 +284,25 @@ mod tests {
         }
         assert_eq!(normal_mac("fa:16:3e:26:05"), None);
         assert_eq!(normal_mac("zz:16:3e:26:05:5e"), None);
+    }
+
+    #[test]
+    fn loose_or_mixed_notations_are_not_macs() {
+        for m in [
+            "f:a:1:6:3:e:2:6:0:5:5:e",
+            "...fa163e26055e...",
+            "fa163e26055e.",
+            "fa:16:3e-26:05:5e",
+            "fa:16:3e:26:05:5e:",
+            "fa16:3e26:055e",
+            "fa1.63e2.6055e",
+            "fa 16 3e 26 05 5e",
+            "fa163e26055",
+            "fa163e26055e0",
+            "+fa163e26055",
+            "",
+        ] {
+            assert_eq!(normal_mac(m), None, "{m}");
+        }
     }
 }

@@ -8,7 +8,7 @@ pub mod scan;
 
 use super::Report;
 use crate::api::SiteId;
-use crate::error::hinted;
+use crate::error::{add_hint, hinted};
 use crate::fanout::select::Estate;
 use crate::render::Rows;
 use inventory::{Entry, Inventory, Kind, normal_mac};
@@ -220,10 +220,31 @@ fn query(text: &str) -> anyhow::Result<Query> {
     if let Some(m) = normal_mac(text) {
         return Ok(Query::Mac(m));
     }
-    Err(hinted(
-        format!("'{text}' is neither an IP address, a CIDR nor a MAC"),
-        "e.g. 10.0.0.5, 2001:db8::/64 or fa:16:3e:12:34:56",
+    Err(add_hint(
+        hinted(
+            format!("ip find {text}: neither an IP address, a CIDR nor a MAC"),
+            "an address or a CIDR as 10.0.0.5, 2001:db8::5 or 10.0.0.0/24",
+        ),
+        "a MAC as fa:16:3e:12:34:56, FA-16-3E-12-34-56, fa16.3e12.3456 or fa163e123456".to_string(),
     ))
+}
+
+/// `ip scan --ignore`: a CIDR. A bare address is refused with the host
+/// route that would mean it, so `--ignore` never silently widens or
+/// narrows what the user wrote.
+pub fn ignore_cidr(text: &str) -> Result<IpNet, String> {
+    if let Ok(net) = text.parse::<IpNet>() {
+        return Ok(net);
+    }
+    match text.parse::<IpAddr>() {
+        Ok(a) => {
+            let host = if a.is_ipv4() { 32 } else { 128 };
+            Err(format!(
+                "an address, not a CIDR\nhint: to leave out this one address, pass {a}/{host}"
+            ))
+        }
+        Err(_) => Err("not a CIDR\nhint: e.g. 169.254.0.0/16 or fd00::/8".to_string()),
+    }
 }
 
 /// Every subnet, port, floating IP or gateway that holds the address, lies

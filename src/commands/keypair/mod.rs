@@ -2,6 +2,7 @@
 //! key is always imported with the cloud entry's own credentials, so the
 //! user who runs osprey owns it at every site.
 
+mod names;
 pub mod pubkey;
 
 use super::Report;
@@ -207,9 +208,22 @@ async fn clone_to(
     ui: &dyn plan::Confirm,
 ) -> anyhow::Result<Report> {
     let mut report = Report::default();
+    // The microversion first: it discovers Nova's versions, so the list
+    // goes at the same one.
     let (clients, read) = report
-        .each(&estate.runner, sites, |c| async move { c.keypairs().await })
+        .each(&estate.runner, sites, |c| async move {
+            let mv = c.keypair_microversion().await?;
+            Ok((mv, c.keypairs().await?))
+        })
         .await;
+    let mut versions = BTreeMap::new();
+    let read: Vec<(SiteId, Vec<Keypair>)> = read
+        .into_iter()
+        .map(|(site, (mv, there))| {
+            versions.insert(site.clone(), mv);
+            (site, there)
+        })
+        .collect();
     let mut steps = Vec::new();
     for (site, there) in &read {
         for key in &keys {
@@ -225,6 +239,16 @@ async fn clone_to(
                         k.fingerprint
                     ),
                 },
+            };
+            // Only an import is held to the name rule: a key already there
+            // under that name is what it is.
+            let refused = match action {
+                Action::Create | Action::Replace => names::refusal(&key.name, versions[site]),
+                _ => None,
+            };
+            let action = match refused {
+                Some(reason) => Action::Conflict { reason },
+                None => action,
             };
             let detail = match &action {
                 Action::Create | Action::Replace => format!("{from}, {}", key.fingerprint),

@@ -29,7 +29,8 @@ pub(crate) fn parse(s: &str) -> Option<Microversion> {
 }
 
 /// The service whose microversions govern `path`, with its header name
-/// (`OpenStack-API-Version: <name> X.Y`), minimum and the world's maximum.
+/// (`OpenStack-API-Version: <name> X.Y`), minimum and maximum (Nova's is
+/// the region's own).
 fn governed(ctx: &Ctx, path: &str) -> Option<(Service, &'static str, Microversion, Microversion)> {
     let w = &ctx.world;
     if path == "/compute/v2.1" || path.starts_with("/compute/v2.1/") {
@@ -37,7 +38,7 @@ fn governed(ctx: &Ctx, path: &str) -> Option<(Service, &'static str, Microversio
             Service::Compute,
             "compute",
             Microversion(2, 1),
-            w.compute_max,
+            ctx.compute_max(),
         ))
     } else if path == "/volume" || path.starts_with("/volume/") {
         Some((Service::Volume, "volume", Microversion(3, 0), w.volume_max))

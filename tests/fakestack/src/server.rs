@@ -53,6 +53,14 @@ impl Ctx {
     }
 
     /// `http(s)://127.0.0.1:PORT` of this listener.
+    /// Nova's maximum microversion on this listener: its region's own.
+    pub fn compute_max(&self) -> crate::microversion::Microversion {
+        match self.site {
+            Site::Region(i) => self.world.regions[i].compute_max,
+            _ => self.world.compute_max,
+        }
+    }
+
     pub fn base_url(&self) -> &str {
         match self.site {
             Site::Keystone(i) => &self.world.realms[i].url,

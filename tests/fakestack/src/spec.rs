@@ -22,6 +22,8 @@ pub struct Spec {
     pub(crate) token_ttl: Duration,
     pub(crate) latency: Duration,
     pub(crate) compute_max: String,
+    /// Regions whose Nova is older than the rest: region → its maximum.
+    pub(crate) region_compute_max: BTreeMap<String, String>,
     pub(crate) volume_max: String,
     pub(crate) placement_max: String,
     pub(crate) totp: BTreeMap<String, String>,
@@ -40,7 +42,8 @@ impl Default for Spec {
 
 impl Spec {
     /// An empty estate: add clouds with [`Spec::cloud`]. Tokens live 24 hours
-    /// (Keystone's default), no latency, Nova up to 2.96, Cinder up to 3.71,
+    /// (Keystone's default), no latency, Nova up to 2.104 (Nova 34, as the
+    /// real minicloud answers), Cinder up to 3.71,
     /// Placement up to 1.39, TOTP passcode `123456` for both users, images
     /// up to 512 MiB.
     pub fn new() -> Self {
@@ -52,7 +55,8 @@ impl Spec {
             clouds: Vec::new(),
             token_ttl: Duration::from_secs(24 * 3600),
             latency: Duration::ZERO,
-            compute_max: "2.96".into(),
+            compute_max: "2.104".into(),
+            region_compute_max: BTreeMap::new(),
             volume_max: "3.71".into(),
             placement_max: "1.39".into(),
             totp,
@@ -107,9 +111,17 @@ impl Spec {
         self
     }
 
-    /// Nova's maximum microversion, e.g. `"2.96"` (the default).
+    /// Nova's maximum microversion, e.g. `"2.104"` (the default).
     pub fn compute_max_microversion(mut self, version: &str) -> Self {
         self.compute_max = version.to_owned();
+        self
+    }
+
+    /// Nova's maximum microversion in one region only, e.g. `"2.87"` for a
+    /// region that still runs an older release than the rest of the estate.
+    pub fn region_compute_max_microversion(mut self, region: &str, version: &str) -> Self {
+        self.region_compute_max
+            .insert(region.to_owned(), version.to_owned());
         self
     }
 
@@ -198,7 +210,16 @@ impl Spec {
                 );
             }
         }
-        for v in [&self.compute_max, &self.volume_max, &self.placement_max] {
+        for region in self.region_compute_max.keys() {
+            assert!(
+                regions.contains(region.as_str()),
+                "fakestack: region_compute_max_microversion names region {region}, which no cloud has"
+            );
+        }
+        for v in [&self.compute_max, &self.volume_max, &self.placement_max]
+            .into_iter()
+            .chain(self.region_compute_max.values())
+        {
             assert!(
                 crate::microversion::parse(v).is_some(),
                 "fakestack: {v} is not a MAJOR.MINOR microversion"

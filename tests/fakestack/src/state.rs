@@ -402,6 +402,8 @@ pub(crate) struct Region {
     pub url: String,
     /// Index into [`World::realms`] of the Keystone that issues its tokens.
     pub realm: usize,
+    /// Nova's maximum microversion here (the world's unless the spec says).
+    pub compute_max: Microversion,
 }
 
 /// Everything the listeners share.
@@ -442,10 +444,15 @@ impl World {
             .into_iter()
             .map(|(key, cloud, url, regions)| Realm::new(key, &cloud, url, regions, spec))
             .collect();
+        let mv = |v: &str| crate::microversion::parse(v).unwrap_or(Microversion(1, 0));
         let regions: Vec<Region> = addrs
             .regions
             .into_iter()
             .map(|(name, cloud, url, realm)| Region {
+                compute_max: mv(spec
+                    .region_compute_max
+                    .get(&name)
+                    .unwrap_or(&spec.compute_max)),
                 name,
                 cloud,
                 url,
@@ -463,7 +470,6 @@ impl World {
         {
             latency.insert(key, spec.latency);
         }
-        let mv = |v: &str| crate::microversion::parse(v).unwrap_or(Microversion(1, 0));
         let regions_names: Vec<String> = regions.iter().map(|r| r.name.clone()).collect();
         let world = Arc::new(Self {
             clouds: spec.clouds.clone(),

@@ -79,7 +79,7 @@ fn base(ctx: &Ctx, prefix: &str) -> String {
 
 fn nova_v21_summary(ctx: &Ctx) -> Value {
     json!({
-        "id": "v2.1", "status": "CURRENT", "version": ctx.world.compute_max.to_string(),
+        "id": "v2.1", "status": "CURRENT", "version": ctx.compute_max().to_string(),
         "min_version": "2.1", "updated": "2013-07-23T11:33:21Z",
         "links": [{"rel": "self", "href": format!("{}/v2.1/", base(ctx, "/compute"))}],
     })

@@ -144,11 +144,12 @@ async fn flavors_hide_private_ones_and_refuse_duplicates() {
     let demo = token(&ks, "demo").await;
     let admin = token(&ks, "admin").await;
     let url = format!("{r}/compute/v2.1/flavors");
-    let latest = [("OpenStack-API-Version", "compute latest")];
+    // The shape before 2.102 drops `rxtx_factor` and `disabled`.
+    let v296 = [("OpenStack-API-Version", "compute 2.96")];
     let create = |body: Value| {
         let admin = admin.clone();
         let url = url.clone();
-        async move { call("POST", &url, &admin, &latest, Some(&body)).await }
+        async move { call("POST", &url, &admin, &v296, Some(&body)).await }
     };
     let (status, v) = create(json!({"flavor": {"id": "f1", "name": "small", "ram": 512, "vcpus": 1, "disk": 1, "description": "tiny"}})).await;
     assert_eq!(status, StatusCode::OK);
@@ -215,13 +216,13 @@ async fn flavors_hide_private_ones_and_refuse_duplicates() {
     let action = format!("{url}/f2/action");
     let demo_project = stack.project_id("fake-a", "demo");
     let share = json!({"addTenantAccess": {"tenant": demo_project}});
-    let (status, v) = call("POST", &action, &admin, &latest, Some(&share)).await;
+    let (status, v) = call("POST", &action, &admin, &v296, Some(&share)).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
         v,
         json!({"flavor_access": [{"flavor_id": "f2", "tenant_id": demo_project}]})
     );
-    let (status, v) = call("POST", &action, &admin, &latest, Some(&share)).await;
+    let (status, v) = call("POST", &action, &admin, &v296, Some(&share)).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(
         v["conflictingRequest"]["message"],
@@ -234,7 +235,7 @@ async fn flavors_hide_private_ones_and_refuse_duplicates() {
         "POST",
         &format!("{url}/f1/action"),
         &admin,
-        &latest,
+        &v296,
         Some(&share),
     )
     .await;
@@ -457,4 +458,54 @@ async fn servers_are_per_project_unless_all_tenants() {
     assert_eq!(status, StatusCode::NO_CONTENT);
     let unbound = stack.resource("RegionTwo", Kind::Port, &port.id).unwrap();
     assert_eq!(unbound.body["device_id"], "");
+}
+
+/// Nova's keypair name rule: `[_- a-zA-Z0-9]` before 2.92, `@` and `.` too
+/// from 2.92; 1 to 255 characters, no leading or trailing space; a region
+/// may run an older Nova than the rest.
+#[tokio::test]
+async fn keypair_names_follow_the_rule_of_the_microversion_and_region() {
+    let stack = FakeStack::start(Spec::demo().region_compute_max_microversion("RegionTwo", "2.87"));
+    let ks = stack.keystone_url("fake-a");
+    let demo = token(&ks, "demo").await;
+    let post = |region: &str, name: String, version: &'static str| {
+        let url = format!("{}/compute/v2.1/os-keypairs", stack.region_url(region));
+        let demo = demo.clone();
+        async move {
+            let body = json!({"keypair": {"name": name, "public_key": KEY}});
+            let headers = [("OpenStack-API-Version", version)];
+            call("POST", &url, &demo, &headers, Some(&body)).await
+        }
+    };
+    let (status, v) = post("RegionOne", "ops@host.example".into(), "compute 2.91").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{v}");
+    assert!(
+        v["badRequest"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("does not match"),
+        "{v}"
+    );
+    let (status, _) = post("RegionOne", "ops@host.example".into(), "compute 2.92").await;
+    assert_eq!(status, StatusCode::CREATED);
+    for bad in [
+        "a/b".to_string(),
+        "x".repeat(256),
+        " lead".into(),
+        String::new(),
+    ] {
+        let (status, v) = post("RegionOne", bad.clone(), "compute 2.92").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad:?}: {v}");
+    }
+    let (status, _) = post("RegionOne", "x".repeat(255), "compute 2.92").await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    // RegionTwo's Nova stops at 2.87: it says so, and refuses 2.92.
+    let r2 = stack.region_url("RegionTwo");
+    let (_, v) = get_json(&format!("{r2}/compute/v2.1"), &demo, &[]).await;
+    assert_eq!(v["version"]["version"], "2.87");
+    let (status, _) = post("RegionTwo", "ops@host.example".into(), "compute 2.92").await;
+    assert_eq!(status, StatusCode::NOT_ACCEPTABLE);
+    let (status, _) = post("RegionTwo", "ops-host".into(), "compute 2.87").await;
+    assert_eq!(status, StatusCode::CREATED);
 }

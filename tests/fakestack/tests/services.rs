@@ -151,12 +151,14 @@ async fn microversions_are_negotiated() {
             .send()
     };
     let resp = call("/compute/v2.1", "compute latest").await.unwrap();
-    assert_eq!(resp.headers()["openstack-api-version"], "compute 2.96");
-    let resp = call("/compute/v2.1/flavors", "compute 2.97").await.unwrap();
+    assert_eq!(resp.headers()["openstack-api-version"], "compute 2.104");
+    let resp = call("/compute/v2.1/flavors", "compute 2.105")
+        .await
+        .unwrap();
     assert_eq!(resp.status(), StatusCode::NOT_ACCEPTABLE);
     assert_eq!(
         resp.text().await.unwrap(),
-        r#"{"computeFault": {"code": 406, "message": "Version 2.97 is not supported by the API. Minimum is 2.1 and maximum is 2.96."}}"#
+        r#"{"computeFault": {"code": 406, "message": "Version 2.105 is not supported by the API. Minimum is 2.1 and maximum is 2.104."}}"#
     );
     let resp = call("/compute/v2.1/flavors", "compute 2.x").await.unwrap();
     assert_eq!(resp.status(), StatusCode::BAD_REQUEST);

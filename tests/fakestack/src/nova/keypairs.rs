@@ -299,32 +299,35 @@ fn check_schema(k: &Value, mv: Microversion) -> Result<(), ApiError> {
             || matches!(c, '_' | '-' | ' ')
             || (mv >= MV_IMPORT_ONLY && matches!(c, '@' | '.'))
     };
-    match name.as_str() {
-        None => {
-            return Err(invalid(
-                "name",
-                name,
-                format!("{} is not of type 'string'", py_repr(name)),
-            ));
-        }
-        Some(s) if s.is_empty() || s.chars().count() > 255 || !s.chars().all(allowed_char) => {
-            return Err(invalid(
-                "name",
-                name,
-                format!("{} does not match '{pattern}'", py_repr(name)),
-            ));
-        }
-        Some(s) if s.starts_with(' ') || s.ends_with(' ') => {
-            return Err(invalid(
-                "name",
-                name,
-                format!(
-                    "{} does not match '^(?! )[\\x20-\\x7e]*(?<! )$'",
-                    py_repr(name)
-                ),
-            ));
-        }
-        Some(_) => {}
+    // In the order Nova's validator meets them: `name`'s format (no
+    // leading or trailing whitespace), its length, then the keypair pattern.
+    let Some(text) = name.as_str() else {
+        return Err(invalid(
+            "name",
+            name,
+            format!("{} is not of type 'string'", py_repr(name)),
+        ));
+    };
+    if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {
+        return Err(ApiError::bad_request(
+            "An invalid 'name' value was provided. The name must be: printable characters. Can not start or end with whitespace.",
+        ));
+    }
+    let length = text.chars().count();
+    if length == 0 || length > 255 {
+        let why = if length == 0 { "short" } else { "long" };
+        return Err(invalid(
+            "name",
+            name,
+            format!("{} is too {why}", py_repr(name)),
+        ));
+    }
+    if !text.chars().all(allowed_char) {
+        return Err(invalid(
+            "name",
+            name,
+            format!("{} does not match '{pattern}'", py_repr(name)),
+        ));
     }
     for key in ["public_key", "user_id"] {
         if let Some(v) = map.get(key).filter(|v| !v.is_string()) {

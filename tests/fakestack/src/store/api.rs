@@ -62,11 +62,12 @@ fn actor(
     Ok((ctx, caller))
 }
 
-/// The newest microversion of the kind's service (seeds see every field).
-fn newest(world: &World, kind: Kind) -> Microversion {
+/// The newest microversion of the kind's service where the call runs
+/// (seeds see every field, and are held to the rules of that release).
+fn newest(ctx: &Ctx, kind: Kind) -> Microversion {
     match kind.decl().service {
-        Service::Compute => world.compute_max,
-        Service::Volume => world.volume_max,
+        Service::Compute => ctx.compute_max(),
+        Service::Volume => ctx.world.volume_max,
         _ => Microversion(2, 0),
     }
 }
@@ -88,7 +89,7 @@ pub(crate) fn seed(
     let call = Call {
         ctx: &ctx,
         caller: &caller,
-        mv: newest(world, kind),
+        mv: newest(&ctx, kind),
     };
     // A user given by name is the resolved user: the API takes only ids.
     let mut body = body.clone();
