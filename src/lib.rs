@@ -166,10 +166,26 @@ fn plan_columns(command: &CommandSettings) -> Option<Vec<String>> {
 }
 
 /// How the run logs in: with the token cache unless it is turned off, and
-/// for `auth status` from the cache only.
+/// for `auth status` from the cache only. A cache whose directories may
+/// not be used is a warning, and the run goes on without it; `auth`
+/// commands keep it, to report it as their error.
 fn logins(s: &Settings) -> auth::Auth {
     let g = &s.global;
-    let cache = g.token_cache.then(auth::cache::Cache::user).flatten();
+    let mut cache = g.token_cache.then(auth::cache::Cache::user).flatten();
+    let reports_cache = matches!(
+        s.command,
+        CommandSettings::AuthStatus | CommandSettings::AuthLogout { .. }
+    );
+    if let Some(Err(e)) = cache.as_ref().filter(|_| !reports_cache).map(|c| c.check()) {
+        if !g.quiet {
+            let (message, hints) = describe(&e);
+            eprintln!("warning: not using the token cache: {message}");
+            for h in hints {
+                eprintln!("hint: {h}");
+            }
+        }
+        cache = None;
+    }
     let auth = auth::Auth::new(
         Arc::new(http::Http::new(g.verbose)),
         g.passcode.clone(),

@@ -499,3 +499,30 @@ fn issue_14_ignore_with_an_address_suggests_its_host_route() {
             .any(|r| r.path.contains("/network/"))
     );
 }
+
+#[test]
+fn issue_14_a_routed_group_written_twice_is_refused_before_any_request() {
+    let (stack, env) = demo();
+    let routed = env.write(
+        "routed.yaml",
+        "groups:\n  lab: ['fake-a/*/lab-*']\n  backbone: ['fake-a/*/app-*']\n  lab: ['fake-b/*/*']\n",
+    );
+    let path = routed.to_str().unwrap();
+    stack.reset_counters();
+    let out = run(&env, &["ip", "scan", "--routed", path]);
+    out.assert_code(2);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!("error: --routed {path}:4:3: groups: duplicate entry with key \"lab\""),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        lines.len() > 1 && lines[1..].iter().all(|l| l.starts_with("hint: ")),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert!(stack.requests().is_empty(), "{:?}", stack.requests());
+}

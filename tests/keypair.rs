@@ -662,3 +662,99 @@ fn issue_14_a_to_that_matches_nothing_names_to() {
         [("RegionThree".to_string(), ED25519_MD5.to_string())]
     );
 }
+
+/// `keypair import --public-key PATH`, ended by the test if it has not
+/// ended on its own within `limit` (so a run that blocks fails, not hangs).
+#[cfg(unix)]
+fn import_within(env: &Env, path: &std::path::Path, limit: std::time::Duration) -> common::Run {
+    let mut child = env
+        .command(
+            &[
+                &BOTH[..],
+                &[
+                    "keypair",
+                    "import",
+                    "--name",
+                    "k",
+                    "--public-key",
+                    path.to_str().unwrap(),
+                    "--yes",
+                ],
+            ]
+            .concat(),
+        )
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + limit;
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            let run = common::Run::from(child.wait_with_output().unwrap());
+            panic!("still running after {limit:?}: {}", run.stderr);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    common::Run::from(child.wait_with_output().unwrap())
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_14_a_key_file_that_is_no_small_regular_file_is_refused_before_any_request() {
+    let (stack, env) = demo();
+    let fifo = env.path().join("key.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let dir = env.path().join("keys");
+    std::fs::create_dir(&dir).unwrap();
+    // A valid key with a 20 MB comment: before, it went to every site.
+    let huge = env.write(
+        "huge.pub",
+        &format!("{} {}\n", ED25519.trim(), "a".repeat(20 << 20)),
+    );
+    let cases = [
+        (
+            std::path::PathBuf::from("/dev/zero"),
+            "is not a regular file",
+        ),
+        (fifo, "is not a regular file"),
+        (dir, "is a directory"),
+        (huge, "more than a public key file holds (at most 64 KiB)"),
+    ];
+    for (path, says) in cases {
+        let run = import_within(&env, &path, std::time::Duration::from_secs(60));
+        run.assert_code(2);
+        let lines: Vec<&str> = run.stderr.lines().collect();
+        assert!(
+            lines[0].starts_with(&format!("error: --public-key {}: ", path.display()))
+                && lines[0].contains(says),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            lines.len() > 1 && lines[1..].iter().all(|l| l.starts_with("hint: ")),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+    }
+    assert!(
+        stack.requests().is_empty(),
+        "nothing is sent: {:?}",
+        stack.requests()
+    );
+    // A key file of the largest size allowed is read (and judged as a key).
+    let padded = format!(
+        "{}{}\n",
+        ED25519.trim(),
+        " ".repeat((64 << 10) - ED25519.len())
+    );
+    let path = env.write("padded.pub", &padded);
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 64 << 10);
+    let run = import_within(&env, &path, std::time::Duration::from_secs(60));
+    run.assert_code(0);
+}

@@ -829,3 +829,33 @@ fn a_file_project_found_nowhere_is_an_error() {
         run.stderr
     );
 }
+
+#[test]
+fn issue_14_a_limits_key_written_twice_is_refused_before_any_request() {
+    let (stack, env) = demo();
+    for (yaml, line) in [
+        (
+            "projects:\n  demo:\n    compute: {cores: 20}\n  demo:\n    compute: {cores: 90}\n",
+            "4:3: projects: duplicate key 'demo'",
+        ),
+        (
+            "projects:\n  demo:\n    compute:\n      cores: 20\n      ram: 1024\n      cores: 90\n",
+            "6:7: projects.demo.compute: duplicate key 'cores'",
+        ),
+    ] {
+        let file = limits(&env, yaml);
+        stack.reset_counters();
+        for verb in [&["check"][..], &["balance", "--yes"]] {
+            let run = admins(&env, &[&["quota"], verb, &["--limits", &file]].concat());
+            run.assert_code(2);
+            let lines: Vec<&str> = run.stderr.lines().collect();
+            assert_eq!(lines[0], format!("error: {file}:{line}"), "{}", run.stderr);
+            assert!(
+                lines.len() > 1 && lines[1..].iter().all(|l| l.starts_with("hint: ")),
+                "{}",
+                run.stderr
+            );
+        }
+        assert!(stack.requests().is_empty(), "{:?}", stack.requests());
+    }
+}

@@ -675,7 +675,7 @@ fn a_group_that_cannot_be_tagged_is_not_left_behind() {
     run.assert_code(2);
     assert!(
         run.stderr
-            .contains("error: fake-a/RegionTwo: tagging security group"),
+            .contains("error: fake-a/RegionTwo: creating security group db (it was deleted again): tagging security group db"),
         "{}",
         run.stderr
     );

@@ -482,3 +482,154 @@ fn a_cached_token_without_a_needed_role_is_renewed_once() {
     run.assert_code(0);
     assert_eq!(logins(&stack), 1, "{}", run.stderr);
 }
+
+/// Files osprey did not write, one of them older than the clean-up's age.
+#[cfg(unix)]
+fn foreign_files(dir: &std::path::Path) -> Vec<PathBuf> {
+    std::fs::create_dir_all(dir).unwrap();
+    let files: Vec<PathBuf> = ["old.json", "keep.json", "x.tmp"]
+        .iter()
+        .map(|n| dir.join(n))
+        .collect();
+    for f in &files {
+        std::fs::write(f, "not osprey's").unwrap();
+    }
+    let month_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(30 * 24 * 3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&files[0])
+        .unwrap()
+        .set_modified(month_ago)
+        .unwrap();
+    files
+}
+
+#[cfg(unix)]
+fn private_dir(dir: &std::path::Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_14_a_symlinked_cache_directory_is_neither_used_nor_cleared() {
+    let (stack, env) = demo();
+    let cache = env.path().join("home/.cache");
+    let elsewhere = env.path().join("elsewhere");
+    // `osprey` a symlink, then `osprey` real and its `tokens` a symlink.
+    for (link, files_in) in [
+        (cache.join("osprey"), elsewhere.join("tokens")),
+        (cache.join("osprey/tokens"), elsewhere.clone()),
+    ] {
+        let files = foreign_files(&files_in);
+        private_dir(link.parent().unwrap());
+        std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+        let there = || {
+            for f in &files {
+                assert_eq!(std::fs::read_to_string(f).unwrap(), "not osprey's");
+            }
+            assert_eq!(std::fs::read_dir(&files_in).unwrap().count(), 3);
+        };
+
+        stack.reset_counters();
+        let run = env.run(&["--os-cloud", "fake-a", "sites"]);
+        run.assert_code(0);
+        let warnings: Vec<&str> = run
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("warning: "))
+            .collect();
+        assert_eq!(
+            warnings,
+            [format!(
+                "warning: not using the token cache: directory {} is a symlink",
+                link.display()
+            )],
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("hint: "), "{}", run.stderr);
+        assert_eq!(logins(&stack), 1, "the run logged in without the cache");
+        there();
+
+        let run = env.run(&["auth", "logout", "--all"]);
+        run.assert_code(2);
+        assert_eq!(
+            run.stderr.lines().next().unwrap(),
+            format!(
+                "error: cannot clear the token cache: directory {} is a symlink",
+                link.display()
+            ),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.lines().skip(1).all(|l| l.starts_with("hint: ")),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("hint: "), "{}", run.stderr);
+        there();
+        std::fs::remove_file(&link).unwrap();
+        std::fs::remove_dir_all(&elsewhere).unwrap();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_14_a_cache_directory_open_to_others_is_not_used() {
+    use std::os::unix::fs::PermissionsExt;
+    let (stack, env) = demo();
+    let root = env.path().join("home/.cache/osprey");
+    let files = foreign_files(&root.join("tokens"));
+    private_dir(&root);
+    std::fs::set_permissions(root.join("tokens"), std::fs::Permissions::from_mode(0o775)).unwrap();
+    let run = env.run(&["--os-cloud", "fake-a", "sites"]);
+    run.assert_code(0);
+    assert_eq!(
+        run.stderr
+            .lines()
+            .filter(|l| l.starts_with("warning: "))
+            .count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("is open to others (mode 0775)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: make it private: chmod 700"),
+        "{}",
+        run.stderr
+    );
+    let run = env.run(&["auth", "logout", "--all"]);
+    run.assert_code(2);
+    for f in &files {
+        assert_eq!(std::fs::read_to_string(f).unwrap(), "not osprey's");
+    }
+    assert_eq!(cache_files(&env, "tokens").len(), 3);
+    // Made private, the directory is used again, and only osprey's own
+    // entries are ever removed from it.
+    std::fs::set_permissions(root.join("tokens"), std::fs::Permissions::from_mode(0o700)).unwrap();
+    let run = env.run(&["--os-cloud", "fake-a", "sites"]);
+    run.assert_code(0);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    assert_eq!(cache_files(&env, "tokens").len(), 4);
+    stack.reset_counters();
+    env.run(&["--os-cloud", "fake-a", "sites"]).assert_code(0);
+    assert_eq!(logins(&stack), 0);
+    let run = env.run(&["auth", "logout", "--all"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("removed 1 cached token "),
+        "{}",
+        run.stderr
+    );
+    for f in &files {
+        assert_eq!(std::fs::read_to_string(f).unwrap(), "not osprey's");
+    }
+}

@@ -11,6 +11,7 @@ use crate::error::hinted;
 use crate::fanout::select::{Estate, Site};
 use crate::render::Rows;
 use crate::render::plural;
+use anyhow::Context;
 use serde::Serialize;
 
 /// One site's cached token: the row of `osprey auth status`.
@@ -39,7 +40,9 @@ struct LogoutRow {
 /// from the cache too: a cloud without `regions:` and without a cached
 /// token is one row, `cloud/*`.
 pub async fn status(estate: &Estate<'_>) -> anyhow::Result<Report> {
-    enabled(estate)?;
+    enabled(estate)?
+        .check()
+        .context("cannot read the token cache")?;
     let mut report = Report::default();
     let mut rows = Vec::new();
     for site in estate.sites().await? {
@@ -90,6 +93,8 @@ fn row(id: &SiteId, token: &str) -> StatusRow {
 /// whole cache (tokens and version discovery of every cloud).
 pub fn logout(estate: &Estate<'_>, all: bool) -> anyhow::Result<Report> {
     let cache = enabled(estate)?;
+    // Nothing is removed from directories that may hold others' files.
+    cache.check().context("cannot clear the token cache")?;
     let mut report = Report::default();
     if all {
         let tokens = cache.clear_tokens();

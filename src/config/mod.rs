@@ -32,7 +32,7 @@ mod plugins;
 mod python;
 mod region;
 mod secret;
-mod yaml;
+pub(crate) mod yaml;
 
 pub use env::ConfigEnv;
 pub(crate) use file::{ReadFailure, read_text};

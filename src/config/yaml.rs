@@ -125,34 +125,11 @@ impl<'de> Visitor<'de> for Node {
         // keys that were not strings are tracked apart, once there is one.
         let mut classes: Option<HashSet<(u8, String)>> = None;
         let mut merge_seen = false;
-        while let Some(key) = map.next_key_seed(self)? {
-            let (class, text) = match key {
-                Value::String(s) => (0, s),
-                Value::Null => (1, py_str(&key)),
-                Value::Bool(_) => (2, py_str(&key)),
-                Value::Number(ref n) if n.is_f64() => (3, py_str(&key)),
-                Value::Number(_) => (4, py_str(&key)),
-                other => {
-                    return Err(shape(format!(
-                        "mapping key {} is not a scalar",
-                        py_repr(&other)
-                    )));
-                }
-            };
-            let repeated = if class == 0 && text == "<<" {
-                std::mem::replace(&mut merge_seen, true)
-            } else if class == 0 && classes.is_none() {
-                own.contains_key(&text)
-            } else {
-                let seen =
-                    classes.get_or_insert_with(|| own.keys().map(|k| (0, k.clone())).collect());
-                !seen.insert((class, text.clone()))
-            };
-            if repeated {
-                return Err(de::Error::custom(format_args!(
-                    "duplicate entry with key {text:?}"
-                )));
-            }
+        while let Some((class, text)) = map.next_key_seed(Key {
+            own: &own,
+            classes: &mut classes,
+            merge_seen: &mut merge_seen,
+        })? {
             let value = map.next_value_seed(self)?;
             if class == 0 && text == "<<" {
                 match value {
@@ -192,6 +169,124 @@ impl<'de> Visitor<'de> for Node {
         let (tag, _) = data.variant::<String>()?;
         // serde_yaml hands the tag over without its leading `!`.
         Err(shape(format!("unsupported yaml tag !{tag}")))
+    }
+}
+
+/// A mapping key of the mapping that has read `own`: its class and text.
+/// It is checked inside its own visit, so that serde_yaml places an error
+/// (a key that is not a scalar, or one written twice) at the key rather
+/// than at the start of its mapping.
+struct Key<'a> {
+    own: &'a Dict,
+    classes: &'a mut Option<HashSet<(u8, String)>>,
+    merge_seen: &'a mut bool,
+}
+
+impl<'de> DeserializeSeed<'de> for Key<'_> {
+    type Value = (u8, String);
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<(u8, String), D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl Key<'_> {
+    fn accept<E: de::Error>(self, key: Value) -> Result<(u8, String), E> {
+        let (class, text) = match key {
+            Value::String(s) => (0, s),
+            Value::Null => (1, py_str(&key)),
+            Value::Bool(_) => (2, py_str(&key)),
+            Value::Number(ref n) if n.is_f64() => (3, py_str(&key)),
+            Value::Number(_) => (4, py_str(&key)),
+            other => {
+                return Err(shape(format!(
+                    "mapping key {} is not a scalar",
+                    py_repr(&other)
+                )));
+            }
+        };
+        let repeated = if class == 0 && text == "<<" {
+            std::mem::replace(self.merge_seen, true)
+        } else if class == 0 && self.classes.is_none() {
+            self.own.contains_key(&text)
+        } else {
+            let own = self.own;
+            let seen = self
+                .classes
+                .get_or_insert_with(|| own.keys().map(|k| (0, k.clone())).collect());
+            !seen.insert((class, text.clone()))
+        };
+        if repeated {
+            return Err(de::Error::custom(format_args!(
+                "duplicate entry with key {text:?}"
+            )));
+        }
+        Ok((class, text))
+    }
+}
+
+/// Each kind of node is read as [`Node`] reads it, then accepted as a key.
+impl<'de> Visitor<'de> for Key<'_> {
+    type Value = (u8, String);
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping key")
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Self::Value, E> {
+        self.accept(Node.visit_bool(b)?)
+    }
+
+    fn visit_i64<E: de::Error>(self, i: i64) -> Result<Self::Value, E> {
+        self.accept(Node.visit_i64(i)?)
+    }
+
+    fn visit_u64<E: de::Error>(self, u: u64) -> Result<Self::Value, E> {
+        self.accept(Node.visit_u64(u)?)
+    }
+
+    fn visit_i128<E: de::Error>(self, i: i128) -> Result<Self::Value, E> {
+        self.accept(Node.visit_i128(i)?)
+    }
+
+    fn visit_u128<E: de::Error>(self, u: u128) -> Result<Self::Value, E> {
+        self.accept(Node.visit_u128(u)?)
+    }
+
+    fn visit_f64<E: de::Error>(self, f: f64) -> Result<Self::Value, E> {
+        self.accept(Node.visit_f64(f)?)
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+        self.accept(Value::String(s.to_string()))
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Self::Value, E> {
+        self.accept(Value::String(s))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.accept(Value::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.accept(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_any(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        self.accept(Node.visit_seq(seq)?)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        self.accept(Node.visit_map(map)?)
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
+        self.accept(Node.visit_enum(data)?)
     }
 }
 
@@ -317,6 +412,11 @@ mod tests {
     fn duplicates_tags_and_complex_keys_are_errors() {
         let err = from_str("a: 1\na: 2\n").unwrap_err().to_string();
         assert!(err.starts_with("duplicate entry with key \"a\""), "{err}");
+        // At the repeated key, not at the start of its mapping.
+        let err = from_str("x: 1\ng:\n  lab:\n    - a\n  other: []\n  lab: []\n").unwrap_err();
+        let at = err.location().map(|l| (l.line(), l.column()));
+        assert_eq!(at, Some((6, 3)), "{err}");
+        assert!(err.to_string().starts_with("g: duplicate entry"), "{err}");
         // Different YAML values with the same text are different keys.
         assert_eq!(from_str("1: a\n'1': b\n").unwrap(), json!({"1": "b"}));
         let err = from_str("a: !foo x\n").unwrap_err().to_string();

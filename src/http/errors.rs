@@ -116,33 +116,194 @@ pub fn error_message(body: &[u8]) -> String {
         }
     }
     let text = String::from_utf8_lossy(body);
-    if text.contains('<') {
-        // Glance and proxies answer with HTML pages: keep their title or text.
-        let stripped = strip_tags(&text);
-        if !stripped.is_empty() {
-            return stripped;
+    if looks_like_html(&text) {
+        // webob (Nova, Glance, Cinder), Apache, nginx and load balancers
+        // answer with pages: their text, without the markup.
+        let text = html_text(&text);
+        if !text.is_empty() {
+            return truncate(&text, 200);
         }
     }
     snippet(body)
 }
 
-fn strip_tags(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in html.chars() {
-        match ch {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
+fn looks_like_html(text: &str) -> bool {
+    let text = text.trim_start();
+    let start: String = text
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    start.starts_with("<!doctype")
+        || start.starts_with("<html")
+        || (start.starts_with('<') && text.contains("</"))
+}
+
+/// Elements whose text is not the page's message.
+const HIDDEN: [&str; 4] = ["head", "script", "style", "template"];
+
+/// Elements that start a new part of the text: headings, paragraphs, blocks.
+const BLOCKS: [&str; 23] = [
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "p",
+    "pre",
+];
+
+/// The text of an HTML page on one line: tags dropped, the head (whose
+/// title the body repeats as its heading) used only when the body has no
+/// text, entities decoded, white space collapsed, and the page's parts
+/// (heading, paragraphs) joined by `: `, as in
+/// `413 Request Entity Too Large: The body of your request was too large`.
+fn html_text(html: &str) -> String {
+    // The body's parts, each begun by a block element.
+    let mut body: Vec<String> = vec![String::new()];
+    let mut title = String::new();
+    // The hidden element being skipped, and whether the title is open.
+    let mut hidden: Option<&str> = None;
+    let mut in_title = false;
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        let text = &rest[..lt];
+        if in_title {
+            title.push_str(text);
+        } else if hidden.is_none() {
+            append(&mut body, text);
+        }
+        rest = &rest[lt..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            continue;
+        }
+        let Some(gt) = rest.find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[1..gt];
+        rest = &rest[gt + 1..];
+        let closing = tag.starts_with('/');
+        let name = tag
+            .trim_start_matches(['/', '!', '?'])
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if name == "title" {
+            in_title = !closing;
+            continue;
+        }
+        match hidden {
+            // A page that never closes its head ends it with its body.
+            Some(open) if (closing && open == name) || (open == "head" && name == "body") => {
+                hidden = None;
             }
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
+            Some(_) => {}
+            None => {
+                if let Some(h) = HIDDEN.iter().find(|h| **h == name).filter(|_| !closing) {
+                    hidden = Some(h);
+                } else if BLOCKS.contains(&name.as_str()) {
+                    body.push(String::new());
+                } else {
+                    // `<br>`, `<td>` and others part words; `<b>`, `<a>`
+                    // and other inline elements do not.
+                    let inline = ["a", "b", "code", "em", "i", "span", "strong", "tt", "u"];
+                    if !inline.contains(&name.as_str()) {
+                        append(&mut body, " ");
+                    }
+                }
+            }
         }
     }
-    let words: Vec<&str> = out.split_whitespace().collect();
-    let text = words.join(" ");
-    truncate(&text, 200)
+    if hidden.is_none() && !in_title {
+        append(&mut body, rest);
+    }
+    let parts = |pieces: Vec<String>| {
+        let mut out: Vec<String> = Vec::new();
+        for piece in pieces {
+            let words = piece.split_whitespace().collect::<Vec<_>>().join(" ");
+            let text = decode_entities(&words);
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !text.is_empty() && out.last() != Some(&text) {
+                out.push(text);
+            }
+        }
+        out.join(": ")
+    };
+    let text = parts(body);
+    if text.is_empty() {
+        parts(vec![title])
+    } else {
+        text
+    }
+}
+
+fn append(parts: &mut Vec<String>, text: &str) {
+    match parts.last_mut() {
+        Some(last) => last.push_str(text),
+        None => parts.push(text.to_string()),
+    }
+}
+
+/// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`, `&apos;`, `&nbsp;` and
+/// numeric references decoded; anything else is left as it is.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => {
+                    let number = name.strip_prefix('#')?;
+                    let code = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => number.parse().ok(),
+                    };
+                    code.and_then(char::from_u32)
+                }
+            };
+            c.map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The start of a body on one line, for messages and traces.
@@ -184,9 +345,58 @@ mod tests {
         );
         assert_eq!(
             error_message(b"<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>"),
-            "404 Not Found 404 Not Found"
+            "404 Not Found"
         );
         assert_eq!(error_message(b""), "(empty body)");
+    }
+
+    #[test]
+    fn issue_14_html_pages_read_as_their_text() {
+        // webob's page, as Nova answers a body over its limit.
+        let webob = "<html>\n <head>\n  <title>413 Request Entity Too Large</title>\n </head>\n \
+                     <body>\n  <h1>413 Request Entity Too Large</h1>\n  The body is too large &amp; \
+                     was refused<br /><br />\n\n\n\n </body>\n</html>";
+        assert_eq!(
+            error_message(webob.as_bytes()),
+            "413 Request Entity Too Large: The body is too large & was refused"
+        );
+        let nginx = "<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n\
+                     <center><h1>413 Request Entity Too Large</h1></center>\r\n\
+                     <hr><center>nginx/1.18.0 (Ubuntu)</center>\r\n</body>\r\n</html>\r\n";
+        assert_eq!(
+            error_message(nginx.as_bytes()),
+            "413 Request Entity Too Large: nginx/1.18.0 (Ubuntu)"
+        );
+        let apache = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n\
+                      <title>503 Service Unavailable</title>\n</head><body>\n\
+                      <h1>Service Unavailable</h1>\n<p>The server is temporarily unable to service your\n\
+                      request due to maintenance downtime or capacity\nproblems. Please try again later.</p>\n\
+                      </body></html>\n";
+        assert_eq!(
+            error_message(apache.as_bytes()),
+            "Service Unavailable: The server is temporarily unable to service your request due to \
+             maintenance downtime or capacity problems. Please try again later."
+        );
+        // Scripts, styles and comments are not text; entities are decoded
+        // once; a page without a body keeps its title.
+        let page = "<!doctype html><html><head><style>h1 {color: red}</style>\
+                    <script>var x = '<b>';</script></head><body><!-- note <p> -->\
+                    <h1>Bad &lt;request&gt;</h1><p>name &quot;a&#39;b&quot; &amp;amp; \
+                    <b>bold</b>&#x21; &unknown;</p></body></html>";
+        assert_eq!(
+            error_message(page.as_bytes()),
+            "Bad <request>: name \"a'b\" &amp; bold! &unknown;"
+        );
+        assert_eq!(
+            error_message(b"<html><head><title>502 Bad Gateway</title></head></html>"),
+            "502 Bad Gateway"
+        );
+        assert_eq!(
+            error_message(b"<html><head><title>T</title><body><h1>Gone</h1>away</body></html>"),
+            "Gone: away"
+        );
+        // Text that merely holds a `<` is not a page.
+        assert_eq!(error_message(b"limit < usage"), "limit < usage");
     }
 
     #[test]

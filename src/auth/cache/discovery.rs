@@ -8,7 +8,7 @@ use crate::auth::catalog::Service;
 use crate::auth::discovery::Discovered;
 use serde::{Deserialize, Serialize};
 
-const KIND: &str = "discovery";
+pub(super) const KIND: &str = "discovery";
 
 /// How long a version document is trusted.
 pub const TTL_SECS: i64 = 24 * 3600;

@@ -46,6 +46,17 @@ fn token(id: &str, expires_in: i64) -> Token {
     }
 }
 
+/// A temp dir closed to others, as the cache wants its root.
+fn private_tempdir() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    tmp
+}
+
 fn only_file(dir: &Path) -> std::path::PathBuf {
     let files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
@@ -57,7 +68,7 @@ fn only_file(dir: &Path) -> std::path::PathBuf {
 
 #[test]
 fn a_stored_token_comes_back_for_the_same_identity_and_secrets() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = private_tempdir();
     let cache = Cache::at(tmp.path());
     let cfg = config("s3cret", "demo");
     let id = identity(&cfg);
@@ -77,7 +88,7 @@ fn a_stored_token_comes_back_for_the_same_identity_and_secrets() {
 
 #[test]
 fn a_changed_password_never_reuses_the_token() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = private_tempdir();
     let cache = Cache::at(tmp.path());
     let cfg = config("old", "demo");
     let id = identity(&cfg);
@@ -97,7 +108,7 @@ fn a_changed_password_never_reuses_the_token() {
 
 #[test]
 fn the_file_holds_neither_the_password_nor_anything_readable_by_others() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = private_tempdir();
     let cache = Cache::at(tmp.path().join("osprey"));
     let cfg = config("pa55word-in-clear", "demo");
     cache.store_token(
@@ -120,7 +131,7 @@ fn the_file_holds_neither_the_password_nor_anything_readable_by_others() {
 
 #[test]
 fn a_token_close_to_its_expiry_is_not_reused() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = private_tempdir();
     let cache = Cache::at(tmp.path());
     let cfg = config("s", "demo");
     let id = identity(&cfg);
@@ -134,7 +145,7 @@ fn a_token_close_to_its_expiry_is_not_reused() {
 
 #[test]
 fn untrusted_files_are_ignored_then_replaced() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = private_tempdir();
     let cache = Cache::at(tmp.path());
     let cfg = config("s", "demo");
     let id = identity(&cfg);
@@ -178,7 +189,7 @@ fn untrusted_files_are_ignored_then_replaced() {
 
 #[test]
 fn a_stale_token_is_dropped_only_while_it_is_still_the_cached_one() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = private_tempdir();
     let cache = Cache::at(tmp.path());
     let cfg = config("s", "demo");
     let id = identity(&cfg);
@@ -195,7 +206,7 @@ fn a_stale_token_is_dropped_only_while_it_is_still_the_cached_one() {
 
 #[test]
 fn concurrent_writers_and_readers_never_see_half_a_file() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = private_tempdir();
     let cfg = config("s", "demo");
     let id = identity(&cfg);
     std::thread::scope(|scope| {
@@ -230,7 +241,7 @@ fn concurrent_writers_and_readers_never_see_half_a_file() {
 
 #[test]
 fn discovery_is_kept_a_day_and_dropped_on_demand() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = private_tempdir();
     let cache = Cache::at(tmp.path());
     let found = Discovered {
         base: "http://nova/v2.1".into(),
@@ -260,13 +271,14 @@ fn discovery_is_kept_a_day_and_dropped_on_demand() {
 
 #[test]
 fn clearing_counts_entries_not_temp_files() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = private_tempdir();
     let cache = Cache::at(tmp.path());
     for project in ["a", "b"] {
         let cfg = config("s", project);
         cache.store_token(&identity(&cfg), &Secrets::of(&cfg.auth), &token("t", 3600));
     }
-    std::fs::write(tmp.path().join("tokens/.x.1.2.tmp"), "half").unwrap();
+    let temp = format!(".{}.1234.{}.tmp", "0".repeat(32), "a".repeat(24));
+    std::fs::write(tmp.path().join("tokens").join(temp), "half").unwrap();
     assert_eq!(cache.clear_tokens(), 2);
     assert_eq!(
         std::fs::read_dir(tmp.path().join("tokens"))
@@ -276,9 +288,159 @@ fn clearing_counts_entries_not_temp_files() {
     );
 }
 
+/// Files osprey did not write, each as a directory of the cache may hold them.
+#[cfg(unix)]
+fn foreign_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::create_dir_all(dir).unwrap();
+    let files: Vec<_> = ["old.json", "keep.json", "x.tmp"]
+        .iter()
+        .map(|n| dir.join(n))
+        .collect();
+    for f in &files {
+        std::fs::write(f, "not osprey's").unwrap();
+    }
+    // Older than any entry is kept: what the clean-up removes.
+    let old = std::time::SystemTime::now() - Duration::from_secs(30 * 24 * 3600);
+    let file = std::fs::File::options()
+        .write(true)
+        .open(&files[0])
+        .unwrap();
+    file.set_modified(old).unwrap();
+    files
+}
+
+#[cfg(unix)]
+fn assert_all_there(files: &[std::path::PathBuf]) {
+    for f in files {
+        assert_eq!(
+            std::fs::read_to_string(f).unwrap(),
+            "not osprey's",
+            "{}",
+            f.display()
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_14_a_symlinked_cache_directory_is_never_used() {
+    let tmp = private_tempdir();
+    let elsewhere = tmp.path().join("elsewhere");
+    let cfg = config("s", "demo");
+    let id = identity(&cfg);
+    // The root a symlink, then the root real and its `tokens` a symlink.
+    for (link, files_in) in [
+        (tmp.path().join("a/osprey"), elsewhere.join("tokens")),
+        (tmp.path().join("b/osprey/tokens"), elsewhere.clone()),
+    ] {
+        use std::os::unix::fs::PermissionsExt;
+        let files = foreign_files(&files_in);
+        for dir in link.ancestors().skip(1).take_while(|d| d != &tmp.path()) {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+        }
+        std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+        let cache = Cache::at(if link.ends_with("tokens") {
+            link.parent().unwrap().to_path_buf()
+        } else {
+            link.clone()
+        });
+        let err = cache.check().unwrap_err().to_string();
+        assert_eq!(err, format!("directory {} is a symlink", link.display()));
+        cache.store_token(&id, &Secrets::of(&cfg.auth), &token("tok-1", 3600));
+        assert!(cache.token(&id, &Secrets::of(&cfg.auth)).is_none());
+        assert_eq!(cache.clear_tokens(), 0);
+        assert!(!cache.remove_token(&id));
+        assert_all_there(&files);
+        assert_eq!(std::fs::read_dir(&files_in).unwrap().count(), 3);
+        std::fs::remove_file(&link).unwrap();
+        std::fs::remove_dir_all(&elsewhere).unwrap();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_14_a_directory_open_to_others_is_not_used_nor_narrowed() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = private_tempdir();
+    let root = tmp.path().join("osprey");
+    let files = foreign_files(&root.join("tokens"));
+    std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let tokens = root.join("tokens");
+    std::fs::set_permissions(&tokens, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let cache = Cache::at(&root);
+    let err = cache.check().unwrap_err().to_string();
+    assert_eq!(
+        err,
+        format!(
+            "directory {} is open to others (mode 0755)",
+            tokens.display()
+        )
+    );
+    let cfg = config("s", "demo");
+    cache.store_token(
+        &identity(&cfg),
+        &Secrets::of(&cfg.auth),
+        &token("tok-1", 3600),
+    );
+    assert_eq!(cache.clear_tokens(), 0);
+    assert_all_there(&files);
+    assert_eq!(std::fs::read_dir(&tokens).unwrap().count(), 3);
+    let mode = std::fs::metadata(&tokens).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o755, "left as it was");
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_14_only_files_osprey_names_and_made_are_deleted() {
+    let tmp = private_tempdir();
+    let cache = Cache::at(tmp.path().join("osprey"));
+    let cfg = config("s", "demo");
+    let id = identity(&cfg);
+    cache.store_token(&id, &Secrets::of(&cfg.auth), &token("tok-1", 3600));
+    assert!(cache.check().is_ok());
+    let tokens = tmp.path().join("osprey/tokens");
+    let mut files = foreign_files(&tokens);
+    // A symlink with an entry's name: the link may go, never its target.
+    let target = foreign_files(&tmp.path().join("target"));
+    let link = tokens.join(format!("{}.json", "b".repeat(32)));
+    std::os::unix::fs::symlink(&target[1], &link).unwrap();
+    // A directory with a temp file's name.
+    let dir = tokens.join(format!(".{}.1.{}.tmp", "c".repeat(32), "d".repeat(24)));
+    std::fs::create_dir(&dir).unwrap();
+    assert_eq!(cache.clear_tokens(), 1, "the one entry osprey wrote");
+    files.push(target[1].clone());
+    assert_all_there(&files);
+    assert!(dir.is_dir());
+    assert!(link.symlink_metadata().is_ok());
+    // The clean-up of old entries spares the old foreign file too.
+    cache.store_token(&id, &Secrets::of(&cfg.auth), &token("tok-2", 3600));
+    assert_all_there(&files);
+}
+
+#[test]
+fn issue_14_osprey_knows_its_own_file_names() {
+    let digest = "0123456789abcdef0123456789abcdef";
+    let unique = "0123456789abcdef01234567";
+    assert!(ours(&format!("{digest}.json")));
+    assert!(ours(&format!(".{digest}.42.{unique}.tmp")));
+    for other in [
+        "keep.json",
+        "x.tmp",
+        ".x.1.2.tmp",
+        &format!("{}.json", digest.to_uppercase()),
+        &format!("{digest}0.json"),
+        &format!(".{digest}..{unique}.tmp"),
+        &format!(".{digest}.4x.{unique}.tmp"),
+        &format!(".{digest}.42.{unique}.tmp.json"),
+    ] {
+        assert!(!ours(other), "{other}");
+    }
+}
+
 #[test]
 fn credentials_in_the_url_are_secrets_too() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = private_tempdir();
     let cache = Cache::at(tmp.path());
     let mut cfg = config("s", "demo");
     cfg.auth.auth_url = Some("http://u:one@ks:5000/v3".into());

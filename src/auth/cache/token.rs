@@ -12,7 +12,7 @@ use crate::config::{AuthConfig, RegionConfig, Secret};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-const KIND: &str = "tokens";
+pub(super) const KIND: &str = "tokens";
 
 /// A cached token is used until this close to its expiry.
 pub const REUSE_MARGIN_SECS: i64 = 300;

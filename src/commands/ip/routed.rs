@@ -38,14 +38,19 @@ impl Routed {
         })?;
         Routed::parse(&text).map_err(|why| {
             hinted(
-                format!("--routed {shown}: {why}"),
+                format!("--routed {shown}{why}"),
                 "e.g. `groups: {backbone: [\"prod/*/app-*\", \"dr/East/app-*\"]}`",
             )
         })
     }
 
+    /// The groups in `text`. An error is told to follow the file's name:
+    /// `:LINE:COLUMN: …` where the YAML places it, else `: …`.
     pub fn parse(text: &str) -> Result<Routed, String> {
-        let file: File = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+        // serde_yaml keeps the last of two same-named groups, so a group
+        // would vanish: the reader of clouds.yaml refuses a repeated key.
+        crate::config::yaml::from_str(text).map_err(|e| placed(&e))?;
+        let file: File = serde_yaml::from_str(text).map_err(|e| placed(&e))?;
         let mut groups = Vec::new();
         for (name, members) in file.groups {
             let mut globs = Vec::new();
@@ -59,7 +64,7 @@ impl Routed {
                     }
                     _ => {
                         return Err(format!(
-                            "groups.{name}: '{m}' is not cloud/region/network (globs allowed)"
+                            ": groups.{name}: '{m}' is not cloud/region/network (globs allowed)"
                         ));
                     }
                 }
@@ -79,6 +84,19 @@ impl Routed {
             .iter()
             .any(|(_, g)| holds(g, a, net_a) && holds(g, b, net_b))
     }
+}
+
+/// A serde_yaml error as `:LINE:COLUMN: message`, or `: message`.
+fn placed(err: &serde_yaml::Error) -> String {
+    let text = err.to_string();
+    let Some(at) = err.location() else {
+        return format!(": {text}");
+    };
+    let (line, column) = (at.line(), at.column());
+    let text = text.replacen(&format!(" at line {line} column {column}"), "", 1);
+    // The clouds.yaml reader marks errors of shape (tags, merges).
+    let text = text.replacen(crate::config::yaml::SHAPE_MARK, "", 1);
+    format!(":{line}:{column}: {text}")
 }
 
 #[cfg(test)]
@@ -127,5 +145,19 @@ mod tests {
                 .contains("unknown field")
         );
         assert!(Routed::parse("- a\n").is_err());
+    }
+
+    #[test]
+    fn issue_14_a_group_written_twice_is_refused_where_it_repeats() {
+        let text = "groups:\n  lab: ['lab/*/*']\n  backbone: ['prod/*/*']\n  lab: ['dr/*/*']\n";
+        assert_eq!(
+            Routed::parse(text).unwrap_err(),
+            ":4:3: groups: duplicate entry with key \"lab\""
+        );
+        let text = "groups: {a: ['x/y/z']}\ngroups: {b: ['x/y/z']}\n";
+        assert_eq!(
+            Routed::parse(text).unwrap_err(),
+            ":2:1: duplicate entry with key \"groups\""
+        );
     }
 }

@@ -24,12 +24,16 @@ pub struct PublicKey {
     pub fingerprint: String,
 }
 
+/// The most a public key file may hold: an RSA key of 16384 bits is under
+/// 3 KiB, so anything larger is not a `.pub` file.
+const MAX_KEY_FILE: u64 = 64 << 10;
+
 /// Reads and checks a `.pub` file.
 pub fn read(path: &Path) -> anyhow::Result<PublicKey> {
     let shown = path.display();
-    let text = std::fs::read(path).map_err(|e| {
+    let text = read_bounded(path).map_err(|why| {
         hinted(
-            format!("--public-key {shown}: {e}"),
+            format!("--public-key {shown}: {why}"),
             "pass the public key file, e.g. ~/.ssh/id_ed25519.pub",
         )
     })?;
@@ -50,6 +54,51 @@ pub fn read(path: &Path) -> anyhow::Result<PublicKey> {
         };
         hinted(format!("--public-key {shown}: {why}"), hint)
     })
+}
+
+/// The bytes of a regular file of at most [`MAX_KEY_FILE`], or why not.
+/// The file's type is checked before it is opened, and it is opened
+/// without blocking, so a device is never read and a FIFO never waited on.
+fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let kind = |meta: &std::fs::Metadata| {
+        let size = meta.len();
+        if meta.is_dir() {
+            Err("is a directory".to_string())
+        } else if !meta.is_file() {
+            Err("is not a regular file (a device, a FIFO or a socket)".to_string())
+        } else if size > MAX_KEY_FILE {
+            Err(format!(
+                "is {} bytes, more than a public key file holds (at most {} KiB)",
+                size,
+                MAX_KEY_FILE >> 10
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    kind(&std::fs::metadata(path).map_err(|e| e.to_string())?)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| e.to_string())?;
+    // What was opened, in case the path changed since it was checked.
+    kind(&file.metadata().map_err(|e| e.to_string())?)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_KEY_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_KEY_FILE {
+        return Err(format!(
+            "grew past {} KiB while it was read",
+            MAX_KEY_FILE >> 10
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Checks one public key line.
