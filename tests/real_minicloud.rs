@@ -1815,3 +1815,215 @@ fn ip_scan_finds_each_conflict_between_two_clouds() {
     let clean = env.run(&[&demo[..], &["ip", "scan"]].concat());
     clean.assert_code(0);
 }
+
+/// What a [`FaultRelay`] does to the one request it is armed for.
+#[derive(Clone, Copy, PartialEq)]
+enum Cut {
+    /// The request never reaches the service; the connection is closed.
+    Before,
+    /// The service gets the request and acts on it; its answer is dropped
+    /// and the connection closed.
+    After,
+}
+
+/// A TCP relay in front of one service that, once armed, cuts the next
+/// request whose first line starts with a prefix: the fault-injecting
+/// proxy that real clouds have between a client and an API.
+struct FaultRelay {
+    url: String,
+    armed: std::sync::Arc<std::sync::Mutex<Option<(String, Cut)>>>,
+}
+
+impl FaultRelay {
+    fn start(upstream: &'static str) -> Self {
+        use std::io::{Read, Write};
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let armed: std::sync::Arc<std::sync::Mutex<Option<(String, Cut)>>> = Default::default();
+        let arms = armed.clone();
+        std::thread::spawn(move || {
+            for client in listener.incoming() {
+                let Ok(mut client) = client else { return };
+                let Ok(mut server) = std::net::TcpStream::connect(upstream) else {
+                    continue;
+                };
+                let (mut client_r, mut server_w) =
+                    (client.try_clone().unwrap(), server.try_clone().unwrap());
+                let dropping = std::sync::Arc::new(AtomicBool::new(false));
+                let drop_answer = dropping.clone();
+                let arms = arms.clone();
+                std::thread::spawn(move || {
+                    let mut buf = vec![0; 64 * 1024];
+                    while let Ok(n) = client_r.read(&mut buf) {
+                        if n == 0 {
+                            break;
+                        }
+                        let text = String::from_utf8_lossy(&buf[..n]);
+                        let line = text.lines().next().unwrap_or_default().to_string();
+                        let mut arm = arms.lock().unwrap();
+                        let cut = match arm.as_ref() {
+                            Some((prefix, cut)) if line.starts_with(prefix.as_str()) => Some(*cut),
+                            _ => None,
+                        };
+                        match cut {
+                            Some(Cut::Before) => {
+                                *arm = None;
+                                let _ = client_r.shutdown(std::net::Shutdown::Both);
+                                break;
+                            }
+                            Some(Cut::After) => {
+                                *arm = None;
+                                drop_answer.store(true, Ordering::SeqCst);
+                            }
+                            None => {}
+                        }
+                        drop(arm);
+                        if server_w.write_all(&buf[..n]).is_err() {
+                            break;
+                        }
+                    }
+                    let _ = server_w.shutdown(std::net::Shutdown::Write);
+                });
+                std::thread::spawn(move || {
+                    let mut buf = vec![0; 64 * 1024];
+                    while let Ok(n) = server.read(&mut buf) {
+                        if n == 0 {
+                            break;
+                        }
+                        if dropping.load(Ordering::SeqCst) {
+                            // The service answered: it acted. The client
+                            // never hears of it.
+                            let _ = client.shutdown(std::net::Shutdown::Both);
+                            return;
+                        }
+                        if client.write_all(&buf[..n]).is_err() {
+                            break;
+                        }
+                    }
+                    let _ = client.shutdown(std::net::Shutdown::Write);
+                });
+            }
+        });
+        FaultRelay { url, armed }
+    }
+
+    fn arm(&self, prefix: &str, cut: Cut) {
+        *self.armed.lock().unwrap() = Some((prefix.to_string(), cut));
+    }
+}
+
+/// Issue 14 on a real Nova behind a relay: a replace whose import never
+/// arrives puts the original key back; an import whose answer is lost
+/// after Nova made the key is found and kept, and a re-run plans nothing.
+#[test]
+#[ignore = "real tier: needs the minicloud (.ci/run)"]
+fn a_lost_import_keeps_its_word_on_a_real_nova() {
+    const ED25519: &str = "a7:02:01:6b:0a:bd:33:14:a6:7a:a1:dc:f3:1b:30:a8";
+    const RSA: &str = "5c:73:e9:6e:8e:e2:e7:84:ad:59:1c:00:cf:36:7d:15";
+    let relay = FaultRelay::start("127.0.0.1:8794");
+    // RegionThree's Nova through the relay, as the same demo user.
+    let relayed = format!(
+        "{}\n  mc-b-relay:\n    auth:\n      auth_url: http://127.0.0.1:5001/v3\n      \
+         username: demo\n      password: minicloud-demo\n      project_name: demo\n      \
+         user_domain_name: Default\n      project_domain_name: Default\n    \
+         region_name: RegionThree\n    regions: [RegionThree]\n    \
+         compute_endpoint_override: {}/v2.1\n",
+        clouds_yaml().trim_end(),
+        relay.url
+    );
+    let env = Env::with_clouds(&relayed);
+    let suffix = std::process::id();
+    let (name, fresh) = (
+        format!("osprey-lost-{suffix}"),
+        format!("osprey-lost2-{suffix}"),
+    );
+    let _cleanup = Keys {
+        env: &env,
+        names: vec![name.clone(), fresh.clone()],
+    };
+    let fixture = |f: &str| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/keys")
+            .join(f)
+            .display()
+            .to_string()
+    };
+    let import = |cloud: &str, n: &str, file: &str, more: &[&str]| {
+        env.run(
+            &[
+                &[
+                    "--os-cloud",
+                    cloud,
+                    "keypair",
+                    "import",
+                    "--name",
+                    n,
+                    "--public-key",
+                    &fixture(file),
+                    "--yes",
+                    "-f",
+                    "json",
+                ][..],
+                more,
+            ]
+            .concat(),
+        )
+    };
+    let held = |n: &str| -> Value {
+        let rows = env
+            .run(&[
+                "--os-cloud",
+                "mc-b-demo",
+                "keypair",
+                "list",
+                "--name",
+                n,
+                "-f",
+                "json",
+            ])
+            .json();
+        rows.as_array()
+            .unwrap()
+            .first()
+            .map(|r| r["fingerprint"].clone())
+            .unwrap_or(Value::Null)
+    };
+    import("mc-b-demo", &name, "ed25519.pub", &[]).assert_code(0);
+
+    // The new key's import never reaches Nova: the original comes back.
+    relay.arm("POST /v2.1/os-keypairs ", Cut::Before);
+    let run = import("mc-b-relay", &name, "rsa.pub", &["--replace"]);
+    run.assert_code(2);
+    assert_eq!(
+        run.json()[0]["status"],
+        "failed, original restored",
+        "{}",
+        run.stderr
+    );
+    assert_eq!(held(&name), ED25519, "the original is back");
+
+    // Nova makes the new key and its answer is lost: found and kept.
+    relay.arm("POST /v2.1/os-keypairs ", Cut::After);
+    let run = import("mc-b-relay", &name, "rsa.pub", &["--replace"]);
+    run.assert_code(0);
+    assert_eq!(run.json()[0]["status"], "applied", "{}", run.stderr);
+    assert!(
+        run.stderr.contains("answer to its creation was lost"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(held(&name), RSA);
+
+    relay.arm("POST /v2.1/os-keypairs ", Cut::After);
+    let run = import("mc-b-relay", &fresh, "ed25519.pub", &[]);
+    run.assert_code(0);
+    assert_eq!(held(&fresh), ED25519);
+    import(
+        "mc-b-relay",
+        &fresh,
+        "ed25519.pub",
+        &["--dry-run", "--exit-code"],
+    )
+    .assert_code(0);
+}
