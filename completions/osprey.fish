@@ -348,7 +348,7 @@ csv\t''
 value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
-complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -l replace -d 'Replace a same-named key with another fingerprint (delete, then import)'
+complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -l replace -d 'Replace a same-named key with another fingerprint (delete, then import; the old key is put back if the import fails)'
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -l dry-run -d 'Print the plan and change nothing'
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -l exit-code -d 'With --dry-run: exit 1 when there are changes to make'
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Apply without asking (required off a terminal)'
@@ -357,7 +357,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_s
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l name -d 'The keypair name at every site' -r
-complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l public-key -d 'The OpenSSH public key file (ssh-rsa, ssh-ed25519, ecdsa-sha2-*)' -r -F
+complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l public-key -d 'The OpenSSH public key file (ssh-rsa, ssh-ed25519, ecdsa-sha2-*), a regular file of at most 64 KiB' -r -F
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l to -d 'The target sites as cloud/region globs (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
@@ -374,7 +374,7 @@ csv\t''
 value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
-complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l replace -d 'Replace a same-named key with another fingerprint (delete, then import)'
+complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l replace -d 'Replace a same-named key with another fingerprint (delete, then import; the old key is put back if the import fails)'
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l dry-run -d 'Print the plan and change nothing'
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l exit-code -d 'With --dry-run: exit 1 when there are changes to make'
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -s y -l yes -d 'Apply without asking (required off a terminal)'
@@ -469,7 +469,7 @@ csv\t''
 value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
-complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -l replace -d 'Delete and re-create a same-named flavor whose specs differ (never one that servers at the target were built from). Default: such a flavor is a conflict'
+complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -l replace -d 'Delete and re-create a same-named flavor whose specs differ (never one that servers at the target were built from); the old flavor is put back whole if the new one cannot be made. Default: such a flavor is a conflict'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -l dry-run -d 'Print the plan and change nothing'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -l exit-code -d 'With --dry-run: exit 1 when there are changes to make'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Apply without asking (required off a terminal)'

@@ -222,7 +222,8 @@ pub enum KeypairCommand {
         /// The keypairs to clone.
         #[arg(required = true, value_name = "NAME")]
         names: Vec<String>,
-        /// Replace a same-named key with another fingerprint (delete, then import).
+        /// Replace a same-named key with another fingerprint (delete, then import; the
+        /// old key is put back if the import fails).
         #[arg(long)]
         replace: bool,
         #[command(flatten)]
@@ -235,7 +236,8 @@ pub enum KeypairCommand {
         /// The keypair name at every site.
         #[arg(long)]
         name: String,
-        /// The OpenSSH public key file (ssh-rsa, ssh-ed25519, ecdsa-sha2-*).
+        /// The OpenSSH public key file (ssh-rsa, ssh-ed25519, ecdsa-sha2-*), a regular
+        /// file of at most 64 KiB.
         #[arg(long, value_name = "FILE")]
         public_key: std::path::PathBuf,
         /// The target sites as cloud/region globs (repeatable, comma lists).
@@ -243,7 +245,8 @@ pub enum KeypairCommand {
         /// Default: every selected site.
         #[arg(long, value_delimiter = ',', value_name = "PATTERN")]
         to: Vec<String>,
-        /// Replace a same-named key with another fingerprint (delete, then import).
+        /// Replace a same-named key with another fingerprint (delete, then import; the
+        /// old key is put back if the import fails).
         #[arg(long)]
         replace: bool,
         #[command(flatten)]
@@ -496,7 +499,8 @@ pub struct FlavorSyncArgs {
     pub names: Vec<String>,
 
     /// Delete and re-create a same-named flavor whose specs differ (never
-    /// one that servers at the target were built from). Default: such a
+    /// one that servers at the target were built from); the old flavor is
+    /// put back whole if the new one cannot be made. Default: such a
     /// flavor is a conflict.
     #[arg(long)]
     pub replace: bool,

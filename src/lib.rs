@@ -104,8 +104,8 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
     }
     // Output options are checked before any request, so that a change is
     // never made by a run that then fails to print it.
-    if let Some(known) = plan_columns(&s.command) {
-        g.render.resolved(&known)?;
+    if let Some(known) = known_columns(&s.command) {
+        g.render.check(&known)?;
     }
     let config = config::load(&config::ConfigEnv::from_process())?;
     if !g.quiet {
@@ -152,17 +152,41 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
     }
 }
 
-/// The columns of a changing command's plan rows, known before it runs.
-fn plan_columns(command: &CommandSettings) -> Option<Vec<String>> {
-    match command {
+/// The columns each command's output can have, by its row type (and its
+/// table of sites, for a drift matrix).
+fn known_columns(command: &CommandSettings) -> Option<render::Known> {
+    use commands::{auth, flavor, ip, keypair, quota, secgroup, sites};
+    use render::Known;
+    use render::columns::of;
+    let matrix = |rows| Known::with_sites(rows, &["name", "status"]);
+    Some(match command {
+        CommandSettings::ConfigShow { .. } => {
+            Known::rows(config::SHOW_COLUMNS.iter().map(|c| c.to_string()).collect())
+        }
+        CommandSettings::Sites(_) => Known::rows(of::<sites::SiteRow>()),
+        CommandSettings::AuthStatus => Known::rows(of::<auth::StatusRow>()),
+        CommandSettings::AuthLogout { .. } => Known::rows(of::<auth::LogoutRow>()),
+        CommandSettings::QuotaShow(a) if a.total => Known::rows(of::<quota::show::TotalRow>()),
+        CommandSettings::QuotaShow(_) => Known::with_sites(
+            of::<quota::show::QuotaRow>(),
+            &["service", "resource", "total", "global", "status"],
+        ),
+        CommandSettings::QuotaBalance(_) => Known::rows(of::<quota::BalanceRow>()),
+        CommandSettings::QuotaCheck(_) => Known::rows(of::<quota::ViolationRow>()),
+        CommandSettings::KeypairList(_) => matrix(of::<keypair::KeypairRow>()),
+        CommandSettings::FlavorList(_) => matrix(of::<flavor::FlavorRow>()),
+        CommandSettings::SecgroupList(_) => matrix(of::<secgroup::GroupRow>()),
+        CommandSettings::SecgroupDiff(_) => Known::rows(of::<secgroup::DiffRow>()),
         CommandSettings::KeypairSync(_)
         | CommandSettings::KeypairImport(_)
         | CommandSettings::KeypairDelete(_)
         | CommandSettings::FlavorSync(_)
-        | CommandSettings::SecgroupSync(_) => Some(render::columns::of::<plan::PlanRow>()),
-        CommandSettings::QuotaBalance(_) => Some(commands::quota::balance_columns()),
-        _ => None,
-    }
+        | CommandSettings::SecgroupSync(_) => Known::rows(of::<plan::PlanRow>()),
+        CommandSettings::IpList(_) | CommandSettings::IpFind(_) => Known::rows(of::<ip::IpRow>()),
+        CommandSettings::IpScan(_) => Known::rows(of::<ip::ScanRow>()),
+        CommandSettings::IpFree(_) => Known::rows(of::<ip::FreeRow>()),
+        CommandSettings::Completions(_) | CommandSettings::Man(_) => return None,
+    })
 }
 
 /// How the run logs in: with the token cache unless it is turned off, and
@@ -222,7 +246,7 @@ fn finish(report: Report, g: &settings::Global) -> ExitStatus {
                 .columns
                 .iter()
                 .chain(&opts.sort_columns)
-                .all(|c| table.columns.contains(c)) =>
+                .all(|c| table.has_column(c)) =>
         {
             table
         }

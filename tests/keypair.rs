@@ -758,3 +758,37 @@ fn issue_14_a_key_file_that_is_no_small_regular_file_is_refused_before_any_reque
     let run = import_within(&env, &path, std::time::Duration::from_secs(60));
     run.assert_code(0);
 }
+
+/// Issue 14: a view's output options are checked before it asks any site,
+/// as a change's are; a site column of the matrix is known only later.
+#[test]
+fn issue_14_a_views_columns_are_checked_before_any_request() {
+    let (stack, env) = demo();
+    seed(&stack, "RegionOne", "deploy", ED25519);
+    let seeded = stack.requests().len();
+    let out = run(&env, &["keypair", "list", "-c", "nope"]);
+    out.assert_code(2);
+    assert!(
+        out.stderr
+            .starts_with("error: -c nope: no such column\nhint: columns are: cloud, region, name"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(stack.requests().len(), seeded, "no request was made");
+    let out = run(
+        &env,
+        &["keypair", "list", "-c", "Name", "-c", "fake-a/RegionOne"],
+    );
+    out.assert_code(0);
+    assert!(out.stdout.contains("a7:02:01:6b…"), "{}", out.stdout);
+    let out = run(
+        &env,
+        &["keypair", "list", "-f", "json", "-c", "fake-a/RegionOne"],
+    );
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains("-c fake-a/RegionOne: no such column"),
+        "{}",
+        out.stderr
+    );
+}

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 /// One site's cached token: the row of `osprey auth status`.
 #[derive(Debug, Default, Serialize)]
-struct StatusRow {
+pub(crate) struct StatusRow {
     cloud: String,
     region: String,
     /// `valid`, `expired`, `credentials changed` or `none`.
@@ -30,7 +30,7 @@ struct StatusRow {
 
 /// One cloud's logout: the row of `osprey auth logout`.
 #[derive(Debug, Default, Serialize)]
-struct LogoutRow {
+pub(crate) struct LogoutRow {
     cloud: String,
     auth_url: String,
     removed: bool,

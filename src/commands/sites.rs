@@ -21,7 +21,7 @@ pub struct SitesArgs {
 
 /// One site: the row of `osprey sites`.
 #[derive(Debug, Default, Serialize)]
-struct SiteRow {
+pub(crate) struct SiteRow {
     cloud: String,
     region: String,
     auth: String,

@@ -2,10 +2,27 @@
 //! executor: a replace that puts its original back when its creation
 //! fails, and a creation whose lost answer is answered by looking.
 
-use super::Left;
 use crate::error::add_hint;
 use crate::http::answer_lost;
 use std::future::Future;
+
+/// What a failed step left behind, carried in its error as a silent layer
+/// (it adds no text; the error's own words say it to the user).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Left {
+    /// A replace put its original back.
+    Restored,
+    /// What the step made was removed again.
+    RolledBack,
+    /// A replace deleted its original and could not put it back.
+    OriginalDeleted,
+}
+
+impl std::fmt::Display for Left {
+    fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Ok(())
+    }
+}
 
 /// Replaces `what` (`keypair deploy`) as one change: `remove` the
 /// original, then `create` the new one. When the creation fails,

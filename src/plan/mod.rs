@@ -6,7 +6,7 @@
 
 mod change;
 
-pub use change::{Made, create_or_find, replace};
+pub use change::{Left, Made, create_or_find, replace};
 
 use crate::api::SiteId;
 use crate::fanout::{OnCancel, Partial, Runner};
@@ -209,24 +209,6 @@ impl Status {
             Some(Left::OriginalDeleted) => Status::FailedOriginalDeleted,
             None => Status::Failed,
         }
-    }
-}
-
-/// What a failed step left behind, carried in its error as a silent layer
-/// (it adds no text; the error's own words say it to the user).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Left {
-    /// A replace put its original back.
-    Restored,
-    /// What the step made was removed again.
-    RolledBack,
-    /// A replace deleted its original and could not put it back.
-    OriginalDeleted,
-}
-
-impl std::fmt::Display for Left {
-    fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        Ok(())
     }
 }
 

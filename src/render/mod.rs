@@ -56,6 +56,11 @@ impl Rows {
         }
     }
 
+    /// Whether `name` means one of the columns (by key or header).
+    pub fn has_column(&self, name: &str) -> bool {
+        column_named(&self.columns, name).is_some()
+    }
+
     /// Drops a column that a flag leaves out (`sites` without `--check`).
     pub fn without(mut self, column: &str) -> Self {
         self.columns.retain(|c| c != column);
@@ -94,6 +99,55 @@ impl RenderOptions {
             columns: resolve("-c", &self.columns)?,
             sort_columns: resolve("--sort-column", &self.sort_columns)?,
         })
+    }
+}
+
+/// The columns a command's output can have, known before it runs: those
+/// of its rows, and, for a table laid out with sites as columns (a drift
+/// matrix), that table's fixed columns; its `cloud/region` columns are
+/// known only once the sites are.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    pub rows: Vec<String>,
+    pub table: Option<Vec<String>>,
+}
+
+impl Known {
+    pub fn rows(rows: Vec<String>) -> Self {
+        Known { rows, table: None }
+    }
+
+    /// Rows, and a table of these fixed columns plus one per site.
+    pub fn with_sites(rows: Vec<String>, table: &[&str]) -> Self {
+        Known {
+            rows,
+            table: Some(table.iter().map(|c| c.to_string()).collect()),
+        }
+    }
+}
+
+impl RenderOptions {
+    /// Checks every `-c`/`--sort-column` name against what the command
+    /// can show, before it asks any site anything; the render checks the
+    /// site columns of a table once they are known.
+    pub fn check(&self, known: &Known) -> anyhow::Result<()> {
+        let table = known
+            .table
+            .as_ref()
+            .filter(|_| self.format == Format::Table);
+        for (flag, names) in [("-c", &self.columns), ("--sort-column", &self.sort_columns)] {
+            for name in names {
+                let fits = column_named(&known.rows, name).is_some()
+                    || table.is_some_and(|t| column_named(t, name).is_some() || name.contains('/'));
+                if !fits {
+                    return Err(hinted(
+                        format!("{flag} {name}: no such column"),
+                        format!("columns are: {}", known.rows.join(", ")),
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -292,6 +346,26 @@ mod tests {
             columns: vec![],
             sort_columns: vec![],
         }
+    }
+
+    #[test]
+    fn issue_14_columns_are_checked_before_the_command_runs() {
+        let known = Known::with_sites(
+            vec!["name".into(), "fingerprint".into()],
+            &["name", "status"],
+        );
+        let mut o = opts(Format::Table);
+        o.columns = vec!["Name".into(), "prod/RegionOne".into(), "status".into()];
+        assert!(o.check(&known).is_ok(), "a site column of the table");
+        o.format = Format::Json;
+        let msg = o.check(&known).unwrap_err().to_string();
+        assert_eq!(msg, "-c prod/RegionOne: no such column");
+        o.columns = vec![];
+        o.sort_columns = vec!["nope".into()];
+        let msg = o.check(&known).unwrap_err().to_string();
+        assert_eq!(msg, "--sort-column nope: no such column");
+        o.sort_columns = vec!["Fingerprint".into()];
+        assert!(o.check(&Known::rows(known.rows.clone())).is_ok());
     }
 
     #[test]

@@ -131,6 +131,21 @@ impl Run {
             .unwrap_or_else(|| panic!("no row {cloud}/{region} in {}", self.stdout))
     }
 
+    /// A plan (`--dry-run --exit-code -f json`) of nothing but skips.
+    #[track_caller]
+    pub fn assert_only_skips(&self) {
+        self.assert_code(0);
+        let rows = self.json();
+        assert!(
+            rows.as_array()
+                .expect("array")
+                .iter()
+                .all(|r| r["action"] == "skip"),
+            "{}",
+            self.stdout
+        );
+    }
+
     #[track_caller]
     pub fn assert_code(&self, code: i32) -> &Self {
         assert_eq!(

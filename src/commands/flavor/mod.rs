@@ -153,7 +153,7 @@ fn quoted(text: &str) -> String {
 /// A flavor at a site: the row of `flavor list`. A site without the
 /// flavor has a row with only the name and status.
 #[derive(Debug, Default, Serialize)]
-struct FlavorRow {
+pub(crate) struct FlavorRow {
     cloud: String,
     region: String,
     name: String,

@@ -45,20 +45,25 @@ pub(super) struct Wanted {
 impl Wanted {
     /// The flavor to create at a target, with `id` or a new one.
     fn new_flavor(&self, id: Option<String>) -> NewFlavor {
-        let s = &self.specs;
-        NewFlavor {
-            id,
-            name: self.flavor.name.clone(),
-            vcpus: s.vcpus,
-            ram: s.ram,
-            disk: s.disk,
-            ephemeral: s.ephemeral,
-            swap: s.swap,
-            rxtx_factor: s.rxtx_factor,
-            is_public: s.is_public,
-            description: self.flavor.description.clone(),
-            extra_specs: s.extra_specs.clone(),
-        }
+        new_flavor(&self.flavor, &self.specs, id)
+    }
+}
+
+/// A flavor to create with `f`'s name and description and `specs`, with
+/// `id` or a new one.
+fn new_flavor(f: &Flavor, specs: &Specs, id: Option<String>) -> NewFlavor {
+    NewFlavor {
+        id,
+        name: f.name.clone(),
+        vcpus: specs.vcpus,
+        ram: specs.ram,
+        disk: specs.disk,
+        ephemeral: specs.ephemeral,
+        swap: specs.swap,
+        rxtx_factor: specs.rxtx_factor,
+        is_public: specs.is_public,
+        description: f.description.clone(),
+        extra_specs: specs.extra_specs.clone(),
     }
 }
 
@@ -102,21 +107,8 @@ pub(super) struct Original {
 
 impl Original {
     fn of(f: &Flavor, access: &[String]) -> Self {
-        let s = Specs::of(f);
         Original {
-            flavor: NewFlavor {
-                id: Some(f.id.clone()),
-                name: f.name.clone(),
-                vcpus: s.vcpus,
-                ram: s.ram,
-                disk: s.disk,
-                ephemeral: s.ephemeral,
-                swap: s.swap,
-                rxtx_factor: s.rxtx_factor,
-                is_public: s.is_public,
-                description: f.description.clone(),
-                extra_specs: s.extra_specs,
-            },
+            flavor: new_flavor(f, &Specs::of(f), Some(f.id.clone())),
             grant: access
                 .iter()
                 .map(|id| Grant {

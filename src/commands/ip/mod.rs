@@ -51,7 +51,7 @@ pub struct FreeArgs {
 
 /// One address (or CIDR) at one site: the row of `ip list` and `ip find`.
 #[derive(Debug, Default, Serialize)]
-struct IpRow {
+pub(crate) struct IpRow {
     cloud: String,
     region: String,
     project_id: String,
@@ -96,7 +96,7 @@ impl IpRow {
 
 /// A conflict: the row of `ip scan`, both sides named.
 #[derive(Debug, Default, Serialize)]
-struct ScanRow {
+pub(crate) struct ScanRow {
     severity: String,
     kind: String,
     address: String,
@@ -278,7 +278,7 @@ pub async fn find(estate: &Estate<'_>, args: &FindArgs) -> anyhow::Result<Report
 
 /// A free CIDR: the row of `ip free`.
 #[derive(Debug, Default, Serialize)]
-struct FreeRow {
+pub(crate) struct FreeRow {
     cidr: String,
     version: u8,
 }

@@ -56,7 +56,7 @@ pub struct DeleteArgs {
 
 /// One key at one site: the row of `keypair list`.
 #[derive(Debug, Default, Serialize)]
-struct KeypairRow {
+pub(crate) struct KeypairRow {
     cloud: String,
     region: String,
     name: String,

@@ -250,7 +250,7 @@ impl Change {
 
 /// A planned limit change: the row of `quota balance`.
 #[derive(Debug, Default, Serialize)]
-struct BalanceRow {
+pub(crate) struct BalanceRow {
     #[serde(flatten)]
     key: show::QuotaKey,
     in_use: Option<i64>,
@@ -557,7 +557,7 @@ pub async fn check(estate: &Estate<'_>, args: &CheckArgs) -> anyhow::Result<Repo
 
 /// A global limit that is exceeded: the row of `quota check`.
 #[derive(Debug, Default, Serialize)]
-struct ViolationRow {
+pub(crate) struct ViolationRow {
     project: String,
     service: String,
     resource: String,
@@ -565,9 +565,4 @@ struct ViolationRow {
     in_use_total: Option<i64>,
     limit_total: i64,
     violation: String,
-}
-
-/// The columns of `quota balance`'s plan rows.
-pub fn balance_columns() -> Vec<String> {
-    crate::render::columns::of::<BalanceRow>()
 }

@@ -180,7 +180,7 @@ impl QuotaKey {
 
 /// One resource at one site: the row of `quota show -f json`.
 #[derive(Debug, Default, Serialize)]
-struct QuotaRow {
+pub(crate) struct QuotaRow {
     #[serde(flatten)]
     key: QuotaKey,
     limit: i64,
@@ -191,7 +191,7 @@ struct QuotaRow {
 
 /// One resource over every site: the row of `quota show --total`.
 #[derive(Debug, Default, Serialize)]
-struct TotalRow {
+pub(crate) struct TotalRow {
     service: String,
     resource: String,
     limit_total: i64,

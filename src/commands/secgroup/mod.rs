@@ -47,7 +47,7 @@ pub struct SyncArgs {
 
 /// One group at one site: the row of `secgroup list`.
 #[derive(Debug, Default, Serialize)]
-struct GroupRow {
+pub(crate) struct GroupRow {
     cloud: String,
     region: String,
     name: String,
@@ -181,7 +181,7 @@ async fn read_source(
 
 /// A rule only in the source or only in a target: the row of `secgroup diff`.
 #[derive(Debug, Default, Serialize)]
-struct DiffRow {
+pub(crate) struct DiffRow {
     /// The target site.
     cloud: String,
     region: String,
