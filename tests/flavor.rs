@@ -652,3 +652,60 @@ fn an_older_nova_gets_what_it_understands() {
         json!({"hw:cpu_policy": "shared"})
     );
 }
+
+/// Issue 14: a replace whose new flavor cannot be made puts the old one
+/// back whole: its id, specs, description, extra specs and access list.
+#[test]
+fn issue_14_a_failed_replace_puts_the_private_original_back_whole() {
+    let (stack, env) = demo();
+    gp(&stack);
+    stack.add_project("fake-b", "dev");
+    flavor(
+        &stack,
+        "RegionThree",
+        json!({"id": "old", "name": "m1.gp", "vcpus": 2, "ram": 2048, "disk": 20,
+               "os-flavor-access:is_public": false, "description": "the old one"}),
+        json!({"hw:cpu_policy": "shared"}),
+        &["dev", "ops"],
+    );
+    let before = stored(&stack, "RegionThree", "m1.gp").unwrap();
+    let access_before = access(&stack, "RegionThree", "old");
+    // The new flavor is refused (its id only: the original's comes back).
+    stack.inject(
+        Fault::status("RegionThree", 500)
+            .method("POST")
+            .path_prefix("/compute/v2.1/flavors")
+            .times(1),
+    );
+    let run = sync(&env, &["m1.gp", "--replace", "--yes", "-f", "json"]);
+    run.assert_code(2);
+    assert_eq!(
+        run.row("fake-b-admin", "RegionThree")["status"],
+        "failed, original restored"
+    );
+    assert!(
+        run.stderr.contains(
+            "error: fake-b-admin/RegionThree: replacing flavor m1.gp (id old): the original was put back"
+        ),
+        "{}",
+        run.stderr
+    );
+    let after = stored(&stack, "RegionThree", "m1.gp").unwrap();
+    assert_eq!(after.id, "old");
+    for key in [
+        "vcpus",
+        "ram",
+        "disk",
+        "description",
+        "extra_specs",
+        "os-flavor-access:is_public",
+    ] {
+        assert_eq!(after.body[key], before.body[key], "{key}");
+    }
+    let mut access_after = access(&stack, "RegionThree", "old");
+    let mut access_before = access_before;
+    access_after.sort();
+    access_before.sort();
+    assert_eq!(access_after, access_before);
+    assert_eq!(access_after.len(), 2);
+}

@@ -792,3 +792,47 @@ fn issue_14_a_views_columns_are_checked_before_any_request() {
         out.stderr
     );
 }
+
+/// Issue 14: a skip is `not applied` in every run, whether or not the run
+/// changed something elsewhere (it was `planned` when nothing changed).
+#[test]
+fn issue_14_a_skip_has_one_status_in_every_run() {
+    let (stack, env) = demo();
+    seed(&stack, "RegionOne", "deploy", ED25519);
+    seed(&stack, "RegionTwo", "deploy", ED25519);
+    let sync = [
+        "keypair",
+        "sync",
+        "deploy",
+        "--from",
+        "fake-a/RegionOne",
+        "--yes",
+        "-f",
+        "json",
+    ];
+    let statuses = |run: &common::Run| -> Vec<(String, String)> {
+        run.json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["action"].as_str().unwrap().to_string(),
+                    r["status"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let first = run(&env, &sync);
+    first.assert_code(0);
+    assert_eq!(
+        statuses(&first),
+        common::pairs(&[("skip", "not applied"), ("create", "applied")])
+    );
+    let second = run(&env, &sync);
+    second.assert_code(0);
+    assert_eq!(
+        statuses(&second),
+        common::pairs(&[("skip", "not applied"), ("skip", "not applied")])
+    );
+}
