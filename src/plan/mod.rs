@@ -302,19 +302,24 @@ impl<U> Default for Journal<U> {
     }
 }
 
-/// How a command carries out its steps.
+/// How a command carries out its steps: it applies, undoes and reads
+/// back; the plan path does the rest (the order, the journal, rollback).
 pub trait Executor {
     type Op;
     /// What undoes a creation.
     type Undo: Clone;
-    /// The row the plan is shown in.
-    type Row: Serialize + Default;
 
-    fn row(&self, step: &Step<Self::Op>, status: Status) -> Self::Row;
+    /// The rows the plan is shown in: a [`PlanRow`] per step, unless the
+    /// command has rows of its own.
+    fn rows(&self, steps: &[(&Step<Self::Op>, Status)]) -> Rows {
+        Rows::typed(steps.iter().map(|(s, status)| PlanRow::of(s, *status)))
+    }
 
     /// Checked at every site of the plan before anything changes anywhere
-    /// (the admin role, say).
-    fn preflight(&self, site: &SiteId) -> impl Future<Output = anyhow::Result<()>>;
+    /// (the admin role, say); nothing by default.
+    fn preflight(&self, _site: &SiteId) -> impl Future<Output = anyhow::Result<()>> {
+        async { Ok(()) }
+    }
 
     /// Applies one group of a site's steps, returning one effect per step.
     /// A group is one change that succeeds or fails whole (one request, or
@@ -374,13 +379,12 @@ pub async fn execute<E: Executor>(
         })
         .collect();
     let rows_with = |statuses: &[Status]| {
-        Rows::typed(
-            steps
-                .iter()
-                .zip(statuses)
-                .map(|(s, st)| exec.row(s, *st))
-                .collect::<Vec<_>>(),
-        )
+        let shown: Vec<(&Step<E::Op>, Status)> = steps
+            .iter()
+            .copied()
+            .zip(statuses.iter().copied())
+            .collect();
+        exec.rows(&shown)
     };
     let mut journal = Journal::default();
     let conflicts: BTreeSet<&SiteId> = steps

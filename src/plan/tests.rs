@@ -33,15 +33,6 @@ fn things(fail_at: Option<&str>, cancel: Option<Cancel>) -> Things {
 impl Executor for Things {
     type Op = ();
     type Undo = String;
-    type Row = PlanRow;
-
-    fn row(&self, step: &Step<()>, status: Status) -> PlanRow {
-        PlanRow::of(step, status)
-    }
-
-    async fn preflight(&self, _: &SiteId) -> anyhow::Result<()> {
-        Ok(())
-    }
 
     async fn apply(
         &self,
@@ -411,15 +402,6 @@ struct Rules {
 impl Executor for Rules {
     type Op = &'static str;
     type Undo = String;
-    type Row = PlanRow;
-
-    fn row(&self, step: &Step<&'static str>, status: Status) -> PlanRow {
-        PlanRow::of(step, status)
-    }
-
-    async fn preflight(&self, _: &SiteId) -> anyhow::Result<()> {
-        Ok(())
-    }
 
     async fn apply(
         &self,
@@ -517,13 +499,6 @@ async fn a_failure_reads_what_it_left_from_its_error() {
     impl Executor for Restoring {
         type Op = ();
         type Undo = ();
-        type Row = PlanRow;
-        fn row(&self, step: &Step<()>, status: Status) -> PlanRow {
-            PlanRow::of(step, status)
-        }
-        async fn preflight(&self, _: &SiteId) -> anyhow::Result<()> {
-            Ok(())
-        }
         async fn apply(&self, _: &SiteId, _: &[&Step<()>]) -> anyhow::Result<Vec<Effect<()>>> {
             replace(
                 "keypair k",

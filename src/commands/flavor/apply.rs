@@ -6,25 +6,17 @@ use super::sync::{Grant, Op};
 use crate::api::flavor::{Flavor, NewFlavor};
 use crate::api::{SiteClient, SiteId};
 use crate::fanout::Clients;
-use crate::plan::{self, Effect, Executor, Left, Made, PlanRow, Status, Step};
+use crate::plan::{self, Effect, Executor, Left, Made, Step};
 
 /// Writes flavors at the targets of a sync.
 pub(super) struct Flavors {
     pub clients: Clients,
 }
 
-impl Flavors {}
-
 impl Executor for Flavors {
     type Op = Op;
     /// The id of a flavor this run created.
     type Undo = String;
-    type Row = PlanRow;
-
-    fn row(&self, step: &Step<Op>, status: Status) -> PlanRow {
-        PlanRow::of(step, status)
-    }
-
     /// Nova lets only admins write flavors: a target whose credentials
     /// lack the role stops the run before anything changes anywhere.
     async fn preflight(&self, site: &SiteId) -> anyhow::Result<()> {

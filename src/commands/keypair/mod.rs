@@ -13,7 +13,7 @@ use crate::api::{SiteClient, SiteId};
 use crate::error::hinted;
 use crate::fanout::Clients;
 use crate::fanout::select::{Estate, glob};
-use crate::plan::{self, Action, Effect, Executor, Made, Plan, PlanRow, Status, Step};
+use crate::plan::{self, Action, Effect, Executor, Made, Plan, Step};
 use crate::render::Rows;
 use crate::render::plural;
 use serde::Serialize;
@@ -399,22 +399,10 @@ struct Keys {
     clients: Clients,
 }
 
-impl Keys {}
-
 impl Executor for Keys {
     type Op = Op;
     /// The name of a key this run imported.
     type Undo = String;
-    type Row = PlanRow;
-
-    fn row(&self, step: &Step<Op>, status: Status) -> PlanRow {
-        PlanRow::of(step, status)
-    }
-
-    async fn preflight(&self, _: &SiteId) -> anyhow::Result<()> {
-        Ok(())
-    }
-
     async fn apply(
         &self,
         site: &SiteId,

@@ -320,26 +320,25 @@ struct Limits {
     clients: Clients,
 }
 
-impl Limits {}
-
 impl Executor for Limits {
     type Op = Change;
     type Undo = ();
-    type Row = BalanceRow;
 
-    fn row(&self, step: &Step<Change>, status: Status) -> BalanceRow {
-        let c = &step.op;
-        BalanceRow {
-            key: show::QuotaKey::new(&c.site, &c.project_id, &c.project_name, &c.entry),
-            in_use: c.entry.in_use,
-            current_limit: c.entry.limit,
-            new_limit: c.new_limit,
-            status: match status {
-                Status::NotApplied => "skipped",
-                other => other.name(),
+    fn rows(&self, steps: &[(&Step<Change>, Status)]) -> crate::render::Rows {
+        crate::render::Rows::typed(steps.iter().map(|(step, status)| {
+            let c = &step.op;
+            BalanceRow {
+                key: show::QuotaKey::new(&c.site, &c.project_id, &c.project_name, &c.entry),
+                in_use: c.entry.in_use,
+                current_limit: c.entry.limit,
+                new_limit: c.new_limit,
+                status: match status {
+                    Status::NotApplied => "skipped",
+                    other => other.name(),
+                }
+                .to_string(),
             }
-            .to_string(),
-        }
+        }))
     }
 
     /// Changing quotas needs the admin role at every site of the plan.

@@ -9,7 +9,7 @@ use crate::api::secgroup::{NewRule, Rule};
 use crate::api::{SiteClient, SiteId};
 use crate::fanout::Clients;
 use crate::http::has_status;
-use crate::plan::{self, Effect, Executor, Left, Made, PlanRow, Status, Step};
+use crate::plan::{self, Effect, Executor, Left, Made, Step};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 
@@ -228,12 +228,6 @@ impl Groups {
 impl Executor for Groups {
     type Op = Op;
     type Undo = Undo;
-    type Row = PlanRow;
-
-    fn row(&self, step: &Step<Op>, status: Status) -> PlanRow {
-        PlanRow::of(step, status)
-    }
-
     async fn preflight(&self, site: &SiteId) -> anyhow::Result<()> {
         self.clients.get(site).map(|_| ())
     }
