@@ -2,6 +2,7 @@
 //! envelopes, microversion headers and pagination.
 
 pub mod endpoint;
+mod fields;
 pub mod flavor;
 #[cfg(test)]
 mod fuzz;

@@ -17,16 +17,6 @@ const FLOATING_IPS: Endpoint = Endpoint::list(
 );
 const ROUTERS: Endpoint = Endpoint::list(Service::Network, "routers", "routers", Paging::Links);
 
-const SUBNET_FIELDS: [&str; 7] = [
-    "id",
-    "name",
-    "network_id",
-    "project_id",
-    "cidr",
-    "ip_version",
-    "gateway_ip",
-];
-
 /// Items per page: Neutron pages only when asked, and one answer for a
 /// whole region's ports would be large.
 const PAGE: &str = "1000";
@@ -123,13 +113,13 @@ pub enum Scope<'a> {
 }
 
 impl SiteClient {
+    /// Lists `T`s, asking only for the fields `T` reads.
     async fn neutron<T: serde::de::DeserializeOwned>(
         &self,
         ep: &Endpoint,
-        fields: &[&str],
         scope: Scope<'_>,
     ) -> anyhow::Result<Vec<T>> {
-        let mut query: Vec<(&str, &str)> = fields.iter().map(|f| ("fields", *f)).collect();
+        let mut query = fields_of::<T>();
         query.push(("limit", PAGE));
         if let Scope::Project(p) = scope {
             query.push(("project_id", p));
@@ -140,20 +130,11 @@ impl SiteClient {
     /// Networks: a project's own, and the shared and external ones it
     /// sees, whose names and provider attributes the other lists refer to.
     pub async fn networks(&self) -> anyhow::Result<Vec<Network>> {
-        let fields = [
-            "id",
-            "name",
-            "project_id",
-            "router:external",
-            "provider:network_type",
-            "provider:physical_network",
-            "provider:segmentation_id",
-        ];
-        self.neutron(&NETWORKS, &fields, Scope::All).await
+        self.neutron(&NETWORKS, Scope::All).await
     }
 
     pub async fn subnets(&self, scope: Scope<'_>) -> anyhow::Result<Vec<Subnet>> {
-        self.neutron(&SUBNETS, &SUBNET_FIELDS, scope).await
+        self.neutron(&SUBNETS, scope).await
     }
 
     /// The subnets of these networks, whoever owns them (external networks'
@@ -162,38 +143,29 @@ impl SiteClient {
         if networks.is_empty() {
             return Ok(Vec::new());
         }
-        let mut query: Vec<(&str, &str)> = SUBNET_FIELDS.iter().map(|f| ("fields", *f)).collect();
+        let mut query = fields_of::<Subnet>();
         query.push(("limit", PAGE));
         query.extend(networks.iter().map(|n| ("network_id", *n)));
         self.list(&SUBNETS, &[], &query).await
     }
 
     pub async fn ports(&self, scope: Scope<'_>) -> anyhow::Result<Vec<Port>> {
-        let fields = [
-            "id",
-            "network_id",
-            "project_id",
-            "mac_address",
-            "fixed_ips",
-            "device_owner",
-            "device_id",
-        ];
-        self.neutron(&PORTS, &fields, scope).await
+        self.neutron(&PORTS, scope).await
     }
 
     pub async fn floating_ips(&self, scope: Scope<'_>) -> anyhow::Result<Vec<FloatingIp>> {
-        let fields = [
-            "id",
-            "floating_ip_address",
-            "floating_network_id",
-            "project_id",
-            "port_id",
-        ];
-        self.neutron(&FLOATING_IPS, &fields, scope).await
+        self.neutron(&FLOATING_IPS, scope).await
     }
 
     pub async fn routers(&self, scope: Scope<'_>) -> anyhow::Result<Vec<Router>> {
-        let fields = ["id", "project_id", "external_gateway_info"];
-        self.neutron(&ROUTERS, &fields, scope).await
+        self.neutron(&ROUTERS, scope).await
     }
+}
+
+/// `fields=` for each field `T` reads.
+fn fields_of<T: serde::de::DeserializeOwned>() -> Vec<(&'static str, &'static str)> {
+    super::fields::of::<T>()
+        .iter()
+        .map(|f| ("fields", *f))
+        .collect()
 }
