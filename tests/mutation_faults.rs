@@ -593,3 +593,57 @@ fn a_column_may_be_named_as_its_header() {
     run.assert_code(0);
     assert_eq!(run.json(), json!([{"region": TARGET, "action": "create"}]));
 }
+
+/// A Keystone unified limit is a creation too: its lost answer is looked
+/// up, and the limit is made once, not twice.
+#[test]
+fn a_lost_answer_to_a_unified_limits_creation_is_found() {
+    for kind in [FaultKind::DropAnswer, FaultKind::SwallowAnswer] {
+        let stack = FakeStack::start(Spec::demo());
+        let env = Env::with_clouds(&stack.clouds_yaml());
+        stack.set_usage("RegionOne", "admin", "image", "image_count_total", 5);
+        let file = env.write(
+            "limits.yaml",
+            "projects:\n  admin:\n    image: {image_count_total: 50}\n",
+        );
+        stack.inject(
+            Fault::new(Target::Keystone("fake-a".into()), kind.clone())
+                .method("POST")
+                .path_prefix("/v3/limits")
+                .times(1),
+        );
+        let args = [
+            "--os-cloud",
+            "fake-a-admin",
+            "--os-region-name",
+            "RegionOne",
+            "--timeout",
+            "3",
+            "quota",
+            "balance",
+            "--limits",
+            file.to_str().unwrap(),
+        ];
+        let run = env.run(&[&args[..], &["--yes", "-f", "json"]].concat());
+        run.assert_code(0);
+        assert_eq!(
+            run.json()[0]["status"],
+            "applied",
+            "{kind:?}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("answer to its creation was lost"),
+            "{kind:?}: {}",
+            run.stderr
+        );
+        let posts = stack
+            .requests()
+            .iter()
+            .filter(|r| r.method == "POST" && r.path.ends_with("/v3/limits"))
+            .count();
+        assert_eq!(posts, 1, "{kind:?}: created once");
+        env.run(&[&args[..], &["--dry-run", "--exit-code"]].concat())
+            .assert_code(0);
+    }
+}

@@ -32,6 +32,9 @@ pub struct Endpoint {
     /// maximum instead.
     pub microversion: Option<(u32, u32)>,
     pub paging: Paging,
+    /// A write that sets a state (a PUT, or a PATCH of values), so sending
+    /// it again after its answer was lost is safe.
+    pub repeatable: bool,
 }
 
 impl Endpoint {
@@ -52,11 +55,13 @@ impl Endpoint {
             envelope: Some(envelope),
             microversion: None,
             paging,
+            repeatable: false,
         }
     }
 
     /// A call that sends a body (or none) and reads no envelope.
     pub const fn write(service: Service, method: Method, path: &'static str) -> Self {
+        let repeatable = matches!(method, Method::PUT);
         Endpoint {
             service,
             method,
@@ -64,7 +69,14 @@ impl Endpoint {
             envelope: None,
             microversion: None,
             paging: Paging::None,
+            repeatable,
         }
+    }
+
+    /// A write that sets a state, safe to send again after a lost answer.
+    pub const fn repeatable(mut self) -> Self {
+        self.repeatable = true;
+        self
     }
 
     /// A write whose answer wraps what it made in `envelope`.

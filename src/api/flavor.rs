@@ -36,6 +36,7 @@ const CREATE: Endpoint = Endpoint {
     envelope: Some("flavor"),
     microversion: Some(READ_VERSION),
     paging: Paging::None,
+    repeatable: false,
 };
 const DELETE: Endpoint = Endpoint::write(Service::Compute, Method::DELETE, "flavors/{}");
 const SET_EXTRA_SPECS: Endpoint =

@@ -23,7 +23,9 @@ const REGISTERED_LIMITS: Endpoint = Endpoint::list(
     Paging::Keystone,
 );
 const LIMITS: Endpoint = Endpoint::list(Service::Identity, "limits", "limits", Paging::Keystone);
-const UPDATE_LIMIT: Endpoint = Endpoint::write(Service::Identity, Method::PATCH, "limits/{}");
+/// It sets a value, so sending it again after a lost answer is safe.
+const UPDATE_LIMIT: Endpoint =
+    Endpoint::write(Service::Identity, Method::PATCH, "limits/{}").repeatable();
 const CREATE_LIMITS: Endpoint = Endpoint::write(Service::Identity, Method::POST, "limits");
 
 /// Marks the error of a project that this Keystone does not have (as

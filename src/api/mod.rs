@@ -249,10 +249,10 @@ impl SiteClient {
     ) -> anyhow::Result<Value> {
         let path = ep.path_with(args, query)?;
         let resp = match self.send_to(ep, Target::Path(&path), body.clone()).await {
-            // A PUT sets a state, so sending it again after its answer was
-            // lost (a timeout, which the transport does not retry) is safe
-            // and tells what happened.
-            Err(e) if ep.method == Method::PUT && answer_lost(&e) => {
+            // A write that sets a state can be sent again after its answer
+            // was lost (a timeout, which the transport does not retry), and
+            // that tells what happened.
+            Err(e) if ep.repeatable && answer_lost(&e) => {
                 self.send_to(ep, Target::Path(&path), body).await?
             }
             other => other?,

@@ -242,7 +242,15 @@ impl Change {
             name: format!("{} {}", self.entry.service, self.entry.resource),
             action: Action::Update,
             detail: format!("{} → {}", self.entry.limit, self.new_limit),
-            group: format!("{}/{}", self.project_id, self.entry.service),
+            // A quota set is written in one request; each Keystone limit
+            // in one of its own, so one that fails fails alone.
+            group: match &self.entry.source {
+                read::Source::QuotaSet => format!("{}/{}", self.project_id, self.entry.service),
+                read::Source::Keystone { .. } => format!(
+                    "{}/{}/{}",
+                    self.project_id, self.entry.service, self.entry.resource
+                ),
+            },
             op: self,
         }
     }
@@ -363,7 +371,7 @@ impl Executor for Limits {
             .iter()
             .map(|s| (&s.op.entry, s.op.new_limit))
             .collect();
-        read::write_limits(
+        let note = read::write_limits(
             self.clients.get(site)?,
             &first.project_id,
             first.entry.service,
@@ -371,7 +379,10 @@ impl Executor for Limits {
         )
         .await
         .map_err(|e| e.context(format!("setting {} limits", first.entry.service)))?;
-        Ok(steps.iter().map(|_| Effect::changed()).collect())
+        Ok(steps
+            .iter()
+            .map(|_| Effect::changed().noted(note))
+            .collect())
     }
 
     async fn undo(&self, _: &SiteId, _: &()) -> anyhow::Result<()> {

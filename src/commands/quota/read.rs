@@ -347,13 +347,15 @@ async fn unified_limits(
 }
 
 /// Writes new limits of one service at one site, in one request where the
-/// API allows it.
+/// API allows it; says so when a Keystone limit whose creation's answer
+/// was lost was found made.
 pub async fn write_limits(
     client: &SiteClient,
     project_id: &str,
     service: Service,
     changes: &[(&Entry, i64)],
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<&'static str>> {
+    let mut note = None;
     let quota_set: BTreeMap<String, i64> = changes
         .iter()
         .filter(|(e, _)| e.source == Source::QuotaSet)
@@ -371,14 +373,27 @@ pub async fn write_limits(
             match limit_id {
                 Some(id) => client.update_limit(id, *value).await?,
                 None => {
-                    client
-                        .create_limit(service_id, project_id, &entry.resource, *value)
-                        .await?
+                    let made = crate::plan::create_or_find(
+                        client.create_limit(service_id, project_id, &entry.resource, *value),
+                        async || {
+                            let now = client.project_limits(project_id).await?;
+                            Ok(now
+                                .iter()
+                                .any(|l| {
+                                    &l.service_id == service_id
+                                        && l.resource_name == entry.resource
+                                        && l.limit == *value
+                                })
+                                .then_some(()))
+                        },
+                    )
+                    .await?;
+                    note = note.or(made.note());
                 }
             }
         }
     }
-    Ok(())
+    Ok(note)
 }
 
 #[cfg(test)]
