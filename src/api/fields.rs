@@ -45,7 +45,6 @@ mod tests {
     use serde::Deserialize;
 
     #[derive(Deserialize)]
-    #[allow(dead_code)]
     struct Thing {
         id: String,
         #[serde(default, rename = "router:external")]
@@ -55,6 +54,9 @@ mod tests {
     #[test]
     fn a_structs_fields_are_its_wire_names() {
         assert_eq!(of::<Thing>(), ["id", "router:external"]);
+        // The names asked for are the names read.
+        let t: Thing = serde_json::from_str(r#"{"id": "n1", "router:external": true}"#).unwrap();
+        assert_eq!((t.id.as_str(), t.external), ("n1", true));
         assert!(of::<String>().is_empty());
     }
 }

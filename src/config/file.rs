@@ -93,11 +93,9 @@ impl Body {
 /// The top level of `clouds-public.yaml`: vendor profiles by name.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub(crate) struct VendorFile {
+    /// Anything else in the file is not read (openstacksdk reads only this).
     #[serde(rename = "public-clouds", default)]
     pub public_clouds: Option<Map<String, Value>>,
-    #[serde(flatten)]
-    #[allow(dead_code)]
-    pub other: Map<String, Value>,
 }
 
 /// A file that was found and read.
