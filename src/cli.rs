@@ -2,6 +2,9 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::commands::sync::EndsArgs;
+use crate::plan::PlanArgs;
+
 pub use crate::render::Format;
 
 /// One view and one set of safe operations across every OpenStack region
@@ -10,14 +13,14 @@ pub use crate::render::Format;
 #[command(name = "osprey", version, about, long_about = None)]
 pub struct Cli {
     #[command(flatten, next_help_heading = "Global options")]
-    pub global: GlobalArgs,
+    pub(crate) global: GlobalArgs,
 
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Debug, Args)]
-pub struct GlobalArgs {
+pub(crate) struct GlobalArgs {
     /// Cloud(s) from clouds.yaml to act on (repeatable, comma lists).
     ///
     /// Default: the clouds matched by --sites, else $OS_CLOUD, else the only
@@ -28,7 +31,7 @@ pub struct GlobalArgs {
         global = true,
         value_name = "NAME"
     )]
-    pub os_cloud: Vec<String>,
+    pub(crate) os_cloud: Vec<String>,
 
     /// Region(s) to act on within the selected clouds (repeatable, comma lists).
     ///
@@ -40,13 +43,13 @@ pub struct GlobalArgs {
         global = true,
         value_name = "NAME"
     )]
-    pub os_region_name: Vec<String>,
+    pub(crate) os_region_name: Vec<String>,
 
     /// Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`.
     ///
     /// Default: the sites selected by --os-cloud and --os-region-name.
     #[arg(long, value_delimiter = ',', global = true, value_name = "PATTERN")]
-    pub sites: Vec<String>,
+    pub(crate) sites: Vec<String>,
 
     /// Endpoint interface to use from the catalog: public, internal or admin.
     ///
@@ -57,7 +60,7 @@ pub struct GlobalArgs {
         global = true,
         value_name = "INTERFACE"
     )]
-    pub os_interface: Option<String>,
+    pub(crate) os_interface: Option<String>,
 
     /// One-time passcode for totp and multi-factor authentication.
     ///
@@ -69,7 +72,7 @@ pub struct GlobalArgs {
         value_name = "CODE",
         hide_env_values = true
     )]
-    pub os_passcode: Option<String>,
+    pub(crate) os_passcode: Option<String>,
 
     /// Seconds to wait for each step of an HTTP request: the connection, the
     /// answer's headers, and each piece of its body.
@@ -79,14 +82,14 @@ pub struct GlobalArgs {
     /// deadline (--site-timeout) allows. Default: each cloud's
     /// `api_timeout`, else 30.
     #[arg(long, global = true, value_name = "SECONDS")]
-    pub timeout: Option<f64>,
+    pub(crate) timeout: Option<f64>,
 
     /// Seconds one site may take for its share of the work; a site still
     /// busy then is reported as failed and the others go on.
     ///
     /// Default: four times --timeout (120).
     #[arg(long = "site-timeout", global = true, value_name = "SECONDS")]
-    pub site_timeout: Option<f64>,
+    pub(crate) site_timeout: Option<f64>,
 
     /// Neither reuse nor keep tokens and version discovery between runs.
     ///
@@ -95,37 +98,37 @@ pub struct GlobalArgs {
     #[arg(long = "no-token-cache", env = "OSPREY_NO_TOKEN_CACHE", global = true,
           action = clap::ArgAction::SetTrue,
           value_parser = clap::builder::FalseyValueParser::new())]
-    pub no_token_cache: bool,
+    pub(crate) no_token_cache: bool,
 
     /// How many sites to work on at once.
     #[arg(long, default_value_t = 16, global = true, value_name = "N",
           value_parser = clap::value_parser!(u16).range(1..))]
-    pub concurrency: u16,
+    pub(crate) concurrency: u16,
 
     /// Output format.
     #[arg(short = 'f', long = "format", value_enum, default_value_t = Format::Table,
           global = true)]
-    pub format: Format,
+    pub(crate) format: Format,
 
     /// Show only this column (repeatable). Default: all columns.
     #[arg(short = 'c', long = "column", global = true, value_name = "COLUMN")]
-    pub columns: Vec<String>,
+    pub(crate) columns: Vec<String>,
 
     /// Sort rows by this column (repeatable). Default: by cloud and region.
     #[arg(long = "sort-column", global = true, value_name = "COLUMN")]
-    pub sort_columns: Vec<String>,
+    pub(crate) sort_columns: Vec<String>,
 
     /// Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked).
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
-    pub verbose: u8,
+    pub(crate) verbose: u8,
 
     /// Print nothing but data and errors (no warnings, no progress).
     #[arg(short, long, global = true, conflicts_with = "verbose")]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Show configuration.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -181,7 +184,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum ConfigCommand {
+pub(crate) enum ConfigCommand {
     /// Show every configured cloud and region as openstacksdk resolves it.
     Show {
         /// Show passwords, tokens and secrets instead of `<masked>`.
@@ -191,7 +194,7 @@ pub enum ConfigCommand {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum AuthCommand {
+pub(crate) enum AuthCommand {
     /// Show each selected site's cached token: user, scope and time left
     /// (never the token). Logs in nowhere.
     Status,
@@ -205,7 +208,7 @@ pub enum AuthCommand {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum KeypairCommand {
+pub(crate) enum KeypairCommand {
     /// Every key name by site, with fingerprints and whether the name is the
     /// same everywhere, differs, or is missing somewhere.
     List {
@@ -263,7 +266,7 @@ pub enum KeypairCommand {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum IpCommand {
+pub(crate) enum IpCommand {
     /// Every subnet, fixed IP, floating IP and router gateway of the
     /// selected sites, IPv4 and IPv6, with networks, ports and MACs.
     List {
@@ -323,7 +326,7 @@ pub enum IpCommand {
 
 /// A kind of address in `ip list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum IpKindArg {
+pub(crate) enum IpKindArg {
     Subnet,
     Fixed,
     Floating,
@@ -331,14 +334,14 @@ pub enum IpKindArg {
 }
 
 #[derive(Debug, Args)]
-pub struct SitesArgs {
+pub(crate) struct SitesArgs {
     /// Also call each service's version document; exit 2 if any does not answer.
     #[arg(long)]
-    pub check: bool,
+    pub(crate) check: bool,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum QuotaCommand {
+pub(crate) enum QuotaCommand {
     /// Show limits and usage per site (resources as rows, sites as columns).
     Show(QuotaShowArgs),
     /// Set per-site limits from global limits and live usage.
@@ -349,30 +352,30 @@ pub enum QuotaCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct QuotaShowArgs {
+pub(crate) struct QuotaShowArgs {
     /// Project name (matched in every Keystone) or id.
     ///
     /// Default: the project of the credentials.
     #[arg(long, value_name = "NAME|ID")]
-    pub project: Option<String>,
+    pub(crate) project: Option<String>,
 
     /// Services to read (comma lists). Default: all (image only where Keystone
     /// unified limits are defined).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SERVICE")]
-    pub service: Vec<ServiceArg>,
+    pub(crate) service: Vec<ServiceArg>,
 
     /// Global limits file (YAML) to show next to the totals. Default: none.
     #[arg(long, value_name = "FILE")]
-    pub limits: Option<std::path::PathBuf>,
+    pub(crate) limits: Option<std::path::PathBuf>,
 
     /// One row per resource with the totals over all sites.
     #[arg(long)]
-    pub total: bool,
+    pub(crate) total: bool,
 }
 
 /// A service whose quotas `--service` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ServiceArg {
+pub(crate) enum ServiceArg {
     Compute,
     Network,
     Volume,
@@ -380,7 +383,7 @@ pub enum ServiceArg {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StrategyArg {
+pub(crate) enum StrategyArg {
     /// Every site may use the whole headroom (Kingbird's rule); totals may overshoot.
     Soft,
     /// The headroom is split between sites by weight; the sum never exceeds the global limit.
@@ -388,84 +391,51 @@ pub enum StrategyArg {
 }
 
 #[derive(Debug, Args)]
-pub struct QuotaBalanceArgs {
+pub(crate) struct QuotaBalanceArgs {
     /// Global limits file (YAML), e.g. examples/global-limits.yaml.
     #[arg(long, value_name = "FILE")]
-    pub limits: std::path::PathBuf,
+    pub(crate) limits: std::path::PathBuf,
 
     /// How to split the headroom between sites.
     #[arg(long, value_enum, default_value_t = StrategyArg::Hard)]
-    pub strategy: StrategyArg,
+    pub(crate) strategy: StrategyArg,
 
     /// Only this project of the file (name or id). Default: every project in it.
     #[arg(long, value_name = "NAME|ID")]
-    pub project: Option<String>,
+    pub(crate) project: Option<String>,
 
     /// A project of the limits file that exists at no selected site is a
     /// warning instead of an error (the file also governs other clouds).
     #[arg(long)]
-    pub allow_missing_projects: bool,
+    pub(crate) allow_missing_projects: bool,
 
     #[command(flatten)]
-    pub plan: PlanArgs,
-}
-
-/// How a mutating command handles its plan.
-#[derive(Debug, Args)]
-pub struct PlanArgs {
-    /// Print the plan and change nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-
-    /// With --dry-run: exit 1 when there are changes to make.
-    #[arg(long, requires = "dry_run")]
-    pub exit_code: bool,
-
-    /// Apply without asking (required off a terminal).
-    #[arg(long, short = 'y')]
-    pub yes: bool,
-}
-
-/// Where a sync reads and writes.
-#[derive(Debug, Args)]
-pub struct EndsArgs {
-    /// The source site, CLOUD/REGION (or CLOUD for its region_name).
-    ///
-    /// Default: the region_name of the one selected cloud.
-    #[arg(long, value_name = "CLOUD/REGION")]
-    pub from: Option<String>,
-
-    /// The target sites as cloud/region globs, as in --sites (repeatable,
-    /// comma lists).
-    ///
-    /// Default: every selected site but the source.
-    #[arg(long, value_delimiter = ',', value_name = "PATTERN")]
-    pub to: Vec<String>,
+    pub(crate) plan: PlanArgs,
 }
 
 #[derive(Debug, Args)]
-pub struct QuotaCheckArgs {
+pub(crate) struct QuotaCheckArgs {
     /// Global limits file (YAML).
     #[arg(long, value_name = "FILE")]
-    pub limits: std::path::PathBuf,
+    pub(crate) limits: std::path::PathBuf,
 
     /// How the limits are balanced: with hard, summed limits over the global
     /// limit are violations too.
     #[arg(long, value_enum, default_value_t = StrategyArg::Hard)]
-    pub strategy: StrategyArg,
+    pub(crate) strategy: StrategyArg,
 
     /// Only this project of the file (name or id). Default: every project in it.
     #[arg(long, value_name = "NAME|ID")]
-    pub project: Option<String>,
+    pub(crate) project: Option<String>,
 
     /// A project of the limits file that exists at no selected site is a
     /// warning instead of an error (the file also governs other clouds).
     #[arg(long)]
-    pub allow_missing_projects: bool,
+    pub(crate) allow_missing_projects: bool,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum FlavorCommand {
+pub(crate) enum FlavorCommand {
     /// Flavors as a name x site matrix of spec digests, with a status per
     /// name: same, differs or missing.
     ///
@@ -480,40 +450,40 @@ pub enum FlavorCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct FlavorListArgs {
+pub(crate) struct FlavorListArgs {
     /// Only flavors whose name matches this glob (`*` any run, `?` one
     /// character). Default: every flavor.
     #[arg(long, value_name = "GLOB")]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
 
     /// Exit 1 when a flavor differs or is missing somewhere (a drift check
     /// for cron and CI).
     #[arg(long)]
-    pub exit_code: bool,
+    pub(crate) exit_code: bool,
 }
 
 #[derive(Debug, Args)]
-pub struct FlavorSyncArgs {
+pub(crate) struct FlavorSyncArgs {
     /// Flavor names to clone (exact names, as at the source).
     #[arg(required = true, value_name = "NAME")]
-    pub names: Vec<String>,
+    pub(crate) names: Vec<String>,
 
     /// Delete and re-create a same-named flavor whose specs differ (never
     /// one that servers at the target were built from); the old flavor is
     /// put back whole if the new one cannot be made. Default: such a
     /// flavor is a conflict.
     #[arg(long)]
-    pub replace: bool,
+    pub(crate) replace: bool,
 
     #[command(flatten)]
-    pub ends: EndsArgs,
+    pub(crate) ends: EndsArgs,
 
     #[command(flatten)]
-    pub plan: PlanArgs,
+    pub(crate) plan: PlanArgs,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum SecgroupCommand {
+pub(crate) enum SecgroupCommand {
     /// Matrix of group name × site with a digest of each group's rule set
     /// and its status (same, differs, missing).
     ///
@@ -535,44 +505,44 @@ pub enum SecgroupCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct SecgroupListArgs {
+pub(crate) struct SecgroupListArgs {
     /// Only groups whose name matches this glob (`*`, `?`). Default: every group.
     #[arg(long, value_name = "GLOB")]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
 
     /// Exit 1 when a group is not the same at every site (a drift check).
     #[arg(long)]
-    pub exit_code: bool,
+    pub(crate) exit_code: bool,
 }
 
 #[derive(Debug, Args)]
-pub struct SecgroupDiffArgs {
+pub(crate) struct SecgroupDiffArgs {
     /// The group's name (exact).
     #[arg(value_name = "NAME")]
-    pub name: String,
+    pub(crate) name: String,
 
     #[command(flatten)]
-    pub ends: EndsArgs,
+    pub(crate) ends: EndsArgs,
 
     /// Exit 1 when any target's group differs from the source's.
     #[arg(long)]
-    pub exit_code: bool,
+    pub(crate) exit_code: bool,
 }
 
 #[derive(Debug, Args)]
-pub struct SecgroupSyncArgs {
+pub(crate) struct SecgroupSyncArgs {
     /// The groups to clone (exact names).
     #[arg(value_name = "NAME", required = true)]
-    pub names: Vec<String>,
+    pub(crate) names: Vec<String>,
 
     #[command(flatten)]
-    pub ends: EndsArgs,
+    pub(crate) ends: EndsArgs,
 
     /// Also delete the rules of the named groups at the targets that the
     /// source's groups lack. Default: they are kept (shown as `skip`).
     #[arg(long)]
-    pub prune: bool,
+    pub(crate) prune: bool,
 
     #[command(flatten)]
-    pub plan: PlanArgs,
+    pub(crate) plan: PlanArgs,
 }

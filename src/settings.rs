@@ -5,8 +5,8 @@ use crate::api::Service;
 use crate::cli::FlavorCommand;
 use crate::cli::SecgroupCommand;
 use crate::cli::{
-    self, AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, KeypairCommand, QuotaCommand,
-    ServiceArg, StrategyArg,
+    AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, KeypairCommand, QuotaCommand, ServiceArg,
+    StrategyArg,
 };
 use crate::cli::{IpCommand, IpKindArg};
 use crate::commands::flavor;
@@ -248,19 +248,13 @@ fn service(arg: ServiceArg) -> Service {
 }
 
 /// `--dry-run`, `--yes` and `--exit-code`.
-pub fn plan_options(a: &cli::PlanArgs) -> plan::Options {
-    plan::Options {
-        mode: plan::Mode::from_flags(a.dry_run, a.yes),
-        exit_code: a.exit_code,
-    }
+fn plan_options(a: &plan::PlanArgs) -> plan::Options {
+    a.options()
 }
 
 /// `--from` and `--to`.
-pub fn ends(a: &cli::EndsArgs) -> EndsArgs {
-    EndsArgs {
-        from: a.from.clone(),
-        to: a.to.clone(),
-    }
+fn ends(a: &EndsArgs) -> EndsArgs {
+    a.clone()
 }
 
 fn strategy(arg: StrategyArg) -> Strategy {
