@@ -2,7 +2,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::commands::sync::EndsArgs;
+use crate::commands::{flavor, ip, keypair, secgroup};
 use crate::plan::PlanArgs;
 
 pub use crate::render::Format;
@@ -149,22 +149,22 @@ pub(crate) enum Command {
 
     /// SSH keypairs across regions: compare, clone, import, delete.
     #[command(subcommand)]
-    Keypair(KeypairCommand),
+    Keypair(keypair::Command),
 
     /// Flavors across regions (admin): compare them, clone them with extra
     /// specs and access lists.
     #[command(subcommand)]
-    Flavor(FlavorCommand),
+    Flavor(flavor::Command),
 
     /// Security groups across regions: compare rule sets, diff one group,
     /// clone groups with their rules.
     #[command(subcommand)]
-    Secgroup(SecgroupCommand),
+    Secgroup(secgroup::Command),
 
     /// Addresses across regions: the inventory, conflicts between sites,
     /// where an address lives, and CIDRs no site uses.
     #[command(subcommand)]
-    Ip(IpCommand),
+    Ip(ip::Command),
 
     /// Print a shell completion script to stdout.
     Completions {
@@ -205,132 +205,6 @@ pub(crate) enum AuthCommand {
         #[arg(long)]
         all: bool,
     },
-}
-
-#[derive(Debug, Subcommand)]
-pub(crate) enum KeypairCommand {
-    /// Every key name by site, with fingerprints and whether the name is the
-    /// same everywhere, differs, or is missing somewhere.
-    List {
-        /// Only names matching this glob.
-        #[arg(long, value_name = "GLOB")]
-        name: Option<String>,
-        /// Exit 1 when any key differs or is missing somewhere (a drift check).
-        #[arg(long)]
-        exit_code: bool,
-    },
-    /// Clone keys from the source site to the targets, with the same name
-    /// and type, owned by each cloud entry's own user.
-    Sync {
-        /// The keypairs to clone.
-        #[arg(required = true, value_name = "NAME")]
-        names: Vec<String>,
-        /// Replace a same-named key with another fingerprint (delete, then import; the
-        /// old key is put back if the import fails).
-        #[arg(long)]
-        replace: bool,
-        #[command(flatten)]
-        ends: EndsArgs,
-        #[command(flatten)]
-        plan: PlanArgs,
-    },
-    /// Import a local public key (.pub) at the selected sites.
-    Import {
-        /// The keypair name at every site.
-        #[arg(long)]
-        name: String,
-        /// The OpenSSH public key file (ssh-rsa, ssh-ed25519, ecdsa-sha2-*), a regular
-        /// file of at most 64 KiB.
-        #[arg(long, value_name = "FILE")]
-        public_key: std::path::PathBuf,
-        /// The target sites as cloud/region globs (repeatable, comma lists).
-        ///
-        /// Default: every selected site.
-        #[arg(long, value_delimiter = ',', value_name = "PATTERN")]
-        to: Vec<String>,
-        /// Replace a same-named key with another fingerprint (delete, then import; the
-        /// old key is put back if the import fails).
-        #[arg(long)]
-        replace: bool,
-        #[command(flatten)]
-        plan: PlanArgs,
-    },
-    /// Delete keys at the selected sites.
-    Delete {
-        /// The keypairs to delete.
-        #[arg(required = true, value_name = "NAME")]
-        names: Vec<String>,
-        #[command(flatten)]
-        plan: PlanArgs,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub(crate) enum IpCommand {
-    /// Every subnet, fixed IP, floating IP and router gateway of the
-    /// selected sites, IPv4 and IPv6, with networks, ports and MACs.
-    List {
-        /// Only IPv4 or only IPv6.
-        #[arg(long, value_parser = ["4", "6"])]
-        version: Option<String>,
-        /// Only one kind of address.
-        #[arg(long, value_enum)]
-        kind: Option<IpKindArg>,
-        /// Every project's addresses, not only the token's (admin).
-        #[arg(long)]
-        all_projects: bool,
-    },
-    /// Conflicts between sites: overlapping CIDRs, and the same fixed IP,
-    /// MAC, public address or L2 segment twice. Exit 1 on an error.
-    Scan {
-        /// Every project's addresses, not only the token's (admin).
-        #[arg(long)]
-        all_projects: bool,
-        /// Leave out addresses in these ranges (repeatable, comma lists).
-        #[arg(long, value_delimiter = ',', value_name = "CIDR",
-              value_parser = crate::commands::ip::ignore_cidr)]
-        ignore: Vec<ipnet::IpNet>,
-        /// A YAML file of interconnected networks
-        /// (`groups: {NAME: [cloud/region/network, …]}`, globs): overlaps
-        /// outside every group are reported as info, not errors.
-        #[arg(long, value_name = "FILE")]
-        routed: Option<std::path::PathBuf>,
-    },
-    /// Where an address, a CIDR or a MAC is: every site, subnet, port,
-    /// floating IP or gateway that holds it.
-    Find {
-        /// An IP address, a CIDR, or a MAC in any common notation.
-        #[arg(value_name = "ADDRESS|CIDR|MAC")]
-        query: String,
-        /// Every project's addresses, not only the token's (admin).
-        #[arg(long)]
-        all_projects: bool,
-    },
-    /// The first CIDRs of a length that overlap no subnet at any selected site.
-    Free {
-        /// The length of the CIDRs wanted, e.g. 24.
-        #[arg(long, value_name = "N")]
-        prefix_length: u8,
-        /// Where to look. Default: 10.0.0.0/8 (IPv6 lengths need it).
-        #[arg(long, value_name = "CIDR")]
-        within: Option<ipnet::IpNet>,
-        /// How many to suggest.
-        #[arg(long, default_value_t = 1, value_name = "K",
-              value_parser = clap::value_parser!(u16).range(1..))]
-        count: u16,
-        /// Every project's subnets, not only the token's (admin).
-        #[arg(long)]
-        all_projects: bool,
-    },
-}
-
-/// A kind of address in `ip list`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum IpKindArg {
-    Subnet,
-    Fixed,
-    Floating,
-    Gateway,
 }
 
 #[derive(Debug, Args)]
@@ -432,117 +306,4 @@ pub(crate) struct QuotaCheckArgs {
     /// warning instead of an error (the file also governs other clouds).
     #[arg(long)]
     pub(crate) allow_missing_projects: bool,
-}
-
-#[derive(Debug, Subcommand)]
-pub(crate) enum FlavorCommand {
-    /// Flavors as a name x site matrix of spec digests, with a status per
-    /// name: same, differs or missing.
-    ///
-    /// The digest covers vcpus, ram, disk, ephemeral, swap, rxtx_factor,
-    /// is_public and the extra specs (not the id, description or access
-    /// list). An admin sees private flavors too.
-    List(FlavorListArgs),
-    /// Clone flavors from one site to others, with the same id where it is
-    /// free, extra specs, description and (private flavors) access lists
-    /// mapped by project name (admin).
-    Sync(FlavorSyncArgs),
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct FlavorListArgs {
-    /// Only flavors whose name matches this glob (`*` any run, `?` one
-    /// character). Default: every flavor.
-    #[arg(long, value_name = "GLOB")]
-    pub(crate) name: Option<String>,
-
-    /// Exit 1 when a flavor differs or is missing somewhere (a drift check
-    /// for cron and CI).
-    #[arg(long)]
-    pub(crate) exit_code: bool,
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct FlavorSyncArgs {
-    /// Flavor names to clone (exact names, as at the source).
-    #[arg(required = true, value_name = "NAME")]
-    pub(crate) names: Vec<String>,
-
-    /// Delete and re-create a same-named flavor whose specs differ (never
-    /// one that servers at the target were built from); the old flavor is
-    /// put back whole if the new one cannot be made. Default: such a
-    /// flavor is a conflict.
-    #[arg(long)]
-    pub(crate) replace: bool,
-
-    #[command(flatten)]
-    pub(crate) ends: EndsArgs,
-
-    #[command(flatten)]
-    pub(crate) plan: PlanArgs,
-}
-
-#[derive(Debug, Subcommand)]
-pub(crate) enum SecgroupCommand {
-    /// Matrix of group name × site with a digest of each group's rule set
-    /// and its status (same, differs, missing).
-    ///
-    /// The digest covers the normalised rules and `stateful`, not the name,
-    /// the description or the provenance marker of a clone.
-    List(SecgroupListArgs),
-    /// The rules of one group only in the source and only in each target.
-    Diff(SecgroupDiffArgs),
-    /// Clone groups with their rules from the source to the targets.
-    ///
-    /// Missing groups are created (description, stateful, tagged
-    /// `osprey-source=cloud/region/id` or, without Neutron's tag extension,
-    /// marked so in the description); missing rules are added. A rule's
-    /// remote group is mapped to the same-named group at the target, cloned
-    /// too when it is missing there. The `default` group is never created
-    /// or deleted: its rules are merged. Groups are those of the
-    /// credentials' project.
-    Sync(SecgroupSyncArgs),
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct SecgroupListArgs {
-    /// Only groups whose name matches this glob (`*`, `?`). Default: every group.
-    #[arg(long, value_name = "GLOB")]
-    pub(crate) name: Option<String>,
-
-    /// Exit 1 when a group is not the same at every site (a drift check).
-    #[arg(long)]
-    pub(crate) exit_code: bool,
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct SecgroupDiffArgs {
-    /// The group's name (exact).
-    #[arg(value_name = "NAME")]
-    pub(crate) name: String,
-
-    #[command(flatten)]
-    pub(crate) ends: EndsArgs,
-
-    /// Exit 1 when any target's group differs from the source's.
-    #[arg(long)]
-    pub(crate) exit_code: bool,
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct SecgroupSyncArgs {
-    /// The groups to clone (exact names).
-    #[arg(value_name = "NAME", required = true)]
-    pub(crate) names: Vec<String>,
-
-    #[command(flatten)]
-    pub(crate) ends: EndsArgs,
-
-    /// Also delete the rules of the named groups at the targets that the
-    /// source's groups lack. Default: they are kept (shown as `skip`).
-    #[arg(long)]
-    pub(crate) prune: bool,
-
-    #[command(flatten)]
-    pub(crate) plan: PlanArgs,
 }

@@ -2,13 +2,9 @@
 //! (besides the dispatch), so commands never see clap.
 
 use crate::api::Service;
-use crate::cli::FlavorCommand;
-use crate::cli::SecgroupCommand;
 use crate::cli::{
-    AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, KeypairCommand, QuotaCommand, ServiceArg,
-    StrategyArg,
+    AuthCommand, Cli, Command, ConfigCommand, GlobalArgs, QuotaCommand, ServiceArg, StrategyArg,
 };
-use crate::cli::{IpCommand, IpKindArg};
 use crate::commands::flavor;
 use crate::commands::ip;
 use crate::commands::keypair;
@@ -16,7 +12,6 @@ use crate::commands::quota::balance::Strategy;
 use crate::commands::quota::{BalanceArgs, CheckArgs, ShowArgs};
 use crate::commands::secgroup;
 use crate::commands::sites::SitesArgs;
-use crate::commands::sync::EndsArgs;
 use crate::config::Secret;
 use crate::error::hinted;
 use crate::fanout::DEFAULT_SITE_TIMEOUT;
@@ -28,29 +23,29 @@ use std::time::Duration;
 
 /// Everything a run needs to know from its flags and environment.
 #[derive(Debug)]
-pub struct Settings {
-    pub global: Global,
-    pub command: CommandSettings,
+pub(crate) struct Settings {
+    pub(crate) global: Global,
+    pub(crate) command: CommandSettings,
 }
 
 /// The global flags.
 #[derive(Debug)]
-pub struct Global {
-    pub selection: Selection,
-    pub concurrency: usize,
+pub(crate) struct Global {
+    pub(crate) selection: Selection,
+    pub(crate) concurrency: usize,
     /// `--site-timeout`, else four times `--timeout`, else the default.
-    pub site_timeout: Duration,
-    pub passcode: Option<Secret>,
+    pub(crate) site_timeout: Duration,
+    pub(crate) passcode: Option<Secret>,
     /// Reuse and keep tokens and version discovery between runs.
-    pub token_cache: bool,
-    pub verbose: u8,
-    pub quiet: bool,
-    pub render: RenderOptions,
+    pub(crate) token_cache: bool,
+    pub(crate) verbose: u8,
+    pub(crate) quiet: bool,
+    pub(crate) render: RenderOptions,
 }
 
 /// The command to run, with its settings.
 #[derive(Debug)]
-pub enum CommandSettings {
+pub(crate) enum CommandSettings {
     Completions(clap_complete::Shell),
     Man(Option<PathBuf>),
     ConfigShow { unmask: bool },
@@ -76,7 +71,7 @@ pub enum CommandSettings {
 }
 
 impl Settings {
-    pub fn from_cli(cli: &Cli) -> anyhow::Result<Settings> {
+    pub(crate) fn from_cli(cli: &Cli) -> anyhow::Result<Settings> {
         Ok(Settings {
             global: global(&cli.global)?,
             command: command(&cli.command),
@@ -116,125 +111,30 @@ fn command(command: &Command) -> CommandSettings {
             allow_missing_projects: a.allow_missing_projects,
         }),
         Command::Keypair(k) => keypair_command(k),
-        Command::Secgroup(SecgroupCommand::List(a)) => {
-            CommandSettings::SecgroupList(secgroup::ListArgs {
-                name: a.name.clone(),
-                exit_code: a.exit_code,
-            })
-        }
-        Command::Secgroup(SecgroupCommand::Diff(a)) => {
-            CommandSettings::SecgroupDiff(secgroup::DiffArgs {
-                name: a.name.clone(),
-                ends: ends(&a.ends),
-                exit_code: a.exit_code,
-            })
-        }
-        Command::Secgroup(SecgroupCommand::Sync(a)) => {
-            CommandSettings::SecgroupSync(secgroup::SyncArgs {
-                names: a.names.clone(),
-                ends: ends(&a.ends),
-                prune: a.prune,
-                plan: plan_options(&a.plan),
-            })
-        }
+        Command::Secgroup(secgroup::Command::List(a)) => CommandSettings::SecgroupList(a.clone()),
+        Command::Secgroup(secgroup::Command::Diff(a)) => CommandSettings::SecgroupDiff(a.clone()),
+        Command::Secgroup(secgroup::Command::Sync(a)) => CommandSettings::SecgroupSync(a.clone()),
         Command::Ip(c) => ip_command(c),
-        Command::Flavor(FlavorCommand::List(a)) => CommandSettings::FlavorList(flavor::ListArgs {
-            name: a.name.clone(),
-            exit_code: a.exit_code,
-        }),
-        Command::Flavor(FlavorCommand::Sync(a)) => CommandSettings::FlavorSync(flavor::SyncArgs {
-            names: a.names.clone(),
-            replace: a.replace,
-            ends: ends(&a.ends),
-            plan: plan_options(&a.plan),
-        }),
+        Command::Flavor(flavor::Command::List(a)) => CommandSettings::FlavorList(a.clone()),
+        Command::Flavor(flavor::Command::Sync(a)) => CommandSettings::FlavorSync(a.clone()),
     }
 }
 
-fn ip_command(c: &IpCommand) -> CommandSettings {
+fn ip_command(c: &ip::Command) -> CommandSettings {
     match c {
-        IpCommand::List {
-            version,
-            kind,
-            all_projects,
-        } => CommandSettings::IpList(ip::ListArgs {
-            version: version.as_deref().and_then(|v| v.parse().ok()),
-            kind: kind.map(|k| match k {
-                IpKindArg::Subnet => ip::inventory::Kind::Subnet,
-                IpKindArg::Fixed => ip::inventory::Kind::Fixed,
-                IpKindArg::Floating => ip::inventory::Kind::Floating,
-                IpKindArg::Gateway => ip::inventory::Kind::Gateway,
-            }),
-            all_projects: *all_projects,
-        }),
-        IpCommand::Scan {
-            all_projects,
-            ignore,
-            routed,
-        } => CommandSettings::IpScan(ip::ScanArgs {
-            all_projects: *all_projects,
-            ignore: ignore.iter().map(|n| n.trunc()).collect(),
-            routed: routed.clone(),
-        }),
-        IpCommand::Find {
-            query,
-            all_projects,
-        } => CommandSettings::IpFind(ip::FindArgs {
-            query: query.clone(),
-            all_projects: *all_projects,
-        }),
-        IpCommand::Free {
-            prefix_length,
-            within,
-            count,
-            all_projects,
-        } => CommandSettings::IpFree(ip::FreeArgs {
-            prefix_length: *prefix_length,
-            within: *within,
-            count: usize::from(*count),
-            all_projects: *all_projects,
-        }),
+        ip::Command::List(a) => CommandSettings::IpList(a.clone()),
+        ip::Command::Scan(a) => CommandSettings::IpScan(a.clone()),
+        ip::Command::Find(a) => CommandSettings::IpFind(a.clone()),
+        ip::Command::Free(a) => CommandSettings::IpFree(a.clone()),
     }
 }
 
-fn keypair_command(k: &KeypairCommand) -> CommandSettings {
+fn keypair_command(k: &keypair::Command) -> CommandSettings {
     match k {
-        KeypairCommand::List { name, exit_code } => {
-            CommandSettings::KeypairList(keypair::ListArgs {
-                name: name.clone(),
-                exit_code: *exit_code,
-            })
-        }
-        KeypairCommand::Sync {
-            names,
-            replace,
-            ends: e,
-            plan,
-        } => CommandSettings::KeypairSync(keypair::SyncArgs {
-            names: names.clone(),
-            replace: *replace,
-            ends: ends(e),
-            plan: plan_options(plan),
-        }),
-        KeypairCommand::Import {
-            name,
-            public_key,
-            to,
-            replace,
-            plan,
-        } => CommandSettings::KeypairImport(keypair::ImportArgs {
-            name: name.clone(),
-            public_key: public_key.clone(),
-            to: to.clone(),
-            replace: *replace,
-            plan: plan_options(plan),
-        }),
-        KeypairCommand::Delete { names, plan } => {
-            CommandSettings::KeypairDelete(keypair::DeleteArgs {
-                names: names.clone(),
-                plan: plan_options(plan),
-            })
-        }
+        keypair::Command::List(a) => CommandSettings::KeypairList(a.clone()),
+        keypair::Command::Sync(a) => CommandSettings::KeypairSync(a.clone()),
+        keypair::Command::Import(a) => CommandSettings::KeypairImport(a.clone()),
+        keypair::Command::Delete(a) => CommandSettings::KeypairDelete(a.clone()),
     }
 }
 
@@ -250,11 +150,6 @@ fn service(arg: ServiceArg) -> Service {
 /// `--dry-run`, `--yes` and `--exit-code`.
 fn plan_options(a: &plan::PlanArgs) -> plan::Options {
     a.options()
-}
-
-/// `--from` and `--to`.
-fn ends(a: &EndsArgs) -> EndsArgs {
-    a.clone()
 }
 
 fn strategy(arg: StrategyArg) -> Strategy {
