@@ -1,9 +1,10 @@
-//! Command-line flags (clap derive only: no logic lives here).
+//! Command-line flags: the global ones, and the command families composed
+//! one line each (each family declares its own flags in `commands/<family>/`).
+//! Clap derive only: no logic lives here.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
-use crate::commands::{flavor, ip, keypair, secgroup};
-use crate::plan::PlanArgs;
+use crate::commands;
 
 pub use crate::render::Format;
 
@@ -127,44 +128,46 @@ pub(crate) struct GlobalArgs {
     pub(crate) quiet: bool,
 }
 
+/// The families of commands, one line each; their flags live in
+/// `commands/<family>/`.
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Show configuration.
     #[command(subcommand)]
-    Config(ConfigCommand),
+    Config(commands::config::Command),
 
     /// List the selected sites with their authentication result and endpoints.
     ///
     /// `latency_ms` is the login's time (empty when the token came from the
     /// cache), or with --check the time the version documents took.
-    Sites(SitesArgs),
+    Sites(commands::sites::SitesArgs),
 
     /// Cached tokens: show them per site, or remove them.
     #[command(subcommand)]
-    Auth(AuthCommand),
+    Auth(commands::auth::Command),
 
     /// Quotas across regions: view them, keep global limits by balancing, check.
     #[command(subcommand)]
-    Quota(QuotaCommand),
+    Quota(commands::quota::Command),
 
     /// SSH keypairs across regions: compare, clone, import, delete.
     #[command(subcommand)]
-    Keypair(keypair::Command),
+    Keypair(commands::keypair::Command),
 
     /// Flavors across regions (admin): compare them, clone them with extra
     /// specs and access lists.
     #[command(subcommand)]
-    Flavor(flavor::Command),
+    Flavor(commands::flavor::Command),
 
     /// Security groups across regions: compare rule sets, diff one group,
     /// clone groups with their rules.
     #[command(subcommand)]
-    Secgroup(secgroup::Command),
+    Secgroup(commands::secgroup::Command),
 
     /// Addresses across regions: the inventory, conflicts between sites,
     /// where an address lives, and CIDRs no site uses.
     #[command(subcommand)]
-    Ip(ip::Command),
+    Ip(commands::ip::Command),
 
     /// Print a shell completion script to stdout.
     Completions {
@@ -181,129 +184,4 @@ pub(crate) enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<std::path::PathBuf>,
     },
-}
-
-#[derive(Debug, Subcommand)]
-pub(crate) enum ConfigCommand {
-    /// Show every configured cloud and region as openstacksdk resolves it.
-    Show {
-        /// Show passwords, tokens and secrets instead of `<masked>`.
-        #[arg(long)]
-        unmask: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub(crate) enum AuthCommand {
-    /// Show each selected site's cached token: user, scope and time left
-    /// (never the token). Logs in nowhere.
-    Status,
-    /// Remove the cached tokens of the selected clouds. Tokens are not
-    /// revoked: Keystone still accepts them until they expire.
-    Logout {
-        /// Remove every cached token and version document, of every cloud.
-        #[arg(long)]
-        all: bool,
-    },
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct SitesArgs {
-    /// Also call each service's version document; exit 2 if any does not answer.
-    #[arg(long)]
-    pub(crate) check: bool,
-}
-
-#[derive(Debug, Subcommand)]
-pub(crate) enum QuotaCommand {
-    /// Show limits and usage per site (resources as rows, sites as columns).
-    Show(QuotaShowArgs),
-    /// Set per-site limits from global limits and live usage.
-    Balance(QuotaBalanceArgs),
-    /// Exit 1 if a project's usage (or, for --strategy hard, its summed
-    /// limits) exceeds a global limit; for cron and CI.
-    Check(QuotaCheckArgs),
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct QuotaShowArgs {
-    /// Project name (matched in every Keystone) or id.
-    ///
-    /// Default: the project of the credentials.
-    #[arg(long, value_name = "NAME|ID")]
-    pub(crate) project: Option<String>,
-
-    /// Services to read (comma lists). Default: all (image only where Keystone
-    /// unified limits are defined).
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "SERVICE")]
-    pub(crate) service: Vec<ServiceArg>,
-
-    /// Global limits file (YAML) to show next to the totals. Default: none.
-    #[arg(long, value_name = "FILE")]
-    pub(crate) limits: Option<std::path::PathBuf>,
-
-    /// One row per resource with the totals over all sites.
-    #[arg(long)]
-    pub(crate) total: bool,
-}
-
-/// A service whose quotas `--service` reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum ServiceArg {
-    Compute,
-    Network,
-    Volume,
-    Image,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum StrategyArg {
-    /// Every site may use the whole headroom (Kingbird's rule); totals may overshoot.
-    Soft,
-    /// The headroom is split between sites by weight; the sum never exceeds the global limit.
-    Hard,
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct QuotaBalanceArgs {
-    /// Global limits file (YAML), e.g. examples/global-limits.yaml.
-    #[arg(long, value_name = "FILE")]
-    pub(crate) limits: std::path::PathBuf,
-
-    /// How to split the headroom between sites.
-    #[arg(long, value_enum, default_value_t = StrategyArg::Hard)]
-    pub(crate) strategy: StrategyArg,
-
-    /// Only this project of the file (name or id). Default: every project in it.
-    #[arg(long, value_name = "NAME|ID")]
-    pub(crate) project: Option<String>,
-
-    /// A project of the limits file that exists at no selected site is a
-    /// warning instead of an error (the file also governs other clouds).
-    #[arg(long)]
-    pub(crate) allow_missing_projects: bool,
-
-    #[command(flatten)]
-    pub(crate) plan: PlanArgs,
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct QuotaCheckArgs {
-    /// Global limits file (YAML).
-    #[arg(long, value_name = "FILE")]
-    pub(crate) limits: std::path::PathBuf,
-
-    /// How the limits are balanced: with hard, summed limits over the global
-    /// limit are violations too.
-    #[arg(long, value_enum, default_value_t = StrategyArg::Hard)]
-    pub(crate) strategy: StrategyArg,
-
-    /// Only this project of the file (name or id). Default: every project in it.
-    #[arg(long, value_name = "NAME|ID")]
-    pub(crate) project: Option<String>,
-
-    /// A project of the limits file that exists at no selected site is a
-    /// warning instead of an error (the file also governs other clouds).
-    #[arg(long)]
-    pub(crate) allow_missing_projects: bool,
 }
