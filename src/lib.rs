@@ -22,19 +22,20 @@ pub use error::ExitStatus;
 
 use anyhow::Context;
 use clap::CommandFactory;
+use cli::Command;
 use error::Interrupted;
 use error::describe;
 use fanout::select::Estate;
 use fanout::{Cancel, Runner};
 use render::RenderOptions;
 use report::Report;
-use settings::{CommandSettings, Settings};
+use settings::Settings;
 use std::io::Write;
 use std::sync::Arc;
 
 /// Runs the command and returns how the process should exit.
 pub fn run(cli: Cli) -> ExitStatus {
-    let settings = match Settings::from_cli(&cli) {
+    let settings = match Settings::resolve(&cli.global) {
         Ok(s) => s,
         Err(e) => {
             print_error(None, &e);
@@ -57,9 +58,9 @@ pub fn run(cli: Cli) -> ExitStatus {
     let cancel = Cancel::new();
     match runtime.block_on(async {
         let _signals = tokio::spawn(on_ctrl_c(cancel.clone()));
-        dispatch(&settings, cancel).await
+        dispatch(&cli.command, &settings, cancel).await
     }) {
-        Ok(report) => finish(report, &settings.global),
+        Ok(report) => finish(report, &settings),
         Err(e) if e.downcast_ref::<Interrupted>().is_some() => {
             eprintln!("error: interrupted before any site was reached");
             ExitStatus::Interrupted
@@ -84,15 +85,14 @@ async fn on_ctrl_c(cancel: Cancel) {
     }
 }
 
-async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
-    let g = &s.global;
-    match &s.command {
-        CommandSettings::Completions(shell) => {
+async fn dispatch(command: &Command, g: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
+    match command {
+        Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "osprey", &mut std::io::stdout());
             return Ok(Report::default());
         }
-        CommandSettings::Man(dir) => {
+        Command::Man { dir } => {
             match dir {
                 Some(dir) => clap_mangen::generate_to(Cli::command(), dir)
                     .with_context(|| format!("writing man pages to {}", dir.display()))?,
@@ -104,7 +104,7 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
     }
     // Output options are checked before any request, so that a change is
     // never made by a run that then fails to print it.
-    if let Some(known) = known_columns(&s.command) {
+    if let Some(known) = known_columns(command) {
         g.render.check(&known)?;
     }
     let config = config::load(&config::ConfigEnv::from_process())?;
@@ -116,7 +116,7 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
     let estate = Estate {
         config: &config,
         selection: g.selection.clone(),
-        auth: logins(s),
+        auth: logins(command, g),
         runner: Runner::new(
             g.concurrency,
             cancel,
@@ -125,67 +125,70 @@ async fn dispatch(s: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
         .with_site_timeout(g.site_timeout),
     };
     let ui = Terminal(&g.render);
-    match &s.command {
-        CommandSettings::ConfigShow { unmask } => commands::config::show(&config, *unmask),
-        CommandSettings::Sites(a) => commands::sites::sites(&estate, a).await,
-        CommandSettings::AuthStatus => commands::auth::status(&estate).await,
-        CommandSettings::AuthLogout { all } => commands::auth::logout(&estate, *all),
-        CommandSettings::QuotaShow(a) => commands::quota::show::show(&estate, a).await,
-        CommandSettings::QuotaBalance(a) => commands::quota::balance(&estate, a, &ui).await,
-        CommandSettings::QuotaCheck(a) => commands::quota::check(&estate, a).await,
-        CommandSettings::KeypairList(a) => commands::keypair::list(&estate, a).await,
-        CommandSettings::KeypairSync(a) => commands::keypair::sync(&estate, a, &ui).await,
-        CommandSettings::KeypairImport(a) => commands::keypair::import(&estate, a, &ui).await,
-        CommandSettings::KeypairDelete(a) => commands::keypair::delete(&estate, a, &ui).await,
-        CommandSettings::FlavorList(a) => commands::flavor::list(&estate, a).await,
-        CommandSettings::FlavorSync(a) => commands::flavor::sync(&estate, a, &ui).await,
-        CommandSettings::SecgroupList(a) => commands::secgroup::list(&estate, a).await,
-        CommandSettings::SecgroupDiff(a) => commands::secgroup::diff(&estate, a).await,
-        CommandSettings::SecgroupSync(a) => commands::secgroup::sync::sync(&estate, a, &ui).await,
-        CommandSettings::IpList(a) => commands::ip::list(&estate, a).await,
-        CommandSettings::IpScan(a) => commands::ip::scan(&estate, a).await,
-        CommandSettings::IpFind(a) => commands::ip::find(&estate, a).await,
-        CommandSettings::IpFree(a) => commands::ip::free(&estate, a).await,
-        CommandSettings::Completions(_) | CommandSettings::Man(_) => {
-            unreachable!("handled above")
+    use commands::{auth, flavor, ip, keypair, quota, secgroup, sites};
+    match command {
+        Command::Config(commands::config::Command::Show { unmask }) => {
+            commands::config::show(&config, *unmask)
         }
+        Command::Sites(a) => sites::sites(&estate, a).await,
+        Command::Auth(auth::Command::Status) => auth::status(&estate).await,
+        Command::Auth(auth::Command::Logout { all }) => auth::logout(&estate, *all),
+        Command::Quota(quota::Command::Show(a)) => quota::show::show(&estate, a).await,
+        Command::Quota(quota::Command::Balance(a)) => quota::balance(&estate, a, &ui).await,
+        Command::Quota(quota::Command::Check(a)) => quota::check(&estate, a).await,
+        Command::Keypair(keypair::Command::List(a)) => keypair::list(&estate, a).await,
+        Command::Keypair(keypair::Command::Sync(a)) => keypair::sync(&estate, a, &ui).await,
+        Command::Keypair(keypair::Command::Import(a)) => keypair::import(&estate, a, &ui).await,
+        Command::Keypair(keypair::Command::Delete(a)) => keypair::delete(&estate, a, &ui).await,
+        Command::Flavor(flavor::Command::List(a)) => flavor::list(&estate, a).await,
+        Command::Flavor(flavor::Command::Sync(a)) => flavor::sync(&estate, a, &ui).await,
+        Command::Secgroup(secgroup::Command::List(a)) => secgroup::list(&estate, a).await,
+        Command::Secgroup(secgroup::Command::Diff(a)) => secgroup::diff(&estate, a).await,
+        Command::Secgroup(secgroup::Command::Sync(a)) => {
+            secgroup::sync::sync(&estate, a, &ui).await
+        }
+        Command::Ip(ip::Command::List(a)) => ip::list(&estate, a).await,
+        Command::Ip(ip::Command::Scan(a)) => ip::scan(&estate, a).await,
+        Command::Ip(ip::Command::Find(a)) => ip::find(&estate, a).await,
+        Command::Ip(ip::Command::Free(a)) => ip::free(&estate, a).await,
+        Command::Completions { .. } | Command::Man { .. } => unreachable!("handled above"),
     }
 }
 
 /// The columns each command's output can have, by its row type (and its
 /// table of sites, for a drift matrix).
-fn known_columns(command: &CommandSettings) -> Option<render::Known> {
+fn known_columns(command: &Command) -> Option<render::Known> {
     use commands::{auth, flavor, ip, keypair, quota, secgroup, sites};
     use render::Known;
     use render::columns::of;
     let matrix = |rows| Known::with_sites(rows, &["name", "status"]);
     Some(match command {
-        CommandSettings::ConfigShow { .. } => {
+        Command::Config(_) => {
             Known::rows(config::SHOW_COLUMNS.iter().map(|c| c.to_string()).collect())
         }
-        CommandSettings::Sites(_) => Known::rows(of::<sites::SiteRow>()),
-        CommandSettings::AuthStatus => Known::rows(of::<auth::StatusRow>()),
-        CommandSettings::AuthLogout { .. } => Known::rows(of::<auth::LogoutRow>()),
-        CommandSettings::QuotaShow(a) if a.total => Known::rows(of::<quota::show::TotalRow>()),
-        CommandSettings::QuotaShow(_) => Known::with_sites(
+        Command::Sites(_) => Known::rows(of::<sites::SiteRow>()),
+        Command::Auth(auth::Command::Status) => Known::rows(of::<auth::StatusRow>()),
+        Command::Auth(auth::Command::Logout { .. }) => Known::rows(of::<auth::LogoutRow>()),
+        Command::Quota(quota::Command::Show(a)) if a.total => {
+            Known::rows(of::<quota::show::TotalRow>())
+        }
+        Command::Quota(quota::Command::Show(_)) => Known::with_sites(
             of::<quota::show::QuotaRow>(),
             &["service", "resource", "total", "global", "status"],
         ),
-        CommandSettings::QuotaBalance(_) => Known::rows(of::<quota::BalanceRow>()),
-        CommandSettings::QuotaCheck(_) => Known::rows(of::<quota::ViolationRow>()),
-        CommandSettings::KeypairList(_) => matrix(of::<keypair::KeypairRow>()),
-        CommandSettings::FlavorList(_) => matrix(of::<flavor::FlavorRow>()),
-        CommandSettings::SecgroupList(_) => matrix(of::<secgroup::GroupRow>()),
-        CommandSettings::SecgroupDiff(_) => Known::rows(of::<secgroup::DiffRow>()),
-        CommandSettings::KeypairSync(_)
-        | CommandSettings::KeypairImport(_)
-        | CommandSettings::KeypairDelete(_)
-        | CommandSettings::FlavorSync(_)
-        | CommandSettings::SecgroupSync(_) => Known::rows(of::<plan::PlanRow>()),
-        CommandSettings::IpList(_) | CommandSettings::IpFind(_) => Known::rows(of::<ip::IpRow>()),
-        CommandSettings::IpScan(_) => Known::rows(of::<ip::ScanRow>()),
-        CommandSettings::IpFree(_) => Known::rows(of::<ip::FreeRow>()),
-        CommandSettings::Completions(_) | CommandSettings::Man(_) => return None,
+        Command::Quota(quota::Command::Balance(_)) => Known::rows(of::<quota::BalanceRow>()),
+        Command::Quota(quota::Command::Check(_)) => Known::rows(of::<quota::ViolationRow>()),
+        Command::Keypair(keypair::Command::List(_)) => matrix(of::<keypair::KeypairRow>()),
+        Command::Flavor(flavor::Command::List(_)) => matrix(of::<flavor::FlavorRow>()),
+        Command::Secgroup(secgroup::Command::List(_)) => matrix(of::<secgroup::GroupRow>()),
+        Command::Secgroup(secgroup::Command::Diff(_)) => Known::rows(of::<secgroup::DiffRow>()),
+        Command::Keypair(_) | Command::Flavor(_) | Command::Secgroup(_) => {
+            Known::rows(of::<plan::PlanRow>())
+        }
+        Command::Ip(ip::Command::List(_) | ip::Command::Find(_)) => Known::rows(of::<ip::IpRow>()),
+        Command::Ip(ip::Command::Scan(_)) => Known::rows(of::<ip::ScanRow>()),
+        Command::Ip(ip::Command::Free(_)) => Known::rows(of::<ip::FreeRow>()),
+        Command::Completions { .. } | Command::Man { .. } => return None,
     })
 }
 
@@ -193,13 +196,9 @@ fn known_columns(command: &CommandSettings) -> Option<render::Known> {
 /// for `auth status` from the cache only. A cache whose directories may
 /// not be used is a warning, and the run goes on without it; `auth`
 /// commands keep it, to report it as their error.
-fn logins(s: &Settings) -> auth::Auth {
-    let g = &s.global;
+fn logins(command: &Command, g: &Settings) -> auth::Auth {
     let mut cache = g.token_cache.then(auth::cache::Cache::user).flatten();
-    let reports_cache = matches!(
-        s.command,
-        CommandSettings::AuthStatus | CommandSettings::AuthLogout { .. }
-    );
+    let reports_cache = matches!(command, Command::Auth(_));
     if let Some(Err(e)) = cache.as_ref().filter(|_| !reports_cache).map(|c| c.check()) {
         if !g.quiet {
             let (message, hints) = describe(&e);
@@ -215,8 +214,8 @@ fn logins(s: &Settings) -> auth::Auth {
         g.passcode.clone(),
         cache,
     );
-    match s.command {
-        CommandSettings::AuthStatus => auth.cache_only(),
+    match command {
+        Command::Auth(commands::auth::Command::Status) => auth.cache_only(),
         _ => auth,
     }
 }
@@ -235,7 +234,7 @@ impl plan::Confirm for Terminal<'_> {
 }
 
 /// Prints the report (data to stdout, failures to stderr) and picks the exit status.
-fn finish(report: Report, g: &settings::Global) -> ExitStatus {
+fn finish(report: Report, g: &Settings) -> ExitStatus {
     let mut status = ExitStatus::Success;
     // The table layout, unless -c/--sort-column name columns only the
     // flat rows have (`quota show -c in_use`).

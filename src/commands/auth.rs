@@ -14,6 +14,21 @@ use crate::render::plural;
 use anyhow::Context;
 use serde::Serialize;
 
+/// `osprey auth`: its commands, each with its flags.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub(crate) enum Command {
+    /// Show each selected site's cached token: user, scope and time left
+    /// (never the token). Logs in nowhere.
+    Status,
+    /// Remove the cached tokens of the selected clouds. Tokens are not
+    /// revoked: Keystone still accepts them until they expire.
+    Logout {
+        /// Remove every cached token and version document, of every cloud.
+        #[arg(long)]
+        all: bool,
+    },
+}
+
 /// One site's cached token: the row of `osprey auth status`.
 #[derive(Debug, Default, Serialize)]
 pub(crate) struct StatusRow {
@@ -39,7 +54,7 @@ pub(crate) struct LogoutRow {
 /// Every selected site with what the cache holds for its login. Sites come
 /// from the cache too: a cloud without `regions:` and without a cached
 /// token is one row, `cloud/*`.
-pub async fn status(estate: &Estate<'_>) -> anyhow::Result<Report> {
+pub(crate) async fn status(estate: &Estate<'_>) -> anyhow::Result<Report> {
     enabled(estate)?
         .check()
         .context("cannot read the token cache")?;
@@ -91,7 +106,7 @@ fn row(id: &SiteId, token: &str) -> StatusRow {
 
 /// Removes the cached tokens of the selected clouds, or with `all` the
 /// whole cache (tokens and version discovery of every cloud).
-pub fn logout(estate: &Estate<'_>, all: bool) -> anyhow::Result<Report> {
+pub(crate) fn logout(estate: &Estate<'_>, all: bool) -> anyhow::Result<Report> {
     let cache = enabled(estate)?;
     // Nothing is removed from directories that may hold others' files.
     cache.check().context("cannot clear the token cache")?;

@@ -4,7 +4,18 @@ use super::Report;
 use crate::config::Config;
 use crate::render::Rows;
 
-pub fn show(config: &Config, unmask: bool) -> anyhow::Result<Report> {
+/// `osprey config`: its commands, each with its flags.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub(crate) enum Command {
+    /// Show every configured cloud and region as openstacksdk resolves it.
+    Show {
+        /// Show passwords, tokens and secrets instead of `<masked>`.
+        #[arg(long)]
+        unmask: bool,
+    },
+}
+
+pub(crate) fn show(config: &Config, unmask: bool) -> anyhow::Result<Report> {
     crate::config::ensure_clouds(config)?;
     let shown = config.show(unmask);
     let mut rows = Rows::new(crate::config::SHOW_COLUMNS);

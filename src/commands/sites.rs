@@ -13,9 +13,10 @@ use std::sync::Arc;
 use std::time::Instant;
 
 /// `osprey sites` flags.
-#[derive(Debug, Clone, Default)]
-pub struct SitesArgs {
-    /// Also call each service's version document.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct SitesArgs {
+    /// Also call each service's version document; exit 2 if any does not answer.
+    #[arg(long)]
     pub check: bool,
 }
 
@@ -65,7 +66,7 @@ const SHOWN: [Service; 4] = [
     Service::Volume,
 ];
 
-pub async fn sites(estate: &Estate<'_>, args: &SitesArgs) -> anyhow::Result<Report> {
+pub(crate) async fn sites(estate: &Estate<'_>, args: &SitesArgs) -> anyhow::Result<Report> {
     let sites = estate.sites().await?;
     let check = args.check;
     let mut report = Report::default();

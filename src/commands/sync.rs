@@ -10,10 +10,20 @@ use crate::fanout::select::{
 };
 use std::sync::Arc;
 
-/// `--from` and `--to`.
-#[derive(Debug, Clone, Default)]
+/// Where a sync reads and writes.
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct EndsArgs {
+    /// The source site, CLOUD/REGION (or CLOUD for its region_name).
+    ///
+    /// Default: the region_name of the one selected cloud.
+    #[arg(long, value_name = "CLOUD/REGION")]
     pub from: Option<String>,
+
+    /// The target sites as cloud/region globs, as in --sites (repeatable,
+    /// comma lists).
+    ///
+    /// Default: every selected site but the source.
+    #[arg(long, value_delimiter = ',', value_name = "PATTERN")]
     pub to: Vec<String>,
 }
 

@@ -4,8 +4,10 @@
 //! the journal of what this run did, rollback of this run's creations on a
 //! failure or Ctrl-C, and the read-back.
 
+mod args;
 mod change;
 
+pub(crate) use args::PlanArgs;
 pub use change::{Left, Made, create_or_find, replace};
 
 use crate::api::SiteId;

@@ -15,14 +15,35 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
-pub use sync::{SyncArgs, sync};
+pub(crate) use sync::{SyncArgs, sync};
 
-/// `flavor list` settings.
-#[derive(Debug, Clone, Default)]
-pub struct ListArgs {
-    /// `--name`: a glob; every flavor without it.
+/// `osprey flavor`: its commands, each with its flags.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub(crate) enum Command {
+    /// Flavors as a name x site matrix of spec digests, with a status per
+    /// name: same, differs or missing.
+    ///
+    /// The digest covers vcpus, ram, disk, ephemeral, swap, rxtx_factor,
+    /// is_public and the extra specs (not the id, description or access
+    /// list). An admin sees private flavors too.
+    List(ListArgs),
+    /// Clone flavors from one site to others, with the same id where it is
+    /// free, extra specs, description and (private flavors) access lists
+    /// mapped by project name (admin).
+    Sync(SyncArgs),
+}
+
+/// `flavor list` flags.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct ListArgs {
+    /// Only flavors whose name matches this glob (`*` any run, `?` one
+    /// character). Default: every flavor.
+    #[arg(long, value_name = "GLOB")]
     pub name: Option<String>,
-    /// Findings (exit 1) when a flavor is not the same everywhere.
+
+    /// Exit 1 when a flavor differs or is missing somewhere (a drift check
+    /// for cron and CI).
+    #[arg(long)]
     pub exit_code: bool,
 }
 
@@ -199,7 +220,7 @@ impl FlavorRow {
 
 /// `osprey flavor list`: every flavor (for an admin, private ones too) at
 /// every selected site, judged per name.
-pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
+pub(crate) async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let sites = estate.sites().await?;
     let (_, read) = report

@@ -15,15 +15,25 @@ use crate::report::Report;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-/// `flavor sync` settings.
-#[derive(Debug, Clone)]
-pub struct SyncArgs {
-    /// Exact flavor names.
+/// `flavor sync` flags.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct SyncArgs {
+    /// Flavor names to clone (exact names, as at the source).
+    #[arg(required = true, value_name = "NAME")]
     pub names: Vec<String>,
-    /// Delete and re-create a same-named flavor with other specs.
+
+    /// Delete and re-create a same-named flavor whose specs differ (never
+    /// one that servers at the target were built from); the old flavor is
+    /// put back whole if the new one cannot be made. Default: such a
+    /// flavor is a conflict.
+    #[arg(long)]
     pub replace: bool,
+
+    #[command(flatten)]
     pub ends: EndsArgs,
-    pub plan: plan::Options,
+
+    #[command(flatten)]
+    pub plan: plan::PlanArgs,
 }
 
 /// A project a private flavor is shared with at the source.
@@ -156,7 +166,7 @@ struct Found<'a> {
 }
 
 /// `osprey flavor sync NAME...`.
-pub async fn sync(
+pub(crate) async fn sync(
     estate: &Estate<'_>,
     args: &SyncArgs,
     ui: &dyn plan::Confirm,
@@ -176,7 +186,15 @@ pub async fn sync(
     let exec = Flavors {
         clients: targets.into(),
     };
-    plan::execute(plan, &exec, &estate.runner, args.plan, ui, &mut report).await?;
+    plan::execute(
+        plan,
+        &exec,
+        &estate.runner,
+        args.plan.options(),
+        ui,
+        &mut report,
+    )
+    .await?;
     Ok(report)
 }
 

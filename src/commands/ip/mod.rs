@@ -17,35 +17,86 @@ use serde::Serialize;
 use std::net::IpAddr;
 use std::path::PathBuf;
 
+/// `osprey ip`: its commands, each with its flags.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub(crate) enum Command {
+    /// Every subnet, fixed IP, floating IP and router gateway of the
+    /// selected sites, IPv4 and IPv6, with networks, ports and MACs.
+    List(ListArgs),
+    /// Conflicts between sites: overlapping CIDRs, and the same fixed IP,
+    /// MAC, public address or L2 segment twice. Exit 1 on an error.
+    Scan(ScanArgs),
+    /// Where an address, a CIDR or a MAC is: every site, subnet, port,
+    /// floating IP or gateway that holds it.
+    Find(FindArgs),
+    /// The first CIDRs of a length that overlap no subnet at any selected site.
+    Free(FreeArgs),
+}
+
 /// `ip list` flags.
-#[derive(Debug, Clone, Default)]
-pub struct ListArgs {
-    pub version: Option<u8>,
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct ListArgs {
+    /// Only IPv4 or only IPv6.
+    #[arg(long, value_parser = ["4", "6"])]
+    pub version: Option<String>,
+    /// Only one kind of address.
+    #[arg(long, value_enum)]
     pub kind: Option<Kind>,
+    /// Every project's addresses, not only the token's (admin).
+    #[arg(long)]
     pub all_projects: bool,
 }
 
+impl ListArgs {
+    /// `--version` as a number (clap has checked it is 4 or 6).
+    fn version(&self) -> Option<u8> {
+        self.version.as_deref().and_then(|v| v.parse().ok())
+    }
+}
+
 /// `ip scan` flags.
-#[derive(Debug, Clone, Default)]
-pub struct ScanArgs {
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct ScanArgs {
+    /// Every project's addresses, not only the token's (admin).
+    #[arg(long)]
     pub all_projects: bool,
+    /// Leave out addresses in these ranges (repeatable, comma lists).
+    #[arg(long, value_delimiter = ',', value_name = "CIDR",
+          value_parser = ignore_cidr)]
     pub ignore: Vec<IpNet>,
+    /// A YAML file of interconnected networks
+    /// (`groups: {NAME: [cloud/region/network, …]}`, globs): overlaps
+    /// outside every group are reported as info, not errors.
+    #[arg(long, value_name = "FILE")]
     pub routed: Option<PathBuf>,
 }
 
 /// `ip find` flags.
-#[derive(Debug, Clone, Default)]
-pub struct FindArgs {
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct FindArgs {
+    /// An IP address, a CIDR, or a MAC in any common notation.
+    #[arg(value_name = "ADDRESS|CIDR|MAC")]
     pub query: String,
+    /// Every project's addresses, not only the token's (admin).
+    #[arg(long)]
     pub all_projects: bool,
 }
 
 /// `ip free` flags.
-#[derive(Debug, Clone, Default)]
-pub struct FreeArgs {
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct FreeArgs {
+    /// The length of the CIDRs wanted, e.g. 24.
+    #[arg(long, value_name = "N")]
     pub prefix_length: u8,
+    /// Where to look. Default: 10.0.0.0/8 (IPv6 lengths need it).
+    #[arg(long, value_name = "CIDR")]
     pub within: Option<IpNet>,
-    pub count: usize,
+    /// How many to suggest.
+    #[arg(long, default_value_t = 1, value_name = "K",
+          value_parser = clap::value_parser!(u16).range(1..))]
+    pub count: u16,
+    /// Every project's subnets, not only the token's (admin).
+    #[arg(long)]
     pub all_projects: bool,
 }
 
@@ -129,7 +180,7 @@ async fn read(
 }
 
 /// Every address of the selected sites.
-pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
+pub(crate) async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let read = read(estate, args.all_projects, &mut report).await?;
     let mut rows = Vec::new();
@@ -138,7 +189,7 @@ pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report
             let Some(row) = IpRow::of(site, e) else {
                 continue;
             };
-            if args.version.is_some_and(|v| v != row.version)
+            if args.version().is_some_and(|v| v != row.version)
                 || args.kind.is_some_and(|k| k != e.kind)
             {
                 continue;
@@ -158,7 +209,7 @@ pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report
 }
 
 /// The conflicts between sites; exit 1 on an error-severity finding.
-pub async fn scan(estate: &Estate<'_>, args: &ScanArgs) -> anyhow::Result<Report> {
+pub(crate) async fn scan(estate: &Estate<'_>, args: &ScanArgs) -> anyhow::Result<Report> {
     // The file is checked before any site is asked.
     let routed = args
         .routed
@@ -168,7 +219,8 @@ pub async fn scan(estate: &Estate<'_>, args: &ScanArgs) -> anyhow::Result<Report
     let mut report = Report::default();
     let read = read(estate, args.all_projects, &mut report).await?;
     let opts = scan::Options {
-        ignore: args.ignore.clone(),
+        // A range is what its prefix covers, whatever host bits were typed.
+        ignore: args.ignore.iter().map(IpNet::trunc).collect(),
         routed,
     };
     let found = scan::analyse(&read, &opts);
@@ -232,7 +284,7 @@ fn query(text: &str) -> anyhow::Result<Query> {
 /// `ip scan --ignore`: a CIDR. A bare address is refused with the host
 /// route that would mean it, so `--ignore` never silently widens or
 /// narrows what the user wrote.
-pub fn ignore_cidr(text: &str) -> Result<IpNet, String> {
+fn ignore_cidr(text: &str) -> Result<IpNet, String> {
     if let Ok(net) = text.parse::<IpNet>() {
         return Ok(net);
     }
@@ -249,7 +301,7 @@ pub fn ignore_cidr(text: &str) -> Result<IpNet, String> {
 
 /// Every subnet, port, floating IP or gateway that holds the address, lies
 /// in (or around) the CIDR, or carries the MAC.
-pub async fn find(estate: &Estate<'_>, args: &FindArgs) -> anyhow::Result<Report> {
+pub(crate) async fn find(estate: &Estate<'_>, args: &FindArgs) -> anyhow::Result<Report> {
     let q = query(&args.query)?;
     let mut report = Report::default();
     let read = read(estate, args.all_projects, &mut report).await?;
@@ -284,7 +336,7 @@ pub(crate) struct FreeRow {
 }
 
 /// The first CIDRs of a length that no selected site uses.
-pub async fn free(estate: &Estate<'_>, args: &FreeArgs) -> anyhow::Result<Report> {
+pub(crate) async fn free(estate: &Estate<'_>, args: &FreeArgs) -> anyhow::Result<Report> {
     let within = match (args.within, args.prefix_length) {
         (Some(w), _) => w,
         (None, n) if n <= 32 => "10.0.0.0/8".parse().expect("a CIDR"),
@@ -314,9 +366,10 @@ pub async fn free(estate: &Estate<'_>, args: &FreeArgs) -> anyhow::Result<Report
         .filter(|e| e.kind == Kind::Subnet)
         .filter_map(|e| e.net)
         .collect();
-    let found = free::free(within, args.prefix_length, &used, args.count)
+    let count = usize::from(args.count);
+    let found = free::free(within, args.prefix_length, &used, count)
         .map_err(|why| hinted(why, "pick a prefix length inside --within"))?;
-    if found.len() < args.count {
+    if found.len() < count {
         report.notes.push(format!(
             "only {} free /{} in {within}",
             found.len(),

@@ -21,37 +21,79 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// `osprey keypair`: its commands, each with its flags.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub(crate) enum Command {
+    /// Every key name by site, with fingerprints and whether the name is the
+    /// same everywhere, differs, or is missing somewhere.
+    List(ListArgs),
+    /// Clone keys from the source site to the targets, with the same name
+    /// and type, owned by each cloud entry's own user.
+    Sync(SyncArgs),
+    /// Import a local public key (.pub) at the selected sites.
+    Import(ImportArgs),
+    /// Delete keys at the selected sites.
+    Delete(DeleteArgs),
+}
+
 /// `keypair list` flags.
-#[derive(Debug, Clone, Default)]
-pub struct ListArgs {
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct ListArgs {
+    /// Only names matching this glob.
+    #[arg(long, value_name = "GLOB")]
     pub name: Option<String>,
+    /// Exit 1 when any key differs or is missing somewhere (a drift check).
+    #[arg(long)]
     pub exit_code: bool,
 }
 
 /// `keypair sync` flags.
-#[derive(Debug, Clone)]
-pub struct SyncArgs {
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct SyncArgs {
+    /// The keypairs to clone.
+    #[arg(required = true, value_name = "NAME")]
     pub names: Vec<String>,
+    /// Replace a same-named key with another fingerprint (delete, then import; the
+    /// old key is put back if the import fails).
+    #[arg(long)]
     pub replace: bool,
+    #[command(flatten)]
     pub ends: EndsArgs,
-    pub plan: plan::Options,
+    #[command(flatten)]
+    pub plan: plan::PlanArgs,
 }
 
 /// `keypair import` flags.
-#[derive(Debug, Clone)]
-pub struct ImportArgs {
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct ImportArgs {
+    /// The keypair name at every site.
+    #[arg(long)]
     pub name: String,
+    /// The OpenSSH public key file (ssh-rsa, ssh-ed25519, ecdsa-sha2-*), a regular
+    /// file of at most 64 KiB.
+    #[arg(long, value_name = "FILE")]
     pub public_key: PathBuf,
+    /// The target sites as cloud/region globs (repeatable, comma lists).
+    ///
+    /// Default: every selected site.
+    #[arg(long, value_delimiter = ',', value_name = "PATTERN")]
     pub to: Vec<String>,
+    /// Replace a same-named key with another fingerprint (delete, then import; the
+    /// old key is put back if the import fails).
+    #[arg(long)]
     pub replace: bool,
-    pub plan: plan::Options,
+    #[command(flatten)]
+    pub plan: plan::PlanArgs,
 }
 
 /// `keypair delete` flags.
-#[derive(Debug, Clone)]
-pub struct DeleteArgs {
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct DeleteArgs {
+    /// The keypairs to delete.
+    #[arg(required = true, value_name = "NAME")]
     pub names: Vec<String>,
-    pub plan: plan::Options,
+    #[command(flatten)]
+    pub plan: plan::PlanArgs,
 }
 
 /// One key at one site: the row of `keypair list`.
@@ -68,7 +110,7 @@ pub(crate) struct KeypairRow {
 }
 
 /// Every key of the selected sites, by name, with its drift.
-pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
+pub(crate) async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let (_, read) = report
         .each(&estate.runner, estate.sites().await?, |c| async move {
@@ -134,7 +176,7 @@ pub struct Op {
 }
 
 /// Clones keys from the source site to the targets.
-pub async fn sync(
+pub(crate) async fn sync(
     estate: &Estate<'_>,
     args: &SyncArgs,
     ui: &dyn plan::Confirm,
@@ -161,14 +203,14 @@ pub async fn sync(
         keys,
         &from,
         args.replace,
-        args.plan,
+        args.plan.options(),
         ui,
     )
     .await
 }
 
 /// Imports a local public key at the targets.
-pub async fn import(
+pub(crate) async fn import(
     estate: &Estate<'_>,
     args: &ImportArgs,
     ui: &dyn plan::Confirm,
@@ -190,7 +232,7 @@ pub async fn import(
         vec![keypair],
         &from,
         args.replace,
-        args.plan,
+        args.plan.options(),
         ui,
     )
     .await
@@ -271,7 +313,7 @@ async fn clone_to(
 }
 
 /// Deletes keys at the selected sites that hold them.
-pub async fn delete(
+pub(crate) async fn delete(
     estate: &Estate<'_>,
     args: &DeleteArgs,
     ui: &dyn plan::Confirm,
@@ -312,7 +354,7 @@ pub async fn delete(
         "delete",
         &read,
         clients,
-        args.plan,
+        args.plan.options(),
         ui,
         &mut report,
     )

@@ -16,11 +16,11 @@
 use std::fmt;
 
 /// How a global limit is turned into per-site limits (`--strategy`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Strategy {
-    /// Kingbird's rule: every site gets the whole headroom.
+    /// Every site may use the whole headroom (Kingbird's rule); totals may overshoot.
     Soft,
-    /// The headroom is partitioned, so the limits never add up past `G`.
+    /// The headroom is split between sites by weight; the sum never exceeds the global limit.
     #[default]
     Hard,
 }

@@ -21,35 +21,117 @@ use read::{Entry, ProjectRef};
 use serde::Serialize;
 use show::{SiteEntries, collect};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// `quota show` settings.
-#[derive(Debug, Clone, Default)]
-pub struct ShowArgs {
-    /// `--project`: default the credentials' project.
+/// `osprey quota`: its commands, each with its flags.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub(crate) enum Command {
+    /// Show limits and usage per site (resources as rows, sites as columns).
+    Show(ShowArgs),
+    /// Set per-site limits from global limits and live usage.
+    Balance(BalanceArgs),
+    /// Exit 1 if a project's usage (or, for --strategy hard, its summed
+    /// limits) exceeds a global limit; for cron and CI.
+    Check(CheckArgs),
+}
+
+/// `quota show` flags.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct ShowArgs {
+    /// Project name (matched in every Keystone) or id.
+    ///
+    /// Default: the project of the credentials.
+    #[arg(long, value_name = "NAME|ID")]
     pub project: Option<String>,
-    /// `--service`: empty for all (then a site without one is not an error).
-    pub services: Vec<Service>,
+
+    /// Services to read (comma lists). Default: all (image only where Keystone
+    /// unified limits are defined).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "SERVICE")]
+    pub service: Vec<ServiceArg>,
+
+    /// Global limits file (YAML) to show next to the totals. Default: none.
+    #[arg(long, value_name = "FILE")]
     pub limits: Option<PathBuf>,
+
+    /// One row per resource with the totals over all sites.
+    #[arg(long)]
     pub total: bool,
 }
 
-/// `quota check` settings, and what `quota balance` shares with it.
-#[derive(Debug, Clone)]
-pub struct CheckArgs {
-    pub limits: PathBuf,
-    pub strategy: Strategy,
+impl ShowArgs {
+    /// The services `--service` names; empty for all (then a site without
+    /// one is not an error).
+    pub(crate) fn services(&self) -> Vec<Service> {
+        self.service.iter().map(|s| s.service()).collect()
+    }
+}
+
+/// A service whose quotas `--service` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ServiceArg {
+    Compute,
+    Network,
+    Volume,
+    Image,
+}
+
+impl ServiceArg {
+    fn service(self) -> Service {
+        match self {
+            ServiceArg::Compute => Service::Compute,
+            ServiceArg::Network => Service::Network,
+            ServiceArg::Volume => Service::Volume,
+            ServiceArg::Image => Service::Image,
+        }
+    }
+}
+
+/// Which projects of the limits file `quota check` and `quota balance` act on.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct ProjectArgs {
+    /// Only this project of the file (name or id). Default: every project in it.
+    #[arg(long, value_name = "NAME|ID")]
     pub project: Option<String>,
-    /// A file project found at no selected site is a warning, not an error.
+
+    /// A project of the limits file that exists at no selected site is a
+    /// warning instead of an error (the file also governs other clouds).
+    #[arg(long)]
     pub allow_missing_projects: bool,
 }
 
-/// `quota balance` settings.
-#[derive(Debug, Clone)]
-pub struct BalanceArgs {
-    pub global: CheckArgs,
-    pub plan: plan::Options,
+/// `quota check` flags.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct CheckArgs {
+    /// Global limits file (YAML).
+    #[arg(long, value_name = "FILE")]
+    pub limits: PathBuf,
+
+    /// How the limits are balanced: with hard, summed limits over the global
+    /// limit are violations too.
+    #[arg(long, value_enum, default_value_t = Strategy::Hard)]
+    pub strategy: Strategy,
+
+    #[command(flatten)]
+    pub projects: ProjectArgs,
+}
+
+/// `quota balance` flags.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct BalanceArgs {
+    /// Global limits file (YAML), e.g. examples/global-limits.yaml.
+    #[arg(long, value_name = "FILE")]
+    pub limits: PathBuf,
+
+    /// How to split the headroom between sites.
+    #[arg(long, value_enum, default_value_t = Strategy::Hard)]
+    pub strategy: Strategy,
+
+    #[command(flatten)]
+    pub projects: ProjectArgs,
+
+    #[command(flatten)]
+    pub plan: plan::PlanArgs,
 }
 
 /// One project of the limits file, read at every site where it exists.
@@ -113,12 +195,13 @@ async fn projects_of(
 /// site where the project exists.
 async fn read_projects(
     estate: &Estate<'_>,
-    args: &CheckArgs,
+    limits: &Path,
+    projects: &ProjectArgs,
     report: &mut Report,
 ) -> anyhow::Result<(GlobalLimits, Vec<Arc<SiteClient>>, Vec<ProjectRead>)> {
-    let file = limits::load(&args.limits)?;
+    let file = limits::load(limits)?;
     let limits = &file;
-    let (only, allow_missing) = (args.project.as_deref(), args.allow_missing_projects);
+    let (only, allow_missing) = (projects.project.as_deref(), projects.allow_missing_projects);
     let sites = estate.sites().await?;
     let clients = report.absorb_sites(sites);
     let failed_sites = report.failures.len();
@@ -269,13 +352,14 @@ pub(crate) struct BalanceRow {
 
 /// `osprey quota balance`: reads usage everywhere, works out the new
 /// per-site limits, and changes them through the one plan path.
-pub async fn balance(
+pub(crate) async fn balance(
     estate: &Estate<'_>,
     args: &BalanceArgs,
     ui: &dyn plan::Confirm,
 ) -> anyhow::Result<Report> {
     let mut report = Report::default();
-    let (limits, clients, projects) = read_projects(estate, &args.global, &mut report).await?;
+    let (limits, clients, projects) =
+        read_projects(estate, &args.limits, &args.projects, &mut report).await?;
     let limits = &limits;
     let mut changes = Vec::new();
     for p in &projects {
@@ -286,12 +370,7 @@ pub async fn balance(
             ));
             continue;
         }
-        changes.extend(plan_project(
-            p,
-            limits,
-            args.global.strategy,
-            &mut report.notes,
-        ));
+        changes.extend(plan_project(p, limits, args.strategy, &mut report.notes));
     }
     if changes.is_empty() && report.failures.is_empty() {
         report
@@ -319,7 +398,15 @@ pub async fn balance(
     let exec = Limits {
         clients: clients.into(),
     };
-    plan::execute(plan, &exec, &estate.runner, args.plan, ui, &mut report).await?;
+    plan::execute(
+        plan,
+        &exec,
+        &estate.runner,
+        args.plan.options(),
+        ui,
+        &mut report,
+    )
+    .await?;
     Ok(report)
 }
 
@@ -517,9 +604,10 @@ fn plan_project(
 }
 
 /// `quota check`: one row per violated global limit; exit 1 when any.
-pub async fn check(estate: &Estate<'_>, args: &CheckArgs) -> anyhow::Result<Report> {
+pub(crate) async fn check(estate: &Estate<'_>, args: &CheckArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
-    let (limits, _, projects) = read_projects(estate, args, &mut report).await?;
+    let (limits, _, projects) =
+        read_projects(estate, &args.limits, &args.projects, &mut report).await?;
     let limits = &limits;
     let mut rows = Vec::new();
     for p in &projects {

@@ -94,24 +94,26 @@ pub async fn collect(
 }
 
 /// `osprey quota show`.
-pub async fn show(estate: &Estate<'_>, args: &ShowArgs) -> anyhow::Result<Report> {
+pub(crate) async fn show(estate: &Estate<'_>, args: &ShowArgs) -> anyhow::Result<Report> {
     let limits = args
         .limits
         .as_deref()
         .map(super::limits::load)
         .transpose()?;
+    let named = args.services();
+    let required = !named.is_empty();
     let sites = estate.sites().await?;
     let opts = ShowOptions {
         project: args
             .project
             .clone()
             .map_or(ProjectRef::Token, ProjectRef::Named),
-        services: if args.services.is_empty() {
-            Service::QUOTA.to_vec()
+        services: if required {
+            named
         } else {
-            args.services.clone()
+            Service::QUOTA.to_vec()
         },
-        required: !args.services.is_empty(),
+        required,
         limits: limits.as_ref(),
         total: args.total,
     };

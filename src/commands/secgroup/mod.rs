@@ -20,29 +20,73 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 
-/// `secgroup list` settings.
-#[derive(Debug, Clone, Default)]
-pub struct ListArgs {
-    /// `--name`: a glob; default every group.
+/// `osprey secgroup`: its commands, each with its flags.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub(crate) enum Command {
+    /// Matrix of group name × site with a digest of each group's rule set
+    /// and its status (same, differs, missing).
+    ///
+    /// The digest covers the normalised rules and `stateful`, not the name,
+    /// the description or the provenance marker of a clone.
+    List(ListArgs),
+    /// The rules of one group only in the source and only in each target.
+    Diff(DiffArgs),
+    /// Clone groups with their rules from the source to the targets.
+    ///
+    /// Missing groups are created (description, stateful, tagged
+    /// `osprey-source=cloud/region/id` or, without Neutron's tag extension,
+    /// marked so in the description); missing rules are added. A rule's
+    /// remote group is mapped to the same-named group at the target, cloned
+    /// too when it is missing there. The `default` group is never created
+    /// or deleted: its rules are merged. Groups are those of the
+    /// credentials' project.
+    Sync(SyncArgs),
+}
+
+/// `secgroup list` flags.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct ListArgs {
+    /// Only groups whose name matches this glob (`*`, `?`). Default: every group.
+    #[arg(long, value_name = "GLOB")]
     pub name: Option<String>,
+
+    /// Exit 1 when a group is not the same at every site (a drift check).
+    #[arg(long)]
     pub exit_code: bool,
 }
 
-/// `secgroup diff` settings.
-#[derive(Debug, Clone, Default)]
-pub struct DiffArgs {
+/// `secgroup diff` flags.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct DiffArgs {
+    /// The group's name (exact).
+    #[arg(value_name = "NAME")]
     pub name: String,
+
+    #[command(flatten)]
     pub ends: EndsArgs,
+
+    /// Exit 1 when any target's group differs from the source's.
+    #[arg(long)]
     pub exit_code: bool,
 }
 
-/// `secgroup sync` settings.
-#[derive(Debug, Clone)]
-pub struct SyncArgs {
+/// `secgroup sync` flags.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct SyncArgs {
+    /// The groups to clone (exact names).
+    #[arg(value_name = "NAME", required = true)]
     pub names: Vec<String>,
+
+    #[command(flatten)]
     pub ends: EndsArgs,
+
+    /// Also delete the rules of the named groups at the targets that the
+    /// source's groups lack. Default: they are kept (shown as `skip`).
+    #[arg(long)]
     pub prune: bool,
-    pub plan: plan::Options,
+
+    #[command(flatten)]
+    pub plan: plan::PlanArgs,
 }
 
 /// One group at one site: the row of `secgroup list`.
@@ -62,7 +106,7 @@ pub(crate) struct GroupRow {
 
 /// `osprey secgroup list`: every group name × site, with the digest of its
 /// rule set and whether it is the same everywhere.
-pub async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
+pub(crate) async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let sites = estate.sites().await?;
     let (_, read) = report
@@ -213,7 +257,7 @@ impl DiffRow {
 
 /// `osprey secgroup diff NAME`: the rules only in the source's group and
 /// only in each target's.
-pub async fn diff(estate: &Estate<'_>, args: &DiffArgs) -> anyhow::Result<Report> {
+pub(crate) async fn diff(estate: &Estate<'_>, args: &DiffArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let ends = ends(estate, &args.ends).await?;
     let source = read_source(&ends.source, Extras::default()).await?;

@@ -56,7 +56,7 @@ pub enum Undo {
 }
 
 /// `osprey secgroup sync NAME...`.
-pub async fn sync(
+pub(crate) async fn sync(
     estate: &Estate<'_>,
     args: &SyncArgs,
     ui: &dyn plan::Confirm,
@@ -124,7 +124,15 @@ pub async fn sync(
         noun: "security group changes".into(),
     };
     let exec = Groups::new(targets, &read);
-    plan::execute(plan, &exec, &estate.runner, args.plan, ui, &mut report).await?;
+    plan::execute(
+        plan,
+        &exec,
+        &estate.runner,
+        args.plan.options(),
+        ui,
+        &mut report,
+    )
+    .await?;
     Ok(report)
 }
 
