@@ -4,9 +4,9 @@
 
 use crate::cli::GlobalArgs;
 use crate::config::Secret;
+use crate::context::Selection;
 use crate::error::hinted;
 use crate::fanout::DEFAULT_SITE_TIMEOUT;
-use crate::fanout::select::Selection;
 use crate::render::RenderOptions;
 use std::time::Duration;
 

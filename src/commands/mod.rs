@@ -2,13 +2,11 @@
 
 pub mod auth;
 pub mod config;
-pub mod drift;
 pub mod flavor;
 pub mod ip;
 pub mod keypair;
 pub mod quota;
 pub mod secgroup;
 pub mod sites;
-pub mod sync;
 
 pub use crate::report::Report;

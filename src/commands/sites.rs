@@ -4,8 +4,8 @@
 use super::Report;
 use crate::api::{SiteClient, SiteId};
 use crate::auth::catalog::Service;
+use crate::context::{Estate, Site};
 use crate::error::{describe, redact_url};
-use crate::fanout::select::{Estate, Site};
 use crate::fanout::{OnCancel, Partial};
 use crate::render::Rows;
 use serde::Serialize;

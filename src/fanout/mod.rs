@@ -2,8 +2,6 @@
 //! cancellation, and per-site data plus failures that a report absorbs in
 //! one call. Returns data, never prints.
 
-pub mod select;
-
 use crate::api::{SiteClient, SiteId};
 use crate::error::hinted;
 use crate::http;

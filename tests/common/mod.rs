@@ -228,7 +228,7 @@ pub fn site_clients(
     tokio::runtime::Runtime,
     Vec<std::sync::Arc<osprey::api::SiteClient>>,
 ) {
-    use osprey::fanout::select::{Estate, Selection, Site};
+    use osprey::context::{Estate, Selection, Site};
     let mut vars: std::collections::BTreeMap<String, String> = env.vars.iter().cloned().collect();
     vars.insert(
         "HOME".into(),

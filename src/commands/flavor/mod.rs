@@ -7,15 +7,17 @@ pub mod sync;
 
 use crate::api::SiteId;
 use crate::api::flavor::{Flavor, NewFlavor};
-use crate::commands::drift::Matrix;
-use crate::fanout::select::{Estate, glob};
+use crate::context::{Estate, glob};
+use crate::plan::{self, Plan, Step};
 use crate::render::Rows;
 use crate::report::Report;
+use crate::sync::drift::Matrix;
+use crate::sync::ends;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
-pub(crate) use sync::{SyncArgs, sync};
+pub(crate) use sync::SyncArgs;
 
 /// `osprey flavor`: its commands, each with its flags.
 #[derive(Debug, Clone, clap::Subcommand)]
@@ -257,6 +259,39 @@ pub(crate) async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result
             .unwrap_or_default()
     }));
     report.rows = Rows::typed(rows);
+    Ok(report)
+}
+
+/// `osprey flavor sync NAME...`.
+pub(crate) async fn sync(
+    estate: &Estate<'_>,
+    args: &SyncArgs,
+    ui: &dyn plan::Confirm,
+) -> anyhow::Result<Report> {
+    let mut report = Report::default();
+    let ends = ends(estate, &args.ends).await?;
+    let wanted = sync::read_source(&ends.source, &args.names).await?;
+    let wanted = &wanted;
+    let replace = args.replace;
+    let (targets, planned) = report
+        .each(&estate.runner, ends.targets, |t| async move {
+            sync::plan_target(t, wanted, replace).await
+        })
+        .await;
+    let steps: Vec<Step<sync::Op>> = planned.into_iter().flat_map(|(_, steps)| steps).collect();
+    let plan = Plan::per_site(steps, "change", "flavor");
+    let exec = apply::Flavors {
+        clients: targets.into(),
+    };
+    plan::execute(
+        plan,
+        &exec,
+        &estate.runner,
+        args.plan.options(),
+        ui,
+        &mut report,
+    )
+    .await?;
     Ok(report)
 }
 

@@ -3,15 +3,12 @@
 //! one plan path.
 
 use super::Specs;
-use super::apply::Flavors;
 use crate::api::flavor::{Flavor, NewFlavor, admin_only};
 use crate::api::{SiteClient, SiteId};
-use crate::commands::sync::{EndsArgs, ends};
 use crate::error::{add_hint, closest, hinted};
-use crate::fanout::select::Estate;
-use crate::plan::{self, Action, Plan, Step};
+use crate::plan::{self, Action, Step};
 use crate::render::plural;
-use crate::report::Report;
+use crate::sync::EndsArgs;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -165,42 +162,12 @@ struct Found<'a> {
     servers: Option<usize>,
 }
 
-/// `osprey flavor sync NAME...`.
-pub(crate) async fn sync(
-    estate: &Estate<'_>,
-    args: &SyncArgs,
-    ui: &dyn plan::Confirm,
-) -> anyhow::Result<Report> {
-    let mut report = Report::default();
-    let ends = ends(estate, &args.ends).await?;
-    let wanted = read_source(&ends.source, &args.names).await?;
-    let wanted = &wanted;
-    let replace = args.replace;
-    let (targets, planned) = report
-        .each(&estate.runner, ends.targets, |t| async move {
-            plan_target(t, wanted, replace).await
-        })
-        .await;
-    let steps: Vec<Step<Op>> = planned.into_iter().flat_map(|(_, steps)| steps).collect();
-    let plan = Plan::per_site(steps, "change", "flavor");
-    let exec = Flavors {
-        clients: targets.into(),
-    };
-    plan::execute(
-        plan,
-        &exec,
-        &estate.runner,
-        args.plan.options(),
-        ui,
-        &mut report,
-    )
-    .await?;
-    Ok(report)
-}
-
 /// The named flavors at the source, with the names of the projects the
 /// private ones are shared with. A name the source lacks is an error.
-async fn read_source(source: &SiteClient, names: &[String]) -> anyhow::Result<Vec<Wanted>> {
+pub(super) async fn read_source(
+    source: &SiteClient,
+    names: &[String],
+) -> anyhow::Result<Vec<Wanted>> {
     let at_source = || format!("reading the source {}", source.id);
     let flavors = source.flavors().await.map_err(|e| e.context(at_source()))?;
     let names: BTreeSet<&String> = names.iter().collect();
@@ -256,7 +223,7 @@ async fn read_source(source: &SiteClient, names: &[String]) -> anyhow::Result<Ve
 }
 
 /// Reads what a target has of the wanted flavors and plans each.
-async fn plan_target(
+pub(super) async fn plan_target(
     client: Arc<SiteClient>,
     wanted: &[Wanted],
     replace: bool,

@@ -8,8 +8,8 @@ pub mod scan;
 
 use super::Report;
 use crate::api::SiteId;
+use crate::context::Estate;
 use crate::error::{add_hint, hinted};
-use crate::fanout::select::Estate;
 use crate::render::Rows;
 use inventory::{Entry, Inventory, Kind, normal_mac};
 use ipnet::IpNet;

@@ -10,8 +10,8 @@
 //! ```
 
 use crate::api::SiteId;
+use crate::context::glob;
 use crate::error::hinted;
-use crate::fanout::select::glob;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;

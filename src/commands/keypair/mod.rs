@@ -6,16 +6,16 @@ mod names;
 pub mod pubkey;
 
 use super::Report;
-use super::drift::Matrix;
-use super::sync::{EndsArgs, ends, targets};
 use crate::api::keypair::Keypair;
 use crate::api::{SiteClient, SiteId};
+use crate::context::{Estate, glob};
 use crate::error::hinted;
 use crate::fanout::Clients;
-use crate::fanout::select::{Estate, glob};
 use crate::plan::{self, Action, Effect, Executor, Made, Plan, Step};
 use crate::render::Rows;
 use crate::render::plural;
+use crate::sync::drift::Matrix;
+use crate::sync::{EndsArgs, ends, targets};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -242,7 +242,7 @@ pub(crate) async fn import(
 /// where the same key is there, conflict (or replace) where another is.
 async fn clone_to(
     estate: &Estate<'_>,
-    sites: Vec<crate::fanout::select::Site>,
+    sites: Vec<crate::context::Site>,
     keys: Vec<Keypair>,
     from: &str,
     replace: bool,

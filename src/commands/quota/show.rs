@@ -7,7 +7,7 @@ use super::read::{Entry, ProjectRef, Projects, is_missing_project, read_site};
 use crate::api::Service;
 use crate::api::SiteClient;
 use crate::api::SiteId;
-use crate::fanout::select::Estate;
+use crate::context::Estate;
 use crate::fanout::{OnCancel, Partial, Runner};
 use crate::render::{Row, Rows};
 use crate::report::Report;

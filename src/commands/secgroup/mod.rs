@@ -7,13 +7,13 @@ pub mod rules;
 pub mod sync;
 
 use crate::api::SiteId;
-use crate::commands::drift::Matrix;
-use crate::commands::sync::{EndsArgs, ends};
+use crate::context::{Estate, glob};
 use crate::error::hinted;
-use crate::fanout::select::{Estate, glob};
 use crate::plan;
 use crate::render::Rows;
 use crate::report::Report;
+use crate::sync::drift::Matrix;
+use crate::sync::{EndsArgs, ends};
 use read::{Extras, Group, SiteGroups};
 use rules::RuleKey;
 use serde::Serialize;
@@ -330,7 +330,7 @@ fn stateful_word(stateful: bool) -> &'static str {
 mod tests {
     use super::*;
     use crate::api::secgroup::SecurityGroup;
-    use crate::commands::drift::Drift;
+    use crate::sync::drift::Drift;
     use serde_json::json;
 
     fn site(r: &str) -> SiteId {

@@ -23,8 +23,8 @@
 mod visit;
 
 use crate::config::{ReadFailure, read_text};
+use crate::context::pattern_matches;
 use crate::error::{add_hint, hinted};
-use crate::fanout::select::pattern_matches;
 use serde::de::{self, DeserializeSeed};
 use std::collections::BTreeMap;
 use std::fmt;

@@ -1,13 +1,15 @@
 //! What every sync command shares: the source site (`--from`, default the
-//! selected cloud's home region) and the target sites (`--to` globs,
-//! default every other selected site).
+//! selected cloud's home region), the target sites (`--to` globs, default
+//! every other selected site), and the drift matrix of names by sites.
+
+pub mod drift;
 
 use crate::api::{SiteClient, SiteId};
 use crate::config::CloudConfig;
-use crate::error::hinted;
-use crate::fanout::select::{
+use crate::context::{
     Estate, Selection, Site, cloud_pattern_matches, clouds, pattern_matches, select, wanted,
 };
+use crate::error::hinted;
 use std::sync::Arc;
 
 /// Where a sync reads and writes.

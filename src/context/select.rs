@@ -2,11 +2,12 @@
 //! only cloud, or a prompt), and which of their regions (`regions:`, else
 //! the Keystone catalog; `--os-region-name`, `--sites` globs).
 
-use super::{OnCancel, Partial, Runner};
+use super::patterns::{cloud_pattern_matches, glob, pattern_matches};
 use crate::api::{SiteClient, SiteId};
-use crate::auth::{Auth, NoCachedToken, Session};
+use crate::auth::{Auth, NoCachedToken};
 use crate::config::{CloudConfig, Config, ensure_clouds};
 use crate::error::{add_hint, describe, hinted};
+use crate::fanout::{OnCancel, Partial, Runner};
 use crate::render::prompt;
 use std::sync::Arc;
 use std::time::Duration;
@@ -126,7 +127,7 @@ fn site(cloud: &CloudConfig, region: &str, sel: &Selection, auth: &Auth) -> Site
     }
 }
 
-fn timeout_for(sel: &Selection, api_timeout: Option<f64>) -> Duration {
+pub(super) fn timeout_for(sel: &Selection, api_timeout: Option<f64>) -> Duration {
     sel.timeout
         .or_else(|| {
             api_timeout
@@ -192,6 +193,7 @@ fn unknown_regions(cloud: &CloudConfig, sel: &Selection, err: &anyhow::Error) ->
     regions.into_iter().map(failed).collect()
 }
 
+/// Whether the selection's `--os-region-name` and `--sites` keep a site.
 pub fn wanted(sel: &Selection, cloud: &str, region: &str) -> bool {
     (sel.regions.is_empty() || sel.regions.iter().any(|r| r == region))
         && (sel.patterns.is_empty()
@@ -199,44 +201,6 @@ pub fn wanted(sel: &Selection, cloud: &str, region: &str) -> bool {
                 .patterns
                 .iter()
                 .any(|p| pattern_matches(p, cloud, region)))
-}
-
-/// `all`, `cloud/region` globs, or a bare cloud glob meaning all its regions.
-pub fn pattern_matches(pattern: &str, cloud: &str, region: &str) -> bool {
-    if pattern == "all" {
-        return true;
-    }
-    let (c, r) = pattern.split_once('/').unwrap_or((pattern, "*"));
-    glob(c, cloud) && glob(r, region)
-}
-
-pub(crate) fn cloud_pattern_matches(pattern: &str, cloud: &str) -> bool {
-    pattern == "all" || glob(pattern.split_once('/').map_or(pattern, |(c, _)| c), cloud)
-}
-
-/// `*` any run, `?` one character; everything else literal.
-pub fn glob(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    let (mut pi, mut ti) = (0, 0);
-    let (mut star, mut mark) = (None, 0);
-    while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
-            pi += 1;
-            ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some(pi);
-            mark = ti;
-            pi += 1;
-        } else if let Some(s) = star {
-            pi = s + 1;
-            mark += 1;
-            ti = mark;
-        } else {
-            return false;
-        }
-    }
-    p[pi..].iter().all(|c| *c == '*')
 }
 
 /// The clouds to act on.
@@ -300,75 +264,4 @@ fn names(config: &Config) -> String {
         .map(|c| c.name.as_str())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// What a command that works on sites starts from: the configuration, the
-/// selection flags, one login per Keystone, and the run's site runner.
-pub struct Estate<'a> {
-    pub config: &'a Config,
-    pub selection: Selection,
-    pub auth: Auth,
-    pub runner: Runner,
-}
-
-/// A cloud's name and its logins (or why they cannot be made).
-pub type CloudLogins = (String, anyhow::Result<Vec<Arc<Session>>>);
-
-impl Estate<'_> {
-    /// Logs in where needed and resolves the selection into sites.
-    pub async fn sites(&self) -> anyhow::Result<Vec<Site>> {
-        select(self.config, &self.selection, &self.auth, &self.runner).await
-    }
-
-    /// The logins of the selected clouds, without logging in: those of the
-    /// regions a cloud lists, else of its home region (the one that reads
-    /// the catalog). A cloud whose configuration is unusable has its error.
-    pub fn logins(&self) -> anyhow::Result<Vec<CloudLogins>> {
-        let clouds = clouds(self.config, &self.selection)?;
-        Ok(clouds
-            .into_iter()
-            .map(|cloud| {
-                let home = cloud.home_region.clone().unwrap_or_default();
-                let regions = if cloud.regions.is_empty() {
-                    vec![home]
-                } else {
-                    cloud.regions.clone()
-                };
-                let sessions = regions
-                    .iter()
-                    .map(|r| {
-                        let cfg = cloud.region(r)?;
-                        self.auth
-                            .session(&cfg, timeout_for(&self.selection, cfg.api_timeout))
-                    })
-                    .collect();
-                (cloud.name.clone(), sessions)
-            })
-            .collect())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn globs() {
-        assert!(glob("prod*", "prod-eu"));
-        assert!(glob("*", ""));
-        assert!(glob("Region?ne", "RegionOne"));
-        assert!(!glob("prod", "prod-eu"));
-        assert!(glob("*One", "RegionOne"));
-        assert!(!glob("*Two", "RegionOne"));
-    }
-
-    #[test]
-    fn patterns() {
-        assert!(pattern_matches("all", "a", "b"));
-        assert!(pattern_matches("prod/*", "prod", "RegionOne"));
-        assert!(pattern_matches("*/RegionOne", "dev", "RegionOne"));
-        assert!(!pattern_matches("*/RegionOne", "dev", "RegionTwo"));
-        assert!(pattern_matches("dev", "dev", "RegionTwo"));
-        assert!(!pattern_matches("dev", "prod", "RegionTwo"));
-    }
 }

@@ -1,0 +1,62 @@
+//! The run context: the configuration, the selection flags and the sites
+//! they resolve to, one login per Keystone, and the run's site runner.
+//! What a command works on starts here; the fan-out only runs its tasks.
+
+mod patterns;
+mod select;
+
+pub use patterns::{cloud_pattern_matches, glob, pattern_matches};
+pub use select::{Selection, Site, clouds, select, wanted};
+
+use select::timeout_for;
+
+use crate::auth::{Auth, Session};
+use crate::config::Config;
+use crate::fanout::Runner;
+use std::sync::Arc;
+
+/// What a command that works on sites starts from: the configuration, the
+/// selection flags, one login per Keystone, and the run's site runner.
+pub struct Estate<'a> {
+    pub config: &'a Config,
+    pub selection: Selection,
+    pub auth: Auth,
+    pub runner: Runner,
+}
+
+/// A cloud's name and its logins (or why they cannot be made).
+pub type CloudLogins = (String, anyhow::Result<Vec<Arc<Session>>>);
+
+impl Estate<'_> {
+    /// Logs in where needed and resolves the selection into sites.
+    pub async fn sites(&self) -> anyhow::Result<Vec<Site>> {
+        select(self.config, &self.selection, &self.auth, &self.runner).await
+    }
+
+    /// The logins of the selected clouds, without logging in: those of the
+    /// regions a cloud lists, else of its home region (the one that reads
+    /// the catalog). A cloud whose configuration is unusable has its error.
+    pub fn logins(&self) -> anyhow::Result<Vec<CloudLogins>> {
+        let clouds = clouds(self.config, &self.selection)?;
+        Ok(clouds
+            .into_iter()
+            .map(|cloud| {
+                let home = cloud.home_region.clone().unwrap_or_default();
+                let regions = if cloud.regions.is_empty() {
+                    vec![home]
+                } else {
+                    cloud.regions.clone()
+                };
+                let sessions = regions
+                    .iter()
+                    .map(|r| {
+                        let cfg = cloud.region(r)?;
+                        self.auth
+                            .session(&cfg, timeout_for(&self.selection, cfg.api_timeout))
+                    })
+                    .collect();
+                (cloud.name.clone(), sessions)
+            })
+            .collect())
+    }
+}
