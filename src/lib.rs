@@ -6,18 +6,18 @@
 
 pub mod api;
 pub mod auth;
-pub mod cli;
+pub(crate) mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;
 pub mod error;
 pub mod fanout;
 pub mod http;
-pub mod plan;
-pub mod render;
-pub mod report;
-pub mod settings;
-pub mod sync;
+pub(crate) mod plan;
+pub(crate) mod render;
+pub(crate) mod report;
+pub(crate) mod settings;
+pub(crate) mod sync;
 
 pub use cli::Cli;
 pub use error::ExitStatus;

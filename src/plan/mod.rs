@@ -352,12 +352,8 @@ pub trait Confirm {
     fn confirm(&self, summary: &str) -> anyhow::Result<bool>;
 }
 
-/// What `execute` did.
-#[derive(Debug)]
-pub struct Executed<U> {
-    pub statuses: Vec<Status>,
-    pub journal: Journal<U>,
-}
+/// What `execute` did: each step's status, and the journal of the run.
+pub type Executed<U> = (Vec<Status>, Journal<U>);
 
 /// Handles a plan as the user asked: prints it (`--dry-run`), or confirms,
 /// checks every site, applies phase by phase, rolls back this run's
@@ -411,14 +407,14 @@ pub async fn execute<E: Executor>(
             && steps
                 .iter()
                 .any(|s| !matches!(s.action, Action::Skip { .. }));
-        return Ok(Executed { statuses, journal });
+        return Ok((statuses, journal));
     }
     if opts.mode == Mode::Ask {
         // Show the plan, then ask; the rows are not printed again after.
         ui.show(&rows_with(&statuses))?;
         if !ui.confirm(&plan.summary)? {
             report.notes.push("nothing was changed".to_string());
-            return Ok(Executed { statuses, journal });
+            return Ok((statuses, journal));
         }
     }
     let to_apply = |s: &Step<E::Op>| s.action.changes() && !conflicts.contains(&s.site);
@@ -439,7 +435,7 @@ pub async fn execute<E: Executor>(
     if !checked.failures.is_empty() || checked.interrupted {
         report.interrupted |= checked.interrupted;
         report.failures.extend(checked.failures);
-        return Ok(Executed { statuses, journal });
+        return Ok((statuses, journal));
     }
 
     // Sites where something failed: with `Atomic::Run`, one is enough to
@@ -551,7 +547,7 @@ pub async fn execute<E: Executor>(
     report
         .notes
         .push(format!("applied {applied} of {planned} {}", plan.noun));
-    Ok(Executed { statuses, journal })
+    Ok((statuses, journal))
 }
 
 /// Undoes this run's creations at `sites` (every site when `None`),

@@ -153,10 +153,10 @@ async fn a_failure_at_the_third_site_rolls_back_the_other_two() {
         "nothing of this run is left, and nothing else is gone"
     );
     assert_eq!(
-        done.statuses,
+        done.0,
         [Status::RolledBack, Status::RolledBack, Status::Failed]
     );
-    assert_eq!(done.journal.entries.len(), 2);
+    assert_eq!(done.1.entries.len(), 2);
     assert_eq!(report.failures.len(), 1);
     assert_eq!(report.failures[0].0, site("r3"));
     let rows = &report.rows.rows;
@@ -183,8 +183,8 @@ async fn a_clean_run_is_applied_read_back_and_journaled() {
     )
     .await
     .unwrap();
-    assert_eq!(done.statuses, [Status::Applied; 3]);
-    assert_eq!(done.journal.entries.len(), 3);
+    assert_eq!(done.0, [Status::Applied; 3]);
+    assert_eq!(done.1.entries.len(), 3);
     assert!(report.failures.is_empty());
     assert_eq!(report.notes, ["applied 3 of 3 creations"]);
 }
@@ -247,8 +247,8 @@ async fn ctrl_c_stops_the_plan_and_rolls_back_what_was_created() {
         .unwrap();
     assert!(report.interrupted);
     // r1 created `a` as Ctrl-C came: drained, then undone; nothing else started.
-    assert_eq!(done.statuses[0], Status::RolledBack);
-    assert!(done.statuses[1..].iter().all(|s| *s == Status::NotApplied));
+    assert_eq!(done.0[0], Status::RolledBack);
+    assert!(done.0[1..].iter().all(|s| *s == Status::NotApplied));
     assert!(things.state.lock().unwrap().values().all(|v| v.is_empty()));
 }
 
@@ -308,7 +308,7 @@ async fn per_site_plans_undo_only_the_failed_site() {
         "the failed site's group is undone"
     );
     assert_eq!(
-        done.statuses,
+        done.0,
         [
             Status::Applied,
             Status::RolledBack,
@@ -343,7 +343,7 @@ async fn per_site_plans_hold_back_only_the_failed_sites_later_phases() {
     .await
     .unwrap();
     assert_eq!(
-        done.statuses,
+        done.0,
         [
             Status::Applied,
             Status::Failed,
@@ -476,7 +476,7 @@ async fn issue_14_each_step_of_a_shared_name_keeps_its_own_status() {
     .await
     .unwrap();
     assert_eq!(
-        done.statuses,
+        done.0,
         [
             Status::RolledBack,
             Status::Applied,
@@ -490,7 +490,7 @@ async fn issue_14_each_step_of_a_shared_name_keeps_its_own_status() {
         *rules.deleted.lock().unwrap(),
         BTreeSet::from(["old-1".to_string(), "old-2".to_string()])
     );
-    assert_eq!(done.journal.entries[0].step, 0);
+    assert_eq!(done.1.entries[0].step, 0);
 }
 
 #[tokio::test]
@@ -527,6 +527,6 @@ async fn a_failure_reads_what_it_left_from_its_error() {
     let done = execute(plan, &Restoring, &runner(), yes(), &No, &mut report)
         .await
         .unwrap();
-    assert_eq!(done.statuses, [Status::FailedRestored]);
+    assert_eq!(done.0, [Status::FailedRestored]);
     assert_eq!(report.rows.rows[0]["status"], "failed, original restored");
 }
