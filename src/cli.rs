@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands;
 
-pub use crate::render::Format;
+pub(crate) use crate::render::Format;
 
 /// One view and one set of safe operations across every OpenStack region
 /// and cloud in your clouds.yaml.

@@ -26,7 +26,7 @@ impl ExitStatus {
 
 /// An error (or a layer around one) that carries `hint:` lines for the user.
 #[derive(Debug)]
-pub struct Hinted {
+pub(crate) struct Hinted {
     message: Option<String>,
     hints: Vec<String>,
     source: Option<anyhow::Error>,
@@ -57,7 +57,7 @@ impl std::error::Error for Hinted {
 }
 
 /// A new error with a message and one hint line.
-pub fn hinted(message: impl Into<String>, hint: impl Into<String>) -> anyhow::Error {
+pub(crate) fn hinted(message: impl Into<String>, hint: impl Into<String>) -> anyhow::Error {
     anyhow::Error::new(Hinted {
         message: Some(message.into()),
         hints: vec![hint.into()],
@@ -66,7 +66,7 @@ pub fn hinted(message: impl Into<String>, hint: impl Into<String>) -> anyhow::Er
 }
 
 /// Adds a hint line to an existing error without changing its message.
-pub trait HintExt<T> {
+pub(crate) trait HintExt<T> {
     fn hint(self, hint: impl Into<String>) -> anyhow::Result<T>;
     fn with_hint<S: Into<String>>(self, hint: impl FnOnce() -> S) -> anyhow::Result<T>;
 }
@@ -80,7 +80,7 @@ impl<T, E: Into<anyhow::Error>> HintExt<T> for Result<T, E> {
     }
 }
 
-pub fn add_hint(err: anyhow::Error, hint: String) -> anyhow::Error {
+pub(crate) fn add_hint(err: anyhow::Error, hint: String) -> anyhow::Error {
     anyhow::Error::new(Hinted {
         message: None,
         hints: vec![hint],
@@ -93,7 +93,7 @@ pub fn add_hint(err: anyhow::Error, hint: String) -> anyhow::Error {
 /// `anyhow::Error::new(e).context(Advice("…"))`. It reads as nothing in
 /// the message and as a `hint:` line.
 #[derive(Debug)]
-pub struct Advice(pub &'static str);
+pub(crate) struct Advice(pub &'static str);
 
 impl fmt::Display for Advice {
     fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -105,7 +105,7 @@ impl fmt::Display for Advice {
 /// [`crate::http::Unanswered`]) attached anywhere in `err`, the outermost
 /// first: on a context layer, or below a hint layer that wraps another
 /// error.
-pub fn marker<M>(err: &anyhow::Error) -> Option<&M>
+pub(crate) fn marker<M>(err: &anyhow::Error) -> Option<&M>
 where
     M: fmt::Display + fmt::Debug + Send + Sync + 'static,
 {
@@ -177,7 +177,7 @@ fn push_part(parts: &mut Vec<String>, part: &str) {
 
 /// The candidate closest to `name` by edit distance, when near enough to be
 /// a typo (for `did you mean` hints).
-pub fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let (best, distance) = candidates
         .iter()
         .map(|c| (*c, levenshtein(name, c)))
@@ -208,7 +208,7 @@ const URL_MASK: &str = "<masked>";
 /// token; pip shows index URLs the same way. A string that is not a URL
 /// loses everything before its last `@`, since no parser can say where its
 /// credentials end. Any other string comes back as it is.
-pub fn redact_url(url: &str) -> Cow<'_, str> {
+pub(crate) fn redact_url(url: &str) -> Cow<'_, str> {
     // The userinfo is what precedes the last `@` of the authority, which
     // ends at the first `/`, `?` or `#` (or `\\`, for http and https).
     let start = url.find("://").map_or(0, |i| i + 3);
@@ -242,7 +242,7 @@ pub fn redact_url(url: &str) -> Cow<'_, str> {
 /// The run was cut short by Ctrl-C.
 #[derive(Debug, thiserror::Error)]
 #[error("interrupted")]
-pub struct Interrupted;
+pub(crate) struct Interrupted;
 
 #[cfg(test)]
 mod tests {

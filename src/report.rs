@@ -10,27 +10,27 @@ use std::sync::Arc;
 /// What a command produced: rows for stdout, per-site failures for stderr,
 /// and whether it found something that makes the exit code 1.
 #[derive(Debug, Default)]
-pub struct Report {
-    pub rows: Rows,
+pub(crate) struct Report {
+    pub(crate) rows: Rows,
     /// A different layout for `-f table` (e.g. sites as columns); the
     /// other formats always get `rows`.
-    pub table: Option<Rows>,
+    pub(crate) table: Option<Rows>,
     /// Messages for stderr (not data), shown unless `-q`.
-    pub notes: Vec<String>,
-    pub failures: Vec<(SiteId, anyhow::Error)>,
+    pub(crate) notes: Vec<String>,
+    pub(crate) failures: Vec<(SiteId, anyhow::Error)>,
     /// A failure of the whole command that still has notes to show first
     /// (the warnings that explain it).
-    pub error: Option<anyhow::Error>,
-    pub findings: bool,
-    pub interrupted: bool,
+    pub(crate) error: Option<anyhow::Error>,
+    pub(crate) findings: bool,
+    pub(crate) interrupted: bool,
     /// Sites a Ctrl-C left unfinished.
-    pub unfinished: Vec<SiteId>,
+    pub(crate) unfinished: Vec<SiteId>,
 }
 
 impl Report {
     /// Takes a fan-out's failures, unfinished sites and interruption, and
     /// returns the finished sites' values.
-    pub fn absorb<T>(&mut self, batch: Batch<T>) -> Vec<(SiteId, T)> {
+    pub(crate) fn absorb<T>(&mut self, batch: Batch<T>) -> Vec<(SiteId, T)> {
         self.failures.extend(batch.failures);
         self.unfinished.extend(batch.unfinished);
         self.interrupted |= batch.interrupted;
@@ -40,7 +40,7 @@ impl Report {
     /// Runs `task` at every usable site at once (as [`Runner::each`]);
     /// the sites that failed, before or during, land in the report.
     /// Returns the usable sites and the finished ones' values.
-    pub async fn each<T, F, Fut>(
+    pub(crate) async fn each<T, F, Fut>(
         &mut self,
         runner: &Runner,
         sites: Vec<Site>,
@@ -58,7 +58,7 @@ impl Report {
 
     /// Takes the sites that failed before they could be used (their
     /// Keystone did not answer) and returns the usable ones.
-    pub fn absorb_sites(&mut self, sites: Vec<Site>) -> Vec<Arc<SiteClient>> {
+    pub(crate) fn absorb_sites(&mut self, sites: Vec<Site>) -> Vec<Arc<SiteClient>> {
         let mut ready = Vec::new();
         for site in sites {
             match site {

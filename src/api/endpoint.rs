@@ -22,19 +22,19 @@ pub enum Paging {
 /// One API call.
 #[derive(Debug, Clone)]
 pub struct Endpoint {
-    pub service: Service,
-    pub method: Method,
+    pub(crate) service: Service,
+    pub(crate) method: Method,
     /// Relative to the versioned base; each `{}` takes one argument, escaped.
     pub path: &'static str,
     /// The key the response wraps its payload in (`quota_set`, `projects`).
-    pub envelope: Option<&'static str>,
+    pub(crate) envelope: Option<&'static str>,
     /// The microversion the call is written for; older services get their
     /// maximum instead.
-    pub microversion: Option<(u32, u32)>,
-    pub paging: Paging,
+    pub(crate) microversion: Option<(u32, u32)>,
+    pub(crate) paging: Paging,
     /// A write that sets a state (a PUT, or a PATCH of values), so sending
     /// it again after its answer was lost is safe.
-    pub repeatable: bool,
+    pub(crate) repeatable: bool,
 }
 
 impl Endpoint {
@@ -60,7 +60,7 @@ impl Endpoint {
     }
 
     /// A call that sends a body (or none) and reads no envelope.
-    pub const fn write(service: Service, method: Method, path: &'static str) -> Self {
+    pub(crate) const fn write(service: Service, method: Method, path: &'static str) -> Self {
         let repeatable = matches!(method, Method::PUT);
         Endpoint {
             service,
@@ -74,13 +74,13 @@ impl Endpoint {
     }
 
     /// A write that sets a state, safe to send again after a lost answer.
-    pub const fn repeatable(mut self) -> Self {
+    pub(crate) const fn repeatable(mut self) -> Self {
         self.repeatable = true;
         self
     }
 
     /// A write whose answer wraps what it made in `envelope`.
-    pub const fn answers(mut self, envelope: &'static str) -> Self {
+    pub(crate) const fn answers(mut self, envelope: &'static str) -> Self {
         self.envelope = Some(envelope);
         self
     }
@@ -92,7 +92,11 @@ impl Endpoint {
 
     /// The path with its arguments filled in (each escaped as one segment)
     /// and the query appended.
-    pub fn path_with(&self, args: &[&str], query: &[(&str, &str)]) -> anyhow::Result<String> {
+    pub(crate) fn path_with(
+        &self,
+        args: &[&str],
+        query: &[(&str, &str)],
+    ) -> anyhow::Result<String> {
         let mut out = String::new();
         let mut args = args.iter();
         let mut rest = self.path;
@@ -123,7 +127,7 @@ impl Endpoint {
 
     /// The payload of a response: the envelope's content, or an error that
     /// names the service and the key.
-    pub fn unwrap(&self, mut body: Value) -> anyhow::Result<Value> {
+    pub(crate) fn unwrap(&self, mut body: Value) -> anyhow::Result<Value> {
         let Some(key) = self.envelope else {
             return Ok(body);
         };
@@ -140,7 +144,7 @@ impl Endpoint {
 
     /// The URL of the next page, if the response names one. `base` is the
     /// versioned URL the call went to.
-    pub fn next_page(&self, body: &Value, base: &str) -> Option<String> {
+    pub(crate) fn next_page(&self, body: &Value, base: &str) -> Option<String> {
         let next = match self.paging {
             Paging::None => None,
             Paging::Keystone => body
@@ -186,7 +190,7 @@ fn glance_next(base: &str, next: &str) -> String {
 
 /// Percent-encodes one path segment or query part (RFC 3986 unreserved
 /// characters stay as they are).
-pub fn escape(s: &str, query: bool) -> String {
+pub(crate) fn escape(s: &str, query: bool) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         match b {

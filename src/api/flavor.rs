@@ -47,31 +47,31 @@ const SERVERS: Endpoint = Endpoint::list(Service::Compute, "servers", "servers",
 
 /// A flavor as Nova shows it to the admin, normalised across microversions.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Flavor {
-    pub id: String,
-    pub name: String,
-    pub vcpus: u64,
+pub(crate) struct Flavor {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) vcpus: u64,
     /// MiB.
-    pub ram: u64,
+    pub(crate) ram: u64,
     /// GiB.
-    pub disk: u64,
+    pub(crate) disk: u64,
     /// GiB.
     #[serde(rename = "OS-FLV-EXT-DATA:ephemeral", default)]
-    pub ephemeral: u64,
+    pub(crate) ephemeral: u64,
     /// MiB; Nova shows no swap as `""` before 2.75, and that is 0.
     #[serde(deserialize_with = "swap")]
-    pub swap: u64,
+    pub(crate) swap: u64,
     /// Nova leaves it out at 2.102 and later; absent, it is Nova's default
     /// 1.0 (at the 2.75 osprey asks for, every Nova still shows it).
     #[serde(default = "one")]
-    pub rxtx_factor: f64,
+    pub(crate) rxtx_factor: f64,
     #[serde(rename = "os-flavor-access:is_public", default = "yes")]
-    pub is_public: bool,
+    pub(crate) is_public: bool,
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// Inline from 2.61; read separately from an older Nova.
     #[serde(default)]
-    pub extra_specs: Option<BTreeMap<String, String>>,
+    pub(crate) extra_specs: Option<BTreeMap<String, String>>,
 }
 
 fn one() -> f64 {
@@ -100,19 +100,19 @@ fn swap<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
 
 /// A flavor to create.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NewFlavor {
+pub(crate) struct NewFlavor {
     /// `None`: Nova makes one (a UUID).
-    pub id: Option<String>,
-    pub name: String,
-    pub vcpus: u64,
-    pub ram: u64,
-    pub disk: u64,
-    pub ephemeral: u64,
-    pub swap: u64,
-    pub rxtx_factor: f64,
-    pub is_public: bool,
-    pub description: Option<String>,
-    pub extra_specs: BTreeMap<String, String>,
+    pub(crate) id: Option<String>,
+    pub(crate) name: String,
+    pub(crate) vcpus: u64,
+    pub(crate) ram: u64,
+    pub(crate) disk: u64,
+    pub(crate) ephemeral: u64,
+    pub(crate) swap: u64,
+    pub(crate) rxtx_factor: f64,
+    pub(crate) is_public: bool,
+    pub(crate) description: Option<String>,
+    pub(crate) extra_specs: BTreeMap<String, String>,
 }
 
 impl NewFlavor {
@@ -157,7 +157,7 @@ pub(crate) fn admin_only(err: anyhow::Error, what: String) -> anyhow::Error {
 impl SiteClient {
     /// Every flavor the credentials can see (an admin: public and private),
     /// each with its extra specs.
-    pub async fn flavors(&self) -> anyhow::Result<Vec<Flavor>> {
+    pub(crate) async fn flavors(&self) -> anyhow::Result<Vec<Flavor>> {
         let mut flavors: Vec<Flavor> = self
             .list(&FLAVORS, &[], &[("is_public", "none")])
             .await
@@ -179,7 +179,7 @@ impl SiteClient {
     }
 
     /// The project ids a private flavor is shared with (admin only).
-    pub async fn flavor_access(&self, flavor: &Flavor) -> anyhow::Result<Vec<String>> {
+    pub(crate) async fn flavor_access(&self, flavor: &Flavor) -> anyhow::Result<Vec<String>> {
         let what = format!("reading the access list of flavor {}", flavor.name);
         let v = self
             .call(&ACCESS, &[&flavor.id], &[], None)
@@ -194,7 +194,7 @@ impl SiteClient {
     }
 
     /// How many servers of any project were built from a flavor (admin only).
-    pub async fn servers_with_flavor(&self, flavor: &Flavor) -> anyhow::Result<usize> {
+    pub(crate) async fn servers_with_flavor(&self, flavor: &Flavor) -> anyhow::Result<usize> {
         let what = format!("listing the servers of flavor {}", flavor.name);
         let query = [("all_tenants", "1"), ("flavor", flavor.id.as_str())];
         let servers: Vec<serde::de::IgnoredAny> = self
@@ -205,7 +205,7 @@ impl SiteClient {
     }
 
     /// Whether this site's Nova takes a flavor's description (2.55).
-    pub async fn flavor_descriptions(&self) -> anyhow::Result<bool> {
+    pub(crate) async fn flavor_descriptions(&self) -> anyhow::Result<bool> {
         let found = self.endpoint(Service::Compute).await?;
         Ok(found
             .max_microversion
@@ -217,7 +217,7 @@ impl SiteClient {
     /// Creates a flavor and returns its id; its extra specs and access
     /// are set with [`SiteClient::set_extra_specs`] and
     /// [`SiteClient::add_flavor_access`].
-    pub async fn create_flavor(&self, new: &NewFlavor) -> anyhow::Result<String> {
+    pub(crate) async fn create_flavor(&self, new: &NewFlavor) -> anyhow::Result<String> {
         let with_description = new.description.is_some() && self.flavor_descriptions().await?;
         let v = self
             .call(&CREATE, &[], &[], Some(new.body(with_description)))
@@ -228,7 +228,7 @@ impl SiteClient {
             .ok_or_else(|| anyhow::anyhow!("creating flavor {}: the answer has no id", new.name))
     }
 
-    pub async fn set_extra_specs(
+    pub(crate) async fn set_extra_specs(
         &self,
         id: &str,
         specs: &BTreeMap<String, String>,
@@ -238,13 +238,13 @@ impl SiteClient {
         Ok(())
     }
 
-    pub async fn add_flavor_access(&self, id: &str, project_id: &str) -> anyhow::Result<()> {
+    pub(crate) async fn add_flavor_access(&self, id: &str, project_id: &str) -> anyhow::Result<()> {
         let body = json!({ "addTenantAccess": { "tenant": project_id } });
         self.call(&ACTION, &[id], &[], Some(body)).await?;
         Ok(())
     }
 
-    pub async fn delete_flavor(&self, id: &str) -> anyhow::Result<()> {
+    pub(crate) async fn delete_flavor(&self, id: &str) -> anyhow::Result<()> {
         self.delete(&DELETE, &[id]).await
     }
 }

@@ -34,34 +34,30 @@ const CREATE_LIMITS: Endpoint = Endpoint::write(Service::Identity, Method::POST,
 /// It displays as nothing: the message is in the error it wraps.
 #[derive(Debug, Clone, Copy, thiserror::Error)]
 #[error("")]
-pub struct ProjectNotFound;
+pub(crate) struct ProjectNotFound;
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
-pub struct Project {
-    pub id: String,
-    pub name: String,
+pub(crate) struct Project {
+    pub(crate) id: String,
+    pub(crate) name: String,
     #[serde(default)]
-    pub domain_id: Option<String>,
+    pub(crate) domain_id: Option<String>,
 }
 
 /// A registered (default) or project limit in Keystone.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Limit {
-    pub id: String,
-    pub service_id: String,
-    #[serde(default)]
-    pub region_id: Option<String>,
-    pub resource_name: String,
-    #[serde(default)]
-    pub project_id: Option<String>,
+pub(crate) struct Limit {
+    pub(crate) id: String,
+    pub(crate) service_id: String,
+    pub(crate) resource_name: String,
     /// `default_limit` for registered limits, `resource_limit` for project limits.
     #[serde(alias = "default_limit", alias = "resource_limit")]
-    pub limit: i64,
+    pub(crate) limit: i64,
 }
 
 impl SiteClient {
     /// The project of the site's token (the credentials' project).
-    pub async fn token_project(&self) -> anyhow::Result<Project> {
+    pub(crate) async fn token_project(&self) -> anyhow::Result<Project> {
         let token = self.session().token().await?;
         match (&token.project_id, &token.project_name) {
             (Some(id), Some(name)) => Ok(Project {
@@ -78,7 +74,7 @@ impl SiteClient {
 
     /// A project by id or name in this site's Keystone. Without the right
     /// to list projects, only the user's own projects can be found.
-    pub async fn find_project(&self, name_or_id: &str) -> anyhow::Result<Project> {
+    pub(crate) async fn find_project(&self, name_or_id: &str) -> anyhow::Result<Project> {
         match self.call(&PROJECT, &[name_or_id], &[], None).await {
             Ok(v) => return Ok(serde_json::from_value(v)?),
             Err(e) if has_status(&e, 404) || has_status(&e, 403) => {}
@@ -116,13 +112,13 @@ impl SiteClient {
     }
 
     /// Every project this Keystone lists (needs the admin role).
-    pub async fn list_projects(&self) -> anyhow::Result<Vec<Project>> {
+    pub(crate) async fn list_projects(&self) -> anyhow::Result<Vec<Project>> {
         self.list(&PROJECTS, &[], &[]).await
     }
 
     /// The service type of a Keystone service id, from the token's catalog
     /// (listing `/v3/services` needs the admin role; the catalog does not).
-    pub async fn service_type_of(&self, service_id: &str) -> anyhow::Result<Option<String>> {
+    pub(crate) async fn service_type_of(&self, service_id: &str) -> anyhow::Result<Option<String>> {
         let token = self.session().token().await?;
         Ok(token
             .catalog
@@ -133,25 +129,25 @@ impl SiteClient {
     }
 
     /// Registered (default) limits of this site's region.
-    pub async fn registered_limits(&self) -> anyhow::Result<Vec<Limit>> {
+    pub(crate) async fn registered_limits(&self) -> anyhow::Result<Vec<Limit>> {
         self.list(&REGISTERED_LIMITS, &[], &[("region_id", &self.id.region)])
             .await
     }
 
     /// A project's own limits in this site's region.
-    pub async fn project_limits(&self, project_id: &str) -> anyhow::Result<Vec<Limit>> {
+    pub(crate) async fn project_limits(&self, project_id: &str) -> anyhow::Result<Vec<Limit>> {
         let query = [("project_id", project_id), ("region_id", &self.id.region)];
         self.list(&LIMITS, &[], &query).await
     }
 
-    pub async fn update_limit(&self, limit_id: &str, value: i64) -> anyhow::Result<()> {
+    pub(crate) async fn update_limit(&self, limit_id: &str, value: i64) -> anyhow::Result<()> {
         let body = json!({ "limit": { "resource_limit": value } });
         self.call(&UPDATE_LIMIT, &[limit_id], &[], Some(body))
             .await?;
         Ok(())
     }
 
-    pub async fn create_limit(
+    pub(crate) async fn create_limit(
         &self,
         service_id: &str,
         project_id: &str,
@@ -175,7 +171,12 @@ impl SiteClient {
     /// renewed once first (roles change, and the cache may predate the
     /// change). The error says what needs the role and which roles the
     /// credentials have.
-    pub async fn require_role(&self, role: &str, needs: &str, hint: &str) -> anyhow::Result<()> {
+    pub(crate) async fn require_role(
+        &self,
+        role: &str,
+        needs: &str,
+        hint: &str,
+    ) -> anyhow::Result<()> {
         let mut token = self.session().token().await?;
         let has = |t: &crate::auth::keystone::Token| t.roles.iter().any(|r| r == role);
         if !has(&token) && self.renew_catalog(&token).await {

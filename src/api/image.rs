@@ -7,7 +7,7 @@ const USAGE: Endpoint = Endpoint::get(Service::Image, "info/usage", "usage");
 impl SiteClient {
     /// Glance's usage of its unified-limit resources (`/v2/info/usage`), for
     /// the token's own project.
-    pub async fn image_usage(&self) -> anyhow::Result<Vec<(String, i64)>> {
+    pub(crate) async fn image_usage(&self) -> anyhow::Result<Vec<(String, i64)>> {
         let usage = self.call(&USAGE, &[], &[], None).await?;
         let mut out: Vec<(String, i64)> = usage
             .as_object()

@@ -31,14 +31,14 @@ const BASE: (u32, u32) = (2, 1);
 
 /// A keypair as Nova shows it.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
-pub struct Keypair {
-    pub name: String,
+pub(crate) struct Keypair {
+    pub(crate) name: String,
     #[serde(default)]
-    pub public_key: String,
-    pub fingerprint: String,
+    pub(crate) public_key: String,
+    pub(crate) fingerprint: String,
     /// `ssh` or `x509`; absent before 2.2, where every key is `ssh`.
     #[serde(default = "ssh", rename = "type")]
-    pub key_type: String,
+    pub(crate) key_type: String,
 }
 
 fn ssh() -> String {
@@ -53,13 +53,13 @@ struct Listed {
 
 impl SiteClient {
     /// The caller's keypairs.
-    pub async fn keypairs(&self) -> anyhow::Result<Vec<Keypair>> {
+    pub(crate) async fn keypairs(&self) -> anyhow::Result<Vec<Keypair>> {
         let listed: Vec<Listed> = self.list(&LIST, &[], &[]).await?;
         Ok(listed.into_iter().map(|l| l.keypair).collect())
     }
 
     /// The caller's keypair `name`, or `None` when there is none.
-    pub async fn keypair(&self, name: &str) -> anyhow::Result<Option<Keypair>> {
+    pub(crate) async fn keypair(&self, name: &str) -> anyhow::Result<Option<Keypair>> {
         match self.call(&SHOW, &[name], &[], None).await {
             Ok(v) => Ok(Some(serde_json::from_value(v)?)),
             Err(e) if has_status(&e, 404) => Ok(None),
@@ -69,12 +69,12 @@ impl SiteClient {
 
     /// The microversion this site's Nova imports keypairs at: the rules
     /// a new key's name must meet here.
-    pub async fn keypair_microversion(&self) -> anyhow::Result<(u32, u32)> {
+    pub(crate) async fn keypair_microversion(&self) -> anyhow::Result<(u32, u32)> {
         Ok(self.microversion(&IMPORT).await?.unwrap_or(BASE))
     }
 
     /// Imports a public key as the caller's keypair `name`.
-    pub async fn import_keypair(
+    pub(crate) async fn import_keypair(
         &self,
         name: &str,
         key_type: &str,
@@ -97,7 +97,7 @@ impl SiteClient {
         Ok(serde_json::from_value(created)?)
     }
 
-    pub async fn delete_keypair(&self, name: &str) -> anyhow::Result<()> {
+    pub(crate) async fn delete_keypair(&self, name: &str) -> anyhow::Result<()> {
         self.delete(&DELETE, &[name]).await
     }
 }

@@ -1,18 +1,18 @@
 //! Typed, thin clients for each site: the only place that knows URLs,
 //! envelopes, microversion headers and pagination.
 
-pub mod endpoint;
+pub(crate) mod endpoint;
 mod fields;
-pub mod flavor;
+pub(crate) mod flavor;
 #[cfg(test)]
 mod fuzz;
-pub mod identity;
-pub mod image;
-pub mod keypair;
-pub mod network;
-pub mod quota;
-pub mod resources;
-pub mod secgroup;
+pub(crate) mod identity;
+pub(crate) mod image;
+pub(crate) mod keypair;
+pub(crate) mod network;
+pub(crate) mod quota;
+pub(crate) mod resources;
+pub(crate) mod secgroup;
 
 use crate::auth::Session;
 pub use crate::auth::catalog::Service;
@@ -34,7 +34,7 @@ use std::sync::Arc;
 /// A (cloud, region) pair: what every command runs on.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SiteId {
-    pub cloud: String,
+    pub(crate) cloud: String,
     pub region: String,
 }
 
@@ -51,7 +51,7 @@ impl fmt::Display for SiteId {
 /// Everything needed to call one site's services.
 pub struct SiteClient {
     pub id: SiteId,
-    pub config: RegionConfig,
+    pub(crate) config: RegionConfig,
     session: Arc<Session>,
     interface: String,
     discovered: tokio::sync::Mutex<HashMap<Service, Known>>,
@@ -66,7 +66,11 @@ struct Known {
 }
 
 impl SiteClient {
-    pub fn new(config: RegionConfig, session: Arc<Session>, interface_flag: Option<&str>) -> Self {
+    pub(crate) fn new(
+        config: RegionConfig,
+        session: Arc<Session>,
+        interface_flag: Option<&str>,
+    ) -> Self {
         let interface = interface_flag.unwrap_or(&config.interface).to_string();
         SiteClient {
             id: SiteId {
@@ -80,7 +84,7 @@ impl SiteClient {
         }
     }
 
-    pub fn session(&self) -> &Arc<Session> {
+    pub(crate) fn session(&self) -> &Arc<Session> {
         &self.session
     }
 
@@ -97,7 +101,7 @@ impl SiteClient {
 
     /// The service's URL from `*_endpoint_override` or the catalog, or `None`
     /// when the site has no such service.
-    pub async fn catalog_url(&self, service: Service) -> anyhow::Result<Option<String>> {
+    pub(crate) async fn catalog_url(&self, service: Service) -> anyhow::Result<Option<String>> {
         let token = self.session.token().await?;
         Ok(self.url_in(&token, service))
     }
@@ -105,7 +109,7 @@ impl SiteClient {
     /// The URL of a service the command needs, or `None` when the site has
     /// no such service. A cached catalog that lacks it is renewed first:
     /// the service may have been added since.
-    pub async fn needed_url(&self, service: Service) -> anyhow::Result<Option<String>> {
+    pub(crate) async fn needed_url(&self, service: Service) -> anyhow::Result<Option<String>> {
         let token = self.session.token().await?;
         if let Some(url) = self.url_in(&token, service) {
             return Ok(Some(url));
@@ -151,7 +155,7 @@ impl SiteClient {
 
     /// The versioned endpoint of a service, discovered once per run (a
     /// cached discovery is checked again) and kept in the discovery cache.
-    pub async fn endpoint(&self, service: Service) -> anyhow::Result<Discovered> {
+    pub(crate) async fn endpoint(&self, service: Service) -> anyhow::Result<Discovered> {
         // Before the lock: renewing a cached catalog clears what it guards.
         let url = self.service_url(service).await?;
         let mut known = self.discovered.lock().await;
@@ -273,7 +277,7 @@ impl SiteClient {
     /// counts as deleted; after an answer that was lost, a read of the same
     /// path tells whether it went, so a delete that took effect is never
     /// reported as failed.
-    pub async fn delete(&self, ep: &Endpoint, args: &[&str]) -> anyhow::Result<()> {
+    pub(crate) async fn delete(&self, ep: &Endpoint, args: &[&str]) -> anyhow::Result<()> {
         match self.call(ep, args, &[], None).await {
             Ok(_) => Ok(()),
             Err(e) if has_status(&e, 404) => Ok(()),
@@ -406,7 +410,7 @@ impl SiteClient {
     /// caller can shape a body or check a value by that version before the
     /// call. `None` for a call without one, or a service that names no
     /// maximum: no header is sent and the service's base version applies.
-    pub async fn microversion(&self, ep: &Endpoint) -> anyhow::Result<Option<(u32, u32)>> {
+    pub(crate) async fn microversion(&self, ep: &Endpoint) -> anyhow::Result<Option<(u32, u32)>> {
         let Some(want) = ep.microversion else {
             return Ok(None);
         };

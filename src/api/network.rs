@@ -22,90 +22,82 @@ const ROUTERS: Endpoint = Endpoint::list(Service::Network, "routers", "routers",
 const PAGE: &str = "1000";
 
 #[derive(Debug, Clone, Deserialize, Default)]
-pub struct Network {
-    pub id: String,
+pub(crate) struct Network {
+    pub(crate) id: String,
     #[serde(default)]
-    pub name: String,
-    #[serde(default)]
-    pub project_id: String,
+    pub(crate) name: String,
     #[serde(default, rename = "router:external")]
-    pub external: bool,
+    pub(crate) external: bool,
     /// Shown to the admin only.
     #[serde(default, rename = "provider:network_type")]
-    pub network_type: Option<String>,
+    pub(crate) network_type: Option<String>,
     #[serde(default, rename = "provider:physical_network")]
-    pub physical_network: Option<String>,
+    pub(crate) physical_network: Option<String>,
     #[serde(default, rename = "provider:segmentation_id")]
-    pub segmentation_id: Option<Value>,
+    pub(crate) segmentation_id: Option<Value>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
-pub struct Subnet {
-    pub id: String,
+pub(crate) struct Subnet {
+    pub(crate) id: String,
+    pub(crate) network_id: String,
     #[serde(default)]
-    pub name: String,
-    pub network_id: String,
-    #[serde(default)]
-    pub project_id: String,
-    pub cidr: String,
-    pub ip_version: u8,
-    #[serde(default)]
-    pub gateway_ip: Option<String>,
+    pub(crate) project_id: String,
+    pub(crate) cidr: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
-pub struct FixedIp {
-    pub subnet_id: String,
-    pub ip_address: String,
+pub(crate) struct FixedIp {
+    pub(crate) subnet_id: String,
+    pub(crate) ip_address: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
-pub struct Port {
-    pub id: String,
-    pub network_id: String,
+pub(crate) struct Port {
+    pub(crate) id: String,
+    pub(crate) network_id: String,
     #[serde(default)]
-    pub project_id: String,
+    pub(crate) project_id: String,
     #[serde(default)]
-    pub mac_address: String,
+    pub(crate) mac_address: String,
     #[serde(default)]
-    pub fixed_ips: Vec<FixedIp>,
+    pub(crate) fixed_ips: Vec<FixedIp>,
     #[serde(default)]
-    pub device_owner: String,
+    pub(crate) device_owner: String,
     #[serde(default)]
-    pub device_id: String,
+    pub(crate) device_id: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
-pub struct FloatingIp {
-    pub id: String,
-    pub floating_ip_address: String,
-    pub floating_network_id: String,
+pub(crate) struct FloatingIp {
+    pub(crate) floating_ip_address: String,
+    pub(crate) floating_network_id: String,
     #[serde(default)]
-    pub project_id: String,
+    pub(crate) project_id: String,
     #[serde(default)]
-    pub port_id: Option<String>,
+    pub(crate) port_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
-pub struct Router {
-    pub id: String,
+pub(crate) struct Router {
+    pub(crate) id: String,
     #[serde(default)]
-    pub project_id: String,
+    pub(crate) project_id: String,
     #[serde(default)]
-    pub external_gateway_info: Option<Gateway>,
+    pub(crate) external_gateway_info: Option<Gateway>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
-pub struct Gateway {
+pub(crate) struct Gateway {
     #[serde(default)]
-    pub network_id: String,
+    pub(crate) network_id: String,
     #[serde(default)]
-    pub external_fixed_ips: Vec<FixedIp>,
+    pub(crate) external_fixed_ips: Vec<FixedIp>,
 }
 
 /// Whose resources a list returns.
 #[derive(Debug, Clone, Copy)]
-pub enum Scope<'a> {
+pub(crate) enum Scope<'a> {
     /// One project's (the token's, usually).
     Project(&'a str),
     /// Every project's (admin).
@@ -129,17 +121,17 @@ impl SiteClient {
 
     /// Networks: a project's own, and the shared and external ones it
     /// sees, whose names and provider attributes the other lists refer to.
-    pub async fn networks(&self) -> anyhow::Result<Vec<Network>> {
+    pub(crate) async fn networks(&self) -> anyhow::Result<Vec<Network>> {
         self.neutron(&NETWORKS, Scope::All).await
     }
 
-    pub async fn subnets(&self, scope: Scope<'_>) -> anyhow::Result<Vec<Subnet>> {
+    pub(crate) async fn subnets(&self, scope: Scope<'_>) -> anyhow::Result<Vec<Subnet>> {
         self.neutron(&SUBNETS, scope).await
     }
 
     /// The subnets of these networks, whoever owns them (external networks'
     /// subnets are the admin's, and every project sees them).
-    pub async fn subnets_of(&self, networks: &[&str]) -> anyhow::Result<Vec<Subnet>> {
+    pub(crate) async fn subnets_of(&self, networks: &[&str]) -> anyhow::Result<Vec<Subnet>> {
         if networks.is_empty() {
             return Ok(Vec::new());
         }
@@ -149,15 +141,15 @@ impl SiteClient {
         self.list(&SUBNETS, &[], &query).await
     }
 
-    pub async fn ports(&self, scope: Scope<'_>) -> anyhow::Result<Vec<Port>> {
+    pub(crate) async fn ports(&self, scope: Scope<'_>) -> anyhow::Result<Vec<Port>> {
         self.neutron(&PORTS, scope).await
     }
 
-    pub async fn floating_ips(&self, scope: Scope<'_>) -> anyhow::Result<Vec<FloatingIp>> {
+    pub(crate) async fn floating_ips(&self, scope: Scope<'_>) -> anyhow::Result<Vec<FloatingIp>> {
         self.neutron(&FLOATING_IPS, scope).await
     }
 
-    pub async fn routers(&self, scope: Scope<'_>) -> anyhow::Result<Vec<Router>> {
+    pub(crate) async fn routers(&self, scope: Scope<'_>) -> anyhow::Result<Vec<Router>> {
         self.neutron(&ROUTERS, scope).await
     }
 }

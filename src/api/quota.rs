@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 
 /// One resource's limit and usage at one site (`-1` = unlimited).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuotaUsage {
-    pub resource: String,
-    pub limit: i64,
-    pub in_use: i64,
-    pub reserved: i64,
+pub(crate) struct QuotaUsage {
+    pub(crate) resource: String,
+    pub(crate) limit: i64,
+    pub(crate) in_use: i64,
+    pub(crate) reserved: i64,
 }
 
 /// One service's quota set: how it is read (with usage) and written.
@@ -90,7 +90,7 @@ pub(crate) fn parse_usage(set: &Map<String, Value>, used_key: &str) -> Vec<Quota
 impl SiteClient {
     /// A project's quota set with usage; `None` for a service whose quotas
     /// are only unified limits.
-    pub async fn quota_usage(
+    pub(crate) async fn quota_usage(
         &self,
         service: Service,
         project_id: &str,
@@ -107,7 +107,7 @@ impl SiteClient {
     }
 
     /// Sets limits in a project's quota set, in one request.
-    pub async fn set_quota(
+    pub(crate) async fn set_quota(
         &self,
         service: Service,
         project_id: &str,

@@ -21,7 +21,7 @@ const NOT_BALANCED: [&str; 7] = [
 impl Service {
     /// The service's fixed quota resource names (Cinder's per-volume-type
     /// keys come on top); none for a service without quotas.
-    pub fn quota_resources(self) -> &'static [&'static str] {
+    pub(crate) fn quota_resources(self) -> &'static [&'static str] {
         match self {
             Service::Compute => &[
                 "cores",
@@ -69,7 +69,7 @@ impl Service {
     }
 
     /// Whether `resource` is a quota of this service that osprey knows.
-    pub fn has_quota(self, resource: &str) -> bool {
+    pub(crate) fn has_quota(self, resource: &str) -> bool {
         self.quota_resources().contains(&resource)
             || (self == Service::Volume
                 && VOLUME_TYPE_PREFIXES
@@ -78,7 +78,7 @@ impl Service {
     }
 
     /// Whether a global limit on `resource` can be split between sites.
-    pub fn balances(self, resource: &str) -> bool {
+    pub(crate) fn balances(self, resource: &str) -> bool {
         self.has_quota(resource) && !NOT_BALANCED.contains(&resource)
     }
 }

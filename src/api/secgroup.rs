@@ -37,77 +37,77 @@ const ADDRESS_GROUPS: Endpoint = Endpoint::list(
 const EXTENSION: Endpoint = Endpoint::get(Service::Network, "extensions/{}", "extension");
 
 /// The extension that lets a client tag a security group.
-pub const TAG_EXTENSION: &str = "standard-attr-tag";
+pub(crate) const TAG_EXTENSION: &str = "standard-attr-tag";
 
 /// A security group as Neutron shows it, with its rules.
 #[derive(Debug, Clone, Deserialize)]
-pub struct SecurityGroup {
-    pub id: String,
+pub(crate) struct SecurityGroup {
+    pub(crate) id: String,
     #[serde(default)]
-    pub name: String,
+    pub(crate) name: String,
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// Absent before the `stateful-security-group` extension: stateful.
     #[serde(default)]
-    pub stateful: Option<bool>,
+    pub(crate) stateful: Option<bool>,
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub(crate) tags: Vec<String>,
     #[serde(default)]
-    pub security_group_rules: Vec<Rule>,
+    pub(crate) security_group_rules: Vec<Rule>,
 }
 
 /// A rule as Neutron shows it.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Rule {
-    pub id: String,
+pub(crate) struct Rule {
+    pub(crate) id: String,
     #[serde(default)]
-    pub direction: String,
+    pub(crate) direction: String,
     #[serde(default)]
-    pub ethertype: Option<String>,
+    pub(crate) ethertype: Option<String>,
     /// A name or a number, as the rule was made (`tcp`, `"6"`).
     #[serde(default)]
-    pub protocol: Option<Value>,
+    pub(crate) protocol: Option<Value>,
     #[serde(default)]
-    pub port_range_min: Option<i64>,
+    pub(crate) port_range_min: Option<i64>,
     #[serde(default)]
-    pub port_range_max: Option<i64>,
+    pub(crate) port_range_max: Option<i64>,
     #[serde(default)]
-    pub remote_ip_prefix: Option<String>,
+    pub(crate) remote_ip_prefix: Option<String>,
     #[serde(default)]
-    pub remote_group_id: Option<String>,
+    pub(crate) remote_group_id: Option<String>,
     #[serde(default)]
-    pub remote_address_group_id: Option<String>,
+    pub(crate) remote_address_group_id: Option<String>,
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
 }
 
 /// A rule to create, in one group.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
-pub struct NewRule {
-    pub security_group_id: String,
-    pub direction: String,
-    pub ethertype: String,
+pub(crate) struct NewRule {
+    pub(crate) security_group_id: String,
+    pub(crate) direction: String,
+    pub(crate) ethertype: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub protocol: Option<String>,
+    pub(crate) protocol: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub port_range_min: Option<i64>,
+    pub(crate) port_range_min: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub port_range_max: Option<i64>,
+    pub(crate) port_range_max: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub remote_ip_prefix: Option<String>,
+    pub(crate) remote_ip_prefix: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub remote_group_id: Option<String>,
+    pub(crate) remote_group_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub remote_address_group_id: Option<String>,
+    pub(crate) remote_address_group_id: Option<String>,
     #[serde(skip_serializing_if = "String::is_empty")]
-    pub description: String,
+    pub(crate) description: String,
 }
 
 impl NewRule {
     /// Whether `rule` is this rule as Neutron stored it (to recognise what
     /// a creation whose answer was lost made). Neutron keeps what it is
     /// given, but may store an any-address prefix as none.
-    pub fn made(&self, rule: &Rule) -> bool {
+    pub(crate) fn made(&self, rule: &Rule) -> bool {
         let any = |p: &Option<String>| {
             p.as_deref()
                 .filter(|p| !matches!(*p, "0.0.0.0/0" | "::/0"))
@@ -132,30 +132,36 @@ impl NewRule {
 
 /// An address group: only its name and id matter here.
 #[derive(Debug, Clone, Deserialize)]
-pub struct AddressGroup {
-    pub id: String,
+pub(crate) struct AddressGroup {
+    pub(crate) id: String,
     #[serde(default)]
-    pub name: String,
+    pub(crate) name: String,
 }
 
 impl SiteClient {
     /// The security groups of one project, with their rules. Asking for
     /// the project also keeps an admin from seeing every project's groups.
-    pub async fn security_groups(&self, project_id: &str) -> anyhow::Result<Vec<SecurityGroup>> {
+    pub(crate) async fn security_groups(
+        &self,
+        project_id: &str,
+    ) -> anyhow::Result<Vec<SecurityGroup>> {
         self.list(&GROUPS, &[], &[("project_id", project_id)])
             .await
             .context("listing security groups")
     }
 
     /// The address groups of one project.
-    pub async fn address_groups(&self, project_id: &str) -> anyhow::Result<Vec<AddressGroup>> {
+    pub(crate) async fn address_groups(
+        &self,
+        project_id: &str,
+    ) -> anyhow::Result<Vec<AddressGroup>> {
         self.list(&ADDRESS_GROUPS, &[], &[("project_id", project_id)])
             .await
             .context("listing address groups")
     }
 
     /// Whether the site's Neutron has an extension (a 404 says it has not).
-    pub async fn network_extension(&self, alias: &str) -> anyhow::Result<bool> {
+    pub(crate) async fn network_extension(&self, alias: &str) -> anyhow::Result<bool> {
         match self.call(&EXTENSION, &[alias], &[], None).await {
             Ok(_) => Ok(true),
             Err(e) if has_status(&e, 404) => Ok(false),
@@ -164,7 +170,7 @@ impl SiteClient {
     }
 
     /// Creates a group (Neutron adds its template rules, if any).
-    pub async fn create_security_group(
+    pub(crate) async fn create_security_group(
         &self,
         name: &str,
         description: &str,
@@ -177,7 +183,7 @@ impl SiteClient {
         serde_json::from_value(made).context("reading the created security group")
     }
 
-    pub async fn set_security_group_stateful(
+    pub(crate) async fn set_security_group_stateful(
         &self,
         id: &str,
         stateful: bool,
@@ -187,19 +193,23 @@ impl SiteClient {
         Ok(())
     }
 
-    pub async fn set_security_group_tags(&self, id: &str, tags: &[String]) -> anyhow::Result<()> {
+    pub(crate) async fn set_security_group_tags(
+        &self,
+        id: &str,
+        tags: &[String],
+    ) -> anyhow::Result<()> {
         let body = json!({ "tags": tags });
         self.call(&SET_TAGS, &[id], &[], Some(body)).await?;
         Ok(())
     }
 
-    pub async fn delete_security_group(&self, id: &str) -> anyhow::Result<()> {
+    pub(crate) async fn delete_security_group(&self, id: &str) -> anyhow::Result<()> {
         self.delete(&DELETE_GROUP, &[id]).await
     }
 
     /// Creates rules of one group in one request (all or none), returning
     /// them in the order given.
-    pub async fn create_security_group_rules(
+    pub(crate) async fn create_security_group_rules(
         &self,
         rules: &[NewRule],
     ) -> anyhow::Result<Vec<Rule>> {
@@ -217,7 +227,7 @@ impl SiteClient {
         Ok(made)
     }
 
-    pub async fn delete_security_group_rule(&self, id: &str) -> anyhow::Result<()> {
+    pub(crate) async fn delete_security_group_rule(&self, id: &str) -> anyhow::Result<()> {
         self.delete(&DELETE_RULE, &[id]).await
     }
 }

@@ -5,28 +5,28 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Catalog(pub Vec<CatalogService>);
+pub(crate) struct Catalog(pub Vec<CatalogService>);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CatalogService {
+pub(crate) struct CatalogService {
     #[serde(default)]
-    pub id: String,
+    pub(crate) id: String,
     #[serde(rename = "type")]
-    pub service_type: String,
+    pub(crate) service_type: String,
     #[serde(default)]
-    pub name: String,
+    pub(crate) name: String,
     #[serde(default)]
-    pub endpoints: Vec<CatalogEndpoint>,
+    pub(crate) endpoints: Vec<CatalogEndpoint>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CatalogEndpoint {
-    pub interface: String,
+pub(crate) struct CatalogEndpoint {
+    pub(crate) interface: String,
     #[serde(default)]
-    pub region_id: Option<String>,
+    pub(crate) region_id: Option<String>,
     #[serde(default)]
-    pub region: Option<String>,
-    pub url: String,
+    pub(crate) region: Option<String>,
+    pub(crate) url: String,
 }
 
 impl CatalogEndpoint {
@@ -51,7 +51,7 @@ pub enum Service {
 }
 
 impl Service {
-    pub const ALL: [Service; 6] = [
+    pub(crate) const ALL: [Service; 6] = [
         Service::Identity,
         Service::Compute,
         Service::Network,
@@ -61,7 +61,7 @@ impl Service {
     ];
 
     /// The services with quotas (`--service`), in the order views show them.
-    pub const QUOTA: [Service; 4] = [
+    pub(crate) const QUOTA: [Service; 4] = [
         Service::Compute,
         Service::Network,
         Service::Volume,
@@ -69,21 +69,21 @@ impl Service {
     ];
 
     /// A quota service by its name in a limits file (`compute`, `volume`).
-    pub fn from_quota_name(name: &str) -> Option<Self> {
+    pub(crate) fn from_quota_name(name: &str) -> Option<Self> {
         Self::QUOTA.into_iter().find(|s| s.name() == name)
     }
 
     /// The catalog types it may be listed under, most preferred first.
-    pub fn catalog_types(self) -> &'static [&'static str] {
+    pub(crate) fn catalog_types(self) -> &'static [&'static str] {
         self.names().1
     }
 
     /// The clouds.yaml key prefix (`compute_endpoint_override`, `block_storage_interface`).
-    pub fn config_keys(self) -> &'static [&'static str] {
+    pub(crate) fn config_keys(self) -> &'static [&'static str] {
         self.names().2
     }
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         self.names().0
     }
 
@@ -119,7 +119,7 @@ impl std::fmt::Display for Service {
 
 impl Catalog {
     /// Every region any endpoint names, sorted.
-    pub fn regions(&self) -> BTreeSet<String> {
+    pub(crate) fn regions(&self) -> BTreeSet<String> {
         self.0
             .iter()
             .flat_map(|s| s.endpoints.iter())
@@ -129,7 +129,7 @@ impl Catalog {
 
     /// The URL of `service` in `region` on `interface`, trying its catalog
     /// types in order of preference.
-    pub fn url(&self, service: Service, region: &str, interface: &str) -> Option<String> {
+    pub(crate) fn url(&self, service: Service, region: &str, interface: &str) -> Option<String> {
         let interface = interface.trim_end_matches("URL");
         service.catalog_types().iter().find_map(|ty| {
             self.0
@@ -144,7 +144,7 @@ impl Catalog {
 
 /// Fills `%(project_id)s` / `$(project_id)s` (and the `tenant_id` spelling)
 /// as Keystone's templated endpoints expect.
-pub fn fill_template(url: &str, project_id: Option<&str>) -> String {
+pub(crate) fn fill_template(url: &str, project_id: Option<&str>) -> String {
     let Some(pid) = project_id else {
         return url.to_string();
     };

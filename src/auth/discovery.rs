@@ -10,13 +10,13 @@ use std::time::Duration;
 
 /// A service endpoint after discovery.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Discovered {
+pub(crate) struct Discovered {
     /// The versioned URL that API paths are joined to, without a trailing slash.
-    pub base: String,
+    pub(crate) base: String,
     /// The API version id (`v2.1`, `v2.0`, `v3.0`).
-    pub version: Option<String>,
+    pub(crate) version: Option<String>,
     /// The highest microversion (`2.96`), where the service has them.
-    pub max_microversion: Option<String>,
+    pub(crate) max_microversion: Option<String>,
 }
 
 /// The major API version osprey speaks for each service.
@@ -35,7 +35,7 @@ fn wanted_major(service: Service) -> u32 {
 /// versioned URL (`…/v2.1`, `…/v3/<project>`) as it is, an unversioned one
 /// with the only major version osprey speaks (Neutron `v2.0`, Glance `v2`).
 /// A call that gets 404 there falls back to [`discover`].
-pub fn implied_base(service: Service, catalog_url: &str) -> String {
+pub(crate) fn implied_base(service: Service, catalog_url: &str) -> String {
     let url = catalog_url.trim_end_matches('/');
     if version_segment(url).is_some() {
         return url.to_string();
@@ -90,7 +90,7 @@ fn major(id: &str) -> Option<u32> {
 /// A versioned URL (`…/v2.1`, `…/v3/<project>`) is used as it is, and its
 /// version document read for the microversion; an unversioned one
 /// (`http://host:9292`) is resolved through the versions it lists.
-pub async fn discover(
+pub(crate) async fn discover(
     http: &Http,
     tls: &TlsIdentity,
     service: Service,
@@ -251,7 +251,7 @@ fn pick<'a>(entries: &[&'a Value], want: u32) -> Option<&'a Value> {
 }
 
 /// The v3 URL of an unversioned Keystone `auth_url`.
-pub async fn keystone_v3(
+pub(crate) async fn keystone_v3(
     http: &Http,
     tls: &TlsIdentity,
     auth_url: &str,

@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 
 /// The identity methods a cloud's `auth_type` asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
+pub(crate) enum Method {
     Password,
     ApplicationCredential,
     Token,
@@ -17,7 +17,7 @@ pub enum Method {
 }
 
 /// The methods for an `auth_type`, or an error naming the supported ones.
-pub fn methods(cfg: &RegionConfig) -> anyhow::Result<Vec<Method>> {
+pub(crate) fn methods(cfg: &RegionConfig) -> anyhow::Result<Vec<Method>> {
     let one = |m| Ok(vec![m]);
     match cfg.auth_type.as_str() {
         "password" | "v3password" => one(Method::Password),
@@ -83,7 +83,7 @@ fn where_(cfg: &RegionConfig) -> String {
 }
 
 /// The body of `POST /v3/auth/tokens`.
-pub fn request_body(
+pub(crate) fn request_body(
     cfg: &RegionConfig,
     methods: &[Method],
     passcode: Option<&Secret>,
@@ -229,18 +229,18 @@ fn scope(auth: &AuthConfig) -> Option<Value> {
 /// What osprey keeps of a token response.
 #[derive(Debug)]
 pub struct Token {
-    pub id: Secret,
+    pub(crate) id: Secret,
     /// Seconds since the epoch.
     pub expires_at: Option<i64>,
-    pub catalog: Catalog,
-    pub project_id: Option<String>,
-    pub project_name: Option<String>,
-    pub domain_id: Option<String>,
-    pub domain_name: Option<String>,
-    pub user_id: Option<String>,
-    pub user_name: Option<String>,
-    pub roles: Vec<String>,
-    pub system: bool,
+    pub(crate) catalog: Catalog,
+    pub(crate) project_id: Option<String>,
+    pub(crate) project_name: Option<String>,
+    pub(crate) domain_id: Option<String>,
+    pub(crate) domain_name: Option<String>,
+    pub(crate) user_id: Option<String>,
+    pub(crate) user_name: Option<String>,
+    pub(crate) roles: Vec<String>,
+    pub(crate) system: bool,
     /// Read from the token cache rather than issued in this run: its
     /// catalog may be older than Keystone's.
     pub cached: bool,
@@ -248,7 +248,7 @@ pub struct Token {
 
 impl Token {
     /// `project demo`, `domain Default` or `system all`.
-    pub fn scope(&self) -> String {
+    pub(crate) fn scope(&self) -> String {
         let name_or_id = |n: &Option<String>, i: &Option<String>| {
             n.clone().or_else(|| i.clone()).unwrap_or_default()
         };
@@ -342,7 +342,7 @@ pub fn parse_token(subject: Option<&str>, body: &Value) -> anyhow::Result<Token>
 }
 
 /// `2026-11-24T19:07:06.000000Z` (or with a `+hh:mm` offset) as Unix seconds.
-pub fn parse_rfc3339(s: &str) -> Option<i64> {
+pub(crate) fn parse_rfc3339(s: &str) -> Option<i64> {
     let (date, rest) = s.split_once('T')?;
     let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
     let (y, mo, da) = (d.next()??, d.next()??, d.next()??);
@@ -379,7 +379,7 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
 }
 
 /// Unix seconds as `2026-11-24T19:07:06Z`, the inverse of [`parse_rfc3339`].
-pub fn format_rfc3339(secs: i64) -> String {
+pub(crate) fn format_rfc3339(secs: i64) -> String {
     let (days, rem) = (secs.div_euclid(86400), secs.rem_euclid(86400));
     // The civil date of a day count (Howard Hinnant's algorithm).
     let z = days + 719468;

@@ -4,7 +4,7 @@
 
 pub mod cache;
 pub mod catalog;
-pub mod discovery;
+pub(crate) mod discovery;
 pub mod keystone;
 
 use crate::config::{AuthConfig, RegionConfig, Secret};
@@ -41,7 +41,7 @@ pub struct Auth {
 /// token for it.
 #[derive(Debug, thiserror::Error)]
 #[error("no cached token")]
-pub struct NoCachedToken;
+pub(crate) struct NoCachedToken;
 
 impl Auth {
     /// Sessions that reuse and keep tokens in `cache`, when there is one.
@@ -63,7 +63,7 @@ impl Auth {
         self
     }
 
-    pub fn cache(&self) -> Option<&Cache> {
+    pub(crate) fn cache(&self) -> Option<&Cache> {
         self.cache.as_deref()
     }
 
@@ -114,7 +114,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-pub fn tls_identity(cfg: &RegionConfig) -> TlsIdentity {
+pub(crate) fn tls_identity(cfg: &RegionConfig) -> TlsIdentity {
     TlsIdentity {
         verify: cfg.verify,
         cacert: cfg.cacert.clone(),
@@ -203,25 +203,25 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn http(&self) -> &Arc<Http> {
+    pub(crate) fn http(&self) -> &Arc<Http> {
         &self.http
     }
 
-    pub fn tls(&self) -> &TlsIdentity {
+    pub(crate) fn tls(&self) -> &TlsIdentity {
         &self.tls
     }
 
-    pub fn timeout(&self) -> Duration {
+    pub(crate) fn timeout(&self) -> Duration {
         self.timeout
     }
 
     /// The Keystone URL as it may be shown: credentials in it masked.
-    pub fn auth_url(&self) -> &str {
+    pub(crate) fn auth_url(&self) -> &str {
         &self.auth_url
     }
 
     /// How long the last authentication took.
-    pub fn last_auth_ms(&self) -> u64 {
+    pub(crate) fn last_auth_ms(&self) -> u64 {
         self.last_auth_ms.load(Ordering::Relaxed)
     }
 
@@ -272,7 +272,7 @@ impl Session {
     /// Drops `stale` after a service rejected it, unless another task has
     /// already replaced it; the next `token()` authenticates again. A
     /// cached token is dropped from the cache too.
-    pub async fn invalidate(&self, stale: &Arc<Token>) {
+    pub(crate) async fn invalidate(&self, stale: &Arc<Token>) {
         let mut current = self.current.lock().await;
         if current.as_ref().is_some_and(|t| Arc::ptr_eq(t, stale)) {
             *current = None;
@@ -287,7 +287,7 @@ impl Session {
     /// Logs in again when `used` came from the cache: its catalog may be
     /// older than Keystone's (an endpoint added or moved since). Returns
     /// whether the next `token()` is fresh, so that asking again is worth it.
-    pub async fn renew_cached(&self, used: &Arc<Token>) -> bool {
+    pub(crate) async fn renew_cached(&self, used: &Arc<Token>) -> bool {
         if !used.cached {
             return false;
         }
@@ -296,19 +296,19 @@ impl Session {
     }
 
     /// The token cache, unless it is turned off.
-    pub fn cache(&self) -> Option<&Cache> {
+    pub(crate) fn cache(&self) -> Option<&Cache> {
         self.cache.as_deref()
     }
 
     /// This login's entry in the token cache and what it is worth now.
-    pub fn cache_status(&self) -> Option<cache::token::Status> {
+    pub(crate) fn cache_status(&self) -> Option<cache::token::Status> {
         self.cache
             .as_ref()?
             .token_status(&self.identity, &self.secrets())
     }
 
     /// Removes this login's cached token; true when there was one.
-    pub fn forget(&self) -> bool {
+    pub(crate) fn forget(&self) -> bool {
         self.cache
             .as_ref()
             .is_some_and(|c| c.remove_token(&self.identity))

@@ -1,12 +1,12 @@
 //! One module per command family; each returns a [`Report`], never prints.
 
-pub mod auth;
-pub mod config;
-pub mod flavor;
-pub mod ip;
-pub mod keypair;
+pub(crate) mod auth;
+pub(crate) mod config;
+pub(crate) mod flavor;
+pub(crate) mod ip;
+pub(crate) mod keypair;
 pub mod quota;
-pub mod secgroup;
-pub mod sites;
+pub(crate) mod secgroup;
+pub(crate) mod sites;
 
-pub use crate::report::Report;
+pub(crate) use crate::report::Report;

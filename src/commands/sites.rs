@@ -17,7 +17,7 @@ use std::time::Instant;
 pub(crate) struct SitesArgs {
     /// Also call each service's version document; exit 2 if any does not answer.
     #[arg(long)]
-    pub check: bool,
+    pub(crate) check: bool,
 }
 
 /// One site: the row of `osprey sites`.

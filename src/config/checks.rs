@@ -14,9 +14,9 @@ use std::path::Path;
 /// Where a setting is, for messages: `FILE: clouds.NAME.KEY (region R)`.
 pub(crate) struct At<'a> {
     /// `FILE: clouds.NAME`.
-    pub cloud: &'a str,
+    pub(crate) cloud: &'a str,
     /// The region being resolved, `""` for none.
-    pub region: &'a str,
+    pub(crate) region: &'a str,
 }
 
 impl At<'_> {

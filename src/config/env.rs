@@ -9,18 +9,18 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Default)]
 pub struct ConfigEnv {
     /// Environment variables (`OS_*`, `HOME`, `XDG_CONFIG_HOME`, ...).
-    pub vars: BTreeMap<String, String>,
+    pub(crate) vars: BTreeMap<String, String>,
     /// The directory searched first.
-    pub cwd: PathBuf,
+    pub(crate) cwd: PathBuf,
     /// `$XDG_CONFIG_HOME/openstack`, else `~/.config/openstack`.
-    pub user_config_dir: PathBuf,
+    pub(crate) user_config_dir: PathBuf,
     /// `/etc/openstack`, searched last.
     pub site_config_dir: PathBuf,
 }
 
 impl ConfigEnv {
     /// The running process's environment and working directory.
-    pub fn from_process() -> Self {
+    pub(crate) fn from_process() -> Self {
         let vars = std::env::vars().collect();
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         Self::from_vars(vars, cwd)
@@ -50,7 +50,7 @@ impl ConfigEnv {
     /// openstacksdk's `CONFIG_SEARCH_PATH`: the working directory, the user
     /// config directory, `~/.config/openstack` (`$SNAP_REAL_HOME` first),
     /// the XDG site directories and the site config directory.
-    pub fn search_dirs(&self) -> Vec<PathBuf> {
+    pub(crate) fn search_dirs(&self) -> Vec<PathBuf> {
         let mut dirs = vec![self.cwd.clone(), self.user_config_dir.clone()];
         let unix_home = self
             .var("SNAP_REAL_HOME")

@@ -39,14 +39,14 @@ const SUFFIXES: &[&str] = &[".yaml", ".yml", ".json"];
 /// see [`yaml::split_clouds`] for why.
 #[derive(Debug, Clone)]
 pub(crate) struct CloudsFile {
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// `clouds:`, checked to be a mapping of mappings.
-    pub clouds: CloudsKey,
+    pub(crate) clouds: CloudsKey,
     /// The rest of the top level (`cache:`, `client:`, `metrics:` and
     /// anything else): kept and merged, not used. `None` for an empty file.
-    pub other: Option<Dict>,
+    pub(crate) other: Option<Dict>,
     /// Whether it holds a credential anywhere.
-    pub holds_secret: bool,
+    pub(crate) holds_secret: bool,
 }
 
 /// The `clouds` key of a file.
@@ -95,21 +95,21 @@ impl Body {
 pub(crate) struct VendorFile {
     /// Anything else in the file is not read (openstacksdk reads only this).
     #[serde(rename = "public-clouds", default)]
-    pub public_clouds: Option<Map<String, Value>>,
+    pub(crate) public_clouds: Option<Map<String, Value>>,
 }
 
 /// A file that was found and read.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
-    pub path: PathBuf,
-    pub text: String,
+    pub(crate) path: PathBuf,
+    pub(crate) text: String,
 }
 
 /// A file that was found and parsed.
 #[derive(Debug, Clone)]
 pub(crate) struct Loaded {
-    pub path: PathBuf,
-    pub value: Value,
+    pub(crate) path: PathBuf,
+    pub(crate) value: Value,
 }
 
 /// The candidate paths for one kind of file (`stem` is `clouds`, `secure` or

@@ -30,8 +30,8 @@ use std::sync::Arc;
 /// A region entry of a cloud (`loader._expand_regions`).
 #[derive(Debug, Clone)]
 pub(crate) struct RegionEntry {
-    pub name: String,
-    pub values: Dict,
+    pub(crate) name: String,
+    pub(crate) values: Dict,
 }
 
 /// Where a cloud's known regions came from (`_get_known_regions`).
@@ -49,14 +49,14 @@ pub(crate) enum RegionSource {
 #[derive(Debug, Clone)]
 pub(crate) struct Loader {
     /// `cloud_config['clouds']`, the envvars cloud included.
-    pub clouds: Clouds,
-    pub envvar_key: String,
+    pub(crate) clouds: Clouds,
+    pub(crate) envvar_key: String,
     /// `clouds-public.yaml`'s `public-clouds`, when it was read.
-    pub vendor: Option<(PathBuf, Dict)>,
+    pub(crate) vendor: Option<(PathBuf, Dict)>,
     /// `$HOME`, for `~` in certificate paths.
-    pub home: Option<PathBuf>,
+    pub(crate) home: Option<PathBuf>,
     /// The working directory, for a relative CA bundle path in `verify`.
-    pub cwd: PathBuf,
+    pub(crate) cwd: PathBuf,
 }
 
 /// Every cloud as written, by name: where its settings are in clouds.yaml
@@ -144,9 +144,9 @@ impl Clouds {
 /// One cloud as written (clouds.yaml with secure.yaml merged over it) and
 /// where, for messages.
 pub(crate) struct Written<'a> {
-    pub name: &'a str,
-    pub source: Option<&'a Path>,
-    pub our: Dict,
+    pub(crate) name: &'a str,
+    pub(crate) source: Option<&'a Path>,
+    pub(crate) our: Dict,
 }
 
 impl Written<'_> {
@@ -168,12 +168,12 @@ impl Written<'_> {
 /// should change. Errors wait until the cloud is used.
 #[derive(Debug, Default)]
 pub(crate) struct Lint {
-    pub home_region: Option<String>,
+    pub(crate) home_region: Option<String>,
     /// The names under `regions:` (or a multi-valued `region_name`).
-    pub regions: Vec<String>,
+    pub(crate) regions: Vec<String>,
     /// Whether it names a vendor profile.
-    pub wants_profile: bool,
-    pub warnings: Vec<String>,
+    pub(crate) wants_profile: bool,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// A warning when certificate checks are off in the cloud, or in some of

@@ -36,9 +36,9 @@ pub(crate) mod yaml;
 
 pub use env::ConfigEnv;
 pub(crate) use file::{ReadFailure, read_text};
-pub use plugins::SUPPORTED_AUTH_TYPES;
-pub use region::{AuthConfig, RegionConfig, SHOW_COLUMNS};
-pub use secret::{SECRET_KEYS, Secret};
+pub(crate) use plugins::SUPPORTED_AUTH_TYPES;
+pub(crate) use region::{AuthConfig, RegionConfig, SHOW_COLUMNS};
+pub(crate) use secret::{SECRET_KEYS, Secret};
 
 use crate::error::hinted;
 use env::home_dir;

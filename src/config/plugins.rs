@@ -12,7 +12,7 @@ use crate::error::hinted;
 use serde_json::Value;
 
 /// The `auth_type`s osprey can authenticate with.
-pub const SUPPORTED_AUTH_TYPES: &[&str] = &[
+pub(crate) const SUPPORTED_AUTH_TYPES: &[&str] = &[
     "password",
     "v3password",
     "v3applicationcredential",

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 /// The keys of an `osprey config show` row, in order (openstackclient's
 /// `configuration show`, plus the cloud and region).
-pub const SHOW_COLUMNS: &[&str] = &[
+pub(crate) const SHOW_COLUMNS: &[&str] = &[
     "cloud",
     "region",
     "auth_type",
@@ -42,10 +42,10 @@ pub const SHOW_COLUMNS: &[&str] = &[
 #[non_exhaustive]
 #[derive(Clone, Debug)]
 pub struct RegionConfig {
-    pub cloud: String,
+    pub(crate) cloud: String,
     pub region: String,
-    pub source: Option<PathBuf>,
-    pub auth_type: String,
+    pub(crate) source: Option<PathBuf>,
+    pub(crate) auth_type: String,
     pub auth: AuthConfig,
     /// Default `public`.
     pub interface: String,
@@ -53,16 +53,14 @@ pub struct RegionConfig {
     pub verify: bool,
     /// `~` expanded, as openstacksdk does when it uses them.
     pub cacert: Option<PathBuf>,
-    pub cert: Option<PathBuf>,
-    pub key: Option<PathBuf>,
+    pub(crate) cert: Option<PathBuf>,
+    pub(crate) key: Option<PathBuf>,
     pub api_timeout: Option<f64>,
     /// Service key as written, `_` for `-` (`compute`, `block_storage`,
     /// `volumev3`, ...) → URL, from `*_endpoint_override` (or `*_endpoint`).
     pub endpoint_overrides: BTreeMap<String, String>,
     /// Service key → `*_interface`.
     pub interfaces: BTreeMap<String, String>,
-    /// Service key → `*_api_version`.
-    pub api_versions: BTreeMap<String, String>,
     /// The whole resolved dict, unknown keys kept; secret values replaced
     /// by `<masked>` (they are in `auth`).
     pub raw: Map<String, Value>,
@@ -72,24 +70,24 @@ pub struct RegionConfig {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct AuthConfig {
     pub auth_url: Option<String>,
-    pub username: Option<String>,
-    pub user_id: Option<String>,
-    pub user_domain_name: Option<String>,
-    pub user_domain_id: Option<String>,
-    pub project_name: Option<String>,
+    pub(crate) username: Option<String>,
+    pub(crate) user_id: Option<String>,
+    pub(crate) user_domain_name: Option<String>,
+    pub(crate) user_domain_id: Option<String>,
+    pub(crate) project_name: Option<String>,
     pub project_id: Option<String>,
-    pub project_domain_name: Option<String>,
-    pub project_domain_id: Option<String>,
-    pub domain_name: Option<String>,
-    pub domain_id: Option<String>,
-    pub application_credential_id: Option<String>,
-    pub application_credential_name: Option<String>,
-    pub system_scope: Option<String>,
-    pub trust_id: Option<String>,
+    pub(crate) project_domain_name: Option<String>,
+    pub(crate) project_domain_id: Option<String>,
+    pub(crate) domain_name: Option<String>,
+    pub(crate) domain_id: Option<String>,
+    pub(crate) application_credential_id: Option<String>,
+    pub(crate) application_credential_name: Option<String>,
+    pub(crate) system_scope: Option<String>,
+    pub(crate) trust_id: Option<String>,
     pub password: Option<Secret>,
-    pub token: Option<Secret>,
-    pub application_credential_secret: Option<Secret>,
-    pub passcode: Option<Secret>,
+    pub(crate) token: Option<Secret>,
+    pub(crate) application_credential_secret: Option<Secret>,
+    pub(crate) passcode: Option<Secret>,
 }
 
 impl RegionConfig {
@@ -183,7 +181,6 @@ impl RegionConfig {
                 ))
             })
             .collect();
-        let api_versions = suffixed("_api_version");
         let region = get("region_name").unwrap_or_default();
         let auth_type = get("auth_type").unwrap_or_default();
         let bundle = raw
@@ -209,7 +206,6 @@ impl RegionConfig {
             api_timeout,
             endpoint_overrides,
             interfaces,
-            api_versions,
             raw,
         }
     }
@@ -308,7 +304,6 @@ mod tests {
         assert_eq!(r.cacert, Some(PathBuf::from("/home/u/ca.pem")));
         assert_eq!(r.endpoint_overrides["compute"], "http://nova");
         assert_eq!(r.interfaces["volumev3"], "internal");
-        assert_eq!(r.api_versions["identity"], "3");
         assert_eq!(r.interface, "public");
         let row = r.show_row(false);
         assert_eq!(row["password"], "<masked>");

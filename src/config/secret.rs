@@ -5,12 +5,12 @@ use serde::{Deserialize, Deserializer};
 use std::fmt;
 
 /// What every printed secret looks like.
-pub const MASK: &str = "<masked>";
+pub(crate) const MASK: &str = "<masked>";
 
 /// Keys whose values are credentials (compared after `-` → `_`): masked in
 /// `config show` and in traces, and a file holding one must not be readable
 /// by others.
-pub const SECRET_KEYS: &[&str] = &[
+pub(crate) const SECRET_KEYS: &[&str] = &[
     "password",
     "token",
     "auth_token",
@@ -27,7 +27,7 @@ pub const SECRET_KEYS: &[&str] = &[
 pub struct Secret(String);
 
 impl Secret {
-    pub fn new(value: impl Into<String>) -> Self {
+    pub(crate) fn new(value: impl Into<String>) -> Self {
         Secret(value.into())
     }
 

@@ -294,10 +294,10 @@ impl<'de> Visitor<'de> for Key<'_> {
 pub(crate) struct Split {
     /// The document without the block's lines: `clouds:` is left with no
     /// value (null).
-    pub rest: String,
+    pub(crate) rest: String,
     /// Each cloud's lines, in order: the line with its name and the more
     /// indented lines below it.
-    pub clouds: Vec<Range<usize>>,
+    pub(crate) clouds: Vec<Range<usize>>,
 }
 
 /// Cuts a block-style `clouds:` mapping into one piece of text per cloud,

@@ -5,8 +5,9 @@
 mod patterns;
 mod select;
 
-pub use patterns::{cloud_pattern_matches, glob, pattern_matches};
-pub use select::{Selection, Site, clouds, select, wanted};
+pub(crate) use patterns::{cloud_pattern_matches, glob, pattern_matches};
+pub use select::{Selection, Site};
+pub(crate) use select::{clouds, select, wanted};
 
 use select::timeout_for;
 
@@ -25,7 +26,7 @@ pub struct Estate<'a> {
 }
 
 /// A cloud's name and its logins (or why they cannot be made).
-pub type CloudLogins = (String, anyhow::Result<Vec<Arc<Session>>>);
+pub(crate) type CloudLogins = (String, anyhow::Result<Vec<Arc<Session>>>);
 
 impl Estate<'_> {
     /// Logs in where needed and resolves the selection into sites.
@@ -36,7 +37,7 @@ impl Estate<'_> {
     /// The logins of the selected clouds, without logging in: those of the
     /// regions a cloud lists, else of its home region (the one that reads
     /// the catalog). A cloud whose configuration is unusable has its error.
-    pub fn logins(&self) -> anyhow::Result<Vec<CloudLogins>> {
+    pub(crate) fn logins(&self) -> anyhow::Result<Vec<CloudLogins>> {
         let clouds = clouds(self.config, &self.selection)?;
         Ok(clouds
             .into_iter()

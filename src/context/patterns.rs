@@ -2,7 +2,7 @@
 //! and the shell-style `*` and `?` they are made of.
 
 /// `all`, `cloud/region` globs, or a bare cloud glob meaning all its regions.
-pub fn pattern_matches(pattern: &str, cloud: &str, region: &str) -> bool {
+pub(crate) fn pattern_matches(pattern: &str, cloud: &str, region: &str) -> bool {
     if pattern == "all" {
         return true;
     }
@@ -11,12 +11,12 @@ pub fn pattern_matches(pattern: &str, cloud: &str, region: &str) -> bool {
 }
 
 /// Whether a pattern names any region of `cloud`.
-pub fn cloud_pattern_matches(pattern: &str, cloud: &str) -> bool {
+pub(crate) fn cloud_pattern_matches(pattern: &str, cloud: &str) -> bool {
     pattern == "all" || glob(pattern.split_once('/').map_or(pattern, |(c, _)| c), cloud)
 }
 
 /// `*` any run, `?` one character; everything else literal.
-pub fn glob(pattern: &str, text: &str) -> bool {
+pub(crate) fn glob(pattern: &str, text: &str) -> bool {
     let p: Vec<char> = pattern.chars().collect();
     let t: Vec<char> = text.chars().collect();
     let (mut pi, mut ti) = (0, 0);

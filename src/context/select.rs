@@ -35,7 +35,7 @@ pub enum Site {
 }
 
 impl Site {
-    pub fn id(&self) -> SiteId {
+    pub(crate) fn id(&self) -> SiteId {
         match self {
             Site::Ready(c) => c.id.clone(),
             Site::Failed(id, _) => id.clone(),
@@ -46,7 +46,7 @@ impl Site {
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Resolves the selection into sites, sorted by cloud and region.
-pub async fn select(
+pub(crate) async fn select(
     config: &Config,
     sel: &Selection,
     auth: &Auth,
@@ -194,7 +194,7 @@ fn unknown_regions(cloud: &CloudConfig, sel: &Selection, err: &anyhow::Error) ->
 }
 
 /// Whether the selection's `--os-region-name` and `--sites` keep a site.
-pub fn wanted(sel: &Selection, cloud: &str, region: &str) -> bool {
+pub(crate) fn wanted(sel: &Selection, cloud: &str, region: &str) -> bool {
     (sel.regions.is_empty() || sel.regions.iter().any(|r| r == region))
         && (sel.patterns.is_empty()
             || sel
@@ -204,7 +204,10 @@ pub fn wanted(sel: &Selection, cloud: &str, region: &str) -> bool {
 }
 
 /// The clouds to act on.
-pub fn clouds<'a>(config: &'a Config, sel: &Selection) -> anyhow::Result<Vec<&'a CloudConfig>> {
+pub(crate) fn clouds<'a>(
+    config: &'a Config,
+    sel: &Selection,
+) -> anyhow::Result<Vec<&'a CloudConfig>> {
     ensure_clouds(config)?;
     if !sel.clouds.is_empty() {
         let mut out = Vec::new();

@@ -30,17 +30,17 @@ impl Cancel {
         Self::default()
     }
 
-    pub fn cancel(&self) {
+    pub(crate) fn cancel(&self) {
         self.0.set.store(true, Ordering::SeqCst);
         self.0.notify.notify_waiters();
     }
 
-    pub fn is_cancelled(&self) -> bool {
+    pub(crate) fn is_cancelled(&self) -> bool {
         self.0.set.load(Ordering::SeqCst)
     }
 
     /// Resolves once the run is cancelled (at once if it already is).
-    pub async fn cancelled(&self) {
+    pub(crate) async fn cancelled(&self) {
         loop {
             let notified = self.0.notify.notified();
             futures::pin_mut!(notified);
@@ -56,7 +56,7 @@ impl Cancel {
 
 /// What happens to work in flight when the run is cancelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OnCancel {
+pub(crate) enum OnCancel {
     /// Drop it: reads change nothing, and a hung site must not hold the run.
     Abandon,
     /// Let it finish (nothing new starts): a write in flight must be known
@@ -71,10 +71,10 @@ pub enum OnCancel {
 /// The usable sites of a command, found by id: what a plan's executor
 /// looks its site up in.
 #[derive(Clone, Default)]
-pub struct Clients(BTreeMap<SiteId, Arc<SiteClient>>);
+pub(crate) struct Clients(BTreeMap<SiteId, Arc<SiteClient>>);
 
 impl Clients {
-    pub fn get(&self, site: &SiteId) -> anyhow::Result<&Arc<SiteClient>> {
+    pub(crate) fn get(&self, site: &SiteId) -> anyhow::Result<&Arc<SiteClient>> {
         self.0
             .get(site)
             .ok_or_else(|| anyhow::anyhow!("{site}: not one of this run's sites"))
@@ -90,13 +90,13 @@ impl From<Vec<Arc<SiteClient>>> for Clients {
 /// A site's value together with errors that did not stop it (one service of
 /// several failed, say).
 #[derive(Debug)]
-pub struct Partial<T> {
-    pub value: T,
-    pub errors: Vec<anyhow::Error>,
+pub(crate) struct Partial<T> {
+    pub(crate) value: T,
+    pub(crate) errors: Vec<anyhow::Error>,
 }
 
 impl<T> Partial<T> {
-    pub fn new(value: T) -> Self {
+    pub(crate) fn new(value: T) -> Self {
         Partial {
             value,
             errors: Vec::new(),
@@ -108,11 +108,11 @@ impl<T> Partial<T> {
 /// finished, the failures (a failed site, or a finished site's partial
 /// errors), and the sites a cancellation left unfinished.
 #[derive(Debug)]
-pub struct Batch<T> {
-    pub done: Vec<(SiteId, T)>,
-    pub failures: Vec<(SiteId, anyhow::Error)>,
-    pub unfinished: Vec<SiteId>,
-    pub interrupted: bool,
+pub(crate) struct Batch<T> {
+    pub(crate) done: Vec<(SiteId, T)>,
+    pub(crate) failures: Vec<(SiteId, anyhow::Error)>,
+    pub(crate) unfinished: Vec<SiteId>,
+    pub(crate) interrupted: bool,
 }
 
 impl<T> Default for Batch<T> {
@@ -127,7 +127,7 @@ impl<T> Default for Batch<T> {
 }
 
 /// How long one site's share of a fan-out may take unless told otherwise.
-pub const DEFAULT_SITE_TIMEOUT: Duration = Duration::from_secs(120);
+pub(crate) const DEFAULT_SITE_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Runs per-site work for one command run.
 pub struct Runner {
@@ -150,17 +150,18 @@ impl Runner {
 
     /// Each site's work in a fan-out ends by this deadline (`--site-timeout`);
     /// retries within it wait only while it allows.
-    pub fn with_site_timeout(mut self, site_timeout: Duration) -> Self {
+    pub(crate) fn with_site_timeout(mut self, site_timeout: Duration) -> Self {
         self.site_timeout = site_timeout;
         self
     }
 
-    pub fn cancel(&self) -> &Cancel {
+    #[cfg(test)]
+    pub(crate) fn cancel(&self) -> &Cancel {
         &self.cancel
     }
 
     /// Runs `task` on every site; reads are abandoned on cancellation.
-    pub async fn each<T, F, Fut>(&self, sites: &[Arc<SiteClient>], task: F) -> Batch<T>
+    pub(crate) async fn each<T, F, Fut>(&self, sites: &[Arc<SiteClient>], task: F) -> Batch<T>
     where
         F: Fn(Arc<SiteClient>) -> Fut,
         Fut: Future<Output = anyhow::Result<T>>,
@@ -178,7 +179,7 @@ impl Runner {
     }
 
     /// Runs `task` once for each site's share of some work.
-    pub async fn by_site<V, T, F, Fut>(
+    pub(crate) async fn by_site<V, T, F, Fut>(
         &self,
         work: BTreeMap<SiteId, V>,
         on_cancel: OnCancel,
@@ -199,7 +200,7 @@ impl Runner {
 
     /// Runs `task` on any per-site items (groups of writes, sites not yet
     /// logged in to); `site_of` names each item's site.
-    pub async fn run<I, T, F, Fut>(
+    pub(crate) async fn run<I, T, F, Fut>(
         &self,
         items: Vec<I>,
         site_of: impl Fn(&I) -> SiteId,

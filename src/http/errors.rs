@@ -8,11 +8,11 @@ use serde_json::Value;
 /// A non-success answer from an OpenStack API.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{method} {} returned {status}: {message}", redact_url(.url))]
-pub struct ApiError {
-    pub method: Method,
-    pub url: String,
-    pub status: StatusCode,
-    pub message: String,
+pub(crate) struct ApiError {
+    pub(crate) method: Method,
+    pub(crate) url: String,
+    pub(crate) status: StatusCode,
+    pub(crate) message: String,
 }
 
 impl ApiError {
@@ -30,7 +30,7 @@ impl ApiError {
     /// A 401 reaches the user only after osprey logged in again and the
     /// service still refused the new token, so the fault is between the
     /// service and Keystone, not in the credentials.
-    pub fn hint(&self) -> Option<&'static str> {
+    pub(crate) fn hint(&self) -> Option<&'static str> {
         match self.status.as_u16() {
             401 => Some(
                 "the service refused a token that Keystone had just issued: check its \
@@ -50,7 +50,7 @@ impl ApiError {
 impl ApiError {
     /// The error with the advice for its status as a hint line; still an
     /// `ApiError` to [`has_status`].
-    pub fn into_error(self) -> anyhow::Error {
+    pub(crate) fn into_error(self) -> anyhow::Error {
         match self.hint() {
             Some(h) => anyhow::Error::new(self).context(crate::error::Advice(h)),
             None => anyhow::Error::new(self),
@@ -59,7 +59,7 @@ impl ApiError {
 }
 
 /// Whether an OpenStack API answered `code` somewhere in this error's chain.
-pub fn has_status(err: &anyhow::Error, code: u16) -> bool {
+pub(crate) fn has_status(err: &anyhow::Error, code: u16) -> bool {
     err.chain().any(|c| {
         c.downcast_ref::<ApiError>()
             .is_some_and(|a| a.status.as_u16() == code)
@@ -70,9 +70,9 @@ pub fn has_status(err: &anyhow::Error, code: u16) -> bool {
 /// or could not be made.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{0}")]
-pub struct Unreachable(pub String);
+pub(crate) struct Unreachable(pub String);
 
-pub fn is_unreachable(err: &anyhow::Error) -> bool {
+pub(crate) fn is_unreachable(err: &anyhow::Error) -> bool {
     err.chain()
         .any(|c| c.downcast_ref::<Unreachable>().is_some())
 }
@@ -83,7 +83,7 @@ pub fn is_unreachable(err: &anyhow::Error) -> bool {
 /// as a silent layer of the error (it adds no text), so a caller that
 /// changed something can look for what the request left behind.
 #[derive(Debug, Clone, Copy)]
-pub struct Unanswered;
+pub(crate) struct Unanswered;
 
 impl std::fmt::Display for Unanswered {
     fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -92,12 +92,12 @@ impl std::fmt::Display for Unanswered {
 }
 
 /// Whether this error leaves open that its request took effect.
-pub fn answer_lost(err: &anyhow::Error) -> bool {
+pub(crate) fn answer_lost(err: &anyhow::Error) -> bool {
     crate::error::marker::<Unanswered>(err).is_some()
 }
 
 /// The human message in an OpenStack error body, whatever the service's envelope.
-pub fn error_message(body: &[u8]) -> String {
+pub(crate) fn error_message(body: &[u8]) -> String {
     if let Ok(v) = serde_json::from_slice::<Value>(body) {
         // {"error": {"message"}}, {"itemNotFound": {"message"}},
         // {"NeutronError": {"message"}}, {"badRequest": {...}}, {"message": ...}

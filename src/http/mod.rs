@@ -8,9 +8,10 @@ mod stream;
 mod trace;
 mod transport;
 
-pub use errors::{ApiError, Unanswered, answer_lost, error_message, has_status, is_unreachable};
-pub use stream::{BodyStream, StreamBody};
-pub use trace::redact;
+pub(crate) use errors::{
+    ApiError, Unanswered, answer_lost, error_message, has_status, is_unreachable,
+};
+pub(crate) use stream::{BodyStream, StreamBody};
 pub use transport::TlsIdentity;
 
 use crate::error::hinted;
@@ -26,7 +27,7 @@ use std::time::{Duration, Instant};
 use stream::{Activity, Incoming, Outgoing};
 use transport::{Failure, build_client, transport_error};
 
-pub const USER_AGENT: &str = concat!("osprey/", env!("CARGO_PKG_VERSION"));
+pub(crate) const USER_AGENT: &str = concat!("osprey/", env!("CARGO_PKG_VERSION"));
 
 /// How many times a request is sent at most (the first try and the retries).
 const MAX_ATTEMPTS: u32 = 4;
@@ -42,7 +43,7 @@ tokio::task_local! {
 
 /// Runs a site's work under its deadline: a retry waits only while the
 /// deadline allows.
-pub async fn with_deadline<F: std::future::Future>(deadline: Instant, work: F) -> F::Output {
+pub(crate) async fn with_deadline<F: std::future::Future>(deadline: Instant, work: F) -> F::Output {
     DEADLINE.scope(deadline, work).await
 }
 
@@ -65,21 +66,21 @@ pub struct Http {
 /// One request, built by `api/` and `auth/`.
 #[derive(Debug, Clone)]
 pub struct Request {
-    pub method: Method,
-    pub url: String,
-    pub headers: HeaderMap,
-    pub body: Body,
+    pub(crate) method: Method,
+    pub(crate) url: String,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Body,
     /// The longest wait for any one step: the connection, the status line,
     /// taking the next chunk of a streamed body, each chunk of the answer.
-    pub timeout: Duration,
+    pub(crate) timeout: Duration,
     /// Whether a refused connection is tried again. A caller that has a
     /// better remedy (a fresh catalog) asks for the refusal at once.
-    pub retry_refused: bool,
+    pub(crate) retry_refused: bool,
 }
 
 /// What a request sends.
 #[derive(Debug, Clone, Default)]
-pub enum Body {
+pub(crate) enum Body {
     #[default]
     Empty,
     Json(Value),
@@ -100,19 +101,19 @@ impl Request {
     }
 
     /// Reports a refused connection at once instead of retrying it.
-    pub fn refusal_at_once(mut self) -> Self {
+    pub(crate) fn refusal_at_once(mut self) -> Self {
         self.retry_refused = false;
         self
     }
 
-    pub fn header(mut self, name: &'static str, value: &str) -> Self {
+    pub(crate) fn header(mut self, name: &'static str, value: &str) -> Self {
         if let Ok(v) = HeaderValue::from_str(value) {
             self.headers.insert(HeaderName::from_static(name), v);
         }
         self
     }
 
-    pub fn json(mut self, body: Value) -> Self {
+    pub(crate) fn json(mut self, body: Value) -> Self {
         self.body = Body::Json(body);
         self
     }
@@ -149,12 +150,11 @@ impl Request {
 /// A response whose body has been read.
 #[derive(Debug, Clone)]
 pub struct Response {
-    pub method: Method,
-    pub url: String,
-    pub status: StatusCode,
-    pub headers: HeaderMap,
-    pub body: Bytes,
-    pub elapsed: Duration,
+    pub(crate) method: Method,
+    pub(crate) url: String,
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Bytes,
 }
 
 impl Response {
@@ -173,7 +173,7 @@ impl Response {
         })
     }
 
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
@@ -218,12 +218,10 @@ fn check(method: &Method, url: &str, status: StatusCode, body: &[u8]) -> Result<
 /// is not a success has been read already (it is small, and retries and
 /// [`StreamingResponse::ok`] need it).
 pub struct StreamingResponse {
-    pub method: Method,
-    pub url: String,
-    pub status: StatusCode,
-    pub headers: HeaderMap,
-    /// The time to the status line and headers.
-    pub elapsed: Duration,
+    pub(crate) method: Method,
+    pub(crate) url: String,
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
     /// Each chunk arrives within the request's timeout or the stream ends
     /// with a timeout error; a cut-off body is an error too.
     pub body: BodyStream,
@@ -231,7 +229,7 @@ pub struct StreamingResponse {
 }
 
 impl StreamingResponse {
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
@@ -256,7 +254,6 @@ impl std::fmt::Debug for StreamingResponse {
             .field("url", &self.url)
             .field("status", &self.status)
             .field("headers", &self.headers)
-            .field("elapsed", &self.elapsed)
             .finish_non_exhaustive()
     }
 }
@@ -296,7 +293,7 @@ impl Http {
     }
 
     /// The client for a TLS identity, built on first use.
-    pub fn client(&self, tls: &TlsIdentity) -> anyhow::Result<reqwest::Client> {
+    pub(crate) fn client(&self, tls: &TlsIdentity) -> anyhow::Result<reqwest::Client> {
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(c) = clients.get(tls) {
             return Ok(c.clone());
@@ -307,7 +304,7 @@ impl Http {
     }
 
     /// How much to trace: 0 nothing, 1 each request, 2 with bodies.
-    pub fn verbose(&self) -> u8 {
+    pub(crate) fn verbose(&self) -> u8 {
         self.verbose
     }
 
@@ -330,7 +327,6 @@ impl Http {
             status: ex.status,
             headers: ex.headers,
             body,
-            elapsed: ex.elapsed,
         })
     }
 
@@ -358,7 +354,6 @@ impl Http {
             url: ex.url,
             status: ex.status,
             headers: ex.headers,
-            elapsed: ex.elapsed,
             body,
             error_body,
         })

@@ -16,12 +16,12 @@ use tokio::time::{Instant, Sleep};
 
 /// A response body as it arrives; errors are the same one-line errors
 /// (with hints) as those of [`super::Http::send`].
-pub type BodyStream = BoxStream<'static, anyhow::Result<Bytes>>;
+pub(crate) type BodyStream = BoxStream<'static, anyhow::Result<Bytes>>;
 
 /// A request body fed from a stream. It can be sent once: a clone of the
 /// request shares it, and a second send fails instead of sending nothing.
 #[derive(Clone)]
-pub struct StreamBody {
+pub(crate) struct StreamBody {
     stream: Arc<Mutex<Option<BoxStream<'static, anyhow::Result<Bytes>>>>>,
     content_length: Option<u64>,
 }
@@ -39,7 +39,7 @@ impl StreamBody {
 
     /// The length announced in `Content-Length`; without one the body is
     /// sent chunked.
-    pub fn content_length(&self) -> Option<u64> {
+    pub(crate) fn content_length(&self) -> Option<u64> {
         self.content_length
     }
 

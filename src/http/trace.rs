@@ -106,7 +106,7 @@ fn headers(headers: &HeaderMap, prefix: &str) -> Vec<String> {
 }
 
 /// A copy of a JSON body with passwords, secrets, passcodes and token ids masked.
-pub fn redact(value: &Value) -> Value {
+pub(crate) fn redact(value: &Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
             map.iter()

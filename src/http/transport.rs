@@ -11,10 +11,10 @@ use std::time::Duration;
 /// What makes two sites able to share one connection pool.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TlsIdentity {
-    pub verify: bool,
-    pub cacert: Option<PathBuf>,
-    pub cert: Option<PathBuf>,
-    pub key: Option<PathBuf>,
+    pub(crate) verify: bool,
+    pub(crate) cacert: Option<PathBuf>,
+    pub(crate) cert: Option<PathBuf>,
+    pub(crate) key: Option<PathBuf>,
 }
 
 /// Why one attempt at a request got no complete answer.

@@ -8,15 +8,15 @@ use super::{Mode, Options};
 pub(crate) struct PlanArgs {
     /// Print the plan and change nothing.
     #[arg(long)]
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
 
     /// With --dry-run: exit 1 when there are changes to make.
     #[arg(long, requires = "dry_run")]
-    pub exit_code: bool,
+    pub(crate) exit_code: bool,
 
     /// Apply without asking (required off a terminal).
     #[arg(long, short = 'y')]
-    pub yes: bool,
+    pub(crate) yes: bool,
 }
 
 impl PlanArgs {

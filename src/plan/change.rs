@@ -9,7 +9,7 @@ use std::future::Future;
 /// What a failed step left behind, carried in its error as a silent layer
 /// (it adds no text; the error's own words say it to the user).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Left {
+pub(crate) enum Left {
     /// A replace put its original back.
     Restored,
     /// What the step made was removed again.
@@ -32,7 +32,7 @@ impl std::fmt::Display for Left {
 /// (`original`), with the status `failed, original deleted`. A failed
 /// `remove` changed nothing (a delete whose answer was lost is checked by
 /// the site client).
-pub async fn replace<T>(
+pub(crate) async fn replace<T>(
     what: &str,
     original: &str,
     remove: impl Future<Output = anyhow::Result<()>>,
@@ -64,7 +64,7 @@ pub async fn replace<T>(
 /// What a creation made: what its answer said, or, when the answer was
 /// lost, what looking for it found.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Made<T> {
+pub(crate) enum Made<T> {
     New(T),
     /// The answer was lost; this was found afterwards and is the caller's
     /// to complete and verify, as its own.
@@ -72,14 +72,14 @@ pub enum Made<T> {
 }
 
 impl<T> Made<T> {
-    pub fn into_inner(self) -> T {
+    pub(crate) fn into_inner(self) -> T {
         match self {
             Made::New(t) | Made::Found(t) => t,
         }
     }
 
     /// What to tell the user about it: nothing for an answered creation.
-    pub fn note(&self) -> Option<&'static str> {
+    pub(crate) fn note(&self) -> Option<&'static str> {
         match self {
             Made::New(_) => None,
             Made::Found(_) => {
@@ -95,7 +95,7 @@ impl<T> Made<T> {
 /// made: a resource that is exactly what was asked for (by the id asked
 /// for, or by name and values), else `None`. Found, it comes back as
 /// [`Made::Found`]; not found, the creation failed and left nothing.
-pub async fn create_or_find<T>(
+pub(crate) async fn create_or_find<T>(
     create: impl Future<Output = anyhow::Result<T>>,
     find: impl AsyncFnOnce() -> anyhow::Result<Option<T>>,
 ) -> anyhow::Result<Made<T>> {

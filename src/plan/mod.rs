@@ -8,7 +8,7 @@ mod args;
 mod change;
 
 pub(crate) use args::PlanArgs;
-pub use change::{Left, Made, create_or_find, replace};
+pub(crate) use change::{Left, Made, create_or_find, replace};
 
 use crate::api::SiteId;
 use crate::fanout::{OnCancel, Partial, Runner};
@@ -20,7 +20,7 @@ use std::future::Future;
 
 /// How the user wants a plan handled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// `--dry-run`: print the plan, change nothing.
     DryRun,
     /// `--yes`: apply without asking.
@@ -30,7 +30,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub fn from_flags(dry_run: bool, yes: bool) -> Self {
+    pub(crate) fn from_flags(dry_run: bool, yes: bool) -> Self {
         match (dry_run, yes) {
             (true, _) => Mode::DryRun,
             (false, true) => Mode::Yes,
@@ -41,15 +41,15 @@ impl Mode {
 
 /// The plan flags of a mutating command.
 #[derive(Debug, Clone, Copy)]
-pub struct Options {
-    pub mode: Mode,
+pub(crate) struct Options {
+    pub(crate) mode: Mode,
     /// With `--dry-run`: exit 1 when anything but `skip` is planned.
-    pub exit_code: bool,
+    pub(crate) exit_code: bool,
 }
 
 /// What a step does at its site.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
+pub(crate) enum Action {
     Create,
     Replace,
     Update,
@@ -65,7 +65,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         match self {
             Action::Create => "create",
             Action::Replace => "replace",
@@ -77,38 +77,38 @@ impl Action {
     }
 
     /// Whether applying the step changes the site.
-    pub fn changes(&self) -> bool {
+    pub(crate) fn changes(&self) -> bool {
         !matches!(self, Action::Skip { .. } | Action::Conflict { .. })
     }
 }
 
 /// One action at one site, with the command's own payload.
 #[derive(Debug, Clone)]
-pub struct Step<Op> {
-    pub site: SiteId,
-    pub kind: String,
-    pub name: String,
-    pub action: Action,
-    pub detail: String,
+pub(crate) struct Step<Op> {
+    pub(crate) site: SiteId,
+    pub(crate) kind: String,
+    pub(crate) name: String,
+    pub(crate) action: Action,
+    pub(crate) detail: String,
     /// Steps of one site with the same group are applied in one call (the
     /// limits of one quota set, say).
-    pub group: String,
+    pub(crate) group: String,
     /// The index of the step's phase in [`Plan::phases`].
-    pub phase: usize,
-    pub op: Op,
+    pub(crate) phase: usize,
+    pub(crate) op: Op,
 }
 
 /// A phase starts only when every earlier phase succeeded (limits that go
 /// down before limits that go up).
 #[derive(Debug, Clone, Default)]
-pub struct Phase {
+pub(crate) struct Phase {
     /// Said when the phase is held back because an earlier one failed.
-    pub held_back: String,
+    pub(crate) held_back: String,
 }
 
 /// What a failure undoes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Atomic {
+pub(crate) enum Atomic {
     /// The run is one change: a failure anywhere holds back the later
     /// phases everywhere and rolls back every creation of the run (limits
     /// that together keep a global limit).
@@ -122,20 +122,20 @@ pub enum Atomic {
 
 /// Steps in the order they are shown, and the phases they are applied in.
 #[derive(Debug, Clone)]
-pub struct Plan<Op> {
-    pub steps: Vec<Step<Op>>,
-    pub phases: Vec<Phase>,
-    pub atomic: Atomic,
+pub(crate) struct Plan<Op> {
+    pub(crate) steps: Vec<Step<Op>>,
+    pub(crate) phases: Vec<Phase>,
+    pub(crate) atomic: Atomic,
     /// The question put to the user, e.g. "change 4 limits at 2 sites".
-    pub summary: String,
+    pub(crate) summary: String,
     /// What the steps are, for the closing count ("limit changes").
-    pub noun: String,
+    pub(crate) noun: String,
 }
 
 impl<Op> Plan<Op> {
     /// A plan of one phase whose sites stand alone (`Atomic::Site`), as a
     /// sync's: it asks "{verb} N {thing}s at M sites".
-    pub fn per_site(steps: Vec<Step<Op>>, verb: &str, thing: &str) -> Self {
+    pub(crate) fn per_site(steps: Vec<Step<Op>>, verb: &str, thing: &str) -> Self {
         let changing: Vec<&Step<Op>> = steps.iter().filter(|s| s.action.changes()).collect();
         let sites: BTreeSet<&SiteId> = changing.iter().map(|s| &s.site).collect();
         let summary = format!(
@@ -155,14 +155,14 @@ impl<Op> Plan<Op> {
     }
 
     /// Whether applying the plan would change anything.
-    pub fn changes(&self) -> bool {
+    pub(crate) fn changes(&self) -> bool {
         self.steps.iter().any(|s| s.action.changes())
     }
 }
 
 /// Where a step stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
+pub(crate) enum Status {
     /// To be applied (a change shown before it is made, or in a dry run).
     Planned,
     /// Applied and read back as planned.
@@ -188,7 +188,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Status::Planned => "planned",
             Status::Applied => "applied",
@@ -204,7 +204,7 @@ impl Status {
 
     /// The status of a step whose apply failed with `err`: what the
     /// failure left behind, as the executor marked it with [`Left`].
-    pub fn of_failure(err: &anyhow::Error) -> Status {
+    pub(crate) fn of_failure(err: &anyhow::Error) -> Status {
         match crate::error::marker::<Left>(err) {
             Some(Left::Restored) => Status::FailedRestored,
             Some(Left::RolledBack) => Status::FailedRolledBack,
@@ -216,18 +216,18 @@ impl Status {
 
 /// The row every plan shows unless its command has its own.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct PlanRow {
-    pub cloud: String,
-    pub region: String,
-    pub kind: String,
-    pub name: String,
-    pub action: String,
-    pub detail: String,
-    pub status: String,
+pub(crate) struct PlanRow {
+    pub(crate) cloud: String,
+    pub(crate) region: String,
+    pub(crate) kind: String,
+    pub(crate) name: String,
+    pub(crate) action: String,
+    pub(crate) detail: String,
+    pub(crate) status: String,
 }
 
 impl PlanRow {
-    pub fn of<Op>(step: &Step<Op>, status: Status) -> Self {
+    pub(crate) fn of<Op>(step: &Step<Op>, status: Status) -> Self {
         let detail = match &step.action {
             Action::Skip { reason } | Action::Conflict { reason } if step.detail.is_empty() => {
                 reason.clone()
@@ -248,18 +248,18 @@ impl PlanRow {
 
 /// What one applied step left behind.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Effect<U> {
+pub(crate) struct Effect<U> {
     /// What undoes a creation (an id to delete); `None` for a change to
     /// something that existed before the run, which is never undone.
-    pub undo: Option<U>,
+    pub(crate) undo: Option<U>,
     /// Said to the user about the step (a creation whose answer was lost,
     /// found and completed).
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 impl<U> Effect<U> {
     /// It created something that `undo` removes.
-    pub fn created(undo: U) -> Self {
+    pub(crate) fn created(undo: U) -> Self {
         Effect {
             undo: Some(undo),
             note: None,
@@ -267,7 +267,7 @@ impl<U> Effect<U> {
     }
 
     /// It changed something that existed before the run.
-    pub fn changed() -> Self {
+    pub(crate) fn changed() -> Self {
         Effect {
             undo: None,
             note: None,
@@ -275,7 +275,7 @@ impl<U> Effect<U> {
     }
 
     /// With something to tell the user about the step, if there is.
-    pub fn noted(mut self, note: Option<&str>) -> Self {
+    pub(crate) fn noted(mut self, note: Option<&str>) -> Self {
         self.note = note.map(str::to_string);
         self
     }
@@ -283,17 +283,17 @@ impl<U> Effect<U> {
 
 /// One applied step: its index in [`Plan::steps`], its site and effect.
 #[derive(Debug, Clone)]
-pub struct Entry<U> {
-    pub step: usize,
-    pub site: SiteId,
-    pub effect: Effect<U>,
+pub(crate) struct Entry<U> {
+    pub(crate) step: usize,
+    pub(crate) site: SiteId,
+    pub(crate) effect: Effect<U>,
 }
 
 /// What this run did, in order. Entries point at their step, so a status
 /// is only ever written for the step it describes.
 #[derive(Debug, Clone)]
-pub struct Journal<U> {
-    pub entries: Vec<Entry<U>>,
+pub(crate) struct Journal<U> {
+    pub(crate) entries: Vec<Entry<U>>,
 }
 
 impl<U> Default for Journal<U> {
@@ -306,7 +306,7 @@ impl<U> Default for Journal<U> {
 
 /// How a command carries out its steps: it applies, undoes and reads
 /// back; the plan path does the rest (the order, the journal, rollback).
-pub trait Executor {
+pub(crate) trait Executor {
     type Op;
     /// What undoes a creation.
     type Undo: Clone;
@@ -347,19 +347,19 @@ pub trait Executor {
 }
 
 /// Shows the plan and asks for confirmation (on a terminal).
-pub trait Confirm {
+pub(crate) trait Confirm {
     fn show(&self, rows: &Rows) -> anyhow::Result<()>;
     fn confirm(&self, summary: &str) -> anyhow::Result<bool>;
 }
 
 /// What `execute` did: each step's status, and the journal of the run.
-pub type Executed<U> = (Vec<Status>, Journal<U>);
+pub(crate) type Executed<U> = (Vec<Status>, Journal<U>);
 
 /// Handles a plan as the user asked: prints it (`--dry-run`), or confirms,
 /// checks every site, applies phase by phase, rolls back this run's
 /// creations on a failure or Ctrl-C, and reads back what stayed. Rows,
 /// failures and notes land in `report`.
-pub async fn execute<E: Executor>(
+pub(crate) async fn execute<E: Executor>(
     plan: Plan<E::Op>,
     exec: &E,
     runner: &Runner,

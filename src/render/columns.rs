@@ -11,7 +11,7 @@ use std::fmt;
 /// A struct with a `#[serde(flatten)]` field serializes as a map, which the
 /// recorder refuses: its columns are the keys of its default row instead
 /// (so a flattened struct must not skip fields).
-pub fn of<T: Serialize + Default>() -> Vec<String> {
+pub(crate) fn of<T: Serialize + Default>() -> Vec<String> {
     let mut names = Names(Vec::new());
     if T::default().serialize(&mut names).is_ok() {
         return names.0.into_iter().map(str::to_string).collect();

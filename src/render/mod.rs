@@ -1,19 +1,19 @@
 //! Output: the one place that turns rows into table, JSON, YAML, CSV or value text.
 
-pub mod columns;
-pub mod progress;
-pub mod prompt;
+pub(crate) mod columns;
+pub(crate) mod progress;
+pub(crate) mod prompt;
 
 use crate::error::hinted;
 use comfy_table::{ContentArrangement, LineStyle, Table, presets::ASCII_FULL_CONDENSED};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-pub type Row = Map<String, Value>;
+pub(crate) type Row = Map<String, Value>;
 
 /// An output format (`-f`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Table,
     Json,
     Yaml,
@@ -24,26 +24,26 @@ pub enum Format {
 /// Rows to print: `columns` fixes the order of table and CSV columns; a row
 /// may lack a key (it renders empty, and is omitted from JSON and YAML).
 #[derive(Debug, Default, Clone)]
-pub struct Rows {
-    pub columns: Vec<String>,
-    pub rows: Vec<Row>,
+pub(crate) struct Rows {
+    pub(crate) columns: Vec<String>,
+    pub(crate) rows: Vec<Row>,
 }
 
 impl Rows {
-    pub fn new(columns: &[&str]) -> Self {
+    pub(crate) fn new(columns: &[&str]) -> Self {
         Rows {
             columns: columns.iter().map(|c| c.to_string()).collect(),
             rows: Vec::new(),
         }
     }
 
-    pub fn push(&mut self, row: Row) {
+    pub(crate) fn push(&mut self, row: Row) {
         self.rows.push(row);
     }
 
     /// Rows of a typed view: its fields are the columns, in order, and the
     /// JSON keys; a field skipped when serializing is a key the row lacks.
-    pub fn typed<T: Serialize + Default>(items: impl IntoIterator<Item = T>) -> Self {
+    pub(crate) fn typed<T: Serialize + Default>(items: impl IntoIterator<Item = T>) -> Self {
         Rows {
             columns: columns::of::<T>(),
             rows: items
@@ -57,12 +57,12 @@ impl Rows {
     }
 
     /// Whether `name` means one of the columns (by key or header).
-    pub fn has_column(&self, name: &str) -> bool {
+    pub(crate) fn has_column(&self, name: &str) -> bool {
         column_named(&self.columns, name).is_some()
     }
 
     /// Drops a column that a flag leaves out (`sites` without `--check`).
-    pub fn without(mut self, column: &str) -> Self {
+    pub(crate) fn without(mut self, column: &str) -> Self {
         self.columns.retain(|c| c != column);
         self
     }
@@ -70,17 +70,17 @@ impl Rows {
 
 /// How the user asked for output.
 #[derive(Debug, Clone)]
-pub struct RenderOptions {
-    pub format: Format,
-    pub columns: Vec<String>,
-    pub sort_columns: Vec<String>,
+pub(crate) struct RenderOptions {
+    pub(crate) format: Format,
+    pub(crate) columns: Vec<String>,
+    pub(crate) sort_columns: Vec<String>,
 }
 
 impl RenderOptions {
     /// The options with every `-c`/`--sort-column` name resolved to one of
     /// `known` (the header spelling, `-c Name` or `-c "Fixed IP"`, is
     /// accepted as openstackclient accepts it); an unknown name is an error.
-    pub fn resolved(&self, known: &[String]) -> anyhow::Result<RenderOptions> {
+    pub(crate) fn resolved(&self, known: &[String]) -> anyhow::Result<RenderOptions> {
         let resolve = |flag: &str, names: &[String]| -> anyhow::Result<Vec<String>> {
             names
                 .iter()
@@ -107,18 +107,18 @@ impl RenderOptions {
 /// matrix), that table's fixed columns; its `cloud/region` columns are
 /// known only once the sites are.
 #[derive(Debug, Clone, Default)]
-pub struct Known {
-    pub rows: Vec<String>,
-    pub table: Option<Vec<String>>,
+pub(crate) struct Known {
+    pub(crate) rows: Vec<String>,
+    pub(crate) table: Option<Vec<String>>,
 }
 
 impl Known {
-    pub fn rows(rows: Vec<String>) -> Self {
+    pub(crate) fn rows(rows: Vec<String>) -> Self {
         Known { rows, table: None }
     }
 
     /// Rows, and a table of these fixed columns plus one per site.
-    pub fn with_sites(rows: Vec<String>, table: &[&str]) -> Self {
+    pub(crate) fn with_sites(rows: Vec<String>, table: &[&str]) -> Self {
         Known {
             rows,
             table: Some(table.iter().map(|c| c.to_string()).collect()),
@@ -130,7 +130,7 @@ impl RenderOptions {
     /// Checks every `-c`/`--sort-column` name against what the command
     /// can show, before it asks any site anything; the render checks the
     /// site columns of a table once they are known.
-    pub fn check(&self, known: &Known) -> anyhow::Result<()> {
+    pub(crate) fn check(&self, known: &Known) -> anyhow::Result<()> {
         let table = known
             .table
             .as_ref()
@@ -167,7 +167,7 @@ fn column_named(known: &[String], name: &str) -> Option<String> {
 }
 
 /// Renders rows as text for stdout; an unknown `-c`/`--sort-column` is an error.
-pub fn render(rows: &Rows, opts: &RenderOptions) -> anyhow::Result<String> {
+pub(crate) fn render(rows: &Rows, opts: &RenderOptions) -> anyhow::Result<String> {
     let opts = &opts.resolved(&rows.columns)?;
     let columns: Vec<&String> = if opts.columns.is_empty() {
         // A table hides columns no row has (config show's unset keys);
@@ -244,7 +244,7 @@ fn compare(a: Option<&Value>, b: Option<&Value>) -> std::cmp::Ordering {
 }
 
 /// `s` for any count but one: `1 site`, `3 sites`.
-pub fn plural(n: usize) -> &'static str {
+pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
@@ -252,7 +252,7 @@ pub fn plural(n: usize) -> &'static str {
 /// flavor's extra specs) is flattened to `k=v, k=v`: tables, CSV and
 /// `value` have one line per row, while JSON and YAML keep the map, which
 /// scripts can read back key by key.
-pub fn cell(value: Option<&Value>) -> String {
+pub(crate) fn cell(value: Option<&Value>) -> String {
     match value {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),

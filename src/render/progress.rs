@@ -4,13 +4,13 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 
 /// Something that hears about work finishing, one site at a time.
-pub trait Progress: Send + Sync {
+pub(crate) trait Progress: Send + Sync {
     fn site_done(&self, site: &str);
     fn finish(&self);
 }
 
 /// No progress output (not a terminal, `-q` or `-v`).
-pub struct Silent;
+pub(crate) struct Silent;
 
 impl Progress for Silent {
     fn site_done(&self, _site: &str) {}
@@ -18,7 +18,7 @@ impl Progress for Silent {
 }
 
 /// A bar on stderr counting finished sites.
-pub struct Bar(ProgressBar);
+pub(crate) struct Bar(ProgressBar);
 
 impl Progress for Bar {
     fn site_done(&self, site: &str) {
@@ -32,13 +32,13 @@ impl Progress for Bar {
 
 /// Whether progress may be shown at all: on a terminal, and not with `-q`
 /// or `-v` (whose lines a bar would garble).
-pub fn wanted(quiet: bool, verbose: u8) -> bool {
+pub(crate) fn wanted(quiet: bool, verbose: u8) -> bool {
     !quiet && verbose == 0 && std::io::stderr().is_terminal()
 }
 
 /// A bar counting `total` sites (nothing for a single site); callers ask
 /// [`wanted`] first.
-pub fn for_sites(total: usize) -> Box<dyn Progress> {
+pub(crate) fn for_sites(total: usize) -> Box<dyn Progress> {
     if total < 2 {
         return Box::new(Silent);
     }

@@ -5,13 +5,13 @@ use crate::error::hinted;
 use std::io::IsTerminal;
 
 /// Whether a terminal is there to answer a prompt.
-pub fn interactive() -> bool {
+pub(crate) fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
 /// Asks the user to confirm `summary` (on a terminal), or fails with an
 /// error naming `--yes` when there is no terminal to ask.
-pub fn confirm(summary: &str) -> anyhow::Result<bool> {
+pub(crate) fn confirm(summary: &str) -> anyhow::Result<bool> {
     if !interactive() {
         return Err(hinted(
             format!("{summary}: not applied, because there is no terminal to confirm on"),
@@ -29,7 +29,7 @@ pub fn confirm(summary: &str) -> anyhow::Result<bool> {
 
 /// Lets the user pick any of `items` (on a terminal; callers check
 /// [`interactive`] first and fall back to an error naming their flag).
-pub fn pick_many(prompt: &str, items: &[&str]) -> anyhow::Result<Vec<usize>> {
+pub(crate) fn pick_many(prompt: &str, items: &[&str]) -> anyhow::Result<Vec<usize>> {
     Ok(off_runtime(|| {
         dialoguer::MultiSelect::new()
             .with_prompt(prompt)
@@ -54,7 +54,7 @@ fn off_runtime<T>(ask: impl FnOnce() -> T) -> T {
 
 /// Reads a secret (a passcode) without echo; `Ok(None)` off a terminal, so
 /// the caller can name the flag that gives it instead.
-pub fn secret(prompt: String) -> anyhow::Result<Option<String>> {
+pub(crate) fn secret(prompt: String) -> anyhow::Result<Option<String>> {
     if !interactive() {
         return Ok(None);
     }

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 /// What a name looks like across the sites that could be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
-pub enum Drift {
+pub(crate) enum Drift {
     /// At every site, with one digest.
     #[default]
     Same,
@@ -23,7 +23,7 @@ pub enum Drift {
 }
 
 impl Drift {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Drift::Same => "same",
             Drift::Missing => "missing",
@@ -34,7 +34,7 @@ impl Drift {
 
 /// Per name, per site: the digest of what the site holds.
 #[derive(Debug, Default)]
-pub struct Matrix {
+pub(crate) struct Matrix {
     /// The sites that were read, in order: a site that failed is not one
     /// of them, so it makes nothing look missing.
     sites: Vec<SiteId>,
@@ -42,7 +42,7 @@ pub struct Matrix {
 }
 
 impl Matrix {
-    pub fn new(sites: Vec<SiteId>) -> Self {
+    pub(crate) fn new(sites: Vec<SiteId>) -> Self {
         Matrix {
             sites,
             names: BTreeMap::new(),
@@ -50,27 +50,27 @@ impl Matrix {
     }
 
     /// Records that `site` holds `name` with `digest`.
-    pub fn insert(&mut self, site: &SiteId, name: &str, digest: &str) {
+    pub(crate) fn insert(&mut self, site: &SiteId, name: &str, digest: &str) {
         self.names
             .entry(name.to_string())
             .or_default()
             .insert(site.clone(), digest.to_string());
     }
 
-    pub fn names(&self) -> impl Iterator<Item = &String> {
+    pub(crate) fn names(&self) -> impl Iterator<Item = &String> {
         self.names.keys()
     }
 
-    pub fn sites(&self) -> &[SiteId] {
+    pub(crate) fn sites(&self) -> &[SiteId] {
         &self.sites
     }
 
     /// The digest `site` holds for `name`, if any.
-    pub fn digest(&self, name: &str, site: &SiteId) -> Option<&str> {
+    pub(crate) fn digest(&self, name: &str, site: &SiteId) -> Option<&str> {
         self.names.get(name)?.get(site).map(String::as_str)
     }
 
-    pub fn drift(&self, name: &str) -> Drift {
+    pub(crate) fn drift(&self, name: &str) -> Drift {
         let Some(held) = self.names.get(name) else {
             return Drift::Missing;
         };
@@ -87,14 +87,14 @@ impl Matrix {
     }
 
     /// Whether any name is not the same everywhere (`--exit-code`).
-    pub fn drifts(&self) -> bool {
+    pub(crate) fn drifts(&self) -> bool {
         self.names().any(|n| self.drift(n) != Drift::Same)
     }
 
     /// The table people read: a row per name, a column per site with what
     /// `cell` shows of the digest there (empty where it is missing), and
     /// the status.
-    pub fn table(&self, cell: impl Fn(&str, &SiteId) -> String) -> Rows {
+    pub(crate) fn table(&self, cell: impl Fn(&str, &SiteId) -> String) -> Rows {
         let site_names: Vec<String> = self.sites.iter().map(SiteId::to_string).collect();
         let mut columns = vec!["name"];
         columns.extend(site_names.iter().map(String::as_str));

@@ -2,7 +2,7 @@
 //! selected cloud's home region), the target sites (`--to` globs, default
 //! every other selected site), and the drift matrix of names by sites.
 
-pub mod drift;
+pub(crate) mod drift;
 
 use crate::api::{SiteClient, SiteId};
 use crate::config::CloudConfig;
@@ -14,30 +14,30 @@ use std::sync::Arc;
 
 /// Where a sync reads and writes.
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct EndsArgs {
+pub(crate) struct EndsArgs {
     /// The source site, CLOUD/REGION (or CLOUD for its region_name).
     ///
     /// Default: the region_name of the one selected cloud.
     #[arg(long, value_name = "CLOUD/REGION")]
-    pub from: Option<String>,
+    pub(crate) from: Option<String>,
 
     /// The target sites as cloud/region globs, as in --sites (repeatable,
     /// comma lists).
     ///
     /// Default: every selected site but the source.
     #[arg(long, value_delimiter = ',', value_name = "PATTERN")]
-    pub to: Vec<String>,
+    pub(crate) to: Vec<String>,
 }
 
 /// Where a sync reads and where it writes.
-pub struct Ends {
-    pub source: Arc<SiteClient>,
+pub(crate) struct Ends {
+    pub(crate) source: Arc<SiteClient>,
     /// Sorted; a target whose login failed is a failed site.
-    pub targets: Vec<Site>,
+    pub(crate) targets: Vec<Site>,
 }
 
 /// Resolves `--from` and `--to` into sites, logging in where needed.
-pub async fn ends(estate: &Estate<'_>, args: &EndsArgs) -> anyhow::Result<Ends> {
+pub(crate) async fn ends(estate: &Estate<'_>, args: &EndsArgs) -> anyhow::Result<Ends> {
     let from = source(estate, args)?;
     let mut sel = estate.selection.clone();
     if args.to.is_empty() {
@@ -88,7 +88,7 @@ pub async fn ends(estate: &Estate<'_>, args: &EndsArgs) -> anyhow::Result<Ends> 
 
 /// The sites `--to` names (globs as in --sites), wherever they are; else
 /// every selected site. For commands with no source site (an import).
-pub async fn targets(estate: &Estate<'_>, to: &[String]) -> anyhow::Result<Vec<Site>> {
+pub(crate) async fn targets(estate: &Estate<'_>, to: &[String]) -> anyhow::Result<Vec<Site>> {
     if to.is_empty() {
         return estate.sites().await;
     }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub(super) const KIND: &str = "discovery";
 
 /// How long a version document is trusted.
-pub const TTL_SECS: i64 = 24 * 3600;
+pub(crate) const TTL_SECS: i64 = 24 * 3600;
 
 #[derive(Serialize, Deserialize)]
 struct Entry {
@@ -26,13 +26,13 @@ fn name(service: Service, url: &str) -> String {
 
 impl Cache {
     /// What discovery found for `url` in the last day.
-    pub fn discovered(&self, service: Service, url: &str) -> Option<Discovered> {
+    pub(crate) fn discovered(&self, service: Service, url: &str) -> Option<Discovered> {
         let (entry, written_at) = self.read::<Entry>(KIND, &name(service, url))?;
         let same = entry.service == service.name() && entry.url == url.trim_end_matches('/');
         (same && now() - written_at < TTL_SECS).then_some(entry.found)
     }
 
-    pub fn store_discovered(&self, service: Service, url: &str, found: &Discovered) {
+    pub(crate) fn store_discovered(&self, service: Service, url: &str, found: &Discovered) {
         let entry = Entry {
             service: service.name().to_string(),
             url: url.trim_end_matches('/').to_string(),
@@ -44,12 +44,12 @@ impl Cache {
 
     /// Forgets what was found for `url`: a call there was refused for the
     /// version or microversion the entry implied.
-    pub fn drop_discovered(&self, service: Service, url: &str) {
+    pub(crate) fn drop_discovered(&self, service: Service, url: &str) {
         self.remove(KIND, &name(service, url));
     }
 
     /// Removes every discovery entry; returns how many there were.
-    pub fn clear_discovered(&self) -> usize {
+    pub(crate) fn clear_discovered(&self) -> usize {
         self.clear(KIND)
     }
 }

@@ -13,7 +13,7 @@
 //! remove. Only regular files of this user with the names osprey gives
 //! its entries and temp files are ever deleted.
 
-pub mod discovery;
+pub(crate) mod discovery;
 pub mod token;
 
 use crate::error::hinted;
@@ -56,7 +56,7 @@ struct Envelope<T> {
 impl Cache {
     /// The cache under the user's cache directory (`$XDG_CACHE_HOME/osprey`
     /// on Linux), or none when there is no home directory to put it in.
-    pub fn user() -> Option<Cache> {
+    pub(crate) fn user() -> Option<Cache> {
         directories::ProjectDirs::from("", "", "osprey").map(|d| Cache::at(d.cache_dir()))
     }
 
@@ -64,7 +64,7 @@ impl Cache {
         Cache { root: root.into() }
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
@@ -297,7 +297,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Seconds since the epoch.
-pub fn now() -> i64 {
+pub(crate) fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)

@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 pub(super) const KIND: &str = "tokens";
 
 /// A cached token is used until this close to its expiry.
-pub const REUSE_MARGIN_SECS: i64 = 300;
+pub(crate) const REUSE_MARGIN_SECS: i64 = 300;
 
 /// Entries untouched for this long belong to identities no longer in use.
 const PRUNE_AFTER: std::time::Duration = std::time::Duration::from_secs(7 * 24 * 3600);
@@ -153,7 +153,7 @@ impl Entry {
 }
 
 /// The time left until `expires_at` as `1h02m`, `14m` or `expired`.
-pub fn left(expires_at: Option<i64>) -> String {
+pub(crate) fn left(expires_at: Option<i64>) -> String {
     let Some(at) = expires_at else {
         return "no expiry".to_string();
     };
@@ -171,7 +171,7 @@ pub fn left(expires_at: Option<i64>) -> String {
 
 /// What a cached entry is worth to a run with these credentials.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum State {
+pub(crate) enum State {
     /// Usable until [`REUSE_MARGIN_SECS`] before its expiry.
     Valid,
     /// Expired, or too close to it to be used.
@@ -181,7 +181,7 @@ pub enum State {
 }
 
 impl State {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             State::Valid => "valid",
             State::Expired => "expired",
@@ -191,21 +191,21 @@ impl State {
 }
 
 /// A cached entry as `auth status` shows it: never the token.
-pub struct Status {
-    pub state: State,
-    pub token: Token,
+pub(crate) struct Status {
+    pub(crate) state: State,
+    pub(crate) token: Token,
 }
 
 impl Cache {
     /// The cached token of `identity`, if it was issued for `secrets` and
     /// is not about to expire.
-    pub fn token(&self, identity: &Identity, secrets: &Secrets) -> Option<Token> {
+    pub(crate) fn token(&self, identity: &Identity, secrets: &Secrets) -> Option<Token> {
         let status = self.token_status(identity, secrets)?;
         (status.state == State::Valid).then_some(status.token)
     }
 
     /// The cached entry of `identity` and what it is worth, if there is one.
-    pub fn token_status(&self, identity: &Identity, secrets: &Secrets) -> Option<Status> {
+    pub(crate) fn token_status(&self, identity: &Identity, secrets: &Secrets) -> Option<Status> {
         let (entry, _) = self.read::<Entry>(KIND, &identity.file_name())?;
         // A hash collision of two identities would hand out another's token.
         if entry.identity != *identity {
@@ -253,7 +253,7 @@ impl Cache {
 
     /// Drops the cached token of `identity` if it is still `stale` (a
     /// concurrent run may have replaced it with a good one).
-    pub fn drop_token(&self, identity: &Identity, stale: &Secret) {
+    pub(crate) fn drop_token(&self, identity: &Identity, stale: &Secret) {
         let name = identity.file_name();
         if let Some((entry, _)) = self.read::<Entry>(KIND, &name)
             && entry.token != stale.expose()
@@ -264,12 +264,12 @@ impl Cache {
     }
 
     /// Removes the cached token of `identity`; true when there was one.
-    pub fn remove_token(&self, identity: &Identity) -> bool {
+    pub(crate) fn remove_token(&self, identity: &Identity) -> bool {
         self.remove(KIND, &identity.file_name())
     }
 
     /// Removes every cached token; returns how many there were.
-    pub fn clear_tokens(&self) -> usize {
+    pub(crate) fn clear_tokens(&self) -> usize {
         self.clear(KIND)
     }
 }

@@ -10,7 +10,7 @@ use crate::plan::{self, Effect, Executor, Left, Made, Step};
 
 /// Writes flavors at the targets of a sync.
 pub(super) struct Flavors {
-    pub clients: Clients,
+    pub(crate) clients: Clients,
 }
 
 impl Executor for Flavors {

@@ -3,7 +3,7 @@
 //! access lists.
 
 mod apply;
-pub mod sync;
+pub(crate) mod sync;
 
 use crate::api::SiteId;
 use crate::api::flavor::{Flavor, NewFlavor};
@@ -41,34 +41,34 @@ pub(crate) struct ListArgs {
     /// Only flavors whose name matches this glob (`*` any run, `?` one
     /// character). Default: every flavor.
     #[arg(long, value_name = "GLOB")]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
 
     /// Exit 1 when a flavor differs or is missing somewhere (a drift check
     /// for cron and CI).
     #[arg(long)]
-    pub exit_code: bool,
+    pub(crate) exit_code: bool,
 }
 
 /// What a flavor gives a server: the part that must match across sites.
 /// Ids, names and descriptions may differ; access lists are compared only
 /// when a sync carries them.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Specs {
-    pub vcpus: u64,
-    pub ram: u64,
-    pub disk: u64,
-    pub ephemeral: u64,
-    pub swap: u64,
-    pub rxtx_factor: f64,
-    pub is_public: bool,
-    pub extra_specs: BTreeMap<String, String>,
+pub(crate) struct Specs {
+    pub(crate) vcpus: u64,
+    pub(crate) ram: u64,
+    pub(crate) disk: u64,
+    pub(crate) ephemeral: u64,
+    pub(crate) swap: u64,
+    pub(crate) rxtx_factor: f64,
+    pub(crate) is_public: bool,
+    pub(crate) extra_specs: BTreeMap<String, String>,
 }
 
 impl Specs {
     /// A flavor's specs, as the api normalised them: `swap: ""` (before
     /// microversion 2.75) is 0, and an absent `rxtx_factor` (from 2.102)
     /// is Nova's default 1.0.
-    pub fn of(f: &Flavor) -> Specs {
+    pub(crate) fn of(f: &Flavor) -> Specs {
         Specs {
             vcpus: f.vcpus,
             ram: f.ram,
@@ -82,7 +82,7 @@ impl Specs {
     }
 
     /// The specs a flavor to create will have.
-    pub fn of_new(n: &NewFlavor) -> Specs {
+    pub(crate) fn of_new(n: &NewFlavor) -> Specs {
         Specs {
             vcpus: n.vcpus,
             ram: n.ram,
@@ -117,7 +117,7 @@ impl Specs {
 
     /// 12 hex digits of a SHA-256 over the fields, one `key=value` line
     /// each (extra specs sorted by key).
-    pub fn digest(&self) -> String {
+    pub(crate) fn digest(&self) -> String {
         let mut h = Sha256::new();
         for (k, v) in self.fields() {
             h.update(format!("{k}={v}\n").as_bytes());
@@ -131,7 +131,7 @@ impl Specs {
 
     /// How `here` differs from `self` (the source), field by field in
     /// the order of [`Specs::fields`], then extra specs by key.
-    pub fn differences(&self, here: &Specs) -> Vec<String> {
+    pub(crate) fn differences(&self, here: &Specs) -> Vec<String> {
         let ours = self.fields();
         let theirs: BTreeMap<String, String> = here.fields().into_iter().collect();
         let mut keys: Vec<String> = ours.iter().map(|(k, _)| k.clone()).collect();

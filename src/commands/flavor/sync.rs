@@ -17,36 +17,36 @@ use std::sync::Arc;
 pub(crate) struct SyncArgs {
     /// Flavor names to clone (exact names, as at the source).
     #[arg(required = true, value_name = "NAME")]
-    pub names: Vec<String>,
+    pub(crate) names: Vec<String>,
 
     /// Delete and re-create a same-named flavor whose specs differ (never
     /// one that servers at the target were built from); the old flavor is
     /// put back whole if the new one cannot be made. Default: such a
     /// flavor is a conflict.
     #[arg(long)]
-    pub replace: bool,
+    pub(crate) replace: bool,
 
     #[command(flatten)]
-    pub ends: EndsArgs,
+    pub(crate) ends: EndsArgs,
 
     #[command(flatten)]
-    pub plan: plan::PlanArgs,
+    pub(crate) plan: plan::PlanArgs,
 }
 
 /// A project a private flavor is shared with at the source.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Sharer {
-    pub id: String,
+    pub(crate) id: String,
     /// `None`: no project of the source's Keystone has this id (deleted).
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
 }
 
 /// A flavor to clone, as the source has it.
 #[derive(Debug, Clone)]
 pub(super) struct Wanted {
-    pub flavor: Flavor,
-    pub specs: Specs,
-    pub access: Vec<Sharer>,
+    pub(crate) flavor: Flavor,
+    pub(crate) specs: Specs,
+    pub(crate) access: Vec<Sharer>,
 }
 
 impl Wanted {
@@ -77,8 +77,8 @@ fn new_flavor(f: &Flavor, specs: &Specs, id: Option<String>) -> NewFlavor {
 /// A project of the target's Keystone to share a flavor with.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Grant {
-    pub name: String,
-    pub id: String,
+    pub(crate) name: String,
+    pub(crate) id: String,
 }
 
 /// What a step does at its target.
@@ -107,9 +107,9 @@ pub(super) enum Op {
 /// A flavor as it stood at a target before a replace: what puts it back.
 #[derive(Debug, Clone)]
 pub(super) struct Original {
-    pub flavor: NewFlavor,
+    pub(crate) flavor: NewFlavor,
     /// The projects it was shared with (by id).
-    pub grant: Vec<Grant>,
+    pub(crate) grant: Vec<Grant>,
 }
 
 impl Original {

@@ -22,7 +22,12 @@ fn addr(n: u128, v6: bool) -> IpAddr {
 
 /// Up to `count` CIDRs of `prefix` length inside `within`, in address
 /// order, that overlap none of `used`.
-pub fn free(within: IpNet, prefix: u8, used: &[IpNet], count: usize) -> Result<Vec<IpNet>, String> {
+pub(crate) fn free(
+    within: IpNet,
+    prefix: u8,
+    used: &[IpNet],
+    count: usize,
+) -> Result<Vec<IpNet>, String> {
     let within = within.trunc();
     let (v6, max) = match within {
         IpNet::V4(_) => (false, 32),

@@ -15,7 +15,7 @@ use std::net::IpAddr;
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default, clap::ValueEnum,
 )]
 #[serde(rename_all = "lowercase")]
-pub enum Kind {
+pub(crate) enum Kind {
     Subnet,
     #[default]
     Fixed,
@@ -24,7 +24,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Kind::Subnet => "subnet",
             Kind::Fixed => "fixed",
@@ -36,43 +36,42 @@ impl Kind {
 
 /// One address (or CIDR) at one site.
 #[derive(Debug, Clone, Default)]
-pub struct Entry {
-    pub kind: Kind,
+pub(crate) struct Entry {
+    pub(crate) kind: Kind,
     /// A CIDR for a subnet, a host net (/32, /128) for an address.
-    pub net: Option<IpNet>,
-    pub project_id: String,
-    pub network: String,
-    pub network_id: String,
-    pub subnet_id: String,
-    pub port_id: String,
+    pub(crate) net: Option<IpNet>,
+    pub(crate) project_id: String,
+    pub(crate) network: String,
+    pub(crate) network_id: String,
+    pub(crate) subnet_id: String,
+    pub(crate) port_id: String,
     /// Lower-case, colon-separated.
-    pub mac: String,
-    pub device_owner: String,
-    pub device_id: String,
+    pub(crate) mac: String,
+    pub(crate) device_owner: String,
+    pub(crate) device_id: String,
     /// On an external (provider, public) network.
-    pub external: bool,
+    pub(crate) external: bool,
 }
 
 /// A network's L2 segment, as its provider attributes say.
 #[derive(Debug, Clone)]
-pub struct Segment {
-    pub network: String,
-    pub network_id: String,
-    pub network_type: String,
-    pub physical_network: String,
-    pub segmentation_id: String,
+pub(crate) struct Segment {
+    pub(crate) network: String,
+    pub(crate) network_type: String,
+    pub(crate) physical_network: String,
+    pub(crate) segmentation_id: String,
 }
 
 /// A site's addresses and segments.
 #[derive(Debug, Clone, Default)]
-pub struct Inventory {
-    pub entries: Vec<Entry>,
-    pub segments: Vec<Segment>,
+pub(crate) struct Inventory {
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) segments: Vec<Segment>,
 }
 
 /// Reads a site's inventory: the token's project, or with `all_projects`
 /// every project (which needs the admin role, checked first).
-pub async fn read(client: &SiteClient, all_projects: bool) -> anyhow::Result<Inventory> {
+pub(crate) async fn read(client: &SiteClient, all_projects: bool) -> anyhow::Result<Inventory> {
     let project = if all_projects {
         client
             .require_role(
@@ -120,7 +119,7 @@ pub async fn read(client: &SiteClient, all_projects: bool) -> anyhow::Result<Inv
 
 /// Puts the lists together; addresses Neutron would not hand out (an
 /// unparsable one) are left out.
-pub fn assemble(
+pub(crate) fn assemble(
     networks: Vec<Network>,
     subnets: Vec<crate::api::network::Subnet>,
     ports: Vec<crate::api::network::Port>,
@@ -231,7 +230,6 @@ pub fn assemble(
             // A local network is no segment; a flat one is its physnet.
             (kind != "local").then(|| Segment {
                 network: n.name.clone(),
-                network_id: n.id.clone(),
                 network_type: kind,
                 physical_network: n.physical_network.clone().unwrap_or_default(),
                 segmentation_id: id,
@@ -249,7 +247,7 @@ pub fn assemble(
 /// `ip find` takes: an IPv4 address has dots, an IPv6 one colons. Mixed or
 /// misplaced separators (`f:a:1:6:…`, `fa:16-3e…`) are refused: they are
 /// not how anything prints a MAC, so they are more likely a typo.
-pub fn normal_mac(text: &str) -> Option<String> {
+pub(crate) fn normal_mac(text: &str) -> Option<String> {
     let groups = |sep: char, width: usize, count: usize| -> Option<String> {
         let parts: Vec<&str> = text.split(sep).collect();
         (parts.len() == count && parts.iter().all(|p| p.len() == width)).then(|| parts.concat())

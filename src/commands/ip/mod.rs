@@ -1,10 +1,10 @@
 //! `osprey ip list|scan|find|free`: every address of every selected site
 //! as one inventory, and the conflicts between sites.
 
-pub mod free;
-pub mod inventory;
-pub mod routed;
-pub mod scan;
+pub(crate) mod free;
+pub(crate) mod inventory;
+pub(crate) mod routed;
+pub(crate) mod scan;
 
 use super::Report;
 use crate::api::SiteId;
@@ -38,13 +38,13 @@ pub(crate) enum Command {
 pub(crate) struct ListArgs {
     /// Only IPv4 or only IPv6.
     #[arg(long, value_parser = ["4", "6"])]
-    pub version: Option<String>,
+    pub(crate) version: Option<String>,
     /// Only one kind of address.
     #[arg(long, value_enum)]
-    pub kind: Option<Kind>,
+    pub(crate) kind: Option<Kind>,
     /// Every project's addresses, not only the token's (admin).
     #[arg(long)]
-    pub all_projects: bool,
+    pub(crate) all_projects: bool,
 }
 
 impl ListArgs {
@@ -59,16 +59,16 @@ impl ListArgs {
 pub(crate) struct ScanArgs {
     /// Every project's addresses, not only the token's (admin).
     #[arg(long)]
-    pub all_projects: bool,
+    pub(crate) all_projects: bool,
     /// Leave out addresses in these ranges (repeatable, comma lists).
     #[arg(long, value_delimiter = ',', value_name = "CIDR",
           value_parser = ignore_cidr)]
-    pub ignore: Vec<IpNet>,
+    pub(crate) ignore: Vec<IpNet>,
     /// A YAML file of interconnected networks
     /// (`groups: {NAME: [cloud/region/network, …]}`, globs): overlaps
     /// outside every group are reported as info, not errors.
     #[arg(long, value_name = "FILE")]
-    pub routed: Option<PathBuf>,
+    pub(crate) routed: Option<PathBuf>,
 }
 
 /// `ip find` flags.
@@ -76,10 +76,10 @@ pub(crate) struct ScanArgs {
 pub(crate) struct FindArgs {
     /// An IP address, a CIDR, or a MAC in any common notation.
     #[arg(value_name = "ADDRESS|CIDR|MAC")]
-    pub query: String,
+    pub(crate) query: String,
     /// Every project's addresses, not only the token's (admin).
     #[arg(long)]
-    pub all_projects: bool,
+    pub(crate) all_projects: bool,
 }
 
 /// `ip free` flags.
@@ -87,17 +87,17 @@ pub(crate) struct FindArgs {
 pub(crate) struct FreeArgs {
     /// The length of the CIDRs wanted, e.g. 24.
     #[arg(long, value_name = "N")]
-    pub prefix_length: u8,
+    pub(crate) prefix_length: u8,
     /// Where to look. Default: 10.0.0.0/8 (IPv6 lengths need it).
     #[arg(long, value_name = "CIDR")]
-    pub within: Option<IpNet>,
+    pub(crate) within: Option<IpNet>,
     /// How many to suggest.
     #[arg(long, default_value_t = 1, value_name = "K",
           value_parser = clap::value_parser!(u16).range(1..))]
-    pub count: u16,
+    pub(crate) count: u16,
     /// Every project's subnets, not only the token's (admin).
     #[arg(long)]
-    pub all_projects: bool,
+    pub(crate) all_projects: bool,
 }
 
 /// One address (or CIDR) at one site: the row of `ip list` and `ip find`.

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 #[derive(Debug, Clone, Default)]
-pub struct Routed {
+pub(crate) struct Routed {
     groups: Vec<(String, Vec<[String; 3]>)>,
 }
 
@@ -28,7 +28,7 @@ struct File {
 }
 
 impl Routed {
-    pub fn read(path: &Path) -> anyhow::Result<Routed> {
+    pub(crate) fn read(path: &Path) -> anyhow::Result<Routed> {
         let shown = path.display();
         let text = std::fs::read_to_string(path).map_err(|e| {
             hinted(
@@ -46,7 +46,7 @@ impl Routed {
 
     /// The groups in `text`. An error is told to follow the file's name:
     /// `:LINE:COLUMN: …` where the YAML places it, else `: …`.
-    pub fn parse(text: &str) -> Result<Routed, String> {
+    pub(crate) fn parse(text: &str) -> Result<Routed, String> {
         // serde_yaml keeps the last of two same-named groups, so a group
         // would vanish: the reader of clouds.yaml refuses a repeated key.
         crate::config::yaml::from_str(text).map_err(|e| placed(&e))?;
@@ -75,7 +75,7 @@ impl Routed {
     }
 
     /// Whether the two networks share a routed group.
-    pub fn together(&self, a: &SiteId, net_a: &str, b: &SiteId, net_b: &str) -> bool {
+    pub(crate) fn together(&self, a: &SiteId, net_a: &str, b: &SiteId, net_b: &str) -> bool {
         let holds = |g: &[[String; 3]], site: &SiteId, net: &str| {
             g.iter()
                 .any(|[c, r, n]| glob(c, &site.cloud) && glob(r, &site.region) && glob(n, net))

@@ -13,37 +13,37 @@ use std::net::IpAddr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Info,
     Error,
 }
 
 /// One side of a conflict.
 #[derive(Debug, Clone, Copy)]
-pub struct Side<'a> {
-    pub site: &'a SiteId,
-    pub network: &'a str,
-    pub subnet_id: &'a str,
-    pub port_id: &'a str,
+pub(crate) struct Side<'a> {
+    pub(crate) site: &'a SiteId,
+    pub(crate) network: &'a str,
+    pub(crate) subnet_id: &'a str,
+    pub(crate) port_id: &'a str,
 }
 
 #[derive(Debug, Clone)]
-pub struct Finding<'a> {
-    pub severity: Severity,
+pub(crate) struct Finding<'a> {
+    pub(crate) severity: Severity,
     /// `overlap`, `duplicate_ip`, `duplicate_mac`, `duplicate_public`,
     /// `duplicate_segment`.
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     /// The address, CIDR(s), MAC or segment in conflict.
-    pub address: String,
-    pub a: Side<'a>,
-    pub b: Side<'a>,
+    pub(crate) address: String,
+    pub(crate) a: Side<'a>,
+    pub(crate) b: Side<'a>,
 }
 
 /// What to leave out and how to judge.
 #[derive(Debug, Default)]
-pub struct Options {
-    pub ignore: Vec<IpNet>,
-    pub routed: Option<Routed>,
+pub(crate) struct Options {
+    pub(crate) ignore: Vec<IpNet>,
+    pub(crate) routed: Option<Routed>,
 }
 
 struct At<'a> {
@@ -63,7 +63,7 @@ impl<'a> At<'a> {
 }
 
 /// Every conflict between two sites, errors first.
-pub fn analyse<'a>(sites: &'a [(SiteId, Inventory)], opts: &Options) -> Vec<Finding<'a>> {
+pub(crate) fn analyse<'a>(sites: &'a [(SiteId, Inventory)], opts: &Options) -> Vec<Finding<'a>> {
     let ignored = |net: &IpNet| opts.ignore.iter().any(|i| i.contains(net));
     let all: Vec<At<'a>> = sites
         .iter()

@@ -3,7 +3,7 @@
 //! user who runs osprey owns it at every site.
 
 mod names;
-pub mod pubkey;
+pub(crate) mod pubkey;
 
 use super::Report;
 use crate::api::keypair::Keypair;
@@ -41,10 +41,10 @@ pub(crate) enum Command {
 pub(crate) struct ListArgs {
     /// Only names matching this glob.
     #[arg(long, value_name = "GLOB")]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// Exit 1 when any key differs or is missing somewhere (a drift check).
     #[arg(long)]
-    pub exit_code: bool,
+    pub(crate) exit_code: bool,
 }
 
 /// `keypair sync` flags.
@@ -52,15 +52,15 @@ pub(crate) struct ListArgs {
 pub(crate) struct SyncArgs {
     /// The keypairs to clone.
     #[arg(required = true, value_name = "NAME")]
-    pub names: Vec<String>,
+    pub(crate) names: Vec<String>,
     /// Replace a same-named key with another fingerprint (delete, then import; the
     /// old key is put back if the import fails).
     #[arg(long)]
-    pub replace: bool,
+    pub(crate) replace: bool,
     #[command(flatten)]
-    pub ends: EndsArgs,
+    pub(crate) ends: EndsArgs,
     #[command(flatten)]
-    pub plan: plan::PlanArgs,
+    pub(crate) plan: plan::PlanArgs,
 }
 
 /// `keypair import` flags.
@@ -68,22 +68,22 @@ pub(crate) struct SyncArgs {
 pub(crate) struct ImportArgs {
     /// The keypair name at every site.
     #[arg(long)]
-    pub name: String,
+    pub(crate) name: String,
     /// The OpenSSH public key file (ssh-rsa, ssh-ed25519, ecdsa-sha2-*), a regular
     /// file of at most 64 KiB.
     #[arg(long, value_name = "FILE")]
-    pub public_key: PathBuf,
+    pub(crate) public_key: PathBuf,
     /// The target sites as cloud/region globs (repeatable, comma lists).
     ///
     /// Default: every selected site.
     #[arg(long, value_delimiter = ',', value_name = "PATTERN")]
-    pub to: Vec<String>,
+    pub(crate) to: Vec<String>,
     /// Replace a same-named key with another fingerprint (delete, then import; the
     /// old key is put back if the import fails).
     #[arg(long)]
-    pub replace: bool,
+    pub(crate) replace: bool,
     #[command(flatten)]
-    pub plan: plan::PlanArgs,
+    pub(crate) plan: plan::PlanArgs,
 }
 
 /// `keypair delete` flags.
@@ -91,9 +91,9 @@ pub(crate) struct ImportArgs {
 pub(crate) struct DeleteArgs {
     /// The keypairs to delete.
     #[arg(required = true, value_name = "NAME")]
-    pub names: Vec<String>,
+    pub(crate) names: Vec<String>,
     #[command(flatten)]
-    pub plan: plan::PlanArgs,
+    pub(crate) plan: plan::PlanArgs,
 }
 
 /// One key at one site: the row of `keypair list`.
@@ -166,7 +166,7 @@ fn short(fingerprint: &str) -> String {
 
 /// A key to put at the targets.
 #[derive(Debug, Clone)]
-pub struct Op {
+pub(crate) struct Op {
     key_type: String,
     public_key: String,
     fingerprint: String,

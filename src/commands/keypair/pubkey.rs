@@ -18,10 +18,10 @@ const TYPES: [&str; 5] = [
 
 /// A public key in OpenSSH's one-line form.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PublicKey {
+pub(crate) struct PublicKey {
     /// The line as Nova stores it: type, base64 and comment.
-    pub line: String,
-    pub fingerprint: String,
+    pub(crate) line: String,
+    pub(crate) fingerprint: String,
 }
 
 /// The most a public key file may hold: an RSA key of 16384 bits is under
@@ -29,7 +29,7 @@ pub struct PublicKey {
 const MAX_KEY_FILE: u64 = 64 << 10;
 
 /// Reads and checks a `.pub` file.
-pub fn read(path: &Path) -> anyhow::Result<PublicKey> {
+pub(crate) fn read(path: &Path) -> anyhow::Result<PublicKey> {
     let shown = path.display();
     let text = read_bounded(path).map_err(|why| {
         hinted(
@@ -102,7 +102,7 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 /// Checks one public key line.
-pub fn parse(text: &str) -> Result<PublicKey, String> {
+pub(crate) fn parse(text: &str) -> Result<PublicKey, String> {
     if text.contains("PRIVATE KEY") {
         return Err("this is a private key".to_string());
     }

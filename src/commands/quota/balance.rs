@@ -17,7 +17,7 @@ use std::fmt;
 
 /// How a global limit is turned into per-site limits (`--strategy`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Strategy {
+pub(crate) enum Strategy {
     /// Every site may use the whole headroom (Kingbird's rule); totals may overshoot.
     Soft,
     /// The headroom is split between sites by weight; the sum never exceeds the global limit.
@@ -26,7 +26,7 @@ pub enum Strategy {
 }
 
 impl Strategy {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Strategy::Soft => "soft",
             Strategy::Hard => "hard",
@@ -42,29 +42,29 @@ impl fmt::Display for Strategy {
 
 /// One site's view of the resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Input {
+pub(crate) struct Input {
     /// In use plus reserved. A negative value (a usage-tracking bug seen in
     /// Nova) counts as 0, so a limit is never set below 0.
-    pub used: i64,
+    pub(crate) used: i64,
     /// The site's share of the headroom under `hard`; all 0 counts as equal.
-    pub weight: u32,
+    pub(crate) weight: u32,
 }
 
 /// The new limits, in the order of the sites given.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outcome {
-    pub new_limits: Vec<i64>,
+pub(crate) struct Outcome {
+    pub(crate) new_limits: Vec<i64>,
     /// `Σused > G`: the sites are frozen at their usage.
-    pub violated: bool,
+    pub(crate) violated: bool,
     /// `G − Σused` (negative when violated), saturated to `i64`; `i64::MAX`
     /// for an unlimited `G`.
-    pub headroom: i64,
+    pub(crate) headroom: i64,
 }
 
 /// New per-site limits for a global limit `global`. A negative `global` is
 /// unlimited, and so is every site's share of it: all new limits are -1.
 /// Callers that leave unlimited resources alone skip them before calling.
-pub fn balance(strategy: Strategy, global: i64, sites: &[Input]) -> Outcome {
+pub(crate) fn balance(strategy: Strategy, global: i64, sites: &[Input]) -> Outcome {
     if global < 0 {
         return Outcome {
             new_limits: vec![-1; sites.len()],
@@ -133,7 +133,7 @@ fn total_used(sites: &[Input]) -> i64 {
 
 /// `Σlimits`, or -1 (unlimited) when any site is unlimited: -1 is never
 /// summed as a number.
-pub fn total_limit(limits: impl IntoIterator<Item = i64>) -> i64 {
+pub(crate) fn total_limit(limits: impl IntoIterator<Item = i64>) -> i64 {
     let mut sum: i128 = 0;
     for l in limits {
         if l < 0 {
@@ -146,7 +146,7 @@ pub fn total_limit(limits: impl IntoIterator<Item = i64>) -> i64 {
 
 /// Why a global limit is not kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Violation {
+pub(crate) enum Violation {
     /// More is in use over all sites than the global limit.
     Used { used: i64, global: i64 },
     /// (`hard` only) the per-site limits add up past the global limit, so the
@@ -182,7 +182,7 @@ impl fmt::Display for Violation {
 /// `Σlimits > G`, an unlimited site counting as over. `soft` limits are over
 /// `G` by design, so only usage counts there. An unlimited (negative)
 /// `global` is never violated.
-pub fn check(strategy: Strategy, global: i64, used: i64, limits: i64) -> Option<Violation> {
+pub(crate) fn check(strategy: Strategy, global: i64, used: i64, limits: i64) -> Option<Violation> {
     if global < 0 {
         return None;
     }

@@ -1,10 +1,10 @@
 //! `osprey quota show|balance|check`: quotas across regions, and global
 //! limits kept by rebalancing per-site limits from live usage.
 
-pub mod balance;
+pub(crate) mod balance;
 pub mod limits;
-pub mod read;
-pub mod show;
+pub(crate) mod read;
+pub(crate) mod show;
 
 use crate::api::Service;
 use crate::api::identity::Project;
@@ -43,20 +43,20 @@ pub(crate) struct ShowArgs {
     ///
     /// Default: the project of the credentials.
     #[arg(long, value_name = "NAME|ID")]
-    pub project: Option<String>,
+    pub(crate) project: Option<String>,
 
     /// Services to read (comma lists). Default: all (image only where Keystone
     /// unified limits are defined).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SERVICE")]
-    pub service: Vec<ServiceArg>,
+    pub(crate) service: Vec<ServiceArg>,
 
     /// Global limits file (YAML) to show next to the totals. Default: none.
     #[arg(long, value_name = "FILE")]
-    pub limits: Option<PathBuf>,
+    pub(crate) limits: Option<PathBuf>,
 
     /// One row per resource with the totals over all sites.
     #[arg(long)]
-    pub total: bool,
+    pub(crate) total: bool,
 }
 
 impl ShowArgs {
@@ -92,12 +92,12 @@ impl ServiceArg {
 pub(crate) struct ProjectArgs {
     /// Only this project of the file (name or id). Default: every project in it.
     #[arg(long, value_name = "NAME|ID")]
-    pub project: Option<String>,
+    pub(crate) project: Option<String>,
 
     /// A project of the limits file that exists at no selected site is a
     /// warning instead of an error (the file also governs other clouds).
     #[arg(long)]
-    pub allow_missing_projects: bool,
+    pub(crate) allow_missing_projects: bool,
 }
 
 /// `quota check` flags.
@@ -105,15 +105,15 @@ pub(crate) struct ProjectArgs {
 pub(crate) struct CheckArgs {
     /// Global limits file (YAML).
     #[arg(long, value_name = "FILE")]
-    pub limits: PathBuf,
+    pub(crate) limits: PathBuf,
 
     /// How the limits are balanced: with hard, summed limits over the global
     /// limit are violations too.
     #[arg(long, value_enum, default_value_t = Strategy::Hard)]
-    pub strategy: Strategy,
+    pub(crate) strategy: Strategy,
 
     #[command(flatten)]
-    pub projects: ProjectArgs,
+    pub(crate) projects: ProjectArgs,
 }
 
 /// `quota balance` flags.
@@ -121,17 +121,17 @@ pub(crate) struct CheckArgs {
 pub(crate) struct BalanceArgs {
     /// Global limits file (YAML), e.g. examples/global-limits.yaml.
     #[arg(long, value_name = "FILE")]
-    pub limits: PathBuf,
+    pub(crate) limits: PathBuf,
 
     /// How to split the headroom between sites.
     #[arg(long, value_enum, default_value_t = Strategy::Hard)]
-    pub strategy: Strategy,
+    pub(crate) strategy: Strategy,
 
     #[command(flatten)]
-    pub projects: ProjectArgs,
+    pub(crate) projects: ProjectArgs,
 
     #[command(flatten)]
-    pub plan: plan::PlanArgs,
+    pub(crate) plan: plan::PlanArgs,
 }
 
 /// One project of the limits file, read at every site where it exists.

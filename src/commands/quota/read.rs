@@ -15,7 +15,7 @@ use tokio::sync::OnceCell;
 
 /// Where a limit lives, and so how it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     QuotaSet,
     /// A Keystone unified limit: the project's own limit (`limit_id`) or,
     /// when it has none, the registered default of `service_id`.
@@ -26,7 +26,7 @@ pub enum Source {
 }
 
 impl Source {
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         match self {
             Source::QuotaSet => "quota_set",
             Source::Keystone { .. } => "keystone",
@@ -36,20 +36,20 @@ impl Source {
 
 /// One resource of one service at one site.
 #[derive(Debug, Clone)]
-pub struct Entry {
-    pub service: Service,
-    pub resource: String,
-    pub limit: i64,
+pub(crate) struct Entry {
+    pub(crate) service: Service,
+    pub(crate) resource: String,
+    pub(crate) limit: i64,
     /// `None` where the service reports no usage (a unified limit of a
     /// service osprey cannot ask for usage).
-    pub in_use: Option<i64>,
-    pub reserved: i64,
-    pub source: Source,
+    pub(crate) in_use: Option<i64>,
+    pub(crate) reserved: i64,
+    pub(crate) source: Source,
 }
 
 impl Entry {
     /// What counts against the limit: in use plus reserved.
-    pub fn used(&self) -> i64 {
+    pub(crate) fn used(&self) -> i64 {
         self.in_use.unwrap_or(0).saturating_add(self.reserved)
     }
 }
@@ -57,17 +57,17 @@ impl Entry {
 /// Everything read at one site for one project; failed services are errors
 /// next to the services that answered.
 #[derive(Debug)]
-pub struct SiteQuotas {
-    pub project: Project,
-    pub entries: Vec<Entry>,
-    pub errors: Vec<anyhow::Error>,
+pub(crate) struct SiteQuotas {
+    pub(crate) project: Project,
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) errors: Vec<anyhow::Error>,
     /// The services whose reading failed (their errors are in `errors`).
-    pub failed: Vec<Service>,
+    pub(crate) failed: Vec<Service>,
 }
 
 /// Which project to read.
 #[derive(Debug, Clone)]
-pub enum ProjectRef {
+pub(crate) enum ProjectRef {
     /// The project the credentials are scoped to.
     Token,
     /// A name (matched in every Keystone) or an id.
@@ -108,7 +108,7 @@ impl Failure {
 }
 
 /// Whether the error says the project does not exist in that Keystone.
-pub fn is_missing_project(err: &anyhow::Error) -> bool {
+pub(crate) fn is_missing_project(err: &anyhow::Error) -> bool {
     err.downcast_ref::<ProjectNotFound>().is_some()
 }
 
@@ -118,12 +118,12 @@ type Lookup = Arc<OnceCell<Result<Project, Failure>>>;
 /// Resolves project names once per Keystone and identity, however many
 /// sites share it.
 #[derive(Default)]
-pub struct Projects {
+pub(crate) struct Projects {
     cache: Mutex<HashMap<(String, String), Lookup>>,
 }
 
 impl Projects {
-    pub async fn resolve(
+    pub(crate) async fn resolve(
         &self,
         client: &SiteClient,
         project: &ProjectRef,
@@ -155,7 +155,7 @@ impl Projects {
 
 /// Reads the project's quotas of `services` at one site. A service the site
 /// does not offer is skipped unless `required`.
-pub async fn read_site(
+pub(crate) async fn read_site(
     client: &SiteClient,
     projects: &Projects,
     project: &ProjectRef,
@@ -349,7 +349,7 @@ async fn unified_limits(
 /// Writes new limits of one service at one site, in one request where the
 /// API allows it; says so when a Keystone limit whose creation's answer
 /// was lost was found made.
-pub async fn write_limits(
+pub(crate) async fn write_limits(
     client: &SiteClient,
     project_id: &str,
     service: Service,

@@ -19,39 +19,39 @@ use std::sync::Arc;
 /// How close to the global limit a total must be to be marked `near`.
 const NEAR: f64 = 0.9;
 
-pub struct ShowOptions<'a> {
-    pub project: ProjectRef,
-    pub services: Vec<Service>,
+pub(crate) struct ShowOptions<'a> {
+    pub(crate) project: ProjectRef,
+    pub(crate) services: Vec<Service>,
     /// The services were named on the command line: a site without one is an error.
-    pub required: bool,
+    pub(crate) required: bool,
     /// Global limits to show next to the totals.
-    pub limits: Option<&'a GlobalLimits>,
-    pub total: bool,
+    pub(crate) limits: Option<&'a GlobalLimits>,
+    pub(crate) total: bool,
 }
 
 /// One site's entries, after reading.
-pub struct SiteEntries {
-    pub site: SiteId,
-    pub project_id: String,
-    pub project_name: String,
-    pub entries: Vec<Entry>,
+pub(crate) struct SiteEntries {
+    pub(crate) site: SiteId,
+    pub(crate) project_id: String,
+    pub(crate) project_name: String,
+    pub(crate) entries: Vec<Entry>,
     /// Services that could not be read here: totals of theirs are partial.
-    pub failed: Vec<Service>,
+    pub(crate) failed: Vec<Service>,
 }
 
 /// What to read at every site.
-pub struct Reading<'a> {
-    pub project: &'a ProjectRef,
-    pub services: &'a [Service],
+pub(crate) struct Reading<'a> {
+    pub(crate) project: &'a ProjectRef,
+    pub(crate) services: &'a [Service],
     /// A site without one of the services is an error (they were named).
-    pub required: bool,
+    pub(crate) required: bool,
     /// A project that does not exist in a site's Keystone is skipped (a
     /// file's projects need not live in every cloud) instead of an error.
-    pub skip_missing: bool,
+    pub(crate) skip_missing: bool,
 }
 
 /// Reads the project's quotas at every site; failures become report failures.
-pub async fn collect(
+pub(crate) async fn collect(
     clients: &[Arc<SiteClient>],
     what: &Reading<'_>,
     runner: &Runner,
@@ -158,7 +158,7 @@ pub(crate) async fn show(estate: &Estate<'_>, args: &ShowArgs) -> anyhow::Result
 /// Which resource of which project at which site: the first columns of
 /// every per-site quota row.
 #[derive(Debug, Default, Serialize)]
-pub struct QuotaKey {
+pub(crate) struct QuotaKey {
     cloud: String,
     region: String,
     project_id: String,
@@ -168,7 +168,7 @@ pub struct QuotaKey {
 }
 
 impl QuotaKey {
-    pub fn new(site: &SiteId, project_id: &str, project_name: &str, e: &Entry) -> Self {
+    pub(crate) fn new(site: &SiteId, project_id: &str, project_name: &str, e: &Entry) -> Self {
         QuotaKey {
             cloud: site.cloud.clone(),
             region: site.region.clone(),
@@ -225,24 +225,24 @@ impl TotalRow {
 
 /// The sum over sites of one (service, resource).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Total {
-    pub service: Service,
-    pub resource: String,
+pub(crate) struct Total {
+    pub(crate) service: Service,
+    pub(crate) resource: String,
     /// `-1` when any site is unlimited.
-    pub limit_total: i64,
+    pub(crate) limit_total: i64,
     /// `None` when no site reports usage.
-    pub in_use_total: Option<i64>,
-    pub used_total: i64,
-    pub global_limit: Option<i64>,
-    pub sites: usize,
+    pub(crate) in_use_total: Option<i64>,
+    pub(crate) used_total: i64,
+    pub(crate) global_limit: Option<i64>,
+    pub(crate) sites: usize,
     /// Selected sites whose numbers are missing: the total is partial.
-    pub sites_failed: usize,
+    pub(crate) sites_failed: usize,
 }
 
 impl Total {
     /// What is left: under the global limit if there is one, else under the
     /// summed limits; `None` when unlimited.
-    pub fn headroom(&self) -> Option<i64> {
+    pub(crate) fn headroom(&self) -> Option<i64> {
         match self.global_limit {
             Some(g) if g >= 0 => Some(g - self.used_total),
             Some(_) => None,
@@ -252,7 +252,7 @@ impl Total {
     }
 
     /// `over`, `near` or empty, against the global limit.
-    pub fn mark(&self) -> &'static str {
+    pub(crate) fn mark(&self) -> &'static str {
         match self.global_limit {
             Some(g) if g >= 0 && self.used_total > g => "over",
             Some(g) if g >= 0 && (self.used_total as f64) >= NEAR * g as f64 => "near",
@@ -261,7 +261,7 @@ impl Total {
     }
 }
 
-pub fn totals(read: &[SiteEntries], opts: &ShowOptions) -> Vec<Total> {
+pub(crate) fn totals(read: &[SiteEntries], opts: &ShowOptions) -> Vec<Total> {
     let mut groups: BTreeMap<(Service, String), Vec<(&SiteEntries, &Entry)>> = BTreeMap::new();
     for s in read {
         for e in &s.entries {

@@ -2,9 +2,9 @@
 //! normalised rule sets across sites, and cloned with their rules, remote
 //! groups mapped by name.
 
-pub mod read;
-pub mod rules;
-pub mod sync;
+pub(crate) mod read;
+pub(crate) mod rules;
+pub(crate) mod sync;
 
 use crate::api::SiteId;
 use crate::context::{Estate, glob};
@@ -48,11 +48,11 @@ pub(crate) enum Command {
 pub(crate) struct ListArgs {
     /// Only groups whose name matches this glob (`*`, `?`). Default: every group.
     #[arg(long, value_name = "GLOB")]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
 
     /// Exit 1 when a group is not the same at every site (a drift check).
     #[arg(long)]
-    pub exit_code: bool,
+    pub(crate) exit_code: bool,
 }
 
 /// `secgroup diff` flags.
@@ -60,14 +60,14 @@ pub(crate) struct ListArgs {
 pub(crate) struct DiffArgs {
     /// The group's name (exact).
     #[arg(value_name = "NAME")]
-    pub name: String,
+    pub(crate) name: String,
 
     #[command(flatten)]
-    pub ends: EndsArgs,
+    pub(crate) ends: EndsArgs,
 
     /// Exit 1 when any target's group differs from the source's.
     #[arg(long)]
-    pub exit_code: bool,
+    pub(crate) exit_code: bool,
 }
 
 /// `secgroup sync` flags.
@@ -75,18 +75,18 @@ pub(crate) struct DiffArgs {
 pub(crate) struct SyncArgs {
     /// The groups to clone (exact names).
     #[arg(value_name = "NAME", required = true)]
-    pub names: Vec<String>,
+    pub(crate) names: Vec<String>,
 
     #[command(flatten)]
-    pub ends: EndsArgs,
+    pub(crate) ends: EndsArgs,
 
     /// Also delete the rules of the named groups at the targets that the
     /// source's groups lack. Default: they are kept (shown as `skip`).
     #[arg(long)]
-    pub prune: bool,
+    pub(crate) prune: bool,
 
     #[command(flatten)]
-    pub plan: plan::PlanArgs,
+    pub(crate) plan: plan::PlanArgs,
 }
 
 /// One group at one site: the row of `secgroup list`.
@@ -342,7 +342,7 @@ mod tests {
 
     fn groups(r: &str, list: serde_json::Value) -> SiteGroups {
         let raw: Vec<SecurityGroup> = serde_json::from_value(list).unwrap();
-        read::site_groups(site(r), "p".into(), &raw, &[], false).unwrap()
+        read::site_groups(site(r), &raw, &[], false).unwrap()
     }
 
     #[test]

@@ -10,32 +10,32 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// How a clone names its source: `osprey-source=cloud/region/id`, as a tag
 /// or at the end of the description.
-pub const MARKER: &str = "osprey-source=";
+pub(crate) const MARKER: &str = "osprey-source=";
 
 /// Neutron's longest description.
 const DESCRIPTION_MAX: usize = 255;
 
 /// One group, normalised.
 #[derive(Debug, Clone)]
-pub struct Group {
-    pub id: String,
-    pub name: String,
+pub(crate) struct Group {
+    pub(crate) id: String,
+    pub(crate) name: String,
     /// Without the provenance marker.
-    pub description: String,
-    pub stateful: bool,
+    pub(crate) description: String,
+    pub(crate) stateful: bool,
     /// `cloud/region/id` of the group this one was cloned from.
-    pub source: Option<String>,
+    pub(crate) source: Option<String>,
     /// Each rule identity with the site's rules that have it, as the site
     /// holds them (Neutron may hold two that osprey counts as one,
     /// `10.0.0.1/8` and `10.0.0.0/8`); a clone is made with their values.
-    pub rules: BTreeMap<RuleKey, Vec<Rule>>,
+    pub(crate) rules: BTreeMap<RuleKey, Vec<Rule>>,
 }
 
 impl Group {
     /// What the group does: its rule set and whether it is stateful. The
     /// name, the description and the provenance are left out, so a clone
     /// has its source's digest.
-    pub fn digest(&self) -> String {
+    pub(crate) fn digest(&self) -> String {
         let mut h = Sha256::new();
         h.update(format!("stateful={}\n", self.stateful));
         for key in self.rules.keys() {
@@ -45,36 +45,35 @@ impl Group {
         h.finalize().iter().map(|b| format!("{b:02x}")).collect()
     }
 
-    pub fn keys(&self) -> BTreeSet<&RuleKey> {
+    pub(crate) fn keys(&self) -> BTreeSet<&RuleKey> {
         self.rules.keys().collect()
     }
 
     /// `cloud/region/id`: what a clone of this group at `site` says.
-    pub fn marker_at(&self, site: &SiteId) -> String {
+    pub(crate) fn marker_at(&self, site: &SiteId) -> String {
         format!("{}/{}/{}", site.cloud, site.region, self.id)
     }
 }
 
 /// The groups of the token's project at one site.
 #[derive(Debug, Clone)]
-pub struct SiteGroups {
-    pub site: SiteId,
-    pub project_id: String,
-    pub groups: Vec<Group>,
+pub(crate) struct SiteGroups {
+    pub(crate) site: SiteId,
+    pub(crate) groups: Vec<Group>,
     /// Address group ids by name (read only when a rule refers to one).
-    pub address_groups: BTreeMap<String, Vec<String>>,
+    pub(crate) address_groups: BTreeMap<String, Vec<String>>,
     /// Whether groups can be tagged here (read for sync targets only).
-    pub tags: bool,
+    pub(crate) tags: bool,
 }
 
 impl SiteGroups {
-    pub fn named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Group> + 'a {
+    pub(crate) fn named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Group> + 'a {
         self.groups.iter().filter(move |g| g.name == name)
     }
 
     /// The one group of that name, `Ok(None)` when there is none, or the
     /// count when the name is ambiguous.
-    pub fn one(&self, name: &str) -> Result<Option<&Group>, usize> {
+    pub(crate) fn one(&self, name: &str) -> Result<Option<&Group>, usize> {
         let found: Vec<&Group> = self.groups.iter().filter(|g| g.name == name).collect();
         match found.as_slice() {
             [] => Ok(None),
@@ -86,16 +85,16 @@ impl SiteGroups {
 
 /// What else to read at a site besides its groups.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Extras {
+pub(crate) struct Extras {
     /// Whether the site can tag groups (for sync targets).
-    pub tags: bool,
+    pub(crate) tags: bool,
     /// The address groups, even when no rule here refers to one (a sync
     /// target, when the source's rules do).
-    pub address_groups: bool,
+    pub(crate) address_groups: bool,
 }
 
 /// Reads the token project's groups at a site, and what `extras` asks.
-pub async fn read(client: &SiteClient, extras: Extras) -> anyhow::Result<SiteGroups> {
+pub(crate) async fn read(client: &SiteClient, extras: Extras) -> anyhow::Result<SiteGroups> {
     let project = client.token_project().await?;
     let raw = client.security_groups(&project.id).await?;
     let used = raw
@@ -108,13 +107,12 @@ pub async fn read(client: &SiteClient, extras: Extras) -> anyhow::Result<SiteGro
         Vec::new()
     };
     let tags = extras.tags && client.network_extension(TAG_EXTENSION).await?;
-    site_groups(client.id.clone(), project.id, &raw, &address_groups, tags)
+    site_groups(client.id.clone(), &raw, &address_groups, tags)
 }
 
 /// A site's groups as the API shows them, normalised.
-pub fn site_groups(
+pub(crate) fn site_groups(
     site: SiteId,
-    project_id: String,
     raw: &[SecurityGroup],
     address_groups: &[AddressGroup],
     tags: bool,
@@ -137,7 +135,6 @@ pub fn site_groups(
         .collect::<anyhow::Result<Vec<_>>>()?;
     Ok(SiteGroups {
         site,
-        project_id,
         groups,
         address_groups: by_name,
         tags,
@@ -177,7 +174,7 @@ fn normalise(g: &SecurityGroup, names: &Names) -> anyhow::Result<Group> {
 
 /// The description without a trailing marker, and the marker's value
 /// (from a tag, else from the description).
-pub fn provenance(description: &str, tags: &[String]) -> (String, Option<String>) {
+pub(crate) fn provenance(description: &str, tags: &[String]) -> (String, Option<String>) {
     let tagged = tags
         .iter()
         .find_map(|t| t.strip_prefix(MARKER))
@@ -200,7 +197,7 @@ pub fn provenance(description: &str, tags: &[String]) -> (String, Option<String>
 
 /// A clone's description where it cannot be tagged: the source's, then
 /// the marker, the source's text shortened when both do not fit.
-pub fn marked_description(description: &str, source: &str) -> String {
+pub(crate) fn marked_description(description: &str, source: &str) -> String {
     let marker = format!("{MARKER}{source}");
     if description.is_empty() {
         return marker;
@@ -211,7 +208,7 @@ pub fn marked_description(description: &str, source: &str) -> String {
 }
 
 /// The short digest a table shows.
-pub fn short(digest: &str) -> &str {
+pub(crate) fn short(digest: &str) -> &str {
     digest.get(..8).unwrap_or(digest)
 }
 

@@ -13,13 +13,13 @@ use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Direction {
+pub(crate) enum Direction {
     Ingress,
     Egress,
 }
 
 impl Direction {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Direction::Ingress => "ingress",
             Direction::Egress => "egress",
@@ -28,13 +28,13 @@ impl Direction {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Ethertype {
+pub(crate) enum Ethertype {
     V4,
     V6,
 }
 
 impl Ethertype {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Ethertype::V4 => "IPv4",
             Ethertype::V6 => "IPv6",
@@ -44,7 +44,7 @@ impl Ethertype {
 
 /// The IP protocol of a rule.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Protocol {
+pub(crate) enum Protocol {
     Any,
     Number(u8),
     /// A name Neutron does not map to a number (kept, never guessed at).
@@ -90,7 +90,7 @@ const PORT_PROTOCOLS: [u8; 5] = [6, 17, 33, 132, 136];
 impl Protocol {
     /// As Neutron reads it: `any` or nothing is any; IPv6 rules say
     /// ICMP for ICMPv6.
-    pub fn parse(raw: Option<&Value>, ethertype: Ethertype) -> Protocol {
+    pub(crate) fn parse(raw: Option<&Value>, ethertype: Ethertype) -> Protocol {
         let text = match raw {
             None | Some(Value::Null) => return Protocol::Any,
             Some(Value::String(s)) => s.trim().to_ascii_lowercase(),
@@ -140,14 +140,14 @@ impl fmt::Display for Protocol {
 
 /// A network: its address with the host bits cleared, and its length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Cidr {
-    pub addr: IpAddr,
-    pub len: u8,
+pub(crate) struct Cidr {
+    pub(crate) addr: IpAddr,
+    pub(crate) len: u8,
 }
 
 impl Cidr {
     /// `10.0.0.1/8` is `10.0.0.0/8`; a bare address is a host network.
-    pub fn parse(text: &str) -> Option<Cidr> {
+    pub(crate) fn parse(text: &str) -> Option<Cidr> {
         let (addr, len) = match text.trim().split_once('/') {
             Some((a, l)) => (a.parse::<IpAddr>().ok()?, Some(l.parse::<u8>().ok()?)),
             None => (text.trim().parse::<IpAddr>().ok()?, None),
@@ -178,7 +178,7 @@ impl Cidr {
         })
     }
 
-    pub fn anywhere(ethertype: Ethertype) -> Cidr {
+    pub(crate) fn anywhere(ethertype: Ethertype) -> Cidr {
         match ethertype {
             Ethertype::V4 => Cidr {
                 addr: IpAddr::V4(Ipv4Addr::UNSPECIFIED),
@@ -200,7 +200,7 @@ impl fmt::Display for Cidr {
 
 /// Where the traffic of a rule comes from (or goes to).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Remote {
+pub(crate) enum Remote {
     Prefix(Cidr),
     /// Another group (or the rule's own), by name.
     Group(String),
@@ -226,26 +226,26 @@ impl fmt::Display for Remote {
 
 /// What makes two rules the same rule, wherever they are.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct RuleKey {
-    pub direction: Direction,
-    pub ethertype: Ethertype,
-    pub protocol: Protocol,
+pub(crate) struct RuleKey {
+    pub(crate) direction: Direction,
+    pub(crate) ethertype: Ethertype,
+    pub(crate) protocol: Protocol,
     /// The port range; for ICMP the type and the code.
-    pub min: Option<i64>,
-    pub max: Option<i64>,
-    pub remote: Remote,
+    pub(crate) min: Option<i64>,
+    pub(crate) max: Option<i64>,
+    pub(crate) remote: Remote,
 }
 
 /// The names of a site's groups and address groups, by id.
 #[derive(Debug, Default)]
-pub struct Names {
-    pub groups: BTreeMap<String, String>,
-    pub address_groups: BTreeMap<String, String>,
+pub(crate) struct Names {
+    pub(crate) groups: BTreeMap<String, String>,
+    pub(crate) address_groups: BTreeMap<String, String>,
 }
 
 impl RuleKey {
     /// Normalises a rule as Neutron shows it; `names` turns remote ids into names.
-    pub fn of(rule: &Rule, names: &Names) -> anyhow::Result<RuleKey> {
+    pub(crate) fn of(rule: &Rule, names: &Names) -> anyhow::Result<RuleKey> {
         let direction = match rule.direction.to_ascii_lowercase().as_str() {
             "ingress" => Direction::Ingress,
             "egress" => Direction::Egress,
@@ -292,7 +292,7 @@ impl RuleKey {
     }
 
     /// The ports as people read them: `22`, `8000-8080`, `type 8 code 0`.
-    pub fn ports(&self) -> String {
+    pub(crate) fn ports(&self) -> String {
         if self.protocol.is_icmp() {
             return match (self.min, self.max) {
                 (None, None) => String::new(),
@@ -313,7 +313,7 @@ impl RuleKey {
     }
 
     /// The group this rule needs by name, if any.
-    pub fn remote_group(&self) -> Option<&str> {
+    pub(crate) fn remote_group(&self) -> Option<&str> {
         match &self.remote {
             Remote::Group(n) => Some(n),
             _ => None,
@@ -322,7 +322,7 @@ impl RuleKey {
 
     /// One line that tells rules apart, for digests: every field, with
     /// separators no name can fake.
-    pub fn canonical(&self) -> String {
+    pub(crate) fn canonical(&self) -> String {
         let remote = match &self.remote {
             Remote::Prefix(c) => format!("p:{c}"),
             Remote::Group(n) => format!("g:{n}"),
@@ -352,7 +352,7 @@ impl RuleKey {
     /// explicit `0.0.0.0/0`; `10.0.0.7/8` with its host bits; `1-65535`),
     /// so that every reader of the target sees the source's rule there:
     /// the key only decides which rules are the same.
-    pub fn new_rule(&self, raw: &Rule, group_id: &str, remote_id: Option<&str>) -> NewRule {
+    pub(crate) fn new_rule(&self, raw: &Rule, group_id: &str, remote_id: Option<&str>) -> NewRule {
         let (prefix, group, address_group) = match &self.remote {
             Remote::Prefix(_) => (
                 raw.remote_ip_prefix.clone().filter(|p| !p.is_empty()),

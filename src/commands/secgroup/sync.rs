@@ -25,7 +25,7 @@ const DEFAULT: &str = "default";
 
 /// What a step does at its target.
 #[derive(Debug, Clone)]
-pub enum Op {
+pub(crate) enum Op {
     /// Creates the group, tags it with `tag` where the site can, and
     /// removes the template rules Neutron adds that are not in `keep`
     /// (the source's rules that say exactly what a template rule says).
@@ -50,7 +50,7 @@ pub enum Op {
 
 /// What undoes a creation of this run.
 #[derive(Debug, Clone)]
-pub enum Undo {
+pub(crate) enum Undo {
     Group(String),
     Rule(String),
 }

@@ -189,7 +189,6 @@ fn external_subnets_that_overlap_are_public_duplicates() {
 fn the_same_segment_at_two_sites() {
     let seg = |net: &str, kind: &str, physnet: &str, id: &str| Segment {
         network: net.into(),
-        network_id: format!("id-{net}"),
         network_type: kind.into(),
         physical_network: physnet.into(),
         segmentation_id: id.into(),

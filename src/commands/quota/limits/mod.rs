@@ -33,24 +33,24 @@ use visit::FileSeed;
 
 /// Global limits by service name (`compute`, …) and resource; `-1` is
 /// unlimited (not managed).
-pub type ServiceLimits = BTreeMap<String, BTreeMap<String, i64>>;
+pub(crate) type ServiceLimits = BTreeMap<String, BTreeMap<String, i64>>;
 
 /// The global limits file, validated.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GlobalLimits {
     /// Keyed by project name or id.
-    pub projects: BTreeMap<String, ServiceLimits>,
+    pub(crate) projects: BTreeMap<String, ServiceLimits>,
     /// For projects not listed; not merged into listed ones.
-    pub defaults: Option<ServiceLimits>,
+    pub(crate) defaults: Option<ServiceLimits>,
     /// `cloud/region` globs and their weights, in file order.
-    pub weights: Vec<(String, u32)>,
+    pub(crate) weights: Vec<(String, u32)>,
 }
 
 impl GlobalLimits {
     /// The limits for a project: the entry keyed by its id, else by its name,
     /// else the defaults. An id wins because a name may mean different
     /// projects in different Keystones while an id means one.
-    pub fn for_project(&self, name: &str, id: &str) -> Option<&ServiceLimits> {
+    pub(crate) fn for_project(&self, name: &str, id: &str) -> Option<&ServiceLimits> {
         self.projects
             .get(id)
             .or_else(|| self.projects.get(name))
@@ -58,7 +58,13 @@ impl GlobalLimits {
     }
 
     /// The global limit of one resource for a project, if the file sets one.
-    pub fn global(&self, name: &str, id: &str, service: &str, resource: &str) -> Option<i64> {
+    pub(crate) fn global(
+        &self,
+        name: &str,
+        id: &str,
+        service: &str,
+        resource: &str,
+    ) -> Option<i64> {
         self.for_project(name, id)
             .and_then(|l| l.get(service))
             .and_then(|r| r.get(resource))
@@ -67,7 +73,7 @@ impl GlobalLimits {
 
     /// A site's weight for `--strategy hard`: the first glob that matches,
     /// in file order, else 1.
-    pub fn weight(&self, cloud: &str, region: &str) -> u32 {
+    pub(crate) fn weight(&self, cloud: &str, region: &str) -> u32 {
         self.weights
             .iter()
             .find(|(glob, _)| pattern_matches(glob, cloud, region))
@@ -76,7 +82,7 @@ impl GlobalLimits {
 }
 
 /// Reads and validates the global limits file.
-pub fn load(path: &Path) -> anyhow::Result<GlobalLimits> {
+pub(crate) fn load(path: &Path) -> anyhow::Result<GlobalLimits> {
     let text = read_text(path).map_err(|failure| {
         let hint = match failure {
             ReadFailure::Missing => "check the path given to --limits".to_string(),

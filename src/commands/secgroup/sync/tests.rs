@@ -15,7 +15,7 @@ fn site(r: &str) -> SiteId {
 
 fn at(region: &str, tags: bool, groups: Value) -> SiteGroups {
     let raw: Vec<SecurityGroup> = serde_json::from_value(groups).unwrap();
-    read::site_groups(site(region), "p".into(), &raw, &[], tags).unwrap()
+    read::site_groups(site(region), &raw, &[], tags).unwrap()
 }
 
 fn ssh() -> Value {
@@ -261,7 +261,7 @@ fn ambiguous_names_and_unmappable_remotes_are_conflicts() {
         id: "ag".into(),
         name: "office".into(),
     };
-    let src = read::site_groups(site("src"), "p".into(), &raw, &[office], false).unwrap();
+    let src = read::site_groups(site("src"), &raw, &[office], false).unwrap();
     let target = at("t", true, json!([]));
     let got = rows(&plan_site(&src, &target, &names(&["web"]), false));
     let conflicts: Vec<&str> = got
