@@ -29,7 +29,6 @@ use crate::microversion::Microversion;
 use crate::page;
 use crate::query::Query;
 use crate::quota::QuotaService;
-use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
 use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource};
@@ -103,12 +102,7 @@ pub(crate) fn routes() -> Router<Ctx> {
     router
 }
 
-/// A handler's outcome: the response, or Neutron's error for it.
-type Reply = Result<Response, ApiError>;
-
-fn respond(reply: Reply) -> Response {
-    reply.unwrap_or_else(|e| e.into_response(Service::Network))
-}
+pub(crate) use crate::store::Reply;
 
 fn call<'a>(ctx: &'a Ctx, caller: &'a Caller) -> Call<'a> {
     Call {
@@ -233,9 +227,9 @@ async fn list(
     State(ctx): State<Ctx>,
     Extension(caller): Extension<Caller>,
     RawQuery(raw): RawQuery,
-) -> Response {
+) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond(list_inner(c, &ctx, &caller, &query))
+    list_inner(c, &ctx, &caller, &query)
 }
 
 fn list_inner(c: &Collection, ctx: &Ctx, caller: &Caller, query: &Query) -> Reply {
@@ -330,17 +324,17 @@ async fn show(
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
-) -> Response {
+) -> Reply {
     let query = Query::parse(raw.as_deref());
     let fields = query.all("fields");
-    respond(ctx.world.store.at(ctx.key(), |s| {
+    ctx.world.store.at(ctx.key(), |s| {
         let r = s
             .get(c.decl.kind, &id)
             .filter(|r| (c.decl.visible)(&caller, r))
             .ok_or_else(|| not_found(c, &id))?;
         let out = json!({c.decl.singular: view(c, s, &caller, r, &fields)});
         Ok(body::json(StatusCode::OK, &out))
-    }))
+    })
 }
 
 /// Neutron's rejection of attributes a resource does not have.
@@ -458,8 +452,8 @@ async fn create(
     State(ctx): State<Ctx>,
     Extension(caller): Extension<Caller>,
     raw: Bytes,
-) -> Response {
-    respond(create_inner(c, &ctx, &caller, &raw))
+) -> Reply {
+    create_inner(c, &ctx, &caller, &raw)
 }
 
 /// `{"<singular>": {…}}`, or bulk `{"<plural>": [{…}, …]}` (all or none).
@@ -520,31 +514,28 @@ async fn update(
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
     raw: Bytes,
-) -> Response {
-    respond((|| {
-        let request: Value = serde_json::from_slice(&raw).map_err(|_| {
-            bad_request("Failed to parse request. Resource body is not valid JSON.")
-        })?;
-        let Some(changes) = request.get(c.decl.singular).and_then(Value::as_object) else {
-            return Err(bad_request(format!(
-                "Failed to parse request. Required attribute '{}' not specified",
-                c.decl.singular
-            )));
-        };
-        let call = call(&ctx, &caller);
-        ctx.world.store.at(ctx.key(), |s| {
-            s.get(c.decl.kind, &id)
-                .filter(|r| (c.decl.visible)(&caller, r))
-                .ok_or_else(|| not_found(c, &id))?;
-            (c.update)(call, s, &id, changes)?;
-            if let Some(r) = s.get_mut(c.decl.kind, &id) {
-                r.touch();
-            }
-            let r = s.get(c.decl.kind, &id).ok_or_else(|| not_found(c, &id))?;
-            let out = json!({c.decl.singular: view(c, s, &caller, r, &[])});
-            Ok(body::json(StatusCode::OK, &out))
-        })
-    })())
+) -> Reply {
+    let request: Value = serde_json::from_slice(&raw)
+        .map_err(|_| bad_request("Failed to parse request. Resource body is not valid JSON."))?;
+    let Some(changes) = request.get(c.decl.singular).and_then(Value::as_object) else {
+        return Err(bad_request(format!(
+            "Failed to parse request. Required attribute '{}' not specified",
+            c.decl.singular
+        )));
+    };
+    let call = call(&ctx, &caller);
+    ctx.world.store.at(ctx.key(), |s| {
+        s.get(c.decl.kind, &id)
+            .filter(|r| (c.decl.visible)(&caller, r))
+            .ok_or_else(|| not_found(c, &id))?;
+        (c.update)(call, s, &id, changes)?;
+        if let Some(r) = s.get_mut(c.decl.kind, &id) {
+            r.touch();
+        }
+        let r = s.get(c.decl.kind, &id).ok_or_else(|| not_found(c, &id))?;
+        let out = json!({c.decl.singular: view(c, s, &caller, r, &[])});
+        Ok(body::json(StatusCode::OK, &out))
+    })
 }
 
 async fn delete(
@@ -552,8 +543,8 @@ async fn delete(
     State(ctx): State<Ctx>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
-) -> Response {
-    respond(ctx.world.store.at(ctx.key(), |s| {
+) -> Reply {
+    ctx.world.store.at(ctx.key(), |s| {
         s.get(c.decl.kind, &id)
             .filter(|r| (c.decl.visible)(&caller, r))
             .ok_or_else(|| not_found(c, &id))?;
@@ -561,5 +552,5 @@ async fn delete(
         let mut resp = Response::new(axum::body::Body::empty());
         *resp.status_mut() = StatusCode::NO_CONTENT;
         Ok(resp)
-    }))
+    })
 }

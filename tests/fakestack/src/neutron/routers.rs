@@ -3,7 +3,6 @@
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::Response;
 use axum::routing::put;
 use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
@@ -14,8 +13,7 @@ use crate::state::Caller;
 use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
 
 use super::{
-    Collection, Reply, bad_request, boolean, ipam, known, owner, policy, ports, respond, subnets,
-    text,
+    Collection, Reply, bad_request, boolean, ipam, known, owner, policy, ports, subnets, text,
 };
 
 pub(crate) static DECL: Decl = Decl {
@@ -259,8 +257,8 @@ async fn interface(
     Path(id): Path<String>,
     raw: Bytes,
     add: bool,
-) -> Response {
-    respond(interface_inner(&ctx, &caller, &id, &raw, add))
+) -> Reply {
+    interface_inner(&ctx, &caller, &id, &raw, add)
 }
 
 /// `{"subnet_id": …}` (a new port at the subnet's gateway address) or

@@ -3,7 +3,6 @@
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
@@ -17,9 +16,7 @@ use crate::server::Ctx;
 use crate::state::Caller;
 use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
 
-use super::{
-    Reply, base, envelope, json_body, limit_and_marker, links, ok, policy, respond, truthy,
-};
+use super::{Reply, base, envelope, json_body, limit_and_marker, links, ok, policy, truthy};
 
 pub(crate) static DECL: Decl = Decl {
     kind: Kind::Flavor,
@@ -133,9 +130,9 @@ async fn index(
     Extension(caller): Extension<Caller>,
     Extension(mv): Extension<Microversion>,
     RawQuery(raw): RawQuery,
-) -> Response {
+) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond(list(&ctx, &caller, mv, &query, false))
+    list(&ctx, &caller, mv, &query, false)
 }
 
 async fn detail(
@@ -143,9 +140,9 @@ async fn detail(
     Extension(caller): Extension<Caller>,
     Extension(mv): Extension<Microversion>,
     RawQuery(raw): RawQuery,
-) -> Response {
+) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond(list(&ctx, &caller, mv, &query, true))
+    list(&ctx, &caller, mv, &query, true)
 }
 
 /// The body key a `sort_key` sorts on (`flavorid` by default).
@@ -252,14 +249,12 @@ async fn show(
     Extension(caller): Extension<Caller>,
     Extension(mv): Extension<Microversion>,
     Path(id): Path<String>,
-) -> Response {
-    respond((|| {
-        let flavor = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
-        Ok(ok(
-            StatusCode::OK,
-            &json!({"flavor": view(&ctx, &flavor, mv, true)}),
-        ))
-    })())
+) -> Reply {
+    let flavor = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
+    Ok(ok(
+        StatusCode::OK,
+        &json!({"flavor": view(&ctx, &flavor, mv, true)}),
+    ))
 }
 
 async fn post(
@@ -267,24 +262,22 @@ async fn post(
     Extension(caller): Extension<Caller>,
     Extension(mv): Extension<Microversion>,
     raw: Bytes,
-) -> Response {
-    respond((|| {
-        let request = json_body(&raw)?;
-        let inner = envelope(&request, "flavor")?;
-        let call = Call {
-            ctx: &ctx,
-            caller: &caller,
-            mv,
-        };
-        let flavor = ctx.world.store.at(ctx.key(), |s| {
-            let id = create(call, s, inner)?;
-            lookup(s, &caller, &id)
-        })?;
-        Ok(ok(
-            StatusCode::OK,
-            &json!({"flavor": view(&ctx, &flavor, mv, true)}),
-        ))
-    })())
+) -> Reply {
+    let request = json_body(&raw)?;
+    let inner = envelope(&request, "flavor")?;
+    let call = Call {
+        ctx: &ctx,
+        caller: &caller,
+        mv,
+    };
+    let flavor = ctx.world.store.at(ctx.key(), |s| {
+        let id = create(call, s, inner)?;
+        lookup(s, &caller, &id)
+    })?;
+    Ok(ok(
+        StatusCode::OK,
+        &json!({"flavor": view(&ctx, &flavor, mv, true)}),
+    ))
 }
 
 fn invalid(field: &str, value: &Value, why: String) -> ApiError {
@@ -492,49 +485,47 @@ async fn update(
     Extension(mv): Extension<Microversion>,
     Path(id): Path<String>,
     raw: Bytes,
-) -> Response {
-    respond((|| {
-        if mv < MV_DESCRIPTION {
-            return Err(ApiError::not_found("The resource could not be found."));
-        }
-        let request = json_body(&raw)?;
-        let inner = envelope(&request, "flavor")?;
-        let Some(map) = inner
-            .as_object()
-            .filter(|m| m.len() == 1 && m.contains_key("description"))
-        else {
+) -> Reply {
+    if mv < MV_DESCRIPTION {
+        return Err(ApiError::not_found("The resource could not be found."));
+    }
+    let request = json_body(&raw)?;
+    let inner = envelope(&request, "flavor")?;
+    let Some(map) = inner
+        .as_object()
+        .filter(|m| m.len() == 1 && m.contains_key("description"))
+    else {
+        return Err(invalid(
+            "flavor",
+            inner,
+            "'description' is a required property".to_owned(),
+        ));
+    };
+    let description = match &map["description"] {
+        v @ (Value::Null | Value::String(_)) => v.clone(),
+        v => {
             return Err(invalid(
-                "flavor",
-                inner,
-                "'description' is a required property".to_owned(),
+                "description",
+                v,
+                format!("{} is not of type 'string', 'null'", py_repr(v)),
             ));
-        };
-        let description = match &map["description"] {
-            v @ (Value::Null | Value::String(_)) => v.clone(),
-            v => {
-                return Err(invalid(
-                    "description",
-                    v,
-                    format!("{} is not of type 'string', 'null'", py_repr(v)),
-                ));
-            }
-        };
-        if !caller.is_admin() {
-            return Err(policy("os_compute_api:os-flavor-manage:update"));
         }
-        let flavor = ctx.world.store.at(ctx.key(), |s| {
-            let r = s
-                .get_mut(Kind::Flavor, &id)
-                .ok_or_else(|| ApiError::not_found(format!("Flavor {id} could not be found.")))?;
-            r.body["description"] = description;
-            r.touch();
-            Ok::<_, ApiError>(r.clone())
-        })?;
-        Ok(ok(
-            StatusCode::OK,
-            &json!({"flavor": view(&ctx, &flavor, mv, true)}),
-        ))
-    })())
+    };
+    if !caller.is_admin() {
+        return Err(policy("os_compute_api:os-flavor-manage:update"));
+    }
+    let flavor = ctx.world.store.at(ctx.key(), |s| {
+        let r = s
+            .get_mut(Kind::Flavor, &id)
+            .ok_or_else(|| ApiError::not_found(format!("Flavor {id} could not be found.")))?;
+        r.body["description"] = description;
+        r.touch();
+        Ok::<_, ApiError>(r.clone())
+    })?;
+    Ok(ok(
+        StatusCode::OK,
+        &json!({"flavor": view(&ctx, &flavor, mv, true)}),
+    ))
 }
 
 /// Admin only; 202. Nova deletes a flavor servers still use (they keep a copy).
@@ -542,19 +533,17 @@ async fn delete(
     State(ctx): State<Ctx>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
-) -> Response {
-    respond((|| {
-        if !caller.is_admin() {
-            return Err(policy("os_compute_api:os-flavor-manage:delete"));
-        }
-        ctx.world
-            .store
-            .at(ctx.key(), |s| s.remove(Kind::Flavor, &id))
-            .ok_or_else(|| ApiError::not_found(format!("Flavor {id} could not be found.")))?;
-        Ok(crate::body::raw(
-            StatusCode::ACCEPTED,
-            "application/json",
-            String::new(),
-        ))
-    })())
+) -> Reply {
+    if !caller.is_admin() {
+        return Err(policy("os_compute_api:os-flavor-manage:delete"));
+    }
+    ctx.world
+        .store
+        .at(ctx.key(), |s| s.remove(Kind::Flavor, &id))
+        .ok_or_else(|| ApiError::not_found(format!("Flavor {id} could not be found.")))?;
+    Ok(crate::body::raw(
+        StatusCode::ACCEPTED,
+        "application/json",
+        String::new(),
+    ))
 }

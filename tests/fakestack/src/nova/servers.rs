@@ -5,7 +5,6 @@
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
@@ -17,7 +16,7 @@ use crate::server::Ctx;
 use crate::state::Caller;
 use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
 
-use super::{Reply, base, limit_and_marker, links, ok, policy, respond, truthy};
+use super::{Reply, base, limit_and_marker, links, ok, policy, truthy};
 
 pub(crate) static DECL: Decl = Decl {
     kind: Kind::Server,
@@ -80,18 +79,18 @@ async fn index(
     State(ctx): State<Ctx>,
     Extension(caller): Extension<Caller>,
     RawQuery(raw): RawQuery,
-) -> Response {
+) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond(list(&ctx, &caller, &query, false))
+    list(&ctx, &caller, &query, false)
 }
 
 async fn detail(
     State(ctx): State<Ctx>,
     Extension(caller): Extension<Caller>,
     RawQuery(raw): RawQuery,
-) -> Response {
+) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond(list(&ctx, &caller, &query, true))
+    list(&ctx, &caller, &query, true)
 }
 
 /// Newest first. The caller's project, or with `all_tenants` (admin only)
@@ -171,22 +170,20 @@ async fn show(
     State(ctx): State<Ctx>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
-) -> Response {
-    respond((|| {
-        let server = ctx
-            .world
-            .store
-            .at(ctx.key(), |s| {
-                s.get(Kind::Server, &id)
-                    .filter(|r| visible(&caller, r))
-                    .cloned()
-            })
-            .ok_or_else(|| not_found(&id))?;
-        Ok(ok(
-            StatusCode::OK,
-            &json!({"server": view(&ctx, &caller, &server)}),
-        ))
-    })())
+) -> Reply {
+    let server = ctx
+        .world
+        .store
+        .at(ctx.key(), |s| {
+            s.get(Kind::Server, &id)
+                .filter(|r| visible(&caller, r))
+                .cloned()
+        })
+        .ok_or_else(|| not_found(&id))?;
+    Ok(ok(
+        StatusCode::OK,
+        &json!({"server": view(&ctx, &caller, &server)}),
+    ))
 }
 
 /// 204; the server's ports lose their device.
@@ -194,34 +191,32 @@ async fn delete(
     State(ctx): State<Ctx>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
-) -> Response {
-    respond((|| {
-        ctx.world.store.at(ctx.key(), |s| {
-            s.get(Kind::Server, &id)
-                .filter(|r| visible(&caller, r))
-                .ok_or_else(|| not_found(&id))?;
-            s.remove(Kind::Server, &id);
-            let bound: Vec<String> = s
-                .all(Kind::Port)
-                .iter()
-                .filter(|p| p.field("device_id") == id)
-                .map(|p| p.id.clone())
-                .collect();
-            for port in bound {
-                if let Some(p) = s.get_mut(Kind::Port, &port) {
-                    p.body["device_id"] = json!("");
-                    p.body["device_owner"] = json!("");
-                    p.touch();
-                }
+) -> Reply {
+    ctx.world.store.at(ctx.key(), |s| {
+        s.get(Kind::Server, &id)
+            .filter(|r| visible(&caller, r))
+            .ok_or_else(|| not_found(&id))?;
+        s.remove(Kind::Server, &id);
+        let bound: Vec<String> = s
+            .all(Kind::Port)
+            .iter()
+            .filter(|p| p.field("device_id") == id)
+            .map(|p| p.id.clone())
+            .collect();
+        for port in bound {
+            if let Some(p) = s.get_mut(Kind::Port, &port) {
+                p.body["device_id"] = json!("");
+                p.body["device_owner"] = json!("");
+                p.touch();
             }
-            Ok::<_, ApiError>(())
-        })?;
-        Ok(crate::body::raw(
-            StatusCode::NO_CONTENT,
-            "application/json",
-            String::new(),
-        ))
-    })())
+        }
+        Ok::<_, ApiError>(())
+    })?;
+    Ok(crate::body::raw(
+        StatusCode::NO_CONTENT,
+        "application/json",
+        String::new(),
+    ))
 }
 
 /// Nova's `vm_state` and `power_state` for a status.

@@ -16,7 +16,7 @@ use std::time::SystemTime;
 
 use axum::body::Bytes;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
@@ -160,7 +160,11 @@ pub(crate) struct Call<'a> {
     pub mv: Microversion,
 }
 
-/// An API error, rendered in the service's own shape by [`ApiError::into_response`].
+/// An API error, rendered in the service's own shape by [`ApiError::render`].
+///
+/// A handler returns it as its response (`Result<Response, ApiError>`, with
+/// `?`): it then travels as a bare status carrying the error, and the layer
+/// of the service's router ([`rendered`]) gives it the service's body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ApiError {
     pub status: StatusCode,
@@ -207,7 +211,7 @@ impl ApiError {
         Self::new(StatusCode::FORBIDDEN, message)
     }
 
-    pub(crate) fn into_response(self, service: Service) -> Response {
+    pub(crate) fn render(self, service: Service) -> Response {
         match (service, self.kind) {
             (Service::Network, Some(kind)) => {
                 let mut resp = body::json(
@@ -220,6 +224,37 @@ impl ApiError {
             _ => errors::service(service, self.status, &self.message),
         }
     }
+}
+
+/// A handler's outcome: the response, or the API error for it.
+pub(crate) type Reply = Result<Response, ApiError>;
+
+/// An [`ApiError`] a handler returned, not yet in its service's shape.
+#[derive(Debug, Clone)]
+struct Unrendered(ApiError);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut resp = self.status.into_response();
+        resp.extensions_mut().insert(Unrendered(self));
+        resp
+    }
+}
+
+/// `router` with every [`ApiError`] its handlers return rendered as
+/// `service` renders errors, before any outer layer sees the response.
+pub(crate) fn rendered<S>(service: Service, router: axum::Router<S>) -> axum::Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    router.layer(axum::middleware::map_response(
+        move |mut resp: Response| async move {
+            match resp.extensions_mut().remove::<Unrendered>() {
+                Some(Unrendered(e)) => e.render(service),
+                None => resp,
+            }
+        },
+    ))
 }
 
 /// Creates one resource from an API request body (the object inside the
