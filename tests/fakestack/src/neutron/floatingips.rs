@@ -3,28 +3,21 @@
 use axum::http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use crate::region::Service;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::ipam::{self, parse_ip};
 use super::{Collection, known, owner, policy, ports, text};
 
-pub(crate) static DECL: Decl = Decl {
-    kind: Kind::FloatingIp,
-    service: Service::Network,
-    path: "/network/v2.0/floatingips",
-    singular: "floatingip",
-    plural: "floatingips",
-    key: "id",
-    paging: Paging::Neutron,
-    stamps: Stamps::Zulu,
+pub(crate) static DECL: Decl = super::decl(
+    Kind::FloatingIp,
+    "/network/v2.0/floatingips",
+    ("floatingip", "floatingips"),
     create,
-    visible: super::owned_or_admin,
-};
+    super::owned_or_admin,
+);
 
 pub(crate) static COLLECTION: Collection = Collection {
     decl: &DECL,
-    segment: "floatingips",
     missing: ("FloatingIPNotFound", |id| {
         format!("Floating IP {id} could not be found")
     }),

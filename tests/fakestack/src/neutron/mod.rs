@@ -29,9 +29,10 @@ use crate::microversion::Microversion;
 use crate::page;
 use crate::query::Query;
 use crate::quota::QuotaService;
+use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource};
+use crate::store::{ApiError, Call, CreateFn, Decl, Kind, Paging, RegionStore, Resource, Stamps};
 
 /// Changes a stored resource from an update body (the object inside the envelope).
 type UpdateFn = fn(Call<'_>, &mut RegionStore, &str, &Map<String, Value>) -> Result<(), ApiError>;
@@ -43,11 +44,32 @@ type DeleteFn = fn(Call<'_>, &mut RegionStore, &str) -> Result<(), ApiError>;
 /// a group's rules).
 type DecorateFn = fn(&RegionStore, &Resource, &mut Map<String, Value>);
 
+/// A Neutron kind's declaration at `path` (`/network/v2.0/ports`), with the
+/// envelopes `(port, ports)`; ids, paging and stamps are Neutron's.
+const fn decl(
+    kind: Kind,
+    path: &'static str,
+    (singular, plural): (&'static str, &'static str),
+    create: CreateFn,
+    visible: fn(&Caller, &Resource) -> bool,
+) -> Decl {
+    Decl {
+        kind,
+        service: Service::Network,
+        path,
+        singular,
+        plural,
+        key: "id",
+        paging: Paging::Neutron,
+        stamps: Stamps::Zulu,
+        create,
+        visible,
+    }
+}
+
 /// A Neutron collection: the store's declaration and what differs per kind.
 pub(crate) struct Collection {
     pub decl: &'static Decl,
-    /// The URL segment: `networks`, `security-groups`, `floatingips`.
-    pub segment: &'static str,
     /// The `NotFound` type and message for an id.
     pub missing: (&'static str, fn(&str) -> String),
     /// Attributes only the admin sees (`provider:*`, `binding:host_id`, …).
@@ -85,10 +107,10 @@ pub(crate) fn routes() -> Router<Ctx> {
         .merge(routers::action_routes())
         .merge(extensions::routes());
     for c in COLLECTIONS {
-        let path = format!("/network/v2.0/{}", c.segment);
+        let path = c.decl.path;
         router = router
             .route(
-                &path,
+                path,
                 get(move |state, caller, query| list(c, state, caller, query))
                     .post(move |state, caller, raw| create(c, state, caller, raw)),
             )

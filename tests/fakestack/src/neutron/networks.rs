@@ -3,28 +3,21 @@
 use axum::http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use crate::region::Service;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::{Collection, boolean, known, owner, policy, secgroups, text};
 
-pub(crate) static DECL: Decl = Decl {
-    kind: Kind::Network,
-    service: Service::Network,
-    path: "/network/v2.0/networks",
-    singular: "network",
-    plural: "networks",
-    key: "id",
-    paging: Paging::Neutron,
-    stamps: Stamps::Zulu,
+pub(crate) static DECL: Decl = super::decl(
+    Kind::Network,
+    "/network/v2.0/networks",
+    ("network", "networks"),
     create,
     visible,
-};
+);
 
 pub(crate) static COLLECTION: Collection = Collection {
     decl: &DECL,
-    segment: "networks",
     missing: ("NetworkNotFound", |id| {
         format!("Network {id} could not be found.")
     }),

@@ -3,28 +3,21 @@
 use axum::http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use crate::region::Service;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::{Collection, boolean, ipam, known, networks, owner, policy, secgroups, text};
 
-pub(crate) static DECL: Decl = Decl {
-    kind: Kind::Port,
-    service: Service::Network,
-    path: "/network/v2.0/ports",
-    singular: "port",
-    plural: "ports",
-    key: "id",
-    paging: Paging::Neutron,
-    stamps: Stamps::Zulu,
+pub(crate) static DECL: Decl = super::decl(
+    Kind::Port,
+    "/network/v2.0/ports",
+    ("port", "ports"),
     create,
-    visible: super::owned_or_admin,
-};
+    super::owned_or_admin,
+);
 
 pub(crate) static COLLECTION: Collection = Collection {
     decl: &DECL,
-    segment: "ports",
     missing: ("PortNotFound", |id| {
         format!("Port {id} could not be found.")
     }),

@@ -7,31 +7,24 @@ use axum::routing::put;
 use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
-use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::{
     Collection, Reply, bad_request, boolean, ipam, known, owner, policy, ports, subnets, text,
 };
 
-pub(crate) static DECL: Decl = Decl {
-    kind: Kind::Router,
-    service: Service::Network,
-    path: "/network/v2.0/routers",
-    singular: "router",
-    plural: "routers",
-    key: "id",
-    paging: Paging::Neutron,
-    stamps: Stamps::Zulu,
+pub(crate) static DECL: Decl = super::decl(
+    Kind::Router,
+    "/network/v2.0/routers",
+    ("router", "routers"),
     create,
-    visible: super::owned_or_admin,
-};
+    super::owned_or_admin,
+);
 
 pub(crate) static COLLECTION: Collection = Collection {
     decl: &DECL,
-    segment: "routers",
     missing: ("RouterNotFound", |id| {
         format!("Router {id} could not be found")
     }),

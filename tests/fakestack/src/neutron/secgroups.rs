@@ -8,41 +8,29 @@
 use axum::http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use crate::region::Service;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::ipam::{Cidr, parse_ip, render};
 use super::{Collection, bad_request, boolean, known, owner, text};
 
-pub(crate) static GROUPS: Decl = Decl {
-    kind: Kind::SecurityGroup,
-    service: Service::Network,
-    path: "/network/v2.0/security-groups",
-    singular: "security_group",
-    plural: "security_groups",
-    key: "id",
-    paging: Paging::Neutron,
-    stamps: Stamps::Zulu,
-    create: create_group,
-    visible: super::owned_or_admin,
-};
+pub(crate) static GROUPS: Decl = super::decl(
+    Kind::SecurityGroup,
+    "/network/v2.0/security-groups",
+    ("security_group", "security_groups"),
+    create_group,
+    super::owned_or_admin,
+);
 
-pub(crate) static RULES: Decl = Decl {
-    kind: Kind::SecurityGroupRule,
-    service: Service::Network,
-    path: "/network/v2.0/security-group-rules",
-    singular: "security_group_rule",
-    plural: "security_group_rules",
-    key: "id",
-    paging: Paging::Neutron,
-    stamps: Stamps::Zulu,
-    create: create_rule,
-    visible: super::owned_or_admin,
-};
+pub(crate) static RULES: Decl = super::decl(
+    Kind::SecurityGroupRule,
+    "/network/v2.0/security-group-rules",
+    ("security_group_rule", "security_group_rules"),
+    create_rule,
+    super::owned_or_admin,
+);
 
 pub(crate) static GROUP_COLLECTION: Collection = Collection {
     decl: &GROUPS,
-    segment: "security-groups",
     missing: ("SecurityGroupNotFound", |id| {
         format!("Security group {id} does not exist")
     }),
@@ -55,7 +43,6 @@ pub(crate) static GROUP_COLLECTION: Collection = Collection {
 
 pub(crate) static RULE_COLLECTION: Collection = Collection {
     decl: &RULES,
-    segment: "security-group-rules",
     missing: ("SecurityGroupRuleNotFound", |id| {
         format!("Security group rule {id} does not exist")
     }),

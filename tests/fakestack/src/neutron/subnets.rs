@@ -3,29 +3,22 @@
 use axum::http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use crate::region::Service;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::ipam::{Cidr, parse_ip, render};
 use super::{Collection, boolean, invalid_input, known, networks, owner, text};
 
-pub(crate) static DECL: Decl = Decl {
-    kind: Kind::Subnet,
-    service: Service::Network,
-    path: "/network/v2.0/subnets",
-    singular: "subnet",
-    plural: "subnets",
-    key: "id",
-    paging: Paging::Neutron,
-    stamps: Stamps::Zulu,
+pub(crate) static DECL: Decl = super::decl(
+    Kind::Subnet,
+    "/network/v2.0/subnets",
+    ("subnet", "subnets"),
     create,
     visible,
-};
+);
 
 pub(crate) static COLLECTION: Collection = Collection {
     decl: &DECL,
-    segment: "subnets",
     missing: ("SubnetNotFound", |id| {
         format!("Subnet {id} could not be found.")
     }),
