@@ -18,7 +18,7 @@ use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
 use crate::store::{
-    ApiError, Call, Decl, Kind, Paging, RegionStore, Reply, Resource, Stamps, uuid,
+    ApiError, Call, Decl, Kind, Paging, RegionStore, Reply, Resource, Stamps, owned_or_admin, uuid,
 };
 
 pub(crate) static DECL: Decl = Decl {
@@ -31,7 +31,7 @@ pub(crate) static DECL: Decl = Decl {
     paging: Paging::Cinder,
     stamps: Stamps::Micro,
     create,
-    visible,
+    visible: owned_or_admin,
 };
 
 /// Keys only the admin sees.
@@ -67,10 +67,6 @@ pub(crate) fn routes() -> Router<Ctx> {
             );
     }
     router
-}
-
-fn visible(caller: &Caller, r: &Resource) -> bool {
-    caller.is_admin() || r.owned_by(caller.project_id.as_deref())
 }
 
 fn not_found(id: &str) -> ApiError {
@@ -246,7 +242,7 @@ async fn show(
         .store
         .at(ctx.key(), |s| {
             s.get(Kind::Volume, id)
-                .filter(|r| visible(&caller, r))
+                .filter(|r| owned_or_admin(&caller, r))
                 .cloned()
         })
         .ok_or_else(|| not_found(id))?;
@@ -423,7 +419,7 @@ async fn update(
     let volume = ctx.world.store.at(ctx.key(), |s| {
         let r = s
             .get_mut(Kind::Volume, &id)
-            .filter(|r| visible(&caller, r))
+            .filter(|r| owned_or_admin(&caller, r))
             .ok_or_else(|| not_found(&id))?;
         for key in ["name", "description", "metadata"] {
             if let Some(v) = changes.get(key) {
@@ -452,7 +448,7 @@ async fn delete(
         .unwrap_or_default()
         .to_owned();
     ctx.world.store.at(ctx.key(), |s| {
-        let r = s.get(Kind::Volume, &id).filter(|r| visible(&caller, r)).ok_or_else(|| not_found(&id))?;
+        let r = s.get(Kind::Volume, &id).filter(|r| owned_or_admin(&caller, r)).ok_or_else(|| not_found(&id))?;
         let attached = r.body["attachments"].as_array().is_some_and(|a| !a.is_empty());
         if attached || r.field("status") == "in-use" {
             return Err(ApiError::bad_request(

@@ -19,9 +19,9 @@ use serde_json::json;
 
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Kind, RegionStore, Reply};
+use crate::store::{ApiError, Kind, RegionStore, Reply, owned_or_admin};
 
-use super::images::{lookup, may_change, not_found};
+use super::images::{lookup, not_found};
 
 /// The size of the chunks a download is sent in.
 const CHUNK: usize = 64 * 1024;
@@ -37,7 +37,7 @@ fn hex(bytes: &[u8]) -> String {
 /// Marks the image `saving`; 409 unless it is `queued`.
 fn begin(s: &mut RegionStore, caller: &Caller, id: &str) -> Result<(), ApiError> {
     let image = lookup(s, caller, id)?;
-    if !may_change(caller, &image) {
+    if !owned_or_admin(caller, &image) {
         return Err(ApiError::forbidden(format!(
             "Not allowed to upload image data for image {id}"
         )));

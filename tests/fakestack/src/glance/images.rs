@@ -14,7 +14,9 @@ use crate::query::Query;
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{
+    ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, owned_or_admin, uuid,
+};
 
 use super::Reply;
 
@@ -440,11 +442,6 @@ async fn show(
     Ok(body::json(StatusCode::OK, &image.body))
 }
 
-/// Only the owner (or the admin) changes an image.
-pub(crate) fn may_change(caller: &Caller, r: &Resource) -> bool {
-    caller.is_admin() || r.owned_by(caller.project_id.as_deref())
-}
-
 /// `application/openstack-images-v2.1-json-patch`: `add`, `replace` and
 /// `remove` on top-level attributes and custom properties.
 async fn patch(
@@ -471,7 +468,7 @@ async fn patch(
     })?;
     let image = ctx.world.store.at(ctx.key(), |s| {
         let image = lookup(s, &caller, &id)?;
-        if !may_change(&caller, &image) {
+        if !owned_or_admin(&caller, &image) {
             return Err(forbidden(format!(
                 "You are not permitted to modify image {id}."
             )));
@@ -551,7 +548,7 @@ async fn delete(
 ) -> Reply {
     ctx.world.store.at(ctx.key(), |s| {
         let image = lookup(s, &caller, &id)?;
-        if !may_change(&caller, &image) {
+        if !owned_or_admin(&caller, &image) {
             return Err(forbidden(format!(
                 "You are not permitted to delete image {id}."
             )));

@@ -161,10 +161,7 @@ pub(crate) fn policy(rule: &str) -> ApiError {
     )
 }
 
-/// Whether a resource is the caller's to see: the admin sees everything.
-pub(crate) fn owned_or_admin(caller: &Caller, r: &Resource) -> bool {
-    caller.is_admin() || r.owned_by(caller.project_id.as_deref())
-}
+pub(crate) use crate::store::owned_or_admin;
 
 /// The view a caller gets: admin-only attributes dropped, computed ones
 /// added, then only `fields` when asked.

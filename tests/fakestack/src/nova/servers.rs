@@ -14,7 +14,9 @@ use crate::query::Query;
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{
+    ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, owned_or_admin, uuid,
+};
 
 use super::{Reply, base, limit_and_marker, links, ok, policy, truthy};
 
@@ -28,7 +30,7 @@ pub(crate) static DECL: Decl = Decl {
     paging: Paging::Nova,
     stamps: Stamps::Zulu,
     create,
-    visible,
+    visible: owned_or_admin,
 };
 
 /// Shown to the admin only.
@@ -43,10 +45,6 @@ pub(crate) fn routes() -> Router<Ctx> {
         .route(DECL.path, get(index))
         .route("/compute/v2.1/servers/detail", get(detail))
         .route("/compute/v2.1/servers/{id}", get(show).delete(delete))
-}
-
-fn visible(caller: &Caller, r: &Resource) -> bool {
-    caller.is_admin() || r.owned_by(caller.project_id.as_deref())
 }
 
 fn not_found(id: &str) -> ApiError {
@@ -176,7 +174,7 @@ async fn show(
         .store
         .at(ctx.key(), |s| {
             s.get(Kind::Server, &id)
-                .filter(|r| visible(&caller, r))
+                .filter(|r| owned_or_admin(&caller, r))
                 .cloned()
         })
         .ok_or_else(|| not_found(&id))?;
@@ -194,7 +192,7 @@ async fn delete(
 ) -> Reply {
     ctx.world.store.at(ctx.key(), |s| {
         s.get(Kind::Server, &id)
-            .filter(|r| visible(&caller, r))
+            .filter(|r| owned_or_admin(&caller, r))
             .ok_or_else(|| not_found(&id))?;
         s.remove(Kind::Server, &id);
         let bound: Vec<String> = s

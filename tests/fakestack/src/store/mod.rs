@@ -356,6 +356,12 @@ impl Resource {
     }
 }
 
+/// The owner rule of most kinds: the admin, or a member of the resource's
+/// project (who may see it, and for Glance, change it).
+pub(crate) fn owned_or_admin(caller: &Caller, r: &Resource) -> bool {
+    caller.is_admin() || r.owned_by(caller.project_id.as_deref())
+}
+
 /// One region's resources and image data.
 #[derive(Debug, Default)]
 pub(crate) struct RegionStore {
