@@ -19,7 +19,7 @@ use crate::server::Ctx;
 use crate::state::{Realm, hex_id};
 use crate::{Caller, body, errors};
 
-type Reply = Result<Response, Response>;
+use super::Reply;
 
 pub(crate) fn routes() -> Router<Ctx> {
     Router::new()
@@ -39,10 +39,6 @@ pub(crate) fn routes() -> Router<Ctx> {
         )
         .route("/v3/services", get(list_services))
         .route("/v3/services/{id}", get(get_service))
-}
-
-fn collapse(reply: Reply) -> Response {
-    reply.unwrap_or_else(|e| e)
 }
 
 /// The caller behind `X-Auth-Token`, or Keystone's 401.
@@ -133,9 +129,9 @@ async fn list_registered(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
     Query(filter): Query<HashMap<String, String>>,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(caller(realm, &headers).map(|_| {
+    caller(realm, &headers).map(|_| {
         let items: Vec<Value> = ctx.world.quotas.keystone(&realm.key, |l| {
             l.registered
                 .iter()
@@ -152,16 +148,16 @@ async fn list_registered(
             &json!({"registered_limits": items,
                 "links": links(realm, "registered_limits", raw.as_deref())}),
         )
-    }))
+    })
 }
 
 async fn get_registered(
     State(ctx): State<Ctx>,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(caller(realm, &headers).and_then(|_| {
+    caller(realm, &headers).and_then(|_| {
         ctx.world.quotas.keystone(&realm.key, |l| {
             l.registered
                 .iter()
@@ -174,7 +170,7 @@ async fn get_registered(
                 })
                 .ok_or_else(|| not_found(&format!("Could not find registered limit for {id}.")))
         })
-    }))
+    })
 }
 
 /// The fields every unified limit has, checked as keystone's schema does.
@@ -271,8 +267,8 @@ fn items(raw: &[u8], key: &str, required: &[&str]) -> Result<Vec<Map<String, Val
     Ok(out)
 }
 
-async fn create_registered(State(ctx): State<Ctx>, headers: HeaderMap, raw: Bytes) -> Response {
-    collapse(create_registered_inner(&ctx, &headers, &raw))
+async fn create_registered(State(ctx): State<Ctx>, headers: HeaderMap, raw: Bytes) -> Reply {
+    create_registered_inner(&ctx, &headers, &raw)
 }
 
 fn create_registered_inner(ctx: &Ctx, headers: &HeaderMap, raw: &[u8]) -> Reply {
@@ -325,43 +321,41 @@ async fn delete_registered(
     State(ctx): State<Ctx>,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(
-        admin(realm, &headers, "delete_registered_limit").and_then(|_| {
-            ctx.world.quotas.keystone(&realm.key, |l| {
-                let Some(pos) = l.registered.iter().position(|r| r.id == id) else {
-                    return Err(not_found(&format!(
-                        "Could not find registered limit for {id}."
-                    )));
-                };
-                let r = &l.registered[pos];
-                let used = l.limits.iter().any(|x| {
-                    x.service_id == r.service_id
-                        && x.region_id == r.region_id
-                        && x.resource_name == r.resource_name
-                });
-                if used {
-                    return Err(forbidden(&format!(
-                        "Unable to update or delete registered limit {id} because there are project limits associated with it."
-                    )));
-                }
-                l.registered.remove(pos);
-                Ok(no_content())
-            })
-        }),
-    )
+    admin(realm, &headers, "delete_registered_limit").and_then(|_| {
+        ctx.world.quotas.keystone(&realm.key, |l| {
+            let Some(pos) = l.registered.iter().position(|r| r.id == id) else {
+                return Err(not_found(&format!(
+                    "Could not find registered limit for {id}."
+                )));
+            };
+            let r = &l.registered[pos];
+            let used = l.limits.iter().any(|x| {
+                x.service_id == r.service_id
+                    && x.region_id == r.region_id
+                    && x.resource_name == r.resource_name
+            });
+            if used {
+                return Err(forbidden(&format!(
+                    "Unable to update or delete registered limit {id} because there are project limits associated with it."
+                )));
+            }
+            l.registered.remove(pos);
+            Ok(no_content())
+        })
+    })
 }
 
 // ---- project limits ---------------------------------------------------------
 
-async fn model(State(ctx): State<Ctx>, headers: HeaderMap) -> Response {
-    collapse(caller(ctx.realm(), &headers).map(|_| {
+async fn model(State(ctx): State<Ctx>, headers: HeaderMap) -> Reply {
+    caller(ctx.realm(), &headers).map(|_| {
         body::json(
             StatusCode::OK,
             &json!({"model": {"name": "flat", "description": "Limit enforcement and validation does not take project hierarchy into consideration."}}),
         )
-    }))
+    })
 }
 
 /// The admin sees every limit; anyone else only their project's.
@@ -370,9 +364,9 @@ async fn list_limits(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
     Query(filter): Query<HashMap<String, String>>,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(caller(realm, &headers).map(|caller| {
+    caller(realm, &headers).map(|caller| {
         let items: Vec<Value> = ctx.world.quotas.keystone(&realm.key, |l| {
             l.limits
                 .iter()
@@ -392,12 +386,12 @@ async fn list_limits(
             StatusCode::OK,
             &json!({"limits": items, "links": links(realm, "limits", raw.as_deref())}),
         )
-    }))
+    })
 }
 
-async fn get_limit(State(ctx): State<Ctx>, headers: HeaderMap, Path(id): Path<String>) -> Response {
+async fn get_limit(State(ctx): State<Ctx>, headers: HeaderMap, Path(id): Path<String>) -> Reply {
     let realm = ctx.realm();
-    collapse(caller(realm, &headers).and_then(|caller| {
+    caller(realm, &headers).and_then(|caller| {
         ctx.world.quotas.keystone(&realm.key, |l| {
             let x = l
                 .limits
@@ -414,11 +408,11 @@ async fn get_limit(State(ctx): State<Ctx>, headers: HeaderMap, Path(id): Path<St
                 &json!({"limit": limit_json(realm, x)}),
             ))
         })
-    }))
+    })
 }
 
-async fn create_limits(State(ctx): State<Ctx>, headers: HeaderMap, raw: Bytes) -> Response {
-    collapse(create_limits_inner(&ctx, &headers, &raw))
+async fn create_limits(State(ctx): State<Ctx>, headers: HeaderMap, raw: Bytes) -> Reply {
+    create_limits_inner(&ctx, &headers, &raw)
 }
 
 /// Policy, schema, the things named must exist, a registered limit must
@@ -495,8 +489,8 @@ async fn update_limit(
     headers: HeaderMap,
     Path(id): Path<String>,
     raw: Bytes,
-) -> Response {
-    collapse(update_limit_inner(&ctx, &headers, &id, &raw))
+) -> Reply {
+    update_limit_inner(&ctx, &headers, &id, &raw)
 }
 
 /// Only `resource_limit` and `description` may change.
@@ -554,13 +548,9 @@ fn update_limit_inner(ctx: &Ctx, headers: &HeaderMap, id: &str, raw: &[u8]) -> R
     })
 }
 
-async fn delete_limit(
-    State(ctx): State<Ctx>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Response {
+async fn delete_limit(State(ctx): State<Ctx>, headers: HeaderMap, Path(id): Path<String>) -> Reply {
     let realm = ctx.realm();
-    collapse(admin(realm, &headers, "delete_limit").and_then(|_| {
+    admin(realm, &headers, "delete_limit").and_then(|_| {
         ctx.world.quotas.keystone(&realm.key, |l| {
             let before = l.limits.len();
             l.limits.retain(|x| x.id != id);
@@ -570,7 +560,7 @@ async fn delete_limit(
                 Ok(no_content())
             }
         })
-    }))
+    })
 }
 
 // ---- services -----------------------------------------------------------------
@@ -586,9 +576,9 @@ async fn list_services(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
     Query(filter): Query<HashMap<String, String>>,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(admin(realm, &headers, "list_services").map(|_| {
+    admin(realm, &headers, "list_services").map(|_| {
         let services: Vec<Value> = realm
             .catalog
             .iter()
@@ -601,21 +591,17 @@ async fn list_services(
             StatusCode::OK,
             &json!({"services": services, "links": links(realm, "services", raw.as_deref())}),
         )
-    }))
+    })
 }
 
-async fn get_service(
-    State(ctx): State<Ctx>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Response {
+async fn get_service(State(ctx): State<Ctx>, headers: HeaderMap, Path(id): Path<String>) -> Reply {
     let realm = ctx.realm();
-    collapse(admin(realm, &headers, "get_service").and_then(|_| {
+    admin(realm, &headers, "get_service").and_then(|_| {
         realm
             .catalog
             .iter()
             .find(|s| s.id == id)
             .map(|s| body::json(StatusCode::OK, &json!({"service": service_json(realm, s)})))
             .ok_or_else(|| not_found(&format!("Could not find service: {id}.")))
-    }))
+    })
 }

@@ -2,7 +2,6 @@
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
 use serde_json::{Value, json};
 
 use crate::body;
@@ -12,11 +11,11 @@ use crate::query::Query;
 use crate::server::Ctx;
 use crate::state::{DOMAIN_ID, On, Project, Realm, Scope};
 
-use super::{auth_token, collapse, forbidden, links, not_found};
+use super::{Reply, auth_token, forbidden, links, not_found};
 
-pub(super) async fn catalog(State(ctx): State<Ctx>, headers: HeaderMap) -> Response {
+pub(super) async fn catalog(State(ctx): State<Ctx>, headers: HeaderMap) -> Reply {
     let realm = ctx.realm();
-    collapse(auth_token(realm, &headers).and_then(|(_, token)| {
+    auth_token(realm, &headers).and_then(|(_, token)| {
         let project = match &token.scope {
             Scope::Unscoped => {
                 return Err(errors::keystone(
@@ -32,7 +31,7 @@ pub(super) async fn catalog(State(ctx): State<Ctx>, headers: HeaderMap) -> Respo
             &json!({"catalog": realm.catalog_json(project),
                 "links": {"self": format!("{}/auth/catalog", realm.v3())}}),
         ))
-    }))
+    })
 }
 
 fn project_json(realm: &Realm, p: &Project) -> Value {
@@ -62,24 +61,24 @@ fn projects_of(realm: &Realm, user_id: &str) -> Vec<Value> {
         .collect()
 }
 
-pub(super) async fn auth_projects(State(ctx): State<Ctx>, headers: HeaderMap) -> Response {
+pub(super) async fn auth_projects(State(ctx): State<Ctx>, headers: HeaderMap) -> Reply {
     let realm = ctx.realm();
-    collapse(auth_token(realm, &headers).map(|(_, token)| {
+    auth_token(realm, &headers).map(|(_, token)| {
         body::json(
             StatusCode::OK,
             &json!({"projects": projects_of(realm, &token.user_id),
                 "links": links(format!("{}/auth/projects", realm.v3()))}),
         )
-    }))
+    })
 }
 
 pub(super) async fn user_projects(
     State(ctx): State<Ctx>,
     Path(user_id): Path<String>,
     headers: HeaderMap,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(auth_token(realm, &headers).and_then(|(_, token)| {
+    auth_token(realm, &headers).and_then(|(_, token)| {
         let admin = token.roles.iter().any(|r| r == "admin");
         if !admin && token.user_id != user_id {
             return Err(forbidden("identity:list_user_projects"));
@@ -89,7 +88,7 @@ pub(super) async fn user_projects(
             &json!({"projects": projects_of(realm, &user_id),
                 "links": links(format!("{}/users/{user_id}/projects", realm.v3()))}),
         ))
-    }))
+    })
 }
 
 /// Admin only. Keystone 30 paginates with `limit` and `marker` (a project
@@ -100,9 +99,9 @@ pub(super) async fn list_projects(
     State(ctx): State<Ctx>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(auth_token(realm, &headers).and_then(|(_, token)| {
+    auth_token(realm, &headers).and_then(|(_, token)| {
         if !token.roles.iter().any(|r| r == "admin") {
             return Err(forbidden("identity:list_projects"));
         }
@@ -135,7 +134,7 @@ pub(super) async fn list_projects(
             body["truncated"] = json!(true);
         }
         Ok(body::json(StatusCode::OK, &body))
-    }))
+    })
 }
 
 /// `GET /v3/projects/{id}`: admins see any project, members their own
@@ -144,9 +143,9 @@ pub(super) async fn get_project(
     State(ctx): State<Ctx>,
     Path(project_id): Path<String>,
     headers: HeaderMap,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(auth_token(realm, &headers).and_then(|(_, token)| {
+    auth_token(realm, &headers).and_then(|(_, token)| {
         let own = matches!(&token.scope, Scope::Project(p) if *p == project_id);
         if !own && !token.roles.iter().any(|r| r == "admin") {
             return Err(forbidden("identity:get_project"));
@@ -158,12 +157,12 @@ pub(super) async fn get_project(
             StatusCode::OK,
             &json!({"project": project_json(realm, &project)}),
         ))
-    }))
+    })
 }
 
-pub(super) async fn regions(State(ctx): State<Ctx>, headers: HeaderMap) -> Response {
+pub(super) async fn regions(State(ctx): State<Ctx>, headers: HeaderMap) -> Reply {
     let realm = ctx.realm();
-    collapse(auth_token(realm, &headers).map(|_| {
+    auth_token(realm, &headers).map(|_| {
         let regions: Vec<Value> = realm
             .regions
             .iter()
@@ -176,5 +175,5 @@ pub(super) async fn regions(State(ctx): State<Ctx>, headers: HeaderMap) -> Respo
             StatusCode::OK,
             &json!({"regions": regions, "links": links(format!("{}/regions", realm.v3()))}),
         )
-    }))
+    })
 }

@@ -16,7 +16,7 @@ use crate::state::{
 };
 
 use super::{
-    BAD_JSON, METHODS, Reply, auth_token, bad_request, collapse, forbidden, no_content, not_found,
+    BAD_JSON, METHODS, Reply, auth_token, bad_request, forbidden, no_content, not_found,
     unauthorized,
 };
 
@@ -223,8 +223,8 @@ fn audit_id() -> String {
     uuid::Uuid::new_v4().simple().to_string()[..22].to_owned()
 }
 
-pub(super) async fn issue(State(ctx): State<Ctx>, raw: Bytes) -> Response {
-    collapse(issue_inner(&ctx, &raw))
+pub(super) async fn issue(State(ctx): State<Ctx>, raw: Bytes) -> Reply {
+    issue_inner(&ctx, &raw)
 }
 
 fn issue_inner(ctx: &Ctx, raw: &[u8]) -> Reply {
@@ -352,8 +352,8 @@ pub(super) async fn validate(
     State(ctx): State<Ctx>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
-) -> Response {
-    collapse(subject(&ctx, &headers).map(|(id, token)| {
+) -> Reply {
+    subject(&ctx, &headers).map(|(id, token)| {
         let nocatalog = query.as_deref().is_some_and(|q| {
             q.split('&')
                 .any(|kv| kv.split('=').next() == Some("nocatalog"))
@@ -363,19 +363,16 @@ pub(super) async fn validate(
             resp.headers_mut().insert("x-subject-token", v);
         }
         resp
-    }))
+    })
 }
 
-pub(super) async fn check(State(ctx): State<Ctx>, headers: HeaderMap) -> Response {
-    collapse(
-        subject(&ctx, &headers)
-            .map(|_| body::raw(StatusCode::OK, "application/json", String::new())),
-    )
+pub(super) async fn check(State(ctx): State<Ctx>, headers: HeaderMap) -> Reply {
+    subject(&ctx, &headers).map(|_| body::raw(StatusCode::OK, "application/json", String::new()))
 }
 
-pub(super) async fn revoke(State(ctx): State<Ctx>, headers: HeaderMap) -> Response {
-    collapse(subject(&ctx, &headers).map(|(id, _)| {
+pub(super) async fn revoke(State(ctx): State<Ctx>, headers: HeaderMap) -> Reply {
+    subject(&ctx, &headers).map(|(id, _)| {
         ctx.realm().revoke(&id);
         no_content()
-    }))
+    })
 }
