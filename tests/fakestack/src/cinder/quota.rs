@@ -5,18 +5,19 @@
 
 use std::collections::HashMap;
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::body::{py_repr, py_str};
 use crate::quota::{Held, QuotaService};
 use crate::region::Service;
 use crate::server::Ctx;
+use crate::store::Req;
 use crate::{Caller, body, errors};
 
 /// Cinder's `DB_MAX_INT`.
@@ -83,8 +84,7 @@ fn boolean(s: &str) -> Option<bool> {
 }
 
 async fn show_in(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path((project, target)): Path<(String, String)>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
@@ -95,8 +95,7 @@ async fn show_in(
 }
 
 async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path(target): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
@@ -142,8 +141,7 @@ fn show_quota(
 }
 
 async fn defaults_in(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path((project, target)): Path<(String, String)>,
 ) -> Response {
     match check_url_project(&caller, &project) {
@@ -152,11 +150,7 @@ async fn defaults_in(
     }
 }
 
-async fn defaults(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(target): Path<String>,
-) -> Response {
+async fn defaults(Req { ctx, caller, .. }: Req, Path(target): Path<String>) -> Response {
     defaults_of(&ctx, &caller, &target)
 }
 
@@ -176,8 +170,7 @@ fn defaults_of(ctx: &Ctx, caller: &Caller, target: &str) -> Response {
 }
 
 async fn update_in(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path((project, target)): Path<(String, String)>,
     raw: Bytes,
 ) -> Response {
@@ -187,12 +180,7 @@ async fn update_in(
     }
 }
 
-async fn update(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(target): Path<String>,
-    raw: Bytes,
-) -> Response {
+async fn update(Req { ctx, caller, .. }: Req, Path(target): Path<String>, raw: Bytes) -> Response {
     update_quota(&ctx, &caller, &target, &raw)
 }
 
@@ -303,8 +291,7 @@ fn update_quota(ctx: &Ctx, caller: &Caller, target: &str, raw: &[u8]) -> Respons
 }
 
 async fn delete_in(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path((project, target)): Path<(String, String)>,
 ) -> Response {
     match check_url_project(&caller, &project) {
@@ -313,11 +300,7 @@ async fn delete_in(
     }
 }
 
-async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(target): Path<String>,
-) -> Response {
+async fn delete(Req { ctx, caller, .. }: Req, Path(target): Path<String>) -> Response {
     delete_quota(&ctx, &caller, &target)
 }
 

@@ -2,11 +2,11 @@
 
 use std::collections::HashMap;
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::body::{self, py_repr};
@@ -18,7 +18,8 @@ use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
 use crate::store::{
-    ApiError, Call, Decl, Kind, Paging, RegionStore, Reply, Resource, Stamps, owned_or_admin, uuid,
+    ApiError, Call, Decl, Kind, Paging, RegionStore, Reply, Req, Resource, Stamps, owned_or_admin,
+    uuid,
 };
 
 pub(crate) static DECL: Decl = Decl {
@@ -130,9 +131,7 @@ fn view(
 }
 
 async fn index(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
+    Req { ctx, caller, mv }: Req,
     Path(path): Path<HashMap<String, String>>,
     RawQuery(raw): RawQuery,
 ) -> Reply {
@@ -141,9 +140,7 @@ async fn index(
 }
 
 async fn detail(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
+    Req { ctx, caller, mv }: Req,
     Path(path): Path<HashMap<String, String>>,
     RawQuery(raw): RawQuery,
 ) -> Reply {
@@ -229,12 +226,7 @@ fn list(
     Ok(body::json(StatusCode::OK, &out))
 }
 
-async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    Path(path): Path<HashMap<String, String>>,
-) -> Reply {
+async fn show(Req { ctx, caller, mv }: Req, Path(path): Path<HashMap<String, String>>) -> Reply {
     let project = url_project(&caller, &path)?;
     let id = path.get("id").map(String::as_str).unwrap_or_default();
     let volume = ctx
@@ -253,9 +245,7 @@ async fn show(
 }
 
 async fn post(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
+    Req { ctx, caller, mv }: Req,
     Path(path): Path<HashMap<String, String>>,
     raw: Bytes,
 ) -> Reply {
@@ -266,11 +256,7 @@ async fn post(
     let Some(inner) = request.get("volume") else {
         return Err(ApiError::bad_request("'volume' is a required property"));
     };
-    let call = Call {
-        ctx: &ctx,
-        caller: &caller,
-        mv,
-    };
+    let call = Call::new(&ctx, &caller, mv);
     let mut volume = ctx.world.store.at(ctx.key(), |s| {
         let id = create(call, s, inner)?;
         s.get(Kind::Volume, &id)
@@ -400,9 +386,7 @@ fn create(call: Call<'_>, s: &mut RegionStore, v: &Value) -> Result<String, ApiE
 
 /// `name`, `description`, `metadata`.
 async fn update(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
+    Req { ctx, caller, mv }: Req,
     Path(path): Path<HashMap<String, String>>,
     raw: Bytes,
 ) -> Reply {
@@ -436,11 +420,7 @@ async fn update(
 }
 
 /// 202; an attached volume is refused as Cinder refuses it.
-async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(path): Path<HashMap<String, String>>,
-) -> Reply {
+async fn delete(Req { ctx, caller, .. }: Req, Path(path): Path<HashMap<String, String>>) -> Reply {
     url_project(&caller, &path)?;
     let id = path
         .get("id")

@@ -7,19 +7,19 @@
 
 use std::convert::Infallible;
 
+use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Router};
 use futures_util::StreamExt;
 use md5::{Digest, Md5};
 use serde_json::json;
 
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Kind, RegionStore, Reply, owned_or_admin};
+use crate::store::{ApiError, Kind, RegionStore, Reply, Req, owned_or_admin};
 
 use super::images::{lookup, not_found};
 
@@ -81,8 +81,7 @@ fn restore(ctx: &Ctx, id: &str) {
 }
 
 async fn upload(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path(id): Path<String>,
     headers: HeaderMap,
     body: Body,
@@ -167,11 +166,7 @@ fn activate(
 }
 
 /// 200 with the data (`Content-MD5` the checksum), or 204 before any upload.
-async fn download(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Reply {
+async fn download(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
     let (image, data) = ctx.world.store.at(ctx.key(), |s| {
         let image = lookup(s, &caller, &id)?;
         Ok::<_, ApiError>((image, s.blobs.get(&id).cloned()))

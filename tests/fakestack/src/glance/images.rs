@@ -1,11 +1,11 @@
 //! Glance `images`: create (queued), list (Glance's `next`/`first` paging), show, JSON-patch update, delete.
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, RawQuery};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::body::{self, py_repr};
@@ -15,7 +15,7 @@ use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
 use crate::store::{
-    ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, owned_or_admin, uuid,
+    ApiError, Call, Decl, Kind, Paging, RegionStore, Req, Resource, Stamps, owned_or_admin, uuid,
 };
 
 use super::Reply;
@@ -282,14 +282,10 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     Ok(id)
 }
 
-async fn post(State(ctx): State<Ctx>, Extension(caller): Extension<Caller>, raw: Bytes) -> Reply {
+async fn post(Req { ctx, caller, mv }: Req, raw: Bytes) -> Reply {
     let request: Value = serde_json::from_slice(&raw)
         .map_err(|_| ApiError::bad_request("Malformed JSON in request body."))?;
-    let call = Call {
-        ctx: &ctx,
-        caller: &caller,
-        mv: crate::microversion::Microversion(2, 0),
-    };
+    let call = Call::new(&ctx, &caller, mv);
     let image = ctx.world.store.at(ctx.key(), |s| {
         let id = create(call, s, &request)?;
         s.get(Kind::Image, &id)
@@ -314,11 +310,7 @@ async fn post(State(ctx): State<Ctx>, Extension(caller): Extension<Caller>, raw:
 }
 
 /// Glance's `next_marker`: the page came back as full as `limit` allowed.
-async fn list(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    RawQuery(raw): RawQuery,
-) -> Reply {
+async fn list(Req { ctx, caller, .. }: Req, RawQuery(raw): RawQuery) -> Reply {
     let query = Query::parse(raw.as_deref());
     list_inner(&ctx, &caller, &query)
 }
@@ -433,11 +425,7 @@ pub(crate) fn lookup(s: &RegionStore, caller: &Caller, id: &str) -> Result<Resou
         .ok_or_else(|| not_found(id))
 }
 
-async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Reply {
+async fn show(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
     let image = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
     Ok(body::json(StatusCode::OK, &image.body))
 }
@@ -445,8 +433,7 @@ async fn show(
 /// `application/openstack-images-v2.1-json-patch`: `add`, `replace` and
 /// `remove` on top-level attributes and custom properties.
 async fn patch(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path(id): Path<String>,
     headers: HeaderMap,
     raw: Bytes,
@@ -541,11 +528,7 @@ fn apply(
     Ok(())
 }
 
-async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Reply {
+async fn delete(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
     ctx.world.store.at(ctx.key(), |s| {
         let image = lookup(s, &caller, &id)?;
         if !owned_or_admin(&caller, &image) {

@@ -4,18 +4,18 @@
 //! As on the minicloud, tags cannot be given when a group is created: a
 //! client creates it, then sets its tags.
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Value, json};
 
 use crate::body;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Kind};
+use crate::store::{ApiError, Kind, Req};
 
 use super::{Reply, bad_request, secgroups};
 
@@ -78,11 +78,7 @@ async fn show(Path(alias): Path<String>) -> Reply {
     }
 }
 
-async fn show_tags(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Reply {
+async fn show_tags(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
     ctx.world.store.at(ctx.key(), |s| {
         let g = s
             .get(Kind::SecurityGroup, &id)
@@ -97,12 +93,7 @@ async fn show_tags(
 
 /// `{"tags": [...]}` replaces every tag: strings of at most 255 characters
 /// without commas (Neutron's `validate_tag`), duplicates dropped.
-async fn set_tags(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-    raw: Bytes,
-) -> Reply {
+async fn set_tags(Req { ctx, caller, .. }: Req, Path(id): Path<String>, raw: Bytes) -> Reply {
     set_tags_inner(&ctx, &caller, &id, &raw)
 }
 

@@ -16,12 +16,12 @@ pub(crate) mod routers;
 pub(crate) mod secgroups;
 pub(crate) mod subnets;
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::body;
@@ -32,7 +32,9 @@ use crate::quota::QuotaService;
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, CreateFn, Decl, Kind, Paging, RegionStore, Resource, Stamps};
+use crate::store::{
+    ApiError, Call, CreateFn, Decl, Kind, Paging, RegionStore, Req, Resource, Stamps,
+};
 
 /// Changes a stored resource from an update body (the object inside the envelope).
 type UpdateFn = fn(Call<'_>, &mut RegionStore, &str, &Map<String, Value>) -> Result<(), ApiError>;
@@ -111,14 +113,14 @@ pub(crate) fn routes() -> Router<Ctx> {
         router = router
             .route(
                 path,
-                get(move |state, caller, query| list(c, state, caller, query))
-                    .post(move |state, caller, raw| create(c, state, caller, raw)),
+                get(move |req, query| list(c, req, query))
+                    .post(move |req, raw| create(c, req, raw)),
             )
             .route(
                 &format!("{path}/{{id}}"),
-                get(move |state, caller, id, query| show(c, state, caller, id, query))
-                    .put(move |state, caller, id, raw| update(c, state, caller, id, raw))
-                    .delete(move |state, caller, id| delete(c, state, caller, id)),
+                get(move |req, id, query| show(c, req, id, query))
+                    .put(move |req, id, raw| update(c, req, id, raw))
+                    .delete(move |req, id| delete(c, req, id)),
             );
     }
     router
@@ -243,8 +245,7 @@ fn limit(query: &Query) -> Result<usize, ApiError> {
 
 async fn list(
     c: &'static Collection,
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     RawQuery(raw): RawQuery,
 ) -> Reply {
     let query = Query::parse(raw.as_deref());
@@ -339,8 +340,7 @@ fn list_inner(c: &Collection, ctx: &Ctx, caller: &Caller, query: &Query) -> Repl
 
 async fn show(
     c: &'static Collection,
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Reply {
@@ -466,12 +466,7 @@ fn check_quota(
     Ok(())
 }
 
-async fn create(
-    c: &'static Collection,
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    raw: Bytes,
-) -> Reply {
+async fn create(c: &'static Collection, Req { ctx, caller, .. }: Req, raw: Bytes) -> Reply {
     create_inner(c, &ctx, &caller, &raw)
 }
 
@@ -529,8 +524,7 @@ fn create_inner(c: &Collection, ctx: &Ctx, caller: &Caller, raw: &[u8]) -> Reply
 
 async fn update(
     c: &'static Collection,
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path(id): Path<String>,
     raw: Bytes,
 ) -> Reply {
@@ -559,8 +553,7 @@ async fn update(
 
 async fn delete(
     c: &'static Collection,
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path(id): Path<String>,
 ) -> Reply {
     ctx.world.store.at(ctx.key(), |s| {

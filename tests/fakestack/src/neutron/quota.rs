@@ -11,6 +11,7 @@ use serde_json::{Map, Value, json};
 use crate::quota::{Held, NETWORK, QuotaService};
 use crate::region::Service;
 use crate::server::Ctx;
+use crate::store::Req;
 use crate::{Caller, body, errors};
 
 /// neutron_lib's `DB_INTEGER_MAX_VALUE`, the top of a limit's range.
@@ -88,11 +89,7 @@ async fn list(State(ctx): State<Ctx>, Extension(caller): Extension<Caller>) -> R
 
 /// Limits only; anyone may read their own project's, the admin any (no
 /// check that the project exists). `quotas/project` names the caller's.
-async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Response {
+async fn show(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Response {
     let project = strip_json(&id);
     if project == "project" {
         return ok(&json!({"project": {"project_id": caller.project_id}}));
@@ -105,8 +102,7 @@ async fn show(
 
 /// `details[.json]` (limit, used, reserved) and `default[.json]`.
 async fn action(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path((project, action)): Path<(String, String)>,
 ) -> Response {
     match strip_json(&action) {
@@ -161,12 +157,7 @@ fn to_int(value: &Value) -> Option<i64> {
 /// Policy first, then the body (unknown keys, integers, range), then usage
 /// unless `"force": true`; `check_limit` is accepted and ignored (the check
 /// is always on since 2025.1). All limits are checked before any is written.
-async fn update(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-    raw: Bytes,
-) -> Response {
+async fn update(Req { ctx, caller, .. }: Req, Path(id): Path<String>, raw: Bytes) -> Response {
     let project = strip_json(&id).to_owned();
     if !caller.is_admin() {
         return policy("update_quota");
@@ -248,11 +239,7 @@ async fn update(
 }
 
 /// Back to the defaults: 204, or 404 when the project had no limit of its own.
-async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Response {
+async fn delete(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Response {
     let project = strip_json(&id);
     if !caller.is_admin() {
         return policy("delete_quota");

@@ -1,15 +1,15 @@
 //! Neutron `routers`: an external gateway with its fixed IPs, and interfaces added and removed by subnet or port.
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::routing::put;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Req, Resource, uuid};
 
 use super::{
     Collection, Reply, bad_request, boolean, ipam, known, owner, policy, ports, subnets, text,
@@ -42,11 +42,11 @@ pub(crate) fn action_routes() -> Router<Ctx> {
     Router::new()
         .route(
             "/network/v2.0/routers/{id}/add_router_interface",
-            put(|state, caller, id, raw| interface(state, caller, id, raw, true)),
+            put(|req, id, raw| interface(req, id, raw, true)),
         )
         .route(
             "/network/v2.0/routers/{id}/remove_router_interface",
-            put(|state, caller, id, raw| interface(state, caller, id, raw, false)),
+            put(|req, id, raw| interface(req, id, raw, false)),
         )
 }
 
@@ -245,8 +245,7 @@ fn delete(_call: Call<'_>, s: &mut RegionStore, id: &str) -> Result<(), ApiError
 }
 
 async fn interface(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path(id): Path<String>,
     raw: Bytes,
     add: bool,

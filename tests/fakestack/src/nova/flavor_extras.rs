@@ -1,17 +1,17 @@
 //! A flavor's `os-extra_specs` and `os-flavor-access` (with the `addTenantAccess`/`removeTenantAccess` actions).
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::body::py_repr;
 use crate::microversion::Microversion;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Kind, Resource};
+use crate::store::{ApiError, Kind, Req, Resource};
 
 use super::flavors::{access, is_public, lookup};
 use super::{Reply, json_body, ok, policy};
@@ -80,11 +80,7 @@ fn check_specs(specs: &Value) -> Result<Vec<(String, Value)>, ApiError> {
     Ok(out)
 }
 
-async fn list_specs(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Reply {
+async fn list_specs(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
     let flavor = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
     Ok(ok(
         StatusCode::OK,
@@ -118,12 +114,7 @@ fn merge(
 }
 
 /// `{"extra_specs": {…}}`, admin; answers the body as sent (200).
-async fn create_specs(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-    raw: Bytes,
-) -> Reply {
+async fn create_specs(Req { ctx, caller, .. }: Req, Path(id): Path<String>, raw: Bytes) -> Reply {
     let request = json_body(&raw)?;
     let specs = super::envelope(&request, "extra_specs")?;
     let checked = check_specs(specs)?;
@@ -134,11 +125,7 @@ async fn create_specs(
     Ok(ok(StatusCode::OK, &request))
 }
 
-async fn show_spec(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path((id, key)): Path<(String, String)>,
-) -> Reply {
+async fn show_spec(Req { ctx, caller, .. }: Req, Path((id, key)): Path<(String, String)>) -> Reply {
     let flavor = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
     let value = flavor.body["extra_specs"]
         .get(&key)
@@ -151,8 +138,7 @@ async fn show_spec(
 
 /// `{key: value}` at `…/os-extra_specs/{key}` (the key must match), admin.
 async fn update_spec(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path((id, key)): Path<(String, String)>,
     raw: Bytes,
 ) -> Reply {
@@ -177,8 +163,7 @@ async fn update_spec(
 
 /// Admin; 200 with an empty body.
 async fn delete_spec(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path((id, key)): Path<(String, String)>,
 ) -> Reply {
     if !caller.is_admin() {
@@ -214,11 +199,7 @@ fn access_json(id: &str, projects: &[String]) -> Value {
 }
 
 /// Admin only; a public flavor has no list (404).
-async fn list_access(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Reply {
+async fn list_access(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
     if !caller.is_admin() {
         return Err(policy("os_compute_api:os-flavor-access"));
     }
@@ -232,13 +213,7 @@ async fn list_access(
 }
 
 /// `addTenantAccess` / `removeTenantAccess` (`{"tenant": project_id}`), admin.
-async fn action(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    Path(id): Path<String>,
-    raw: Bytes,
-) -> Reply {
+async fn action(Req { ctx, caller, mv }: Req, Path(id): Path<String>, raw: Bytes) -> Reply {
     action_inner(&ctx, &caller, mv, &id, &raw)
 }
 

@@ -1,10 +1,10 @@
 //! Nova's `flavors`: list and detail (paginated by flavorid), show, create, update (2.55 description) and delete.
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::body::{py_repr, py_str};
@@ -14,7 +14,7 @@ use crate::query::Query;
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Req, Resource, Stamps, uuid};
 
 use super::{Reply, base, envelope, json_body, limit_and_marker, links, ok, policy, truthy};
 
@@ -125,22 +125,12 @@ pub(crate) fn view(ctx: &Ctx, r: &Resource, mv: Microversion, detail: bool) -> V
     Value::Object(out)
 }
 
-async fn index(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    RawQuery(raw): RawQuery,
-) -> Reply {
+async fn index(Req { ctx, caller, mv }: Req, RawQuery(raw): RawQuery) -> Reply {
     let query = Query::parse(raw.as_deref());
     list(&ctx, &caller, mv, &query, false)
 }
 
-async fn detail(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    RawQuery(raw): RawQuery,
-) -> Reply {
+async fn detail(Req { ctx, caller, mv }: Req, RawQuery(raw): RawQuery) -> Reply {
     let query = Query::parse(raw.as_deref());
     list(&ctx, &caller, mv, &query, true)
 }
@@ -244,12 +234,7 @@ fn is_public_or_shared(r: &Resource, project: Option<&str>) -> bool {
     is_public(r) || has_access(r, project)
 }
 
-async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    Path(id): Path<String>,
-) -> Reply {
+async fn show(Req { ctx, caller, mv }: Req, Path(id): Path<String>) -> Reply {
     let flavor = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
     Ok(ok(
         StatusCode::OK,
@@ -257,19 +242,10 @@ async fn show(
     ))
 }
 
-async fn post(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    raw: Bytes,
-) -> Reply {
+async fn post(Req { ctx, caller, mv }: Req, raw: Bytes) -> Reply {
     let request = json_body(&raw)?;
     let inner = envelope(&request, "flavor")?;
-    let call = Call {
-        ctx: &ctx,
-        caller: &caller,
-        mv,
-    };
+    let call = Call::new(&ctx, &caller, mv);
     let flavor = ctx.world.store.at(ctx.key(), |s| {
         let id = create(call, s, inner)?;
         lookup(s, &caller, &id)
@@ -479,13 +455,7 @@ fn create(call: Call<'_>, s: &mut RegionStore, f: &Value) -> Result<String, ApiE
 }
 
 /// From 2.55, only the description changes (admin).
-async fn update(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    Path(id): Path<String>,
-    raw: Bytes,
-) -> Reply {
+async fn update(Req { ctx, caller, mv }: Req, Path(id): Path<String>, raw: Bytes) -> Reply {
     if mv < MV_DESCRIPTION {
         return Err(ApiError::not_found("The resource could not be found."));
     }
@@ -529,11 +499,7 @@ async fn update(
 }
 
 /// Admin only; 202. Nova deletes a flavor servers still use (they keep a copy).
-async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Reply {
+async fn delete(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
     if !caller.is_admin() {
         return Err(policy("os_compute_api:os-flavor-manage:delete"));
     }

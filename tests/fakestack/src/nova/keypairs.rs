@@ -1,10 +1,10 @@
 //! Nova's `os-keypairs`: import or generate, list (paginated by name from 2.35), show, delete; keys belong to a user.
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::body::{py_repr, py_str};
@@ -15,7 +15,7 @@ use crate::quota::QuotaService;
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps};
+use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Req, Resource, Stamps};
 
 use super::{Reply, base, envelope, json_body, limit_and_marker, ok, policy, sshkey};
 
@@ -83,12 +83,7 @@ fn view(r: &Resource, keys: &[&str], mv: Microversion) -> Value {
     Value::Object(out)
 }
 
-async fn list(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    RawQuery(raw): RawQuery,
-) -> Reply {
+async fn list(Req { ctx, caller, mv }: Req, RawQuery(raw): RawQuery) -> Reply {
     let query = Query::parse(raw.as_deref());
     list_inner(&ctx, &caller, mv, &query)
 }
@@ -131,9 +126,7 @@ fn list_inner(ctx: &Ctx, caller: &Caller, mv: Microversion, query: &Query) -> Re
 }
 
 async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
+    Req { ctx, caller, mv }: Req,
     Path(name): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Reply {
@@ -168,9 +161,7 @@ fn find<'s>(s: &'s RegionStore, user: &str, name: &str) -> Option<&'s Resource> 
 }
 
 async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
+    Req { ctx, caller, mv }: Req,
     Path(name): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Reply {
@@ -191,19 +182,10 @@ async fn delete(
     Ok(crate::body::raw(status, "application/json", String::new()))
 }
 
-async fn post(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    raw: Bytes,
-) -> Reply {
+async fn post(Req { ctx, caller, mv }: Req, raw: Bytes) -> Reply {
     let request = json_body(&raw)?;
     let inner = envelope(&request, "keypair")?;
-    let call = Call {
-        ctx: &ctx,
-        caller: &caller,
-        mv,
-    };
+    let call = Call::new(&ctx, &caller, mv);
     let created = ctx.world.store.at(ctx.key(), |s| {
         let id = create(call, s, inner)?;
         let r = s

@@ -15,6 +15,7 @@ use crate::body::{py_repr, py_str};
 use crate::quota::{COMPUTE, Held, QuotaService};
 use crate::region::Service;
 use crate::server::Ctx;
+use crate::store::Req;
 use crate::{Caller, Microversion, body, errors};
 
 /// The network-proxy keys 2.36 stopped showing and accepting.
@@ -145,12 +146,7 @@ fn limits(ctx: &Ctx, project: &str) -> Vec<(String, Value)> {
     })
 }
 
-async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    Path(project): Path<String>,
-) -> Response {
+async fn show(Req { ctx, caller, mv }: Req, Path(project): Path<String>) -> Response {
     if !may_read(&caller, &project) {
         return forbidden("show");
     }
@@ -160,12 +156,7 @@ async fn show(
     quota_set(Some(&project), limits(&ctx, &project), mv)
 }
 
-async fn detail(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    Path(project): Path<String>,
-) -> Response {
+async fn detail(Req { ctx, caller, mv }: Req, Path(project): Path<String>) -> Response {
     if !may_read(&caller, &project) {
         return forbidden("detail");
     }
@@ -320,13 +311,7 @@ fn not_boolean(value: &Value) -> String {
 
 /// Schema first, then policy, then Keystone, then usage: Nova's order. All
 /// limits are checked before any is written.
-async fn update(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    Path(project): Path<String>,
-    raw: Bytes,
-) -> Response {
+async fn update(Req { ctx, caller, mv }: Req, Path(project): Path<String>, raw: Bytes) -> Response {
     let update = match validate(&raw, mv) {
         Ok(u) => u,
         Err(message) => return bad_request(&message),
@@ -361,11 +346,7 @@ async fn update(
 }
 
 /// Back to the defaults: 202 with an empty body, any project id.
-async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(project): Path<String>,
-) -> Response {
+async fn delete(Req { ctx, caller, .. }: Req, Path(project): Path<String>) -> Response {
     if !caller.is_admin() {
         return forbidden("delete");
     }

@@ -3,10 +3,10 @@
 //! There is no boot: servers come from [`FakeStack::seed`](crate::FakeStack::seed)
 //! with `Kind::Server`, their addresses given or read from Neutron ports.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::Router;
+use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::page;
@@ -15,7 +15,7 @@ use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
 use crate::store::{
-    ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, owned_or_admin, uuid,
+    ApiError, Call, Decl, Kind, Paging, RegionStore, Req, Resource, Stamps, owned_or_admin, uuid,
 };
 
 use super::{Reply, base, limit_and_marker, links, ok, policy, truthy};
@@ -73,20 +73,12 @@ fn view(ctx: &Ctx, caller: &Caller, r: &Resource) -> Value {
     Value::Object(out)
 }
 
-async fn index(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    RawQuery(raw): RawQuery,
-) -> Reply {
+async fn index(Req { ctx, caller, .. }: Req, RawQuery(raw): RawQuery) -> Reply {
     let query = Query::parse(raw.as_deref());
     list(&ctx, &caller, &query, false)
 }
 
-async fn detail(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    RawQuery(raw): RawQuery,
-) -> Reply {
+async fn detail(Req { ctx, caller, .. }: Req, RawQuery(raw): RawQuery) -> Reply {
     let query = Query::parse(raw.as_deref());
     list(&ctx, &caller, &query, true)
 }
@@ -164,11 +156,7 @@ fn list(ctx: &Ctx, caller: &Caller, query: &Query, detail: bool) -> Reply {
     Ok(ok(StatusCode::OK, &out))
 }
 
-async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Reply {
+async fn show(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
     let server = ctx
         .world
         .store
@@ -185,11 +173,7 @@ async fn show(
 }
 
 /// 204; the server's ports lose their device.
-async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Reply {
+async fn delete(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
     ctx.world.store.at(ctx.key(), |s| {
         s.get(Kind::Server, &id)
             .filter(|r| owned_or_admin(&caller, r))

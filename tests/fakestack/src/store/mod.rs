@@ -14,8 +14,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 use std::time::SystemTime;
 
+use axum::Extension;
 use axum::body::Bytes;
+use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
@@ -158,6 +161,40 @@ pub(crate) struct Call<'a> {
     pub ctx: &'a Ctx,
     pub caller: &'a Caller,
     pub mv: Microversion,
+}
+
+impl<'a> Call<'a> {
+    pub(crate) fn new(ctx: &'a Ctx, caller: &'a Caller, mv: Microversion) -> Self {
+        Self { ctx, caller, mv }
+    }
+}
+
+/// What every resource handler extracts first: its region's state, the
+/// caller and the negotiated microversion (2.0 under a service that has
+/// none). `Req { ctx, caller, mv }: Req` in a handler's arguments.
+#[derive(Debug, Clone)]
+pub(crate) struct Req {
+    pub ctx: Ctx,
+    pub caller: Caller,
+    pub mv: Microversion,
+}
+
+impl FromRequestParts<Ctx> for Req {
+    type Rejection = <Extension<Caller> as FromRequestParts<Ctx>>::Rejection;
+
+    async fn from_request_parts(parts: &mut Parts, ctx: &Ctx) -> Result<Self, Self::Rejection> {
+        let Extension(caller) = Extension::<Caller>::from_request_parts(parts, ctx).await?;
+        let mv = parts
+            .extensions
+            .get::<Microversion>()
+            .copied()
+            .unwrap_or(Microversion(2, 0));
+        Ok(Self {
+            ctx: ctx.clone(),
+            caller,
+            mv,
+        })
+    }
 }
 
 /// An API error, rendered in the service's own shape by [`ApiError::render`].
