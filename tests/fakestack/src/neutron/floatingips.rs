@@ -16,17 +16,15 @@ pub(crate) static DECL: Decl = super::decl(
     super::owned_or_admin,
 );
 
-pub(crate) static COLLECTION: Collection = Collection {
-    decl: &DECL,
-    missing: ("FloatingIPNotFound", |id| {
+pub(crate) static COLLECTION: Collection = Collection::new(
+    &DECL,
+    ("FloatingIPNotFound", |id| {
         format!("Floating IP {id} could not be found")
     }),
-    admin_only: &[],
-    quota: "floatingip",
     update,
     delete,
-    decorate: Some(port_details),
-};
+)
+.decorated(port_details);
 
 const DEVICE_OWNER: &str = "network:floatingip";
 

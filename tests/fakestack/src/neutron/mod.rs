@@ -76,11 +76,44 @@ pub(crate) struct Collection {
     pub missing: (&'static str, fn(&str) -> String),
     /// Attributes only the admin sees (`provider:*`, `binding:host_id`, …).
     pub admin_only: &'static [&'static str],
-    /// Its quota resource (`network`, `security_group_rule`, …).
-    pub quota: &'static str,
     pub update: UpdateFn,
     pub delete: DeleteFn,
     pub decorate: Option<DecorateFn>,
+}
+
+impl Collection {
+    /// A collection with no admin-only attributes and nothing to decorate.
+    const fn new(
+        decl: &'static Decl,
+        missing: (&'static str, fn(&str) -> String),
+        update: UpdateFn,
+        delete: DeleteFn,
+    ) -> Self {
+        Self {
+            decl,
+            missing,
+            admin_only: &[],
+            update,
+            delete,
+            decorate: None,
+        }
+    }
+
+    const fn admin_only(self, admin_only: &'static [&'static str]) -> Self {
+        Self { admin_only, ..self }
+    }
+
+    const fn decorated(self, decorate: DecorateFn) -> Self {
+        Self {
+            decorate: Some(decorate),
+            ..self
+        }
+    }
+
+    /// Its quota resource: the singular envelope (`network`, `security_group_rule`, …).
+    fn quota(&self) -> &'static str {
+        self.decl.singular
+    }
 }
 
 const COLLECTIONS: [&Collection; 7] = [
@@ -452,15 +485,15 @@ fn check_quota(
         .count() as i64;
     let (limit, used) = ctx.world.quotas.region(ctx.key(), |q| {
         (
-            q.limit(project, QuotaService::Network, c.quota),
-            q.in_use(project, QuotaService::Network, c.quota),
+            q.limit(project, QuotaService::Network, c.quota()),
+            q.in_use(project, QuotaService::Network, c.quota()),
         )
     });
     if limit >= 0 && held + used + adding > limit {
         return Err(ApiError::typed(
             StatusCode::CONFLICT,
             "OverQuota",
-            format!("Quota exceeded for resources: ['{}'].", c.quota),
+            format!("Quota exceeded for resources: ['{}'].", c.quota()),
         ));
     }
     Ok(())

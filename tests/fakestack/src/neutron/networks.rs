@@ -16,21 +16,20 @@ pub(crate) static DECL: Decl = super::decl(
     visible,
 );
 
-pub(crate) static COLLECTION: Collection = Collection {
-    decl: &DECL,
-    missing: ("NetworkNotFound", |id| {
+pub(crate) static COLLECTION: Collection = Collection::new(
+    &DECL,
+    ("NetworkNotFound", |id| {
         format!("Network {id} could not be found.")
     }),
-    admin_only: &[
-        "provider:network_type",
-        "provider:physical_network",
-        "provider:segmentation_id",
-    ],
-    quota: "network",
     update,
     delete,
-    decorate: Some(decorate),
-};
+)
+.admin_only(&[
+    "provider:network_type",
+    "provider:physical_network",
+    "provider:segmentation_id",
+])
+.decorated(decorate);
 
 const ATTRS: [&str; 13] = [
     "name",

@@ -16,22 +16,20 @@ pub(crate) static DECL: Decl = super::decl(
     super::owned_or_admin,
 );
 
-pub(crate) static COLLECTION: Collection = Collection {
-    decl: &DECL,
-    missing: ("PortNotFound", |id| {
+pub(crate) static COLLECTION: Collection = Collection::new(
+    &DECL,
+    ("PortNotFound", |id| {
         format!("Port {id} could not be found.")
     }),
-    admin_only: &[
-        "binding:host_id",
-        "binding:profile",
-        "binding:vif_details",
-        "binding:vif_type",
-    ],
-    quota: "port",
     update,
     delete,
-    decorate: None,
-};
+)
+.admin_only(&[
+    "binding:host_id",
+    "binding:profile",
+    "binding:vif_details",
+    "binding:vif_type",
+]);
 
 const ATTRS: [&str; 16] = [
     "network_id",

@@ -23,17 +23,15 @@ pub(crate) static DECL: Decl = super::decl(
     super::owned_or_admin,
 );
 
-pub(crate) static COLLECTION: Collection = Collection {
-    decl: &DECL,
-    missing: ("RouterNotFound", |id| {
+pub(crate) static COLLECTION: Collection = Collection::new(
+    &DECL,
+    ("RouterNotFound", |id| {
         format!("Router {id} could not be found")
     }),
-    admin_only: &["distributed", "ha"],
-    quota: "router",
     update,
     delete,
-    decorate: None,
-};
+)
+.admin_only(&["distributed", "ha"]);
 
 const INTERFACE: &str = "network:router_interface";
 const GATEWAY: &str = "network:router_gateway";

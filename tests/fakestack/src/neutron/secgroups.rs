@@ -29,29 +29,24 @@ pub(crate) static RULES: Decl = super::decl(
     super::owned_or_admin,
 );
 
-pub(crate) static GROUP_COLLECTION: Collection = Collection {
-    decl: &GROUPS,
-    missing: ("SecurityGroupNotFound", |id| {
+pub(crate) static GROUP_COLLECTION: Collection = Collection::new(
+    &GROUPS,
+    ("SecurityGroupNotFound", |id| {
         format!("Security group {id} does not exist")
     }),
-    admin_only: &[],
-    quota: "security_group",
-    update: update_group,
-    delete: delete_group,
-    decorate: Some(with_rules),
-};
+    update_group,
+    delete_group,
+)
+.decorated(with_rules);
 
-pub(crate) static RULE_COLLECTION: Collection = Collection {
-    decl: &RULES,
-    missing: ("SecurityGroupRuleNotFound", |id| {
+pub(crate) static RULE_COLLECTION: Collection = Collection::new(
+    &RULES,
+    ("SecurityGroupRuleNotFound", |id| {
         format!("Security group rule {id} does not exist")
     }),
-    admin_only: &[],
-    quota: "security_group_rule",
-    update: update_rule,
-    delete: delete_rule,
-    decorate: None,
-};
+    update_rule,
+    delete_rule,
+);
 
 const DEFAULT_DESCRIPTION: &str = "Default security group";
 

@@ -17,17 +17,14 @@ pub(crate) static DECL: Decl = super::decl(
     visible,
 );
 
-pub(crate) static COLLECTION: Collection = Collection {
-    decl: &DECL,
-    missing: ("SubnetNotFound", |id| {
+pub(crate) static COLLECTION: Collection = Collection::new(
+    &DECL,
+    ("SubnetNotFound", |id| {
         format!("Subnet {id} could not be found.")
     }),
-    admin_only: &[],
-    quota: "subnet",
     update,
     delete,
-    decorate: None,
-};
+);
 
 const ATTRS: [&str; 15] = [
     "network_id",
