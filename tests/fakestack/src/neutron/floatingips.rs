@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::ipam::{self, parse_ip};
-use super::{Collection, known, owner, policy, ports, text};
+use super::{Collection, known, owner, policy, ports, set_texts, text};
 
 pub(crate) static DECL: Decl = super::decl(
     Kind::FloatingIp,
@@ -21,6 +21,7 @@ pub(crate) static COLLECTION: Collection = Collection::new(
     ("FloatingIPNotFound", |id| {
         format!("Floating IP {id} could not be found")
     }),
+    UPDATABLE,
     update,
     delete,
 )
@@ -191,6 +192,9 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     Ok(id)
 }
 
+/// What an update may change.
+const UPDATABLE: &[&str] = &["port_id", "fixed_ip_address", "description"];
+
 /// Associates (`port_id`), dissociates (`port_id: null`) or describes.
 fn update(
     call: Call<'_>,
@@ -198,7 +202,6 @@ fn update(
     id: &str,
     map: &Map<String, Value>,
 ) -> Result<(), ApiError> {
-    known(map, &["port_id", "fixed_ip_address", "description"])?;
     let network = s
         .get(Kind::FloatingIp, id)
         .map(|f| f.field("floating_network_id").to_owned())
@@ -216,9 +219,7 @@ fn update(
         f.body["fixed_ip_address"] = ip;
         f.body["router_id"] = router;
     }
-    if map.contains_key("description") {
-        f.body["description"] = json!(text(map, "description", "", 255)?);
-    }
+    set_texts(f, map, &["description"])?;
     Ok(())
 }
 

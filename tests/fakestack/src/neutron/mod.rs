@@ -76,6 +76,8 @@ pub(crate) struct Collection {
     pub missing: (&'static str, fn(&str) -> String),
     /// Attributes only the admin sees (`provider:*`, `binding:host_id`, …).
     pub admin_only: &'static [&'static str],
+    /// The attributes an update may carry; any other is refused before `update` runs.
+    pub updatable: &'static [&'static str],
     pub update: UpdateFn,
     pub delete: DeleteFn,
     pub decorate: Option<DecorateFn>,
@@ -86,6 +88,7 @@ impl Collection {
     const fn new(
         decl: &'static Decl,
         missing: (&'static str, fn(&str) -> String),
+        updatable: &'static [&'static str],
         update: UpdateFn,
         delete: DeleteFn,
     ) -> Self {
@@ -93,6 +96,7 @@ impl Collection {
             decl,
             missing,
             admin_only: &[],
+            updatable,
             update,
             delete,
             decorate: None,
@@ -450,6 +454,30 @@ pub(crate) fn boolean(
 }
 
 /// A string attribute of at most `max` characters.
+/// Sets each of the text `keys` an update carries (255 characters at most).
+pub(crate) fn set_texts(
+    r: &mut Resource,
+    map: &Map<String, Value>,
+    keys: &[&str],
+) -> Result<(), ApiError> {
+    for key in keys.iter().filter(|k| map.contains_key(**k)) {
+        r.body[key] = json!(text(map, key, "", 255)?);
+    }
+    Ok(())
+}
+
+/// Sets each of the boolean `keys` an update carries.
+pub(crate) fn set_flags(
+    r: &mut Resource,
+    map: &Map<String, Value>,
+    keys: &[&str],
+) -> Result<(), ApiError> {
+    for key in keys.iter().filter(|k| map.contains_key(**k)) {
+        r.body[key] = json!(boolean(map, key, false)?);
+    }
+    Ok(())
+}
+
 pub(crate) fn text(
     map: &Map<String, Value>,
     key: &str,
@@ -574,6 +602,7 @@ async fn update(
         s.get(c.decl.kind, &id)
             .filter(|r| (c.decl.visible)(&caller, r))
             .ok_or_else(|| not_found(c, &id))?;
+        known(changes, c.updatable)?;
         (c.update)(call, s, &id, changes)?;
         if let Some(r) = s.get_mut(c.decl.kind, &id) {
             r.touch();

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 use crate::state::Caller;
 use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
-use super::{Collection, boolean, known, owner, policy, secgroups, text};
+use super::{Collection, boolean, known, owner, policy, secgroups, set_flags, set_texts, text};
 
 pub(crate) static DECL: Decl = super::decl(
     Kind::Network,
@@ -21,6 +21,7 @@ pub(crate) static COLLECTION: Collection = Collection::new(
     ("NetworkNotFound", |id| {
         format!("Network {id} could not be found.")
     }),
+    UPDATABLE,
     update,
     delete,
 )
@@ -243,42 +244,39 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     Ok(id)
 }
 
+/// What an update may change.
+const UPDATABLE: &[&str] = &[
+    "name",
+    "admin_state_up",
+    "shared",
+    "router:external",
+    "mtu",
+    "port_security_enabled",
+    "description",
+    "provider:segmentation_id",
+];
+
 fn update(
     call: Call<'_>,
     s: &mut RegionStore,
     id: &str,
     map: &Map<String, Value>,
 ) -> Result<(), ApiError> {
-    let allowed = [
-        "name",
-        "admin_state_up",
-        "shared",
-        "router:external",
-        "mtu",
-        "port_security_enabled",
-        "description",
-        "provider:segmentation_id",
-    ];
-    known(map, &allowed)?;
     check_admin_attrs(call, map, "update")?;
     let r = s
         .get_mut(Kind::Network, id)
         .ok_or_else(|| super::not_found(&COLLECTION, id))?;
-    for key in [
-        "admin_state_up",
-        "shared",
-        "router:external",
-        "port_security_enabled",
-    ] {
-        if map.contains_key(key) {
-            r.body[key] = json!(boolean(map, key, false)?);
-        }
-    }
-    for key in ["name", "description"] {
-        if map.contains_key(key) {
-            r.body[key] = json!(text(map, key, "", 255)?);
-        }
-    }
+    set_flags(
+        r,
+        map,
+        &[
+            "admin_state_up",
+            "shared",
+            "router:external",
+            "port_security_enabled",
+        ],
+    )?;
+    set_texts(r, map, &["name", "description"])?;
     if let Some(mtu) = map.get("mtu").and_then(Value::as_i64) {
         r.body["mtu"] = json!(mtu);
     }

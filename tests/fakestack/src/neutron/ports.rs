@@ -6,7 +6,10 @@ use serde_json::{Map, Value, json};
 use crate::state::Caller;
 use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
-use super::{Collection, boolean, ipam, known, networks, owner, policy, secgroups, text};
+use super::{
+    Collection, boolean, ipam, known, networks, owner, policy, secgroups, set_flags, set_texts,
+    text,
+};
 
 pub(crate) static DECL: Decl = super::decl(
     Kind::Port,
@@ -21,6 +24,7 @@ pub(crate) static COLLECTION: Collection = Collection::new(
     ("PortNotFound", |id| {
         format!("Port {id} could not be found.")
     }),
+    UPDATABLE,
     update,
     delete,
 )
@@ -164,28 +168,29 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     Ok(id)
 }
 
+/// What an update may change.
+const UPDATABLE: &[&str] = &[
+    "name",
+    "admin_state_up",
+    "fixed_ips",
+    "device_id",
+    "device_owner",
+    "security_groups",
+    "port_security_enabled",
+    "allowed_address_pairs",
+    "description",
+    "mac_address",
+    "binding:host_id",
+    "binding:profile",
+    "binding:vnic_type",
+];
+
 fn update(
     call: Call<'_>,
     s: &mut RegionStore,
     id: &str,
     map: &Map<String, Value>,
 ) -> Result<(), ApiError> {
-    let allowed = [
-        "name",
-        "admin_state_up",
-        "fixed_ips",
-        "device_id",
-        "device_owner",
-        "security_groups",
-        "port_security_enabled",
-        "allowed_address_pairs",
-        "description",
-        "mac_address",
-        "binding:host_id",
-        "binding:profile",
-        "binding:vnic_type",
-    ];
-    known(map, &allowed)?;
     if !call.caller.is_admin()
         && (map.contains_key("mac_address") || map.contains_key("binding:host_id"))
     {
@@ -216,23 +221,19 @@ fn update(
     let r = s
         .get_mut(Kind::Port, id)
         .ok_or_else(|| super::not_found(&COLLECTION, id))?;
-    for key in [
-        "name",
-        "device_id",
-        "device_owner",
-        "description",
-        "binding:host_id",
-        "binding:vnic_type",
-    ] {
-        if map.contains_key(key) {
-            r.body[key] = json!(text(map, key, "", 255)?);
-        }
-    }
-    for key in ["admin_state_up", "port_security_enabled"] {
-        if map.contains_key(key) {
-            r.body[key] = json!(boolean(map, key, true)?);
-        }
-    }
+    set_texts(
+        r,
+        map,
+        &[
+            "name",
+            "device_id",
+            "device_owner",
+            "description",
+            "binding:host_id",
+            "binding:vnic_type",
+        ],
+    )?;
+    set_flags(r, map, &["admin_state_up", "port_security_enabled"])?;
     for key in ["allowed_address_pairs", "binding:profile"] {
         if let Some(v) = map.get(key) {
             r.body[key] = v.clone();

@@ -12,7 +12,8 @@ use crate::state::Caller;
 use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Req, Resource, uuid};
 
 use super::{
-    Collection, Reply, bad_request, boolean, ipam, known, owner, policy, ports, subnets, text,
+    Collection, Reply, bad_request, boolean, ipam, known, owner, policy, ports, set_flags,
+    set_texts, subnets, text,
 };
 
 pub(crate) static DECL: Decl = super::decl(
@@ -28,6 +29,7 @@ pub(crate) static COLLECTION: Collection = Collection::new(
     ("RouterNotFound", |id| {
         format!("Router {id} could not be found")
     }),
+    UPDATABLE,
     update,
     delete,
 )
@@ -188,22 +190,21 @@ fn drop_gateway(s: &mut RegionStore, id: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// What an update may change.
+const UPDATABLE: &[&str] = &[
+    "name",
+    "admin_state_up",
+    "external_gateway_info",
+    "description",
+    "routes",
+];
+
 fn update(
     call: Call<'_>,
     s: &mut RegionStore,
     id: &str,
     map: &Map<String, Value>,
 ) -> Result<(), ApiError> {
-    known(
-        map,
-        &[
-            "name",
-            "admin_state_up",
-            "external_gateway_info",
-            "description",
-            "routes",
-        ],
-    )?;
     if let Some(info) = map.get("external_gateway_info") {
         drop_gateway(s, id)?;
         let info = gateway(call, s, id, info)?;
@@ -214,14 +215,8 @@ fn update(
     let r = s
         .get_mut(Kind::Router, id)
         .ok_or_else(|| super::not_found(&COLLECTION, id))?;
-    for key in ["name", "description"] {
-        if map.contains_key(key) {
-            r.body[key] = json!(text(map, key, "", 255)?);
-        }
-    }
-    if map.contains_key("admin_state_up") {
-        r.body["admin_state_up"] = json!(boolean(map, "admin_state_up", true)?);
-    }
+    set_texts(r, map, &["name", "description"])?;
+    set_flags(r, map, &["admin_state_up"])?;
     if let Some(routes) = map.get("routes") {
         r.body["routes"] = routes.clone();
     }

@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::ipam::{Cidr, parse_ip, render};
-use super::{Collection, bad_request, boolean, known, owner, text};
+use super::{Collection, bad_request, boolean, known, owner, set_flags, set_texts, text};
 
 pub(crate) static GROUPS: Decl = super::decl(
     Kind::SecurityGroup,
@@ -34,6 +34,7 @@ pub(crate) static GROUP_COLLECTION: Collection = Collection::new(
     ("SecurityGroupNotFound", |id| {
         format!("Security group {id} does not exist")
     }),
+    UPDATABLE_GROUPS,
     update_group,
     delete_group,
 )
@@ -44,6 +45,7 @@ pub(crate) static RULE_COLLECTION: Collection = Collection::new(
     ("SecurityGroupRuleNotFound", |id| {
         format!("Security group rule {id} does not exist")
     }),
+    UPDATABLE_RULES,
     update_rule,
     delete_rule,
 );
@@ -225,13 +227,15 @@ fn create_group(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<Stri
     Ok(id)
 }
 
+/// What an update may change.
+const UPDATABLE_GROUPS: &[&str] = &["name", "description", "stateful"];
+
 fn update_group(
     _call: Call<'_>,
     s: &mut RegionStore,
     id: &str,
     map: &Map<String, Value>,
 ) -> Result<(), ApiError> {
-    known(map, &["name", "description", "stateful"])?;
     let is_default = s
         .get(Kind::SecurityGroup, id)
         .is_some_and(|g| g.hidden.contains_key("default"));
@@ -250,14 +254,8 @@ fn update_group(
     let g = s
         .get_mut(Kind::SecurityGroup, id)
         .ok_or_else(|| super::not_found(&GROUP_COLLECTION, id))?;
-    for key in ["name", "description"] {
-        if map.contains_key(key) {
-            g.body[key] = json!(text(map, key, "", 255)?);
-        }
-    }
-    if map.contains_key("stateful") {
-        g.body["stateful"] = json!(boolean(map, "stateful", true)?);
-    }
+    set_texts(g, map, &["name", "description"])?;
+    set_flags(g, map, &["stateful"])?;
     Ok(())
 }
 
@@ -554,6 +552,9 @@ const KNOWN_PROTOCOLS: [&str; 25] = [
     "vrrp",
 ];
 
+/// What an update may change.
+const UPDATABLE_RULES: &[&str] = &["description"];
+
 /// Only the description changes.
 fn update_rule(
     _call: Call<'_>,
@@ -561,7 +562,6 @@ fn update_rule(
     id: &str,
     map: &Map<String, Value>,
 ) -> Result<(), ApiError> {
-    known(map, &["description"])?;
     let r = s
         .get_mut(Kind::SecurityGroupRule, id)
         .ok_or_else(|| super::not_found(&RULE_COLLECTION, id))?;

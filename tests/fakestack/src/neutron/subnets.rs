@@ -7,7 +7,9 @@ use crate::state::Caller;
 use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::ipam::{Cidr, parse_ip, render};
-use super::{Collection, boolean, invalid_input, known, networks, owner, text};
+use super::{
+    Collection, boolean, invalid_input, known, networks, owner, set_flags, set_texts, text,
+};
 
 pub(crate) static DECL: Decl = super::decl(
     Kind::Subnet,
@@ -22,6 +24,7 @@ pub(crate) static COLLECTION: Collection = Collection::new(
     ("SubnetNotFound", |id| {
         format!("Subnet {id} could not be found.")
     }),
+    UPDATABLE,
     update,
     delete,
 );
@@ -237,34 +240,27 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     Ok(id)
 }
 
+/// What an update may change.
+const UPDATABLE: &[&str] = &[
+    "name",
+    "description",
+    "enable_dhcp",
+    "dns_nameservers",
+    "host_routes",
+    "gateway_ip",
+];
+
 fn update(
     _call: Call<'_>,
     s: &mut RegionStore,
     id: &str,
     map: &Map<String, Value>,
 ) -> Result<(), ApiError> {
-    known(
-        map,
-        &[
-            "name",
-            "description",
-            "enable_dhcp",
-            "dns_nameservers",
-            "host_routes",
-            "gateway_ip",
-        ],
-    )?;
     let r = s
         .get_mut(Kind::Subnet, id)
         .ok_or_else(|| super::not_found(&COLLECTION, id))?;
-    for key in ["name", "description"] {
-        if map.contains_key(key) {
-            r.body[key] = json!(text(map, key, "", 255)?);
-        }
-    }
-    if map.contains_key("enable_dhcp") {
-        r.body["enable_dhcp"] = json!(boolean(map, "enable_dhcp", true)?);
-    }
+    set_texts(r, map, &["name", "description"])?;
+    set_flags(r, map, &["enable_dhcp"])?;
     for key in ["dns_nameservers", "host_routes", "gateway_ip"] {
         if let Some(v) = map.get(key) {
             r.body[key] = v.clone();
