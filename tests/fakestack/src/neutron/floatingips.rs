@@ -113,14 +113,7 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     ];
     known(&map, &allowed)?;
     let project = owner(call, &map, "floatingip")?;
-    let network = map
-        .get("floating_network_id")
-        .and_then(Value::as_str)
-        .ok_or_else(|| {
-            super::bad_request(
-                "Failed to parse request. Required attribute 'floating_network_id' not specified",
-            )
-        })?;
+    let network = super::required(&map, "floating_network_id")?;
     let external = s
         .get(Kind::Network, network)
         .is_some_and(|n| n.body["router:external"] == json!(true));
@@ -162,18 +155,7 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
         .map(|f| f["ip_address"].clone())
         .unwrap_or(Value::Null);
     let id = uuid();
-    let port = uuid();
-    let mac = ipam::mac(s, network, None)?;
-    let port_body = json!({
-        "id": port, "name": "", "network_id": network, "project_id": "", "mac_address": mac,
-        "admin_state_up": true, "status": "N/A", "device_id": id, "device_owner": DEVICE_OWNER,
-        "fixed_ips": fixed, "allowed_address_pairs": [], "extra_dhcp_opts": [],
-        "security_groups": [], "description": "", "binding:vnic_type": "normal",
-        "binding:host_id": "", "binding:profile": {}, "binding:vif_details": {},
-        "binding:vif_type": "unbound", "port_security_enabled": false, "tags": [],
-        "created_at": null, "updated_at": null, "revision_number": 1, "tenant_id": "",
-    });
-    s.insert(Resource::new(Kind::Port, &port, Some(""), None, port_body));
+    ports::device_port(s, network, "", &fixed, (&id, DEVICE_OWNER), "N/A")?;
     let body = json!({
         "id": id, "tenant_id": project, "project_id": project,
         "floating_ip_address": address, "floating_network_id": network,

@@ -177,6 +177,32 @@ pub(crate) fn not_found(c: &Collection, id: &str) -> ApiError {
     ApiError::typed(StatusCode::NOT_FOUND, c.missing.0, (c.missing.1)(id))
 }
 
+/// A resource of `c` the caller may see, or the kind's `NotFound`.
+pub(crate) fn visible<'s>(
+    c: &Collection,
+    caller: &Caller,
+    s: &'s RegionStore,
+    id: &str,
+) -> Result<&'s Resource, ApiError> {
+    s.get(c.decl.kind, id)
+        .filter(|r| (c.decl.visible)(caller, r))
+        .ok_or_else(|| not_found(c, id))
+}
+
+/// `Failed to parse request. Required attribute '<key>' not specified`.
+pub(crate) fn missing_attribute(key: &str) -> ApiError {
+    bad_request(format!(
+        "Failed to parse request. Required attribute '{key}' not specified"
+    ))
+}
+
+/// The string attribute `key` a request must carry.
+pub(crate) fn required<'m>(map: &'m Map<String, Value>, key: &str) -> Result<&'m str, ApiError> {
+    map.get(key)
+        .and_then(Value::as_str)
+        .ok_or_else(|| missing_attribute(key))
+}
+
 /// `{"NeutronError": {"type": "HTTPBadRequest", …}}`.
 pub(crate) fn bad_request(message: impl Into<String>) -> ApiError {
     ApiError::typed(StatusCode::BAD_REQUEST, "HTTPBadRequest", message)
@@ -384,10 +410,7 @@ async fn show(
     let query = Query::parse(raw.as_deref());
     let fields = query.all("fields");
     ctx.world.store.at(ctx.key(), |s| {
-        let r = s
-            .get(c.decl.kind, &id)
-            .filter(|r| (c.decl.visible)(&caller, r))
-            .ok_or_else(|| not_found(c, &id))?;
+        let r = visible(c, &caller, s, &id)?;
         let out = json!({c.decl.singular: view(c, s, &caller, r, &fields)});
         Ok(body::json(StatusCode::OK, &out))
     })
@@ -539,10 +562,7 @@ fn create_inner(c: &Collection, ctx: &Ctx, caller: &Caller, raw: &[u8]) -> Reply
         (Some(one), _) => (vec![one.clone()], false),
         (None, Some(Value::Array(many))) => (many.clone(), true),
         _ => {
-            return Err(bad_request(format!(
-                "Failed to parse request. Required attribute '{}' not specified",
-                c.decl.singular
-            )));
+            return Err(missing_attribute(c.decl.singular));
         }
     };
     let call = call(ctx, caller);
@@ -592,16 +612,11 @@ async fn update(
     let request: Value = serde_json::from_slice(&raw)
         .map_err(|_| bad_request("Failed to parse request. Resource body is not valid JSON."))?;
     let Some(changes) = request.get(c.decl.singular).and_then(Value::as_object) else {
-        return Err(bad_request(format!(
-            "Failed to parse request. Required attribute '{}' not specified",
-            c.decl.singular
-        )));
+        return Err(missing_attribute(c.decl.singular));
     };
     let call = call(&ctx, &caller);
     ctx.world.store.at(ctx.key(), |s| {
-        s.get(c.decl.kind, &id)
-            .filter(|r| (c.decl.visible)(&caller, r))
-            .ok_or_else(|| not_found(c, &id))?;
+        visible(c, &caller, s, &id)?;
         known(changes, c.updatable)?;
         (c.update)(call, s, &id, changes)?;
         if let Some(r) = s.get_mut(c.decl.kind, &id) {
@@ -619,9 +634,7 @@ async fn delete(
     Path(id): Path<String>,
 ) -> Reply {
     ctx.world.store.at(ctx.key(), |s| {
-        s.get(c.decl.kind, &id)
-            .filter(|r| (c.decl.visible)(&caller, r))
-            .ok_or_else(|| not_found(c, &id))?;
+        visible(c, &caller, s, &id)?;
         (c.delete)(call(&ctx, &caller), s, &id)?;
         let mut resp = Response::new(axum::body::Body::empty());
         *resp.status_mut() = StatusCode::NO_CONTENT;

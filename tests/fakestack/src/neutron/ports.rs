@@ -98,19 +98,8 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     let map = req.as_object().cloned().unwrap_or_default();
     known(&map, &ATTRS)?;
     let project = owner(call, &map, "port")?;
-    let network_id = map
-        .get("network_id")
-        .and_then(Value::as_str)
-        .ok_or_else(|| {
-            super::bad_request(
-                "Failed to parse request. Required attribute 'network_id' not specified",
-            )
-        })?;
-    let network = s
-        .get(Kind::Network, network_id)
-        .filter(|n| networks::visible(call.caller, n))
-        .cloned()
-        .ok_or_else(|| super::not_found(&networks::COLLECTION, network_id))?;
+    let network_id = super::required(&map, "network_id")?;
+    let network = super::visible(&networks::COLLECTION, call.caller, s, network_id)?.clone();
     let device_owner = text(&map, "device_owner", "", 255)?;
     if !call.caller.is_admin() {
         if map.contains_key("mac_address")
@@ -297,4 +286,31 @@ pub(crate) fn remove(s: &mut RegionStore, id: &str) {
 /// Whether a caller sees a port (for other modules' checks).
 pub(crate) fn sees(caller: &Caller, port: &Resource) -> bool {
     super::owned_or_admin(caller, port)
+}
+
+/// A port Neutron makes for a device of its own (a router's gateway or
+/// interface, a floating IP): on `network` with the addresses `fixed`, in
+/// `project` (`""` for none), `device` its `(device_id, device_owner)`.
+pub(crate) fn device_port(
+    s: &mut RegionStore,
+    network: &str,
+    project: &str,
+    fixed: &[Value],
+    (device_id, device_owner): (&str, &str),
+    status: &str,
+) -> Result<String, ApiError> {
+    let mac = ipam::mac(s, network, None)?;
+    let port = uuid();
+    let body = json!({
+        "id": port, "name": "", "network_id": network, "project_id": project, "mac_address": mac,
+        "admin_state_up": true, "status": status, "device_id": device_id,
+        "device_owner": device_owner, "fixed_ips": fixed, "allowed_address_pairs": [],
+        "extra_dhcp_opts": [], "security_groups": [], "description": "",
+        "binding:vnic_type": "normal", "binding:host_id": "", "binding:profile": {},
+        "binding:vif_details": {}, "binding:vif_type": "unbound", "port_security_enabled": false,
+        "tags": [], "created_at": null, "updated_at": null, "revision_number": 1,
+        "tenant_id": project,
+    });
+    s.insert(Resource::new(Kind::Port, &port, Some(project), None, body));
+    Ok(port)
 }

@@ -89,18 +89,7 @@ fn gateway(
         ));
     }
     let fixed = ipam::fixed_ips(s, network, info.get("external_fixed_ips"), None)?;
-    let port = uuid();
-    let mac = ipam::mac(s, network, None)?;
-    let body = json!({
-        "id": port, "name": "", "network_id": network, "project_id": "", "mac_address": mac,
-        "admin_state_up": true, "status": "DOWN", "device_id": router, "device_owner": GATEWAY,
-        "fixed_ips": fixed, "allowed_address_pairs": [], "extra_dhcp_opts": [],
-        "security_groups": [], "description": "", "binding:vnic_type": "normal",
-        "binding:host_id": "", "binding:profile": {}, "binding:vif_details": {},
-        "binding:vif_type": "unbound", "port_security_enabled": false, "tags": [],
-        "created_at": null, "updated_at": null, "revision_number": 1, "tenant_id": "",
-    });
-    s.insert(Resource::new(Kind::Port, &port, Some(""), None, body));
+    ports::device_port(s, network, "", &fixed, (router, GATEWAY), "DOWN")?;
     Ok(json!({
         "network_id": network,
         "external_fixed_ips": fixed,
@@ -284,20 +273,7 @@ fn interface_inner(ctx: &Ctx, caller: &Caller, id: &str, raw: &[u8], add: bool) 
                     .to_owned();
                 let network = sn.field("network_id").to_owned();
                 let fixed = ipam::allocate(s, &sn, Some(&gateway_ip), &[], None)?;
-                let mac = ipam::mac(s, &network, None)?;
-                let port = uuid();
-                let body = json!({
-                    "id": port, "name": "", "network_id": network, "project_id": project,
-                    "mac_address": mac, "admin_state_up": true, "status": "DOWN", "device_id": id,
-                    "device_owner": INTERFACE, "fixed_ips": [fixed], "allowed_address_pairs": [],
-                    "extra_dhcp_opts": [], "security_groups": [], "description": "",
-                    "binding:vnic_type": "normal", "binding:host_id": "", "binding:profile": {},
-                    "binding:vif_details": {}, "binding:vif_type": "unbound",
-                    "port_security_enabled": false, "tags": [], "created_at": null,
-                    "updated_at": null, "revision_number": 1, "tenant_id": project,
-                });
-                s.insert(Resource::new(Kind::Port, &port, Some(&project), None, body));
-                port
+                ports::device_port(s, &network, &project, &[fixed], (id, INTERFACE), "DOWN")?
             }
             (true, None, Some(port)) => {
                 let p = s

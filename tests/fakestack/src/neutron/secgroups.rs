@@ -353,28 +353,15 @@ fn create_rule(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<Strin
         "tenant_id",
     ];
     known(&map, &allowed)?;
-    let group_id = map
-        .get("security_group_id")
-        .and_then(Value::as_str)
-        .ok_or_else(|| {
-            bad_request(
-                "Failed to parse request. Required attribute 'security_group_id' not specified",
-            )
-        })?;
-    let group = s
-        .get(Kind::SecurityGroup, group_id)
-        .filter(|g| super::owned_or_admin(call.caller, g))
-        .cloned()
-        .ok_or_else(|| super::not_found(&GROUP_COLLECTION, group_id))?;
+    let group_id = super::required(&map, "security_group_id")?;
+    let group = super::visible(&GROUP_COLLECTION, call.caller, s, group_id)?.clone();
     let project = match owner(call, &map, "security_group_rule")? {
         p if map.contains_key("project_id") || map.contains_key("tenant_id") => p,
         _ => group.project_id.clone().unwrap_or_default(),
     };
     let direction = one_of(&map, "direction", &["ingress", "egress"], None)?;
     if direction.is_null() {
-        return Err(bad_request(
-            "Failed to parse request. Required attribute 'direction' not specified",
-        ));
+        return Err(super::missing_attribute("direction"));
     }
     let ethertype = one_of(&map, "ethertype", &["IPv4", "IPv6"], Some("IPv4"))?;
     let protocol = match map.get("protocol") {

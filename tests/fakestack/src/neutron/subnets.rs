@@ -116,19 +116,8 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     let map = req.as_object().cloned().unwrap_or_default();
     known(&map, &ATTRS)?;
     let project = owner(call, &map, "subnet")?;
-    let network_id = map
-        .get("network_id")
-        .and_then(Value::as_str)
-        .ok_or_else(|| {
-            super::bad_request(
-                "Failed to parse request. Required attribute 'network_id' not specified",
-            )
-        })?;
-    let network = s
-        .get(Kind::Network, network_id)
-        .filter(|n| networks::visible(call.caller, n))
-        .cloned()
-        .ok_or_else(|| super::not_found(&networks::COLLECTION, network_id))?;
+    let network_id = super::required(&map, "network_id")?;
+    let network = super::visible(&networks::COLLECTION, call.caller, s, network_id)?.clone();
     if !call.caller.is_admin() && !network.owned_by(Some(&project)) {
         return Err(super::policy("create_subnet"));
     }
@@ -136,9 +125,7 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
         Some(v @ (4 | 6)) => v,
         Some(v) => return Err(invalid("ip_version", format!("{v} is not in [4, 6]"))),
         None => {
-            return Err(super::bad_request(
-                "Failed to parse request. Required attribute 'ip_version' not specified",
-            ));
+            return Err(super::missing_attribute("ip_version"));
         }
     };
     let cidr_text = map.get("cidr").and_then(Value::as_str).ok_or_else(|| {
