@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::ipam::{self, parse_ip};
-use super::{Collection, known, owner, policy, ports, set_texts, text};
+use super::{Attrs, Collection, known, owner, policy, ports, set_texts, text};
 
 pub(crate) static DECL: Decl = super::decl(
     Kind::FloatingIp,
@@ -49,7 +49,7 @@ fn associate(
     call: Call<'_>,
     s: &RegionStore,
     external: &str,
-    map: &Map<String, Value>,
+    map: &Attrs,
 ) -> Result<(Value, Value, Value), ApiError> {
     let Some(port_id) = map.get("port_id").and_then(Value::as_str) else {
         return Ok((Value::Null, Value::Null, Value::Null));
@@ -178,12 +178,7 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
 const UPDATABLE: &[&str] = &["port_id", "fixed_ip_address", "description"];
 
 /// Associates (`port_id`), dissociates (`port_id: null`) or describes.
-fn update(
-    call: Call<'_>,
-    s: &mut RegionStore,
-    id: &str,
-    map: &Map<String, Value>,
-) -> Result<(), ApiError> {
+fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
     let network = s
         .get(Kind::FloatingIp, id)
         .map(|f| f.field("floating_network_id").to_owned())

@@ -36,8 +36,11 @@ use crate::store::{
     ApiError, Call, CreateFn, Decl, Kind, Paging, RegionStore, Req, Resource, Stamps,
 };
 
+/// The attributes of a request body (the object inside its envelope).
+pub(crate) type Attrs = Map<String, Value>;
+
 /// Changes a stored resource from an update body (the object inside the envelope).
-type UpdateFn = fn(Call<'_>, &mut RegionStore, &str, &Map<String, Value>) -> Result<(), ApiError>;
+type UpdateFn = fn(Call<'_>, &mut RegionStore, &str, &Attrs) -> Result<(), ApiError>;
 
 /// Checks a delete and removes the resource with whatever goes with it.
 type DeleteFn = fn(Call<'_>, &mut RegionStore, &str) -> Result<(), ApiError>;
@@ -417,7 +420,7 @@ async fn show(
 }
 
 /// Neutron's rejection of attributes a resource does not have.
-pub(crate) fn known(map: &Map<String, Value>, allowed: &[&str]) -> Result<(), ApiError> {
+pub(crate) fn known(map: &Attrs, allowed: &[&str]) -> Result<(), ApiError> {
     let unknown: Vec<&str> = map
         .keys()
         .map(String::as_str)
@@ -435,11 +438,7 @@ pub(crate) fn known(map: &Map<String, Value>, allowed: &[&str]) -> Result<(), Ap
 
 /// The project a new resource belongs to: `project_id`/`tenant_id` from
 /// the body (another project's only for the admin), else the caller's.
-pub(crate) fn owner(
-    call: Call<'_>,
-    map: &Map<String, Value>,
-    singular: &str,
-) -> Result<String, ApiError> {
+pub(crate) fn owner(call: Call<'_>, map: &Attrs, singular: &str) -> Result<String, ApiError> {
     let asked = map
         .get("project_id")
         .or_else(|| map.get("tenant_id"))
@@ -455,11 +454,7 @@ pub(crate) fn owner(
 }
 
 /// A boolean attribute (`true`/`false`, or Neutron's accepted strings).
-pub(crate) fn boolean(
-    map: &Map<String, Value>,
-    key: &str,
-    default: bool,
-) -> Result<bool, ApiError> {
+pub(crate) fn boolean(map: &Attrs, key: &str, default: bool) -> Result<bool, ApiError> {
     match map.get(key) {
         None => Ok(default),
         Some(Value::Bool(b)) => Ok(*b),
@@ -478,11 +473,7 @@ pub(crate) fn boolean(
 
 /// A string attribute of at most `max` characters.
 /// Sets each of the text `keys` an update carries (255 characters at most).
-pub(crate) fn set_texts(
-    r: &mut Resource,
-    map: &Map<String, Value>,
-    keys: &[&str],
-) -> Result<(), ApiError> {
+pub(crate) fn set_texts(r: &mut Resource, map: &Attrs, keys: &[&str]) -> Result<(), ApiError> {
     for key in keys.iter().filter(|k| map.contains_key(**k)) {
         r.body[key] = json!(text(map, key, "", 255)?);
     }
@@ -490,23 +481,14 @@ pub(crate) fn set_texts(
 }
 
 /// Sets each of the boolean `keys` an update carries.
-pub(crate) fn set_flags(
-    r: &mut Resource,
-    map: &Map<String, Value>,
-    keys: &[&str],
-) -> Result<(), ApiError> {
+pub(crate) fn set_flags(r: &mut Resource, map: &Attrs, keys: &[&str]) -> Result<(), ApiError> {
     for key in keys.iter().filter(|k| map.contains_key(**k)) {
         r.body[key] = json!(boolean(map, key, false)?);
     }
     Ok(())
 }
 
-pub(crate) fn text(
-    map: &Map<String, Value>,
-    key: &str,
-    default: &str,
-    max: usize,
-) -> Result<String, ApiError> {
+pub(crate) fn text(map: &Attrs, key: &str, default: &str, max: usize) -> Result<String, ApiError> {
     match map.get(key) {
         None => Ok(default.to_owned()),
         Some(Value::String(s)) if s.chars().count() <= max => Ok(s.clone()),

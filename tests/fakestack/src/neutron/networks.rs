@@ -6,7 +6,9 @@ use serde_json::{Map, Value, json};
 use crate::state::Caller;
 use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
-use super::{Collection, boolean, known, owner, policy, secgroups, set_flags, set_texts, text};
+use super::{
+    Attrs, Collection, boolean, known, owner, policy, secgroups, set_flags, set_texts, text,
+};
 
 pub(crate) static DECL: Decl = super::decl(
     Kind::Network,
@@ -79,7 +81,7 @@ fn segment_in_use(s: &RegionStore, kind: &str, physnet: &Value, id: i64) -> bool
 
 /// The segment ML2 gives a network: what the admin asked for (checked
 /// against the segments in use), else the next free VXLAN id.
-fn segment(s: &RegionStore, map: &Map<String, Value>) -> Result<(String, Value, Value), ApiError> {
+fn segment(s: &RegionStore, map: &Attrs) -> Result<(String, Value, Value), ApiError> {
     let kind = map
         .get("provider:network_type")
         .and_then(Value::as_str)
@@ -158,11 +160,7 @@ fn segment(s: &RegionStore, map: &Map<String, Value>) -> Result<(String, Value, 
 }
 
 /// Admin-only attributes: `shared`, `router:external` and `provider:*`.
-fn check_admin_attrs(
-    call: Call<'_>,
-    map: &Map<String, Value>,
-    action: &str,
-) -> Result<(), ApiError> {
+fn check_admin_attrs(call: Call<'_>, map: &Attrs, action: &str) -> Result<(), ApiError> {
     if call.caller.is_admin() {
         return Ok(());
     }
@@ -256,12 +254,7 @@ const UPDATABLE: &[&str] = &[
     "provider:segmentation_id",
 ];
 
-fn update(
-    call: Call<'_>,
-    s: &mut RegionStore,
-    id: &str,
-    map: &Map<String, Value>,
-) -> Result<(), ApiError> {
+fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
     check_admin_attrs(call, map, "update")?;
     let r = s
         .get_mut(Kind::Network, id)

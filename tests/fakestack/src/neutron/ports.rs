@@ -1,14 +1,14 @@
 //! Neutron `ports`: fixed IPs from the network's subnets, MACs unique per network, security groups.
 
 use axum::http::StatusCode;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::state::Caller;
 use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::{
-    Collection, boolean, ipam, known, networks, owner, policy, secgroups, set_flags, set_texts,
-    text,
+    Attrs, Collection, boolean, ipam, known, networks, owner, policy, secgroups, set_flags,
+    set_texts, text,
 };
 
 pub(crate) static DECL: Decl = super::decl(
@@ -65,7 +65,7 @@ fn groups(
     call: Call<'_>,
     s: &mut RegionStore,
     project: &str,
-    map: &Map<String, Value>,
+    map: &Attrs,
     owner_kind: &str,
 ) -> Result<Value, ApiError> {
     match map.get("security_groups") {
@@ -174,12 +174,7 @@ const UPDATABLE: &[&str] = &[
     "binding:vnic_type",
 ];
 
-fn update(
-    call: Call<'_>,
-    s: &mut RegionStore,
-    id: &str,
-    map: &Map<String, Value>,
-) -> Result<(), ApiError> {
+fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
     if !call.caller.is_admin()
         && (map.contains_key("mac_address") || map.contains_key("binding:host_id"))
     {

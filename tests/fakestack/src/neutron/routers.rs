@@ -5,14 +5,14 @@ use axum::body::Bytes;
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::routing::put;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::server::Ctx;
 use crate::state::Caller;
 use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Req, Resource, uuid};
 
 use super::{
-    Collection, Reply, bad_request, boolean, ipam, known, owner, policy, ports, set_flags,
+    Attrs, Collection, Reply, bad_request, boolean, ipam, known, owner, policy, ports, set_flags,
     set_texts, subnets, text,
 };
 
@@ -188,12 +188,7 @@ const UPDATABLE: &[&str] = &[
     "routes",
 ];
 
-fn update(
-    call: Call<'_>,
-    s: &mut RegionStore,
-    id: &str,
-    map: &Map<String, Value>,
-) -> Result<(), ApiError> {
+fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
     if let Some(info) = map.get("external_gateway_info") {
         drop_gateway(s, id)?;
         let info = gateway(call, s, id, info)?;

@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::ipam::{Cidr, parse_ip, render};
-use super::{Collection, bad_request, boolean, known, owner, set_flags, set_texts, text};
+use super::{Attrs, Collection, bad_request, boolean, known, owner, set_flags, set_texts, text};
 
 pub(crate) static GROUPS: Decl = super::decl(
     Kind::SecurityGroup,
@@ -230,12 +230,7 @@ fn create_group(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<Stri
 /// What an update may change.
 const UPDATABLE_GROUPS: &[&str] = &["name", "description", "stateful"];
 
-fn update_group(
-    _call: Call<'_>,
-    s: &mut RegionStore,
-    id: &str,
-    map: &Map<String, Value>,
-) -> Result<(), ApiError> {
+fn update_group(_: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
     let is_default = s
         .get(Kind::SecurityGroup, id)
         .is_some_and(|g| g.hidden.contains_key("default"));
@@ -299,7 +294,7 @@ fn delete_group(call: Call<'_>, s: &mut RegionStore, id: &str) -> Result<(), Api
 }
 
 fn one_of(
-    map: &Map<String, Value>,
+    map: &Attrs,
     key: &str,
     valid: &[&str],
     default: Option<&str>,
@@ -315,7 +310,7 @@ fn one_of(
 }
 
 /// A port number 0..=65535 (or ICMP type/code 0..=255), or none.
-fn port(map: &Map<String, Value>, key: &str) -> Result<Option<i64>, ApiError> {
+fn port(map: &Attrs, key: &str) -> Result<Option<i64>, ApiError> {
     match map.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(v) => {
@@ -543,12 +538,7 @@ const KNOWN_PROTOCOLS: [&str; 25] = [
 const UPDATABLE_RULES: &[&str] = &["description"];
 
 /// Only the description changes.
-fn update_rule(
-    _call: Call<'_>,
-    s: &mut RegionStore,
-    id: &str,
-    map: &Map<String, Value>,
-) -> Result<(), ApiError> {
+fn update_rule(_: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
     let r = s
         .get_mut(Kind::SecurityGroupRule, id)
         .ok_or_else(|| super::not_found(&RULE_COLLECTION, id))?;

@@ -1,14 +1,14 @@
 //! Neutron `subnets`: IPv4 and IPv6 CIDRs with gateways and allocation pools, no overlap within a network.
 
 use axum::http::StatusCode;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::state::Caller;
 use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::ipam::{Cidr, parse_ip, render};
 use super::{
-    Collection, boolean, invalid_input, known, networks, owner, set_flags, set_texts, text,
+    Attrs, Collection, boolean, invalid_input, known, networks, owner, set_flags, set_texts, text,
 };
 
 pub(crate) static DECL: Decl = super::decl(
@@ -61,7 +61,7 @@ fn invalid(key: &str, why: String) -> ApiError {
 }
 
 /// `allocation_pools` given, checked inside the CIDR; else Neutron's default.
-fn pools(map: &Map<String, Value>, cidr: Cidr, gateway: Option<u128>) -> Result<Value, ApiError> {
+fn pools(map: &Attrs, cidr: Cidr, gateway: Option<u128>) -> Result<Value, ApiError> {
     let ranges: Vec<(u128, u128)> = match map.get("allocation_pools") {
         None | Some(Value::Null) => cidr.default_pool(gateway),
         Some(Value::Array(given)) => {
@@ -237,12 +237,7 @@ const UPDATABLE: &[&str] = &[
     "gateway_ip",
 ];
 
-fn update(
-    _call: Call<'_>,
-    s: &mut RegionStore,
-    id: &str,
-    map: &Map<String, Value>,
-) -> Result<(), ApiError> {
+fn update(_: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
     let r = s
         .get_mut(Kind::Subnet, id)
         .ok_or_else(|| super::not_found(&COLLECTION, id))?;
