@@ -129,20 +129,18 @@ pub(super) async fn list_app_creds(
         &headers,
         &user_id,
         "identity:list_application_credentials",
-    )
-    .map(|_| {
-        let name = query_param(query.as_deref(), "name");
-        let creds: Vec<Value> = lock(&realm.app_creds)
-            .iter()
-            .filter(|c| c.user_id == user_id && name.as_deref().is_none_or(|n| n == c.name))
-            .map(|c| app_cred_json(realm, c, false))
-            .collect();
-        body::json(
-            StatusCode::OK,
-            &json!({"application_credentials": creds,
-                "links": links(format!("{}/users/{user_id}/application_credentials", realm.v3()))}),
-        )
-    })
+    )?;
+    let name = query_param(query.as_deref(), "name");
+    let creds: Vec<Value> = lock(&realm.app_creds)
+        .iter()
+        .filter(|c| c.user_id == user_id && name.as_deref().is_none_or(|n| n == c.name))
+        .map(|c| app_cred_json(realm, c, false))
+        .collect();
+    Ok(body::json(
+        StatusCode::OK,
+        &json!({"application_credentials": creds,
+            "links": links(format!("{}/users/{user_id}/application_credentials", realm.v3()))}),
+    ))
 }
 
 pub(super) async fn get_app_cred(
@@ -156,19 +154,17 @@ pub(super) async fn get_app_cred(
         &headers,
         &user_id,
         "identity:get_application_credential",
-    )
-    .and_then(|_| {
-        lock(&realm.app_creds)
-            .iter()
-            .find(|c| c.id == id && c.user_id == user_id)
-            .map(|c| {
-                body::json(
-                    StatusCode::OK,
-                    &json!({"application_credential": app_cred_json(realm, c, false)}),
-                )
-            })
-            .ok_or_else(|| not_found(&format!("Could not find Application Credential: {id}.")))
-    })
+    )?;
+    lock(&realm.app_creds)
+        .iter()
+        .find(|c| c.id == id && c.user_id == user_id)
+        .map(|c| {
+            body::json(
+                StatusCode::OK,
+                &json!({"application_credential": app_cred_json(realm, c, false)}),
+            )
+        })
+        .ok_or_else(|| not_found(&format!("Could not find Application Credential: {id}.")))
 }
 
 pub(super) async fn delete_app_cred(
@@ -182,18 +178,16 @@ pub(super) async fn delete_app_cred(
         &headers,
         &user_id,
         "identity:delete_application_credential",
-    )
-    .and_then(|_| {
-        let mut creds = lock(&realm.app_creds);
-        let before = creds.len();
-        creds.retain(|c| !(c.id == id && c.user_id == user_id));
-        if creds.len() == before {
-            return Err(not_found(&format!(
-                "Could not find Application Credential: {id}."
-            )));
-        }
-        // Keystone revokes the tokens the credential issued.
-        lock(&realm.tokens).retain(|_, t| t.app_cred.as_ref().is_none_or(|c| c.id != id));
-        Ok(no_content())
-    })
+    )?;
+    let mut creds = lock(&realm.app_creds);
+    let before = creds.len();
+    creds.retain(|c| !(c.id == id && c.user_id == user_id));
+    if creds.len() == before {
+        return Err(not_found(&format!(
+            "Could not find Application Credential: {id}."
+        )));
+    }
+    // Keystone revokes the tokens the credential issued.
+    lock(&realm.tokens).retain(|_, t| t.app_cred.as_ref().is_none_or(|c| c.id != id));
+    Ok(no_content())
 }

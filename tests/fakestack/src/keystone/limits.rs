@@ -131,24 +131,23 @@ async fn list_registered(
     Query(filter): Query<HashMap<String, String>>,
 ) -> Reply {
     let realm = ctx.realm();
-    caller(realm, &headers).map(|_| {
-        let items: Vec<Value> = ctx.world.quotas.keystone(&realm.key, |l| {
-            l.registered
-                .iter()
-                .filter(|r| {
-                    matches(&filter, "service_id", Some(&r.service_id))
-                        && matches(&filter, "region_id", r.region_id.as_deref())
-                        && matches(&filter, "resource_name", Some(&r.resource_name))
-                })
-                .map(|r| registered_json(realm, r))
-                .collect()
-        });
-        body::json(
-            StatusCode::OK,
-            &json!({"registered_limits": items,
-                "links": links(realm, "registered_limits", raw.as_deref())}),
-        )
-    })
+    caller(realm, &headers)?;
+    let items: Vec<Value> = ctx.world.quotas.keystone(&realm.key, |l| {
+        l.registered
+            .iter()
+            .filter(|r| {
+                matches(&filter, "service_id", Some(&r.service_id))
+                    && matches(&filter, "region_id", r.region_id.as_deref())
+                    && matches(&filter, "resource_name", Some(&r.resource_name))
+            })
+            .map(|r| registered_json(realm, r))
+            .collect()
+    });
+    Ok(body::json(
+        StatusCode::OK,
+        &json!({"registered_limits": items,
+            "links": links(realm, "registered_limits", raw.as_deref())}),
+    ))
 }
 
 async fn get_registered(
@@ -157,19 +156,18 @@ async fn get_registered(
     Path(id): Path<String>,
 ) -> Reply {
     let realm = ctx.realm();
-    caller(realm, &headers).and_then(|_| {
-        ctx.world.quotas.keystone(&realm.key, |l| {
-            l.registered
-                .iter()
-                .find(|r| r.id == id)
-                .map(|r| {
-                    body::json(
-                        StatusCode::OK,
-                        &json!({"registered_limit": registered_json(realm, r)}),
-                    )
-                })
-                .ok_or_else(|| not_found(&format!("Could not find registered limit for {id}.")))
-        })
+    caller(realm, &headers)?;
+    ctx.world.quotas.keystone(&realm.key, |l| {
+        l.registered
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| {
+                body::json(
+                    StatusCode::OK,
+                    &json!({"registered_limit": registered_json(realm, r)}),
+                )
+            })
+            .ok_or_else(|| not_found(&format!("Could not find registered limit for {id}.")))
     })
 }
 
@@ -323,39 +321,37 @@ async fn delete_registered(
     Path(id): Path<String>,
 ) -> Reply {
     let realm = ctx.realm();
-    admin(realm, &headers, "delete_registered_limit").and_then(|_| {
-        ctx.world.quotas.keystone(&realm.key, |l| {
-            let Some(pos) = l.registered.iter().position(|r| r.id == id) else {
-                return Err(not_found(&format!(
-                    "Could not find registered limit for {id}."
-                )));
-            };
-            let r = &l.registered[pos];
-            let used = l.limits.iter().any(|x| {
-                x.service_id == r.service_id
-                    && x.region_id == r.region_id
-                    && x.resource_name == r.resource_name
-            });
-            if used {
-                return Err(forbidden(&format!(
-                    "Unable to update or delete registered limit {id} because there are project limits associated with it."
-                )));
-            }
-            l.registered.remove(pos);
-            Ok(no_content())
-        })
+    admin(realm, &headers, "delete_registered_limit")?;
+    ctx.world.quotas.keystone(&realm.key, |l| {
+        let Some(pos) = l.registered.iter().position(|r| r.id == id) else {
+            return Err(not_found(&format!(
+                "Could not find registered limit for {id}."
+            )));
+        };
+        let r = &l.registered[pos];
+        let used = l.limits.iter().any(|x| {
+            x.service_id == r.service_id
+                && x.region_id == r.region_id
+                && x.resource_name == r.resource_name
+        });
+        if used {
+            return Err(forbidden(&format!(
+                "Unable to update or delete registered limit {id} because there are project limits associated with it."
+            )));
+        }
+        l.registered.remove(pos);
+        Ok(no_content())
     })
 }
 
 // ---- project limits ---------------------------------------------------------
 
 async fn model(State(ctx): State<Ctx>, headers: HeaderMap) -> Reply {
-    caller(ctx.realm(), &headers).map(|_| {
-        body::json(
-            StatusCode::OK,
-            &json!({"model": {"name": "flat", "description": "Limit enforcement and validation does not take project hierarchy into consideration."}}),
-        )
-    })
+    caller(ctx.realm(), &headers)?;
+    Ok(body::json(
+        StatusCode::OK,
+        &json!({"model": {"name": "flat", "description": "Limit enforcement and validation does not take project hierarchy into consideration."}}),
+    ))
 }
 
 /// The admin sees every limit; anyone else only their project's.
@@ -366,48 +362,44 @@ async fn list_limits(
     Query(filter): Query<HashMap<String, String>>,
 ) -> Reply {
     let realm = ctx.realm();
-    caller(realm, &headers).map(|caller| {
-        let items: Vec<Value> = ctx.world.quotas.keystone(&realm.key, |l| {
-            l.limits
-                .iter()
-                .filter(|x| {
-                    caller.is_admin() || caller.project_id.as_deref() == Some(&x.project_id)
-                })
-                .filter(|x| {
-                    matches(&filter, "project_id", Some(&x.project_id))
-                        && matches(&filter, "service_id", Some(&x.service_id))
-                        && matches(&filter, "region_id", x.region_id.as_deref())
-                        && matches(&filter, "resource_name", Some(&x.resource_name))
-                })
-                .map(|x| limit_json(realm, x))
-                .collect()
-        });
-        body::json(
-            StatusCode::OK,
-            &json!({"limits": items, "links": links(realm, "limits", raw.as_deref())}),
-        )
-    })
+    let caller = caller(realm, &headers)?;
+    let items: Vec<Value> = ctx.world.quotas.keystone(&realm.key, |l| {
+        l.limits
+            .iter()
+            .filter(|x| caller.is_admin() || caller.project_id.as_deref() == Some(&x.project_id))
+            .filter(|x| {
+                matches(&filter, "project_id", Some(&x.project_id))
+                    && matches(&filter, "service_id", Some(&x.service_id))
+                    && matches(&filter, "region_id", x.region_id.as_deref())
+                    && matches(&filter, "resource_name", Some(&x.resource_name))
+            })
+            .map(|x| limit_json(realm, x))
+            .collect()
+    });
+    Ok(body::json(
+        StatusCode::OK,
+        &json!({"limits": items, "links": links(realm, "limits", raw.as_deref())}),
+    ))
 }
 
 async fn get_limit(State(ctx): State<Ctx>, headers: HeaderMap, Path(id): Path<String>) -> Reply {
     let realm = ctx.realm();
-    caller(realm, &headers).and_then(|caller| {
-        ctx.world.quotas.keystone(&realm.key, |l| {
-            let x = l
-                .limits
-                .iter()
-                .find(|x| x.id == id)
-                .ok_or_else(|| not_found(&format!("Could not find limit for {id}.")))?;
-            if !caller.is_admin() && caller.project_id.as_deref() != Some(&x.project_id) {
-                return Err(forbidden(
-                    "You are not authorized to perform the requested action: identity:get_limit.",
-                ));
-            }
-            Ok(body::json(
-                StatusCode::OK,
-                &json!({"limit": limit_json(realm, x)}),
-            ))
-        })
+    let caller = caller(realm, &headers)?;
+    ctx.world.quotas.keystone(&realm.key, |l| {
+        let x = l
+            .limits
+            .iter()
+            .find(|x| x.id == id)
+            .ok_or_else(|| not_found(&format!("Could not find limit for {id}.")))?;
+        if !caller.is_admin() && caller.project_id.as_deref() != Some(&x.project_id) {
+            return Err(forbidden(
+                "You are not authorized to perform the requested action: identity:get_limit.",
+            ));
+        }
+        Ok(body::json(
+            StatusCode::OK,
+            &json!({"limit": limit_json(realm, x)}),
+        ))
     })
 }
 
@@ -550,16 +542,15 @@ fn update_limit_inner(ctx: &Ctx, headers: &HeaderMap, id: &str, raw: &[u8]) -> R
 
 async fn delete_limit(State(ctx): State<Ctx>, headers: HeaderMap, Path(id): Path<String>) -> Reply {
     let realm = ctx.realm();
-    admin(realm, &headers, "delete_limit").and_then(|_| {
-        ctx.world.quotas.keystone(&realm.key, |l| {
-            let before = l.limits.len();
-            l.limits.retain(|x| x.id != id);
-            if l.limits.len() == before {
-                Err(not_found(&format!("Could not find limit for {id}.")))
-            } else {
-                Ok(no_content())
-            }
-        })
+    admin(realm, &headers, "delete_limit")?;
+    ctx.world.quotas.keystone(&realm.key, |l| {
+        let before = l.limits.len();
+        l.limits.retain(|x| x.id != id);
+        if l.limits.len() == before {
+            Err(not_found(&format!("Could not find limit for {id}.")))
+        } else {
+            Ok(no_content())
+        }
     })
 }
 
@@ -578,30 +569,28 @@ async fn list_services(
     Query(filter): Query<HashMap<String, String>>,
 ) -> Reply {
     let realm = ctx.realm();
-    admin(realm, &headers, "list_services").map(|_| {
-        let services: Vec<Value> = realm
-            .catalog
-            .iter()
-            .filter(|s| {
-                matches(&filter, "type", Some(s.kind)) && matches(&filter, "name", Some(s.name))
-            })
-            .map(|s| service_json(realm, s))
-            .collect();
-        body::json(
-            StatusCode::OK,
-            &json!({"services": services, "links": links(realm, "services", raw.as_deref())}),
-        )
-    })
+    admin(realm, &headers, "list_services")?;
+    let services: Vec<Value> = realm
+        .catalog
+        .iter()
+        .filter(|s| {
+            matches(&filter, "type", Some(s.kind)) && matches(&filter, "name", Some(s.name))
+        })
+        .map(|s| service_json(realm, s))
+        .collect();
+    Ok(body::json(
+        StatusCode::OK,
+        &json!({"services": services, "links": links(realm, "services", raw.as_deref())}),
+    ))
 }
 
 async fn get_service(State(ctx): State<Ctx>, headers: HeaderMap, Path(id): Path<String>) -> Reply {
     let realm = ctx.realm();
-    admin(realm, &headers, "get_service").and_then(|_| {
-        realm
-            .catalog
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| body::json(StatusCode::OK, &json!({"service": service_json(realm, s)})))
-            .ok_or_else(|| not_found(&format!("Could not find service: {id}.")))
-    })
+    admin(realm, &headers, "get_service")?;
+    realm
+        .catalog
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| body::json(StatusCode::OK, &json!({"service": service_json(realm, s)})))
+        .ok_or_else(|| not_found(&format!("Could not find service: {id}.")))
 }

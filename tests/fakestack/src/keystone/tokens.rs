@@ -353,17 +353,16 @@ pub(super) async fn validate(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Reply {
-    subject(&ctx, &headers).map(|(id, token)| {
-        let nocatalog = query.as_deref().is_some_and(|q| {
-            q.split('&')
-                .any(|kv| kv.split('=').next() == Some("nocatalog"))
-        });
-        let mut resp = body::json(StatusCode::OK, &token_json(ctx.realm(), &token, !nocatalog));
-        if let Ok(v) = HeaderValue::from_str(&id) {
-            resp.headers_mut().insert("x-subject-token", v);
-        }
-        resp
-    })
+    let (id, token) = subject(&ctx, &headers)?;
+    let nocatalog = query.as_deref().is_some_and(|q| {
+        q.split('&')
+            .any(|kv| kv.split('=').next() == Some("nocatalog"))
+    });
+    let mut resp = body::json(StatusCode::OK, &token_json(ctx.realm(), &token, !nocatalog));
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        resp.headers_mut().insert("x-subject-token", v);
+    }
+    Ok(resp)
 }
 
 pub(super) async fn check(State(ctx): State<Ctx>, headers: HeaderMap) -> Reply {
@@ -371,8 +370,7 @@ pub(super) async fn check(State(ctx): State<Ctx>, headers: HeaderMap) -> Reply {
 }
 
 pub(super) async fn revoke(State(ctx): State<Ctx>, headers: HeaderMap) -> Reply {
-    subject(&ctx, &headers).map(|(id, _)| {
-        ctx.realm().revoke(&id);
-        no_content()
-    })
+    let (id, _) = subject(&ctx, &headers)?;
+    ctx.realm().revoke(&id);
+    Ok(no_content())
 }
