@@ -52,20 +52,16 @@ pub(super) async fn create_app_cred(
     headers: HeaderMap,
     raw: Bytes,
 ) -> Reply {
-    create_app_cred_inner(&ctx, &user_id, &headers, &raw)
-}
-
-fn create_app_cred_inner(ctx: &Ctx, user_id: &str, headers: &HeaderMap, raw: &[u8]) -> Reply {
     let realm = ctx.realm();
     let action = "identity:create_application_credential";
-    let token = owner(ctx, headers, user_id, action)?;
+    let token = owner(&ctx, &headers, &user_id, action)?;
     let Scope::Project(project_id) = &token.scope else {
         return Err(forbidden(action));
     };
     if token.app_cred.as_ref().is_some_and(|c| c.restricted) {
         return Err(forbidden(action));
     }
-    let request: Value = serde_json::from_slice(raw).map_err(|_| bad_request(BAD_JSON))?;
+    let request: Value = serde_json::from_slice(&raw).map_err(|_| bad_request(BAD_JSON))?;
     let spec = &request["application_credential"];
     let Some(name) = spec["name"].as_str() else {
         return Err(bad_request(&format!(

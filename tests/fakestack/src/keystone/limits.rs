@@ -266,16 +266,12 @@ fn items(raw: &[u8], key: &str, required: &[&str]) -> Result<Vec<Map<String, Val
 }
 
 async fn create_registered(State(ctx): State<Ctx>, headers: HeaderMap, raw: Bytes) -> Reply {
-    create_registered_inner(&ctx, &headers, &raw)
-}
-
-fn create_registered_inner(ctx: &Ctx, headers: &HeaderMap, raw: &[u8]) -> Reply {
     let realm = ctx.realm();
-    admin(realm, headers, "create_registered_limits")?;
+    admin(realm, &headers, "create_registered_limits")?;
     let target = "registered_limit";
     let mut new = Vec::new();
     for item in items(
-        raw,
+        &raw,
         "registered_limits",
         &["service_id", "resource_name", "default_limit"],
     )? {
@@ -403,19 +399,15 @@ async fn get_limit(State(ctx): State<Ctx>, headers: HeaderMap, Path(id): Path<St
     })
 }
 
-async fn create_limits(State(ctx): State<Ctx>, headers: HeaderMap, raw: Bytes) -> Reply {
-    create_limits_inner(&ctx, &headers, &raw)
-}
-
 /// Policy, schema, the things named must exist, a registered limit must
 /// exist, no duplicate: all checked before any limit is stored.
-fn create_limits_inner(ctx: &Ctx, headers: &HeaderMap, raw: &[u8]) -> Reply {
+async fn create_limits(State(ctx): State<Ctx>, headers: HeaderMap, raw: Bytes) -> Reply {
     let realm = ctx.realm();
-    admin(realm, headers, "create_limits")?;
+    admin(realm, &headers, "create_limits")?;
     let target = "limit";
     let mut new = Vec::new();
     for (i, item) in items(
-        raw,
+        &raw,
         "limits",
         &["service_id", "resource_name", "resource_limit"],
     )?
@@ -476,20 +468,16 @@ fn create_limits_inner(ctx: &Ctx, headers: &HeaderMap, raw: &[u8]) -> Reply {
     })
 }
 
+/// Only `resource_limit` and `description` may change.
 async fn update_limit(
     State(ctx): State<Ctx>,
     headers: HeaderMap,
     Path(id): Path<String>,
     raw: Bytes,
 ) -> Reply {
-    update_limit_inner(&ctx, &headers, &id, &raw)
-}
-
-/// Only `resource_limit` and `description` may change.
-fn update_limit_inner(ctx: &Ctx, headers: &HeaderMap, id: &str, raw: &[u8]) -> Reply {
     let realm = ctx.realm();
-    admin(realm, headers, "update_limit")?;
-    let request: Value = serde_json::from_slice(raw).unwrap_or(Value::Null);
+    admin(realm, &headers, "update_limit")?;
+    let request: Value = serde_json::from_slice(&raw).unwrap_or(Value::Null);
     let Some(patch) = request.get("limit") else {
         return Err(bad_request("'limit' is a required property"));
     };

@@ -224,12 +224,8 @@ fn audit_id() -> String {
 }
 
 pub(super) async fn issue(State(ctx): State<Ctx>, raw: Bytes) -> Reply {
-    issue_inner(&ctx, &raw)
-}
-
-fn issue_inner(ctx: &Ctx, raw: &[u8]) -> Reply {
     let realm = ctx.realm();
-    let request: Value = serde_json::from_slice(raw).map_err(|_| bad_request(BAD_JSON))?;
+    let request: Value = serde_json::from_slice(&raw).map_err(|_| bad_request(BAD_JSON))?;
     let identity = &request["auth"]["identity"];
     if !identity.is_object() {
         return Err(bad_request("'identity' is a required property"));
