@@ -17,6 +17,7 @@ use crate::body::{py_repr, py_str};
 use crate::quota::{Limits, ProjectLimit, RegisteredLimit};
 use crate::server::Ctx;
 use crate::state::{Realm, hex_id};
+use crate::store::admin_or_member;
 use crate::{Caller, body, errors};
 
 use super::Reply;
@@ -362,7 +363,7 @@ async fn list_limits(
     let items: Vec<Value> = ctx.world.quotas.keystone(&realm.key, |l| {
         l.limits
             .iter()
-            .filter(|x| caller.is_admin() || caller.project_id.as_deref() == Some(&x.project_id))
+            .filter(|x| admin_or_member(&caller, &x.project_id))
             .filter(|x| {
                 matches(&filter, "project_id", Some(&x.project_id))
                     && matches(&filter, "service_id", Some(&x.service_id))
@@ -387,7 +388,7 @@ async fn get_limit(State(ctx): State<Ctx>, headers: HeaderMap, Path(id): Path<St
             .iter()
             .find(|x| x.id == id)
             .ok_or_else(|| not_found(&format!("Could not find limit for {id}.")))?;
-        if !caller.is_admin() && caller.project_id.as_deref() != Some(&x.project_id) {
+        if !admin_or_member(&caller, &x.project_id) {
             return Err(forbidden(
                 "You are not authorized to perform the requested action: identity:get_limit.",
             ));

@@ -88,7 +88,7 @@ pub(crate) fn ensure_default(call: Call<'_>, s: &mut RegionStore, project: &str)
     }) {
         return Some(g.id.clone());
     }
-    if call.caller.project_id.as_deref() != Some(project) && !call.caller.is_admin() {
+    if !crate::store::admin_or_member(call.caller, project) {
         return None;
     }
     let id = insert_group(s, project, "default", DEFAULT_DESCRIPTION, true);

@@ -393,10 +393,19 @@ impl Resource {
     }
 }
 
+/// The owner rule: the admin, or a member of `project` (who may read its
+/// quotas and limits).
+pub(crate) fn admin_or_member(caller: &Caller, project: &str) -> bool {
+    caller.is_admin() || caller.project_id.as_deref() == Some(project)
+}
+
 /// The owner rule of most kinds: the admin, or a member of the resource's
 /// project (who may see it, and for Glance, change it).
 pub(crate) fn owned_or_admin(caller: &Caller, r: &Resource) -> bool {
-    caller.is_admin() || r.owned_by(caller.project_id.as_deref())
+    match r.project_id.as_deref() {
+        Some(project) => admin_or_member(caller, project),
+        None => caller.is_admin(),
+    }
 }
 
 /// One region's resources and image data.
