@@ -123,6 +123,16 @@ fn matches(filter: &HashMap<String, String>, key: &str, value: Option<&str>) -> 
     filter.get(key).is_none_or(|f| Some(f.as_str()) == value)
 }
 
+/// The `service_id`, `region_id` and `resource_name` filters of both lists.
+fn matches_resource(
+    filter: &HashMap<String, String>,
+    (service_id, region_id, resource_name): (&str, Option<&str>, &str),
+) -> bool {
+    matches(filter, "service_id", Some(service_id))
+        && matches(filter, "region_id", region_id)
+        && matches(filter, "resource_name", Some(resource_name))
+}
+
 // ---- registered limits ------------------------------------------------------
 
 async fn list_registered(
@@ -136,11 +146,7 @@ async fn list_registered(
     let items: Vec<Value> = ctx.world.quotas.keystone(&realm.key, |l| {
         l.registered
             .iter()
-            .filter(|r| {
-                matches(&filter, "service_id", Some(&r.service_id))
-                    && matches(&filter, "region_id", r.region_id.as_deref())
-                    && matches(&filter, "resource_name", Some(&r.resource_name))
-            })
+            .filter(|r| matches_resource(&filter, r.resource()))
             .map(|r| registered_json(realm, r))
             .collect()
     });
@@ -291,11 +297,7 @@ async fn create_registered(State(ctx): State<Ctx>, headers: HeaderMap, raw: Byte
         let clash = new.iter().enumerate().any(|(i, n)| {
             l.registered_for(&n.service_id, n.region_id.as_deref(), &n.resource_name)
                 .is_some()
-                || new[..i].iter().any(|o| {
-                    o.service_id == n.service_id
-                        && o.region_id == n.region_id
-                        && o.resource_name == n.resource_name
-                })
+                || new[..i].iter().any(|o| o.resource() == n.resource())
         });
         if clash {
             return Err(errors::keystone(
@@ -326,11 +328,7 @@ async fn delete_registered(
             )));
         };
         let r = &l.registered[pos];
-        let used = l.limits.iter().any(|x| {
-            x.service_id == r.service_id
-                && x.region_id == r.region_id
-                && x.resource_name == r.resource_name
-        });
+        let used = l.limits.iter().any(|x| x.resource() == r.resource());
         if used {
             return Err(forbidden(&format!(
                 "Unable to update or delete registered limit {id} because there are project limits associated with it."
@@ -366,9 +364,7 @@ async fn list_limits(
             .filter(|x| admin_or_member(&caller, &x.project_id))
             .filter(|x| {
                 matches(&filter, "project_id", Some(&x.project_id))
-                    && matches(&filter, "service_id", Some(&x.service_id))
-                    && matches(&filter, "region_id", x.region_id.as_deref())
-                    && matches(&filter, "resource_name", Some(&x.resource_name))
+                    && matches_resource(&filter, x.resource())
             })
             .map(|x| limit_json(realm, x))
             .collect()
@@ -450,12 +446,8 @@ async fn create_limits(State(ctx): State<Ctx>, headers: HeaderMap, raw: Bytes) -
                     "Unable to create a limit that has no corresponding registered limit.",
                 ));
             }
-            let same = |o: &ProjectLimit| {
-                o.project_id == n.project_id
-                    && o.service_id == n.service_id
-                    && o.region_id == n.region_id
-                    && o.resource_name == n.resource_name
-            };
+            let same =
+                |o: &ProjectLimit| o.project_id == n.project_id && o.resource() == n.resource();
             if l.limits.iter().any(same) || new[..i].iter().any(same) {
                 return Err(errors::keystone(
                     StatusCode::CONFLICT,

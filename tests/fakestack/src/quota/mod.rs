@@ -305,6 +305,28 @@ pub(crate) struct ProjectLimit {
     pub description: Option<String>,
 }
 
+impl RegisteredLimit {
+    /// What it limits: `(service_id, region_id, resource_name)`.
+    pub(crate) fn resource(&self) -> (&str, Option<&str>, &str) {
+        (
+            &self.service_id,
+            self.region_id.as_deref(),
+            &self.resource_name,
+        )
+    }
+}
+
+impl ProjectLimit {
+    /// What it limits: `(service_id, region_id, resource_name)`.
+    pub(crate) fn resource(&self) -> (&str, Option<&str>, &str) {
+        (
+            &self.service_id,
+            self.region_id.as_deref(),
+            &self.resource_name,
+        )
+    }
+}
+
 /// One Keystone's unified limits.
 #[derive(Debug, Default)]
 pub(crate) struct Limits {
@@ -319,11 +341,9 @@ impl Limits {
         region: Option<&str>,
         resource: &str,
     ) -> Option<&RegisteredLimit> {
-        self.registered.iter().find(|r| {
-            r.service_id == service_id
-                && r.region_id.as_deref() == region
-                && r.resource_name == resource
-        })
+        self.registered
+            .iter()
+            .find(|r| r.resource() == (service_id, region, resource))
     }
 
     fn limit_for(
