@@ -12,7 +12,6 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use serde_json::{Map, Value, json};
 
-use crate::body::{py_repr, py_str};
 use crate::quota::{Held, QuotaService};
 use crate::server::Ctx;
 use crate::store::{ApiError, Reply, Req, admin_or_member};
@@ -168,16 +167,7 @@ fn validate(ctx: &Ctx, raw: &[u8]) -> Result<Vec<(String, i64)>, String> {
     let request: Value = serde_json::from_slice(raw).map_err(|_| {
         "The server could not comply with the request since it is either malformed or otherwise incorrect.".to_owned()
     })?;
-    let Some(set) = request.get("quota_set") else {
-        return Err("'quota_set' is a required property".to_owned());
-    };
-    let Some(map) = set.as_object() else {
-        return Err(format!(
-            "Invalid input for field/attribute quota_set. Value: {}. {} is not of type 'object'",
-            py_str(set),
-            py_repr(set)
-        ));
-    };
+    let (_, map) = crate::quota::quota_set(&request)?;
     if map.is_empty() {
         return Err(
             "Invalid input for field/attribute quota_set. Value: {}. {} should be non-empty"

@@ -183,16 +183,7 @@ struct Update {
 fn validate(raw: &[u8], mv: Microversion) -> Result<Update, String> {
     let request: Value =
         serde_json::from_slice(raw).map_err(|_| "Malformed request body".to_owned())?;
-    let Some(set) = request.get("quota_set") else {
-        return Err("'quota_set' is a required property".to_owned());
-    };
-    let Some(map) = set.as_object() else {
-        return Err(format!(
-            "Invalid input for field/attribute quota_set. Value: {}. {} is not of type 'object'",
-            py_str(set),
-            py_repr(set)
-        ));
-    };
+    let (set, map) = crate::quota::quota_set(&request)?;
     let hidden = hidden(mv);
     let known = |k: &str| {
         k == "force" || COMPUTE.iter().any(|(name, _)| *name == k) && !hidden.contains(&k)

@@ -14,6 +14,9 @@ pub(crate) mod seeds;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 
+use serde_json::{Map, Value};
+
+use crate::body::{py_repr, py_str};
 use crate::state::lock;
 
 pub(crate) use ops::service_id;
@@ -280,6 +283,22 @@ impl RegionQuotas {
             self.volume_types.insert(0, name.to_owned());
         }
     }
+}
+
+/// The `quota_set` of a Nova or Cinder PUT body and its keys, or the
+/// schema's message (the same in both).
+pub(crate) fn quota_set(request: &Value) -> Result<(&Value, &Map<String, Value>), String> {
+    let Some(set) = request.get("quota_set") else {
+        return Err("'quota_set' is a required property".to_owned());
+    };
+    let Some(map) = set.as_object() else {
+        return Err(format!(
+            "Invalid input for field/attribute quota_set. Value: {}. {} is not of type 'object'",
+            py_str(set),
+            py_repr(set)
+        ));
+    };
+    Ok((set, map))
 }
 
 /// A Keystone registered limit (a service's default for a resource).
