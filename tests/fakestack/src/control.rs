@@ -63,8 +63,25 @@ async fn list_faults(State(ctx): State<Ctx>) -> Response {
     Json(ctx.world.faults.list()).into_response()
 }
 
+/// A control API refusal: its status and `{"error": message}`. A `String`
+/// error (from the checks the control API shares with `FakeStack`) is a 400.
+#[derive(Debug)]
+pub(crate) struct Refused(pub StatusCode, pub String);
+
+impl From<String> for Refused {
+    fn from(message: String) -> Self {
+        Self(StatusCode::BAD_REQUEST, message)
+    }
+}
+
+impl IntoResponse for Refused {
+    fn into_response(self) -> Response {
+        (self.0, Json(json!({"error": self.1}))).into_response()
+    }
+}
+
 fn bad_request(message: String) -> Response {
-    (StatusCode::BAD_REQUEST, Json(json!({"error": message}))).into_response()
+    Refused::from(message).into_response()
 }
 
 async fn add_fault(State(ctx): State<Ctx>, Json(fault): Json<Fault>) -> Response {

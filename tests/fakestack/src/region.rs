@@ -5,7 +5,8 @@
 //! `/compute/v2.1/os-keypairs`) and merge it in [`router`]. Its handlers get
 //! the [`Caller`](crate::Caller) and, under Nova/Cinder/Placement, the
 //! negotiated [`Microversion`](crate::Microversion) from the request
-//! extensions, and build errors with `errors::service`.
+//! extensions, and return `Result<Response, ApiError>`: the router's
+//! [`rendered`] layer gives an `ApiError` the service's error shape.
 
 use axum::Router;
 use axum::extract::{Request, State};
@@ -13,6 +14,7 @@ use axum::middleware::{Next, from_fn_with_state};
 use axum::response::Response;
 
 use crate::server::Ctx;
+use crate::store::rendered;
 use crate::{errors, faults, microversion, versions};
 
 /// The OpenStack services fakestack speaks.
@@ -71,11 +73,11 @@ pub(crate) fn router(ctx: Ctx) -> Router {
         versions::public_routes().layer(from_fn_with_state(ctx.clone(), microversion::negotiate));
     let protected = Router::new()
         .merge(versions::protected_routes())
-        // Service resources go here, one module each: `.merge(crate::nova::routes())`.
-        .merge(crate::nova::routes())
-        .merge(crate::neutron::routes())
-        .merge(crate::cinder::routes())
-        .merge(crate::glance::routes())
+        // Service resources go here, one module each, their errors in the service's shape.
+        .merge(rendered(Service::Compute, crate::nova::routes()))
+        .merge(rendered(Service::Network, crate::neutron::routes()))
+        .merge(rendered(Service::Volume, crate::cinder::routes()))
+        .merge(rendered(Service::Image, crate::glance::routes()))
         .fallback(not_found)
         .layer(from_fn_with_state(ctx.clone(), microversion::negotiate))
         .layer(from_fn_with_state(ctx.clone(), require_token));

@@ -5,19 +5,17 @@
 
 use std::collections::HashMap;
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
-use crate::body::{py_repr, py_str};
 use crate::quota::{Held, QuotaService};
-use crate::region::Service;
 use crate::server::Ctx;
-use crate::{Caller, body, errors};
+use crate::store::{ApiError, Reply, Req, admin_or_member};
+use crate::{Caller, body};
 
 /// Cinder's `DB_MAX_INT`.
 const MAX_INT: i64 = 2_147_483_647;
@@ -44,33 +42,23 @@ pub(crate) fn routes() -> Router<Ctx> {
         )
 }
 
-fn bad_request(message: &str) -> Response {
-    errors::service(Service::Volume, StatusCode::BAD_REQUEST, message)
-}
-
-fn forbidden(action: &str) -> Response {
-    errors::service(
-        Service::Volume,
-        StatusCode::FORBIDDEN,
-        &format!("Policy doesn't allow volume_extension:quotas:{action} to be performed."),
-    )
+fn forbidden(action: &str) -> ApiError {
+    ApiError::forbidden(format!(
+        "Policy doesn't allow volume_extension:quotas:{action} to be performed."
+    ))
 }
 
 /// Cinder refuses a URL whose project is not the token's.
-fn check_url_project(caller: &Caller, url_project: &str) -> Result<(), Response> {
+fn check_url_project(caller: &Caller, url_project: &str) -> Result<(), ApiError> {
     if caller.project_id.as_deref() == Some(url_project) {
         Ok(())
     } else {
-        Err(bad_request("Malformed request url"))
+        Err(ApiError::bad_request("Malformed request url"))
     }
 }
 
-fn may_read(caller: &Caller, target: &str) -> bool {
-    caller.is_admin() || caller.project_id.as_deref() == Some(target)
-}
-
-fn ok(value: &Value) -> Response {
-    body::json(StatusCode::OK, value)
+fn ok(value: &Value) -> Reply {
+    Ok(body::json(StatusCode::OK, value))
 }
 
 /// oslo's `is_valid_boolstr` / `bool_from_string(strict=True)`.
@@ -83,43 +71,36 @@ fn boolean(s: &str) -> Option<bool> {
 }
 
 async fn show_in(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path((project, target)): Path<(String, String)>,
     Query(query): Query<HashMap<String, String>>,
-) -> Response {
-    match check_url_project(&caller, &project) {
-        Ok(()) => show_quota(&ctx, &caller, &target, &query),
-        Err(resp) => resp,
-    }
+) -> Reply {
+    check_url_project(&caller, &project)?;
+    show_quota(&ctx, &caller, &target, &query)
 }
 
 async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path(target): Path<String>,
     Query(query): Query<HashMap<String, String>>,
-) -> Response {
+) -> Reply {
     show_quota(&ctx, &caller, &target, &query)
 }
 
 /// Limits, or with `?usage=true` limit, in_use and reserved; `id` last.
 /// No check that the project exists.
-fn show_quota(
-    ctx: &Ctx,
-    caller: &Caller,
-    target: &str,
-    query: &HashMap<String, String>,
-) -> Response {
-    if !may_read(caller, target) {
-        return forbidden("show");
+fn show_quota(ctx: &Ctx, caller: &Caller, target: &str, query: &HashMap<String, String>) -> Reply {
+    if !admin_or_member(caller, target) {
+        return Err(forbidden("show"));
     }
     let usage = match query.get("usage") {
         None => false,
         Some(v) => match boolean(v) {
             Some(b) => b,
             None => {
-                return bad_request(&format!("Value '{v}' for 'usage' is not a boolean."));
+                return Err(ApiError::bad_request(format!(
+                    "Value '{v}' for 'usage' is not a boolean."
+                )));
             }
         },
     };
@@ -142,28 +123,21 @@ fn show_quota(
 }
 
 async fn defaults_in(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path((project, target)): Path<(String, String)>,
-) -> Response {
-    match check_url_project(&caller, &project) {
-        Ok(()) => defaults_of(&ctx, &caller, &target),
-        Err(resp) => resp,
-    }
+) -> Reply {
+    check_url_project(&caller, &project)?;
+    defaults_of(&ctx, &caller, &target)
 }
 
-async fn defaults(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(target): Path<String>,
-) -> Response {
+async fn defaults(Req { ctx, caller, .. }: Req, Path(target): Path<String>) -> Reply {
     defaults_of(&ctx, &caller, &target)
 }
 
 /// Unlike Nova's, Cinder's defaults are under the show policy.
-fn defaults_of(ctx: &Ctx, caller: &Caller, target: &str) -> Response {
-    if !may_read(caller, target) {
-        return forbidden("show");
+fn defaults_of(ctx: &Ctx, caller: &Caller, target: &str) -> Reply {
+    if !admin_or_member(caller, target) {
+        return Err(forbidden("show"));
     }
     let mut set: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
         q.resources(QuotaService::Volume)
@@ -176,23 +150,15 @@ fn defaults_of(ctx: &Ctx, caller: &Caller, target: &str) -> Response {
 }
 
 async fn update_in(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path((project, target)): Path<(String, String)>,
     raw: Bytes,
-) -> Response {
-    match check_url_project(&caller, &project) {
-        Ok(()) => update_quota(&ctx, &caller, &target, &raw),
-        Err(resp) => resp,
-    }
+) -> Reply {
+    check_url_project(&caller, &project)?;
+    update_quota(&ctx, &caller, &target, &raw)
 }
 
-async fn update(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(target): Path<String>,
-    raw: Bytes,
-) -> Response {
+async fn update(Req { ctx, caller, .. }: Req, Path(target): Path<String>, raw: Bytes) -> Reply {
     update_quota(&ctx, &caller, &target, &raw)
 }
 
@@ -201,16 +167,7 @@ fn validate(ctx: &Ctx, raw: &[u8]) -> Result<Vec<(String, i64)>, String> {
     let request: Value = serde_json::from_slice(raw).map_err(|_| {
         "The server could not comply with the request since it is either malformed or otherwise incorrect.".to_owned()
     })?;
-    let Some(set) = request.get("quota_set") else {
-        return Err("'quota_set' is a required property".to_owned());
-    };
-    let Some(map) = set.as_object() else {
-        return Err(format!(
-            "Invalid input for field/attribute quota_set. Value: {}. {} is not of type 'object'",
-            py_str(set),
-            py_repr(set)
-        ));
-    };
+    let (_, map) = crate::quota::quota_set(&request)?;
     if map.is_empty() {
         return Err(
             "Invalid input for field/attribute quota_set. Value: {}. {} should be non-empty"
@@ -263,13 +220,10 @@ fn validate(ctx: &Ctx, raw: &[u8]) -> Result<Vec<(String, i64)>, String> {
 /// resources the project already has a limit of its own for (it reads the
 /// project's quotas with `defaults=False`): a default-limited resource may
 /// be set below its usage.
-fn update_quota(ctx: &Ctx, caller: &Caller, target: &str, raw: &[u8]) -> Response {
-    let limits = match validate(ctx, raw) {
-        Ok(l) => l,
-        Err(message) => return bad_request(&message),
-    };
+fn update_quota(ctx: &Ctx, caller: &Caller, target: &str, raw: &[u8]) -> Reply {
+    let limits = validate(ctx, raw).map_err(ApiError::bad_request)?;
     if !caller.is_admin() {
-        return forbidden("update");
+        return Err(forbidden("update"));
     }
     let held = ctx.world.held(ctx.key(), target, QuotaService::Volume);
     let refused = ctx.world.quotas.region(ctx.key(), |q| {
@@ -291,7 +245,7 @@ fn update_quota(ctx: &Ctx, caller: &Caller, target: &str, raw: &[u8]) -> Respons
         None
     });
     if let Some(message) = refused {
-        return bad_request(&message);
+        return Err(ApiError::bad_request(message));
     }
     let set: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
         q.table(target, QuotaService::Volume, &Held::new())
@@ -303,31 +257,24 @@ fn update_quota(ctx: &Ctx, caller: &Caller, target: &str, raw: &[u8]) -> Respons
 }
 
 async fn delete_in(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path((project, target)): Path<(String, String)>,
-) -> Response {
-    match check_url_project(&caller, &project) {
-        Ok(()) => delete_quota(&ctx, &caller, &target),
-        Err(resp) => resp,
-    }
+) -> Reply {
+    check_url_project(&caller, &project)?;
+    delete_quota(&ctx, &caller, &target)
 }
 
-async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(target): Path<String>,
-) -> Response {
+async fn delete(Req { ctx, caller, .. }: Req, Path(target): Path<String>) -> Reply {
     delete_quota(&ctx, &caller, &target)
 }
 
 /// Back to the defaults: 200 with an empty body.
-fn delete_quota(ctx: &Ctx, caller: &Caller, target: &str) -> Response {
+fn delete_quota(ctx: &Ctx, caller: &Caller, target: &str) -> Reply {
     if !caller.is_admin() {
-        return forbidden("delete");
+        return Err(forbidden("delete"));
     }
     ctx.world
         .quotas
         .region(ctx.key(), |q| q.clear(target, QuotaService::Volume));
-    body::raw(StatusCode::OK, "application/json", String::new())
+    Ok(body::raw(StatusCode::OK, "application/json", String::new()))
 }

@@ -2,12 +2,11 @@
 
 use std::collections::HashMap;
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
-use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::body::{self, py_repr};
@@ -18,7 +17,10 @@ use crate::quota::{DEFAULT_VOLUME_TYPE, QuotaService};
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{
+    ApiError, Call, Decl, Kind, Paging, RegionStore, Reply, Req, Resource, Stamps, owned_or_admin,
+    uuid,
+};
 
 pub(crate) static DECL: Decl = Decl {
     kind: Kind::Volume,
@@ -30,7 +32,7 @@ pub(crate) static DECL: Decl = Decl {
     paging: Paging::Cinder,
     stamps: Stamps::Micro,
     create,
-    visible,
+    visible: owned_or_admin,
 };
 
 /// Keys only the admin sees.
@@ -66,16 +68,6 @@ pub(crate) fn routes() -> Router<Ctx> {
             );
     }
     router
-}
-
-type Reply = Result<Response, ApiError>;
-
-fn respond(reply: Reply) -> Response {
-    reply.unwrap_or_else(|e| e.into_response(Service::Volume))
-}
-
-fn visible(caller: &Caller, r: &Resource) -> bool {
-    caller.is_admin() || r.owned_by(caller.project_id.as_deref())
 }
 
 fn not_found(id: &str) -> ApiError {
@@ -139,25 +131,21 @@ fn view(
 }
 
 async fn index(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
+    Req { ctx, caller, mv }: Req,
     Path(path): Path<HashMap<String, String>>,
     RawQuery(raw): RawQuery,
-) -> Response {
+) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond(list(&ctx, &caller, mv, &path, &query, false))
+    list(&ctx, &caller, mv, &path, &query, false)
 }
 
 async fn detail(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
+    Req { ctx, caller, mv }: Req,
     Path(path): Path<HashMap<String, String>>,
     RawQuery(raw): RawQuery,
-) -> Response {
+) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond(list(&ctx, &caller, mv, &path, &query, true))
+    list(&ctx, &caller, mv, &path, &query, true)
 }
 
 /// Newest first; the caller's project, or every one for the admin with
@@ -238,64 +226,49 @@ fn list(
     Ok(body::json(StatusCode::OK, &out))
 }
 
-async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    Path(path): Path<HashMap<String, String>>,
-) -> Response {
-    respond((|| {
-        let project = url_project(&caller, &path)?;
-        let id = path.get("id").map(String::as_str).unwrap_or_default();
-        let volume = ctx
-            .world
-            .store
-            .at(ctx.key(), |s| {
-                s.get(Kind::Volume, id)
-                    .filter(|r| visible(&caller, r))
-                    .cloned()
-            })
-            .ok_or_else(|| not_found(id))?;
-        Ok(body::json(
-            StatusCode::OK,
-            &json!({"volume": view(&ctx, &caller, mv, project.as_deref(), &volume)}),
-        ))
-    })())
+async fn show(Req { ctx, caller, mv }: Req, Path(path): Path<HashMap<String, String>>) -> Reply {
+    let project = url_project(&caller, &path)?;
+    let id = path.get("id").map(String::as_str).unwrap_or_default();
+    let volume = ctx
+        .world
+        .store
+        .at(ctx.key(), |s| {
+            s.get(Kind::Volume, id)
+                .filter(|r| owned_or_admin(&caller, r))
+                .cloned()
+        })
+        .ok_or_else(|| not_found(id))?;
+    Ok(body::json(
+        StatusCode::OK,
+        &json!({"volume": view(&ctx, &caller, mv, project.as_deref(), &volume)}),
+    ))
 }
 
 async fn post(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
+    Req { ctx, caller, mv }: Req,
     Path(path): Path<HashMap<String, String>>,
     raw: Bytes,
-) -> Response {
-    respond((|| {
-        let project = url_project(&caller, &path)?;
-        let request: Value = serde_json::from_slice(&raw).map_err(|_| {
-            ApiError::bad_request("The server could not comply with the request since it is either malformed or otherwise incorrect.")
-        })?;
-        let Some(inner) = request.get("volume") else {
-            return Err(ApiError::bad_request("'volume' is a required property"));
-        };
-        let call = Call {
-            ctx: &ctx,
-            caller: &caller,
-            mv,
-        };
-        let mut volume = ctx.world.store.at(ctx.key(), |s| {
-            let id = create(call, s, inner)?;
-            s.get(Kind::Volume, &id)
-                .cloned()
-                .ok_or_else(|| not_found(&id))
-        })?;
-        // The API answers before the backend: `creating`, then `available`.
-        volume.body["status"] = json!("creating");
-        Ok(body::json(
-            StatusCode::ACCEPTED,
-            &json!({"volume": view(&ctx, &caller, mv, project.as_deref(), &volume)}),
-        ))
-    })())
+) -> Reply {
+    let project = url_project(&caller, &path)?;
+    let request: Value = serde_json::from_slice(&raw).map_err(|_| {
+        ApiError::bad_request("The server could not comply with the request since it is either malformed or otherwise incorrect.")
+    })?;
+    let Some(inner) = request.get("volume") else {
+        return Err(ApiError::bad_request("'volume' is a required property"));
+    };
+    let call = Call::new(&ctx, &caller, mv);
+    let mut volume = ctx.world.store.at(ctx.key(), |s| {
+        let id = create(call, s, inner)?;
+        s.get(Kind::Volume, &id)
+            .cloned()
+            .ok_or_else(|| not_found(&id))
+    })?;
+    // The API answers before the backend: `creating`, then `available`.
+    volume.body["status"] = json!("creating");
+    Ok(body::json(
+        StatusCode::ACCEPTED,
+        &json!({"volume": view(&ctx, &caller, mv, project.as_deref(), &volume)}),
+    ))
 }
 
 fn invalid(field: &str, value: &Value, why: String) -> ApiError {
@@ -413,71 +386,61 @@ fn create(call: Call<'_>, s: &mut RegionStore, v: &Value) -> Result<String, ApiE
 
 /// `name`, `description`, `metadata`.
 async fn update(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
+    Req { ctx, caller, mv }: Req,
     Path(path): Path<HashMap<String, String>>,
     raw: Bytes,
-) -> Response {
-    respond((|| {
-        let project = url_project(&caller, &path)?;
-        let id = path
-            .get("id")
-            .map(String::as_str)
-            .unwrap_or_default()
-            .to_owned();
-        let request: Value = serde_json::from_slice(&raw).unwrap_or(Value::Null);
-        let Some(changes) = request.get("volume").and_then(Value::as_object) else {
-            return Err(ApiError::bad_request("'volume' is a required property"));
-        };
-        let volume = ctx.world.store.at(ctx.key(), |s| {
-            let r = s
-                .get_mut(Kind::Volume, &id)
-                .filter(|r| visible(&caller, r))
-                .ok_or_else(|| not_found(&id))?;
-            for key in ["name", "description", "metadata"] {
-                if let Some(v) = changes.get(key) {
-                    r.body[key] = v.clone();
-                }
+) -> Reply {
+    let project = url_project(&caller, &path)?;
+    let id = path
+        .get("id")
+        .map(String::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let request: Value = serde_json::from_slice(&raw).unwrap_or(Value::Null);
+    let Some(changes) = request.get("volume").and_then(Value::as_object) else {
+        return Err(ApiError::bad_request("'volume' is a required property"));
+    };
+    let volume = ctx.world.store.at(ctx.key(), |s| {
+        let r = s
+            .get_mut(Kind::Volume, &id)
+            .filter(|r| owned_or_admin(&caller, r))
+            .ok_or_else(|| not_found(&id))?;
+        for key in ["name", "description", "metadata"] {
+            if let Some(v) = changes.get(key) {
+                r.body[key] = v.clone();
             }
-            r.touch();
-            Ok::<_, ApiError>(r.clone())
-        })?;
-        Ok(body::json(
-            StatusCode::OK,
-            &json!({"volume": view(&ctx, &caller, mv, project.as_deref(), &volume)}),
-        ))
-    })())
+        }
+        r.touch();
+        Ok::<_, ApiError>(r.clone())
+    })?;
+    Ok(body::json(
+        StatusCode::OK,
+        &json!({"volume": view(&ctx, &caller, mv, project.as_deref(), &volume)}),
+    ))
 }
 
 /// 202; an attached volume is refused as Cinder refuses it.
-async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(path): Path<HashMap<String, String>>,
-) -> Response {
-    respond((|| {
-        url_project(&caller, &path)?;
-        let id = path
-            .get("id")
-            .map(String::as_str)
-            .unwrap_or_default()
-            .to_owned();
-        ctx.world.store.at(ctx.key(), |s| {
-            let r = s.get(Kind::Volume, &id).filter(|r| visible(&caller, r)).ok_or_else(|| not_found(&id))?;
-            let attached = r.body["attachments"].as_array().is_some_and(|a| !a.is_empty());
-            if attached || r.field("status") == "in-use" {
-                return Err(ApiError::bad_request(
-                    "Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.",
-                ));
-            }
-            s.remove(Kind::Volume, &id);
-            Ok(())
-        })?;
-        Ok(body::raw(
-            StatusCode::ACCEPTED,
-            "application/json",
-            String::new(),
-        ))
-    })())
+async fn delete(Req { ctx, caller, .. }: Req, Path(path): Path<HashMap<String, String>>) -> Reply {
+    url_project(&caller, &path)?;
+    let id = path
+        .get("id")
+        .map(String::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    ctx.world.store.at(ctx.key(), |s| {
+        let r = s.get(Kind::Volume, &id).filter(|r| owned_or_admin(&caller, r)).ok_or_else(|| not_found(&id))?;
+        let attached = r.body["attachments"].as_array().is_some_and(|a| !a.is_empty());
+        if attached || r.field("status") == "in-use" {
+            return Err(ApiError::bad_request(
+                "Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.",
+            ));
+        }
+        s.remove(Kind::Volume, &id);
+        Ok(())
+    })?;
+    Ok(body::raw(
+        StatusCode::ACCEPTED,
+        "application/json",
+        String::new(),
+    ))
 }

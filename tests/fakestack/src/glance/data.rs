@@ -7,22 +7,21 @@
 
 use std::convert::Infallible;
 
+use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Router};
 use futures_util::StreamExt;
 use md5::{Digest, Md5};
 use serde_json::json;
 
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Kind, RegionStore};
+use crate::store::{ApiError, Kind, RegionStore, Reply, Req, owned_or_admin};
 
-use super::images::{lookup, may_change, not_found};
-use super::respond;
+use super::images::{lookup, not_found};
 
 /// The size of the chunks a download is sent in.
 const CHUNK: usize = 64 * 1024;
@@ -38,7 +37,7 @@ fn hex(bytes: &[u8]) -> String {
 /// Marks the image `saving`; 409 unless it is `queued`.
 fn begin(s: &mut RegionStore, caller: &Caller, id: &str) -> Result<(), ApiError> {
     let image = lookup(s, caller, id)?;
-    if !may_change(caller, &image) {
+    if !owned_or_admin(caller, &image) {
         return Err(ApiError::forbidden(format!(
             "Not allowed to upload image data for image {id}"
         )));
@@ -82,26 +81,23 @@ fn restore(ctx: &Ctx, id: &str) {
 }
 
 async fn upload(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path(id): Path<String>,
     headers: HeaderMap,
     body: Body,
-) -> Response {
+) -> Reply {
     let kind = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
     if !kind.starts_with("application/octet-stream") {
-        return respond(Err(ApiError::new(
+        return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             format!("Invalid content type {kind}"),
-        )));
+        ));
     }
-    if let Err(e) = ctx.world.store.at(ctx.key(), |s| begin(s, &caller, &id)) {
-        return respond(Err(e));
-    }
+    ctx.world.store.at(ctx.key(), |s| begin(s, &caller, &id))?;
     let mut guard = Unfinished {
         ctx: &ctx,
         id: &id,
@@ -114,15 +110,15 @@ async fn upload(
     let mut stream = body.into_data_stream();
     while let Some(chunk) = stream.next().await {
         let Ok(chunk) = chunk else {
-            return respond(Err(ApiError::bad_request(
+            return Err(ApiError::bad_request(
                 "The image data upload was interrupted.",
-            )));
+            ));
         };
         if data.len() + chunk.len() > cap {
-            return respond(Err(ApiError::new(
+            return Err(ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "The provided image is too large.",
-            )));
+            ));
         }
         md5.update(&chunk);
         sha.update(&chunk);
@@ -138,11 +134,11 @@ async fn upload(
         })
     });
     guard.done = true;
-    respond(done.map(|()| {
+    done.map(|()| {
         let mut resp = Response::new(Body::empty());
         *resp.status_mut() = StatusCode::NO_CONTENT;
         resp
-    }))
+    })
 }
 
 /// What a finished upload leaves: the data, its size, `checksum` (MD5),
@@ -170,23 +166,15 @@ fn activate(
 }
 
 /// 200 with the data (`Content-MD5` the checksum), or 204 before any upload.
-async fn download(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Response {
-    let found = ctx.world.store.at(ctx.key(), |s| {
+async fn download(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
+    let (image, data) = ctx.world.store.at(ctx.key(), |s| {
         let image = lookup(s, &caller, &id)?;
         Ok::<_, ApiError>((image, s.blobs.get(&id).cloned()))
-    });
-    let (image, data) = match found {
-        Ok(found) => found,
-        Err(e) => return respond(Err(e)),
-    };
+    })?;
     let Some(data) = data else {
         let mut resp = Response::new(Body::empty());
         *resp.status_mut() = StatusCode::NO_CONTENT;
-        return resp;
+        return Ok(resp);
     };
     let len = data.len();
     let chunks = (0..len)
@@ -202,7 +190,7 @@ async fn download(
     if let Ok(md5) = HeaderValue::from_str(image.field("checksum")) {
         headers.insert("content-md5", md5);
     }
-    resp
+    Ok(resp)
 }
 
 /// Stores data for an image as a finished upload would (the test API's

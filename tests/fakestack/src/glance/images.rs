@@ -1,11 +1,11 @@
 //! Glance `images`: create (queued), list (Glance's `next`/`first` paging), show, JSON-patch update, delete.
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, RawQuery};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::body::{self, py_repr};
@@ -14,9 +14,11 @@ use crate::query::Query;
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{
+    ApiError, Call, Decl, Kind, Paging, RegionStore, Req, Resource, Stamps, owned_or_admin, uuid,
+};
 
-use super::{Reply, respond};
+use super::Reply;
 
 pub(crate) static DECL: Decl = Decl {
     kind: Kind::Image,
@@ -280,51 +282,37 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     Ok(id)
 }
 
-async fn post(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    raw: Bytes,
-) -> Response {
-    respond((|| {
-        let request: Value = serde_json::from_slice(&raw)
-            .map_err(|_| ApiError::bad_request("Malformed JSON in request body."))?;
-        let call = Call {
-            ctx: &ctx,
-            caller: &caller,
-            mv: crate::microversion::Microversion(2, 0),
-        };
-        let image = ctx.world.store.at(ctx.key(), |s| {
-            let id = create(call, s, &request)?;
-            s.get(Kind::Image, &id)
-                .cloned()
-                .ok_or_else(|| not_found(&id))
-        })?;
-        let mut resp = body::json(StatusCode::CREATED, &image.body);
-        let location = format!("{}/image/v2/images/{}", ctx.base_url(), image.id);
-        for (name, value) in [
-            (header::LOCATION.as_str(), location.as_str()),
-            (
-                "openstack-image-import-methods",
-                "glance-direct,web-download,copy-image",
-            ),
-            ("openstack-image-store-ids", "local"),
-        ] {
-            if let Ok(v) = HeaderValue::from_str(value) {
-                resp.headers_mut().insert(name, v);
-            }
+async fn post(Req { ctx, caller, mv }: Req, raw: Bytes) -> Reply {
+    let request: Value = serde_json::from_slice(&raw)
+        .map_err(|_| ApiError::bad_request("Malformed JSON in request body."))?;
+    let call = Call::new(&ctx, &caller, mv);
+    let image = ctx.world.store.at(ctx.key(), |s| {
+        let id = create(call, s, &request)?;
+        s.get(Kind::Image, &id)
+            .cloned()
+            .ok_or_else(|| not_found(&id))
+    })?;
+    let mut resp = body::json(StatusCode::CREATED, &image.body);
+    let location = format!("{}/image/v2/images/{}", ctx.base_url(), image.id);
+    for (name, value) in [
+        (header::LOCATION.as_str(), location.as_str()),
+        (
+            "openstack-image-import-methods",
+            "glance-direct,web-download,copy-image",
+        ),
+        ("openstack-image-store-ids", "local"),
+    ] {
+        if let Ok(v) = HeaderValue::from_str(value) {
+            resp.headers_mut().insert(name, v);
         }
-        Ok(resp)
-    })())
+    }
+    Ok(resp)
 }
 
 /// Glance's `next_marker`: the page came back as full as `limit` allowed.
-async fn list(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    RawQuery(raw): RawQuery,
-) -> Response {
+async fn list(Req { ctx, caller, .. }: Req, RawQuery(raw): RawQuery) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond(list_inner(&ctx, &caller, &query))
+    list_inner(&ctx, &caller, &query)
 }
 
 fn list_inner(ctx: &Ctx, caller: &Caller, query: &Query) -> Reply {
@@ -437,65 +425,51 @@ pub(crate) fn lookup(s: &RegionStore, caller: &Caller, id: &str) -> Result<Resou
         .ok_or_else(|| not_found(id))
 }
 
-async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Response {
-    respond((|| {
-        let image = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
-        Ok(body::json(StatusCode::OK, &image.body))
-    })())
-}
-
-/// Only the owner (or the admin) changes an image.
-pub(crate) fn may_change(caller: &Caller, r: &Resource) -> bool {
-    caller.is_admin() || r.owned_by(caller.project_id.as_deref())
+async fn show(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
+    let image = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
+    Ok(body::json(StatusCode::OK, &image.body))
 }
 
 /// `application/openstack-images-v2.1-json-patch`: `add`, `replace` and
 /// `remove` on top-level attributes and custom properties.
 async fn patch(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path(id): Path<String>,
     headers: HeaderMap,
     raw: Bytes,
-) -> Response {
-    respond((|| {
-        let kind = headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default();
-        if !kind.starts_with("application/openstack-images-v2.1-json-patch")
-            && !kind.starts_with("application/openstack-images-v2.0-json-patch")
-        {
-            return Err(ApiError::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "Image PATCH expects Content-Type one of: application/openstack-images-v2.0-json-patch, application/openstack-images-v2.1-json-patch",
-            ));
+) -> Reply {
+    let kind = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if !kind.starts_with("application/openstack-images-v2.1-json-patch")
+        && !kind.starts_with("application/openstack-images-v2.0-json-patch")
+    {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Image PATCH expects Content-Type one of: application/openstack-images-v2.0-json-patch, application/openstack-images-v2.1-json-patch",
+        ));
+    }
+    let changes: Vec<Value> = serde_json::from_slice(&raw).map_err(|_| {
+        ApiError::bad_request("Request body must be a JSON array of operation objects.")
+    })?;
+    let image = ctx.world.store.at(ctx.key(), |s| {
+        let image = lookup(s, &caller, &id)?;
+        if !owned_or_admin(&caller, &image) {
+            return Err(forbidden(format!(
+                "You are not permitted to modify image {id}."
+            )));
         }
-        let changes: Vec<Value> = serde_json::from_slice(&raw).map_err(|_| {
-            ApiError::bad_request("Request body must be a JSON array of operation objects.")
-        })?;
-        let image = ctx.world.store.at(ctx.key(), |s| {
-            let image = lookup(s, &caller, &id)?;
-            if !may_change(&caller, &image) {
-                return Err(forbidden(format!(
-                    "You are not permitted to modify image {id}."
-                )));
-            }
-            let (mut props, mut core) = split(&image.body);
-            for change in &changes {
-                apply(&caller, change, &mut props, &mut core)?;
-            }
-            let r = s.get_mut(Kind::Image, &id).ok_or_else(|| not_found(&id))?;
-            r.body = compose(&props, &core);
-            r.touch();
-            Ok(r.clone())
-        })?;
-        Ok(body::json(StatusCode::OK, &image.body))
-    })())
+        let (mut props, mut core) = split(&image.body);
+        for change in &changes {
+            apply(&caller, change, &mut props, &mut core)?;
+        }
+        let r = s.get_mut(Kind::Image, &id).ok_or_else(|| not_found(&id))?;
+        r.body = compose(&props, &core);
+        r.touch();
+        Ok(r.clone())
+    })?;
+    Ok(body::json(StatusCode::OK, &image.body))
 }
 
 fn apply(
@@ -554,29 +528,23 @@ fn apply(
     Ok(())
 }
 
-async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Response {
-    respond((|| {
-        ctx.world.store.at(ctx.key(), |s| {
-            let image = lookup(s, &caller, &id)?;
-            if !may_change(&caller, &image) {
-                return Err(forbidden(format!(
-                    "You are not permitted to delete image {id}."
-                )));
-            }
-            if image.body["protected"] == json!(true) {
-                return Err(forbidden(format!(
-                    "Image {id} is protected and cannot be deleted."
-                )));
-            }
-            s.remove(Kind::Image, &id);
-            Ok(())
-        })?;
-        let mut resp = Response::new(axum::body::Body::empty());
-        *resp.status_mut() = StatusCode::NO_CONTENT;
-        Ok(resp)
-    })())
+async fn delete(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
+    ctx.world.store.at(ctx.key(), |s| {
+        let image = lookup(s, &caller, &id)?;
+        if !owned_or_admin(&caller, &image) {
+            return Err(forbidden(format!(
+                "You are not permitted to delete image {id}."
+            )));
+        }
+        if image.body["protected"] == json!(true) {
+            return Err(forbidden(format!(
+                "Image {id} is protected and cannot be deleted."
+            )));
+        }
+        s.remove(Kind::Image, &id);
+        Ok(())
+    })?;
+    let mut resp = Response::new(axum::body::Body::empty());
+    *resp.status_mut() = StatusCode::NO_CONTENT;
+    Ok(resp)
 }

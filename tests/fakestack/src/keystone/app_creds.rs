@@ -12,8 +12,7 @@ use crate::server::Ctx;
 use crate::state::{AppCred, Realm, Scope, Token, hex_id, lock};
 
 use super::{
-    BAD_JSON, Reply, auth_token, bad_request, collapse, forbidden, links, no_content, not_found,
-    query_param,
+    BAD_JSON, Reply, auth_token, bad_request, forbidden, links, no_content, not_found, query_param,
 };
 
 fn app_cred_json(realm: &Realm, c: &AppCred, with_secret: bool) -> Value {
@@ -52,21 +51,17 @@ pub(super) async fn create_app_cred(
     Path(user_id): Path<String>,
     headers: HeaderMap,
     raw: Bytes,
-) -> Response {
-    collapse(create_app_cred_inner(&ctx, &user_id, &headers, &raw))
-}
-
-fn create_app_cred_inner(ctx: &Ctx, user_id: &str, headers: &HeaderMap, raw: &[u8]) -> Reply {
+) -> Reply {
     let realm = ctx.realm();
     let action = "identity:create_application_credential";
-    let token = owner(ctx, headers, user_id, action)?;
+    let token = owner(&ctx, &headers, &user_id, action)?;
     let Scope::Project(project_id) = &token.scope else {
         return Err(forbidden(action));
     };
     if token.app_cred.as_ref().is_some_and(|c| c.restricted) {
         return Err(forbidden(action));
     }
-    let request: Value = serde_json::from_slice(raw).map_err(|_| bad_request(BAD_JSON))?;
+    let request: Value = serde_json::from_slice(&raw).map_err(|_| bad_request(BAD_JSON))?;
     let spec = &request["application_credential"];
     let Some(name) = spec["name"].as_str() else {
         return Err(bad_request(&format!(
@@ -123,78 +118,72 @@ pub(super) async fn list_app_creds(
     Path(user_id): Path<String>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(
-        owner(&ctx, &headers, &user_id, "identity:list_application_credentials").map(|_| {
-            let name = query_param(query.as_deref(), "name");
-            let creds: Vec<Value> = lock(&realm.app_creds)
-                .iter()
-                .filter(|c| c.user_id == user_id && name.as_deref().is_none_or(|n| n == c.name))
-                .map(|c| app_cred_json(realm, c, false))
-                .collect();
-            body::json(
-                StatusCode::OK,
-                &json!({"application_credentials": creds,
-                    "links": links(format!("{}/users/{user_id}/application_credentials", realm.v3()))}),
-            )
-        }),
-    )
+    owner(
+        &ctx,
+        &headers,
+        &user_id,
+        "identity:list_application_credentials",
+    )?;
+    let name = query_param(query.as_deref(), "name");
+    let creds: Vec<Value> = lock(&realm.app_creds)
+        .iter()
+        .filter(|c| c.user_id == user_id && name.as_deref().is_none_or(|n| n == c.name))
+        .map(|c| app_cred_json(realm, c, false))
+        .collect();
+    Ok(body::json(
+        StatusCode::OK,
+        &json!({"application_credentials": creds,
+            "links": links(format!("{}/users/{user_id}/application_credentials", realm.v3()))}),
+    ))
 }
 
 pub(super) async fn get_app_cred(
     State(ctx): State<Ctx>,
     Path((user_id, id)): Path<(String, String)>,
     headers: HeaderMap,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(
-        owner(
-            &ctx,
-            &headers,
-            &user_id,
-            "identity:get_application_credential",
-        )
-        .and_then(|_| {
-            lock(&realm.app_creds)
-                .iter()
-                .find(|c| c.id == id && c.user_id == user_id)
-                .map(|c| {
-                    body::json(
-                        StatusCode::OK,
-                        &json!({"application_credential": app_cred_json(realm, c, false)}),
-                    )
-                })
-                .ok_or_else(|| not_found(&format!("Could not find Application Credential: {id}.")))
-        }),
-    )
+    owner(
+        &ctx,
+        &headers,
+        &user_id,
+        "identity:get_application_credential",
+    )?;
+    lock(&realm.app_creds)
+        .iter()
+        .find(|c| c.id == id && c.user_id == user_id)
+        .map(|c| {
+            body::json(
+                StatusCode::OK,
+                &json!({"application_credential": app_cred_json(realm, c, false)}),
+            )
+        })
+        .ok_or_else(|| not_found(&format!("Could not find Application Credential: {id}.")))
 }
 
 pub(super) async fn delete_app_cred(
     State(ctx): State<Ctx>,
     Path((user_id, id)): Path<(String, String)>,
     headers: HeaderMap,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(
-        owner(
-            &ctx,
-            &headers,
-            &user_id,
-            "identity:delete_application_credential",
-        )
-        .and_then(|_| {
-            let mut creds = lock(&realm.app_creds);
-            let before = creds.len();
-            creds.retain(|c| !(c.id == id && c.user_id == user_id));
-            if creds.len() == before {
-                return Err(not_found(&format!(
-                    "Could not find Application Credential: {id}."
-                )));
-            }
-            // Keystone revokes the tokens the credential issued.
-            lock(&realm.tokens).retain(|_, t| t.app_cred.as_ref().is_none_or(|c| c.id != id));
-            Ok(no_content())
-        }),
-    )
+    owner(
+        &ctx,
+        &headers,
+        &user_id,
+        "identity:delete_application_credential",
+    )?;
+    let mut creds = lock(&realm.app_creds);
+    let before = creds.len();
+    creds.retain(|c| !(c.id == id && c.user_id == user_id));
+    if creds.len() == before {
+        return Err(not_found(&format!(
+            "Could not find Application Credential: {id}."
+        )));
+    }
+    // Keystone revokes the tokens the credential issued.
+    lock(&realm.tokens).retain(|_, t| t.app_cred.as_ref().is_none_or(|c| c.id != id));
+    Ok(no_content())
 }

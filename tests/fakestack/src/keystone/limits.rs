@@ -17,9 +17,10 @@ use crate::body::{py_repr, py_str};
 use crate::quota::{Limits, ProjectLimit, RegisteredLimit};
 use crate::server::Ctx;
 use crate::state::{Realm, hex_id};
+use crate::store::admin_or_member;
 use crate::{Caller, body, errors};
 
-type Reply = Result<Response, Response>;
+use super::Reply;
 
 pub(crate) fn routes() -> Router<Ctx> {
     Router::new()
@@ -39,10 +40,6 @@ pub(crate) fn routes() -> Router<Ctx> {
         )
         .route("/v3/services", get(list_services))
         .route("/v3/services/{id}", get(get_service))
-}
-
-fn collapse(reply: Reply) -> Response {
-    reply.unwrap_or_else(|e| e)
 }
 
 /// The caller behind `X-Auth-Token`, or Keystone's 401.
@@ -126,6 +123,16 @@ fn matches(filter: &HashMap<String, String>, key: &str, value: Option<&str>) -> 
     filter.get(key).is_none_or(|f| Some(f.as_str()) == value)
 }
 
+/// The `service_id`, `region_id` and `resource_name` filters of both lists.
+fn matches_resource(
+    filter: &HashMap<String, String>,
+    (service_id, region_id, resource_name): (&str, Option<&str>, &str),
+) -> bool {
+    matches(filter, "service_id", Some(service_id))
+        && matches(filter, "region_id", region_id)
+        && matches(filter, "resource_name", Some(resource_name))
+}
+
 // ---- registered limits ------------------------------------------------------
 
 async fn list_registered(
@@ -133,48 +140,42 @@ async fn list_registered(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
     Query(filter): Query<HashMap<String, String>>,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(caller(realm, &headers).map(|_| {
-        let items: Vec<Value> = ctx.world.quotas.keystone(&realm.key, |l| {
-            l.registered
-                .iter()
-                .filter(|r| {
-                    matches(&filter, "service_id", Some(&r.service_id))
-                        && matches(&filter, "region_id", r.region_id.as_deref())
-                        && matches(&filter, "resource_name", Some(&r.resource_name))
-                })
-                .map(|r| registered_json(realm, r))
-                .collect()
-        });
-        body::json(
-            StatusCode::OK,
-            &json!({"registered_limits": items,
-                "links": links(realm, "registered_limits", raw.as_deref())}),
-        )
-    }))
+    caller(realm, &headers)?;
+    let items: Vec<Value> = ctx.world.quotas.keystone(&realm.key, |l| {
+        l.registered
+            .iter()
+            .filter(|r| matches_resource(&filter, r.resource()))
+            .map(|r| registered_json(realm, r))
+            .collect()
+    });
+    Ok(body::json(
+        StatusCode::OK,
+        &json!({"registered_limits": items,
+            "links": links(realm, "registered_limits", raw.as_deref())}),
+    ))
 }
 
 async fn get_registered(
     State(ctx): State<Ctx>,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(caller(realm, &headers).and_then(|_| {
-        ctx.world.quotas.keystone(&realm.key, |l| {
-            l.registered
-                .iter()
-                .find(|r| r.id == id)
-                .map(|r| {
-                    body::json(
-                        StatusCode::OK,
-                        &json!({"registered_limit": registered_json(realm, r)}),
-                    )
-                })
-                .ok_or_else(|| not_found(&format!("Could not find registered limit for {id}.")))
-        })
-    }))
+    caller(realm, &headers)?;
+    ctx.world.quotas.keystone(&realm.key, |l| {
+        l.registered
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| {
+                body::json(
+                    StatusCode::OK,
+                    &json!({"registered_limit": registered_json(realm, r)}),
+                )
+            })
+            .ok_or_else(|| not_found(&format!("Could not find registered limit for {id}.")))
+    })
 }
 
 /// The fields every unified limit has, checked as keystone's schema does.
@@ -271,17 +272,13 @@ fn items(raw: &[u8], key: &str, required: &[&str]) -> Result<Vec<Map<String, Val
     Ok(out)
 }
 
-async fn create_registered(State(ctx): State<Ctx>, headers: HeaderMap, raw: Bytes) -> Response {
-    collapse(create_registered_inner(&ctx, &headers, &raw))
-}
-
-fn create_registered_inner(ctx: &Ctx, headers: &HeaderMap, raw: &[u8]) -> Reply {
+async fn create_registered(State(ctx): State<Ctx>, headers: HeaderMap, raw: Bytes) -> Reply {
     let realm = ctx.realm();
-    admin(realm, headers, "create_registered_limits")?;
+    admin(realm, &headers, "create_registered_limits")?;
     let target = "registered_limit";
     let mut new = Vec::new();
     for item in items(
-        raw,
+        &raw,
         "registered_limits",
         &["service_id", "resource_name", "default_limit"],
     )? {
@@ -300,11 +297,7 @@ fn create_registered_inner(ctx: &Ctx, headers: &HeaderMap, raw: &[u8]) -> Reply 
         let clash = new.iter().enumerate().any(|(i, n)| {
             l.registered_for(&n.service_id, n.region_id.as_deref(), &n.resource_name)
                 .is_some()
-                || new[..i].iter().any(|o| {
-                    o.service_id == n.service_id
-                        && o.region_id == n.region_id
-                        && o.resource_name == n.resource_name
-                })
+                || new[..i].iter().any(|o| o.resource() == n.resource())
         });
         if clash {
             return Err(errors::keystone(
@@ -325,43 +318,35 @@ async fn delete_registered(
     State(ctx): State<Ctx>,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(
-        admin(realm, &headers, "delete_registered_limit").and_then(|_| {
-            ctx.world.quotas.keystone(&realm.key, |l| {
-                let Some(pos) = l.registered.iter().position(|r| r.id == id) else {
-                    return Err(not_found(&format!(
-                        "Could not find registered limit for {id}."
-                    )));
-                };
-                let r = &l.registered[pos];
-                let used = l.limits.iter().any(|x| {
-                    x.service_id == r.service_id
-                        && x.region_id == r.region_id
-                        && x.resource_name == r.resource_name
-                });
-                if used {
-                    return Err(forbidden(&format!(
-                        "Unable to update or delete registered limit {id} because there are project limits associated with it."
-                    )));
-                }
-                l.registered.remove(pos);
-                Ok(no_content())
-            })
-        }),
-    )
+    admin(realm, &headers, "delete_registered_limit")?;
+    ctx.world.quotas.keystone(&realm.key, |l| {
+        let Some(pos) = l.registered.iter().position(|r| r.id == id) else {
+            return Err(not_found(&format!(
+                "Could not find registered limit for {id}."
+            )));
+        };
+        let r = &l.registered[pos];
+        let used = l.limits.iter().any(|x| x.resource() == r.resource());
+        if used {
+            return Err(forbidden(&format!(
+                "Unable to update or delete registered limit {id} because there are project limits associated with it."
+            )));
+        }
+        l.registered.remove(pos);
+        Ok(no_content())
+    })
 }
 
 // ---- project limits ---------------------------------------------------------
 
-async fn model(State(ctx): State<Ctx>, headers: HeaderMap) -> Response {
-    collapse(caller(ctx.realm(), &headers).map(|_| {
-        body::json(
-            StatusCode::OK,
-            &json!({"model": {"name": "flat", "description": "Limit enforcement and validation does not take project hierarchy into consideration."}}),
-        )
-    }))
+async fn model(State(ctx): State<Ctx>, headers: HeaderMap) -> Reply {
+    caller(ctx.realm(), &headers)?;
+    Ok(body::json(
+        StatusCode::OK,
+        &json!({"model": {"name": "flat", "description": "Limit enforcement and validation does not take project hierarchy into consideration."}}),
+    ))
 }
 
 /// The admin sees every limit; anyone else only their project's.
@@ -370,66 +355,56 @@ async fn list_limits(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
     Query(filter): Query<HashMap<String, String>>,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(caller(realm, &headers).map(|caller| {
-        let items: Vec<Value> = ctx.world.quotas.keystone(&realm.key, |l| {
-            l.limits
-                .iter()
-                .filter(|x| {
-                    caller.is_admin() || caller.project_id.as_deref() == Some(&x.project_id)
-                })
-                .filter(|x| {
-                    matches(&filter, "project_id", Some(&x.project_id))
-                        && matches(&filter, "service_id", Some(&x.service_id))
-                        && matches(&filter, "region_id", x.region_id.as_deref())
-                        && matches(&filter, "resource_name", Some(&x.resource_name))
-                })
-                .map(|x| limit_json(realm, x))
-                .collect()
-        });
-        body::json(
+    let caller = caller(realm, &headers)?;
+    let items: Vec<Value> = ctx.world.quotas.keystone(&realm.key, |l| {
+        l.limits
+            .iter()
+            .filter(|x| admin_or_member(&caller, &x.project_id))
+            .filter(|x| {
+                matches(&filter, "project_id", Some(&x.project_id))
+                    && matches_resource(&filter, x.resource())
+            })
+            .map(|x| limit_json(realm, x))
+            .collect()
+    });
+    Ok(body::json(
+        StatusCode::OK,
+        &json!({"limits": items, "links": links(realm, "limits", raw.as_deref())}),
+    ))
+}
+
+async fn get_limit(State(ctx): State<Ctx>, headers: HeaderMap, Path(id): Path<String>) -> Reply {
+    let realm = ctx.realm();
+    let caller = caller(realm, &headers)?;
+    ctx.world.quotas.keystone(&realm.key, |l| {
+        let x = l
+            .limits
+            .iter()
+            .find(|x| x.id == id)
+            .ok_or_else(|| not_found(&format!("Could not find limit for {id}.")))?;
+        if !admin_or_member(&caller, &x.project_id) {
+            return Err(forbidden(
+                "You are not authorized to perform the requested action: identity:get_limit.",
+            ));
+        }
+        Ok(body::json(
             StatusCode::OK,
-            &json!({"limits": items, "links": links(realm, "limits", raw.as_deref())}),
-        )
-    }))
-}
-
-async fn get_limit(State(ctx): State<Ctx>, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    let realm = ctx.realm();
-    collapse(caller(realm, &headers).and_then(|caller| {
-        ctx.world.quotas.keystone(&realm.key, |l| {
-            let x = l
-                .limits
-                .iter()
-                .find(|x| x.id == id)
-                .ok_or_else(|| not_found(&format!("Could not find limit for {id}.")))?;
-            if !caller.is_admin() && caller.project_id.as_deref() != Some(&x.project_id) {
-                return Err(forbidden(
-                    "You are not authorized to perform the requested action: identity:get_limit.",
-                ));
-            }
-            Ok(body::json(
-                StatusCode::OK,
-                &json!({"limit": limit_json(realm, x)}),
-            ))
-        })
-    }))
-}
-
-async fn create_limits(State(ctx): State<Ctx>, headers: HeaderMap, raw: Bytes) -> Response {
-    collapse(create_limits_inner(&ctx, &headers, &raw))
+            &json!({"limit": limit_json(realm, x)}),
+        ))
+    })
 }
 
 /// Policy, schema, the things named must exist, a registered limit must
 /// exist, no duplicate: all checked before any limit is stored.
-fn create_limits_inner(ctx: &Ctx, headers: &HeaderMap, raw: &[u8]) -> Reply {
+async fn create_limits(State(ctx): State<Ctx>, headers: HeaderMap, raw: Bytes) -> Reply {
     let realm = ctx.realm();
-    admin(realm, headers, "create_limits")?;
+    admin(realm, &headers, "create_limits")?;
     let target = "limit";
     let mut new = Vec::new();
     for (i, item) in items(
-        raw,
+        &raw,
         "limits",
         &["service_id", "resource_name", "resource_limit"],
     )?
@@ -471,12 +446,8 @@ fn create_limits_inner(ctx: &Ctx, headers: &HeaderMap, raw: &[u8]) -> Reply {
                     "Unable to create a limit that has no corresponding registered limit.",
                 ));
             }
-            let same = |o: &ProjectLimit| {
-                o.project_id == n.project_id
-                    && o.service_id == n.service_id
-                    && o.region_id == n.region_id
-                    && o.resource_name == n.resource_name
-            };
+            let same =
+                |o: &ProjectLimit| o.project_id == n.project_id && o.resource() == n.resource();
             if l.limits.iter().any(same) || new[..i].iter().any(same) {
                 return Err(errors::keystone(
                     StatusCode::CONFLICT,
@@ -490,20 +461,16 @@ fn create_limits_inner(ctx: &Ctx, headers: &HeaderMap, raw: &[u8]) -> Reply {
     })
 }
 
+/// Only `resource_limit` and `description` may change.
 async fn update_limit(
     State(ctx): State<Ctx>,
     headers: HeaderMap,
     Path(id): Path<String>,
     raw: Bytes,
-) -> Response {
-    collapse(update_limit_inner(&ctx, &headers, &id, &raw))
-}
-
-/// Only `resource_limit` and `description` may change.
-fn update_limit_inner(ctx: &Ctx, headers: &HeaderMap, id: &str, raw: &[u8]) -> Reply {
+) -> Reply {
     let realm = ctx.realm();
-    admin(realm, headers, "update_limit")?;
-    let request: Value = serde_json::from_slice(raw).unwrap_or(Value::Null);
+    admin(realm, &headers, "update_limit")?;
+    let request: Value = serde_json::from_slice(&raw).unwrap_or(Value::Null);
     let Some(patch) = request.get("limit") else {
         return Err(bad_request("'limit' is a required property"));
     };
@@ -554,23 +521,18 @@ fn update_limit_inner(ctx: &Ctx, headers: &HeaderMap, id: &str, raw: &[u8]) -> R
     })
 }
 
-async fn delete_limit(
-    State(ctx): State<Ctx>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Response {
+async fn delete_limit(State(ctx): State<Ctx>, headers: HeaderMap, Path(id): Path<String>) -> Reply {
     let realm = ctx.realm();
-    collapse(admin(realm, &headers, "delete_limit").and_then(|_| {
-        ctx.world.quotas.keystone(&realm.key, |l| {
-            let before = l.limits.len();
-            l.limits.retain(|x| x.id != id);
-            if l.limits.len() == before {
-                Err(not_found(&format!("Could not find limit for {id}.")))
-            } else {
-                Ok(no_content())
-            }
-        })
-    }))
+    admin(realm, &headers, "delete_limit")?;
+    ctx.world.quotas.keystone(&realm.key, |l| {
+        let before = l.limits.len();
+        l.limits.retain(|x| x.id != id);
+        if l.limits.len() == before {
+            Err(not_found(&format!("Could not find limit for {id}.")))
+        } else {
+            Ok(no_content())
+        }
+    })
 }
 
 // ---- services -----------------------------------------------------------------
@@ -586,36 +548,30 @@ async fn list_services(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
     Query(filter): Query<HashMap<String, String>>,
-) -> Response {
+) -> Reply {
     let realm = ctx.realm();
-    collapse(admin(realm, &headers, "list_services").map(|_| {
-        let services: Vec<Value> = realm
-            .catalog
-            .iter()
-            .filter(|s| {
-                matches(&filter, "type", Some(s.kind)) && matches(&filter, "name", Some(s.name))
-            })
-            .map(|s| service_json(realm, s))
-            .collect();
-        body::json(
-            StatusCode::OK,
-            &json!({"services": services, "links": links(realm, "services", raw.as_deref())}),
-        )
-    }))
+    admin(realm, &headers, "list_services")?;
+    let services: Vec<Value> = realm
+        .catalog
+        .iter()
+        .filter(|s| {
+            matches(&filter, "type", Some(s.kind)) && matches(&filter, "name", Some(s.name))
+        })
+        .map(|s| service_json(realm, s))
+        .collect();
+    Ok(body::json(
+        StatusCode::OK,
+        &json!({"services": services, "links": links(realm, "services", raw.as_deref())}),
+    ))
 }
 
-async fn get_service(
-    State(ctx): State<Ctx>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Response {
+async fn get_service(State(ctx): State<Ctx>, headers: HeaderMap, Path(id): Path<String>) -> Reply {
     let realm = ctx.realm();
-    collapse(admin(realm, &headers, "get_service").and_then(|_| {
-        realm
-            .catalog
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| body::json(StatusCode::OK, &json!({"service": service_json(realm, s)})))
-            .ok_or_else(|| not_found(&format!("Could not find service: {id}.")))
-    }))
+    admin(realm, &headers, "get_service")?;
+    realm
+        .catalog
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| body::json(StatusCode::OK, &json!({"service": service_json(realm, s)})))
+        .ok_or_else(|| not_found(&format!("Could not find service: {id}.")))
 }

@@ -113,10 +113,6 @@ pub(super) fn links(url: String) -> Value {
     json!({"next": null, "self": url, "previous": null})
 }
 
-pub(super) fn collapse(reply: Reply) -> Response {
-    reply.unwrap_or_else(|e| e)
-}
-
 pub(super) fn no_content() -> Response {
     let mut resp = Response::new(axum::body::Body::empty());
     *resp.status_mut() = StatusCode::NO_CONTENT;

@@ -16,7 +16,7 @@ use crate::state::{
 };
 
 use super::{
-    BAD_JSON, METHODS, Reply, auth_token, bad_request, collapse, forbidden, no_content, not_found,
+    BAD_JSON, METHODS, Reply, auth_token, bad_request, forbidden, no_content, not_found,
     unauthorized,
 };
 
@@ -223,13 +223,9 @@ fn audit_id() -> String {
     uuid::Uuid::new_v4().simple().to_string()[..22].to_owned()
 }
 
-pub(super) async fn issue(State(ctx): State<Ctx>, raw: Bytes) -> Response {
-    collapse(issue_inner(&ctx, &raw))
-}
-
-fn issue_inner(ctx: &Ctx, raw: &[u8]) -> Reply {
+pub(super) async fn issue(State(ctx): State<Ctx>, raw: Bytes) -> Reply {
     let realm = ctx.realm();
-    let request: Value = serde_json::from_slice(raw).map_err(|_| bad_request(BAD_JSON))?;
+    let request: Value = serde_json::from_slice(&raw).map_err(|_| bad_request(BAD_JSON))?;
     let identity = &request["auth"]["identity"];
     if !identity.is_object() {
         return Err(bad_request("'identity' is a required property"));
@@ -352,30 +348,25 @@ pub(super) async fn validate(
     State(ctx): State<Ctx>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
-) -> Response {
-    collapse(subject(&ctx, &headers).map(|(id, token)| {
-        let nocatalog = query.as_deref().is_some_and(|q| {
-            q.split('&')
-                .any(|kv| kv.split('=').next() == Some("nocatalog"))
-        });
-        let mut resp = body::json(StatusCode::OK, &token_json(ctx.realm(), &token, !nocatalog));
-        if let Ok(v) = HeaderValue::from_str(&id) {
-            resp.headers_mut().insert("x-subject-token", v);
-        }
-        resp
-    }))
+) -> Reply {
+    let (id, token) = subject(&ctx, &headers)?;
+    let nocatalog = query.as_deref().is_some_and(|q| {
+        q.split('&')
+            .any(|kv| kv.split('=').next() == Some("nocatalog"))
+    });
+    let mut resp = body::json(StatusCode::OK, &token_json(ctx.realm(), &token, !nocatalog));
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        resp.headers_mut().insert("x-subject-token", v);
+    }
+    Ok(resp)
 }
 
-pub(super) async fn check(State(ctx): State<Ctx>, headers: HeaderMap) -> Response {
-    collapse(
-        subject(&ctx, &headers)
-            .map(|_| body::raw(StatusCode::OK, "application/json", String::new())),
-    )
+pub(super) async fn check(State(ctx): State<Ctx>, headers: HeaderMap) -> Reply {
+    subject(&ctx, &headers).map(|_| body::raw(StatusCode::OK, "application/json", String::new()))
 }
 
-pub(super) async fn revoke(State(ctx): State<Ctx>, headers: HeaderMap) -> Response {
-    collapse(subject(&ctx, &headers).map(|(id, _)| {
-        ctx.realm().revoke(&id);
-        no_content()
-    }))
+pub(super) async fn revoke(State(ctx): State<Ctx>, headers: HeaderMap) -> Reply {
+    let (id, _) = subject(&ctx, &headers)?;
+    ctx.realm().revoke(&id);
+    Ok(no_content())
 }

@@ -4,20 +4,20 @@
 //! As on the minicloud, tags cannot be given when a group is created: a
 //! client creates it, then sets its tags.
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Value, json};
 
 use crate::body;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Kind};
+use crate::store::{ApiError, Kind, Req};
 
-use super::{Reply, bad_request, respond, secgroups};
+use super::{Reply, bad_request, secgroups};
 
 /// The extensions the fake implements: `(alias, name)`.
 const EXTENSIONS: [(&str, &str); 10] = [
@@ -64,8 +64,8 @@ async fn list() -> Response {
     body::json(StatusCode::OK, &json!({ "extensions": all }))
 }
 
-async fn show(Path(alias): Path<String>) -> Response {
-    respond(match EXTENSIONS.iter().find(|(a, _)| *a == alias) {
+async fn show(Path(alias): Path<String>) -> Reply {
+    match EXTENSIONS.iter().find(|(a, _)| *a == alias) {
         Some((a, n)) => Ok(body::json(
             StatusCode::OK,
             &json!({ "extension": extension(a, n) }),
@@ -75,15 +75,11 @@ async fn show(Path(alias): Path<String>) -> Response {
             "HTTPNotFound",
             format!("Extension with alias {alias} does not exist"),
         )),
-    })
+    }
 }
 
-async fn show_tags(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Response {
-    respond(ctx.world.store.at(ctx.key(), |s| {
+async fn show_tags(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
+    ctx.world.store.at(ctx.key(), |s| {
         let g = s
             .get(Kind::SecurityGroup, &id)
             .filter(|g| super::owned_or_admin(&caller, g))
@@ -92,18 +88,13 @@ async fn show_tags(
             StatusCode::OK,
             &json!({ "tags": g.body["tags"].clone() }),
         ))
-    }))
+    })
 }
 
 /// `{"tags": [...]}` replaces every tag: strings of at most 255 characters
 /// without commas (Neutron's `validate_tag`), duplicates dropped.
-async fn set_tags(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-    raw: Bytes,
-) -> Response {
-    respond(set_tags_inner(&ctx, &caller, &id, &raw))
+async fn set_tags(Req { ctx, caller, .. }: Req, Path(id): Path<String>, raw: Bytes) -> Reply {
+    set_tags_inner(&ctx, &caller, &id, &raw)
 }
 
 fn set_tags_inner(ctx: &Ctx, caller: &Caller, id: &str, raw: &[u8]) -> Reply {

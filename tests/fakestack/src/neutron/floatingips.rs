@@ -3,37 +3,29 @@
 use axum::http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use crate::region::Service;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::ipam::{self, parse_ip};
-use super::{Collection, known, owner, policy, ports, text};
+use super::{Attrs, Collection, known, owner, policy, ports, set_texts, text};
 
-pub(crate) static DECL: Decl = Decl {
-    kind: Kind::FloatingIp,
-    service: Service::Network,
-    path: "/network/v2.0/floatingips",
-    singular: "floatingip",
-    plural: "floatingips",
-    key: "id",
-    paging: Paging::Neutron,
-    stamps: Stamps::Zulu,
+pub(crate) static DECL: Decl = super::decl(
+    Kind::FloatingIp,
+    "/network/v2.0/floatingips",
+    ("floatingip", "floatingips"),
     create,
-    visible: super::owned_or_admin,
-};
+    super::owned_or_admin,
+);
 
-pub(crate) static COLLECTION: Collection = Collection {
-    decl: &DECL,
-    segment: "floatingips",
-    missing: ("FloatingIPNotFound", |id| {
+pub(crate) static COLLECTION: Collection = Collection::new(
+    &DECL,
+    ("FloatingIPNotFound", |id| {
         format!("Floating IP {id} could not be found")
     }),
-    admin_only: &[],
-    quota: "floatingip",
+    UPDATABLE,
     update,
     delete,
-    decorate: Some(port_details),
-};
+)
+.decorated(port_details);
 
 const DEVICE_OWNER: &str = "network:floatingip";
 
@@ -57,7 +49,7 @@ fn associate(
     call: Call<'_>,
     s: &RegionStore,
     external: &str,
-    map: &Map<String, Value>,
+    map: &Attrs,
 ) -> Result<(Value, Value, Value), ApiError> {
     let Some(port_id) = map.get("port_id").and_then(Value::as_str) else {
         return Ok((Value::Null, Value::Null, Value::Null));
@@ -121,14 +113,7 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     ];
     known(&map, &allowed)?;
     let project = owner(call, &map, "floatingip")?;
-    let network = map
-        .get("floating_network_id")
-        .and_then(Value::as_str)
-        .ok_or_else(|| {
-            super::bad_request(
-                "Failed to parse request. Required attribute 'floating_network_id' not specified",
-            )
-        })?;
+    let network = super::required(&map, "floating_network_id")?;
     let external = s
         .get(Kind::Network, network)
         .is_some_and(|n| n.body["router:external"] == json!(true));
@@ -170,18 +155,7 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
         .map(|f| f["ip_address"].clone())
         .unwrap_or(Value::Null);
     let id = uuid();
-    let port = uuid();
-    let mac = ipam::mac(s, network, None)?;
-    let port_body = json!({
-        "id": port, "name": "", "network_id": network, "project_id": "", "mac_address": mac,
-        "admin_state_up": true, "status": "N/A", "device_id": id, "device_owner": DEVICE_OWNER,
-        "fixed_ips": fixed, "allowed_address_pairs": [], "extra_dhcp_opts": [],
-        "security_groups": [], "description": "", "binding:vnic_type": "normal",
-        "binding:host_id": "", "binding:profile": {}, "binding:vif_details": {},
-        "binding:vif_type": "unbound", "port_security_enabled": false, "tags": [],
-        "created_at": null, "updated_at": null, "revision_number": 1, "tenant_id": "",
-    });
-    s.insert(Resource::new(Kind::Port, &port, Some(""), None, port_body));
+    ports::device_port(s, network, "", &fixed, (&id, DEVICE_OWNER), "N/A")?;
     let body = json!({
         "id": id, "tenant_id": project, "project_id": project,
         "floating_ip_address": address, "floating_network_id": network,
@@ -200,14 +174,11 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     Ok(id)
 }
 
+/// What an update may change.
+const UPDATABLE: &[&str] = &["port_id", "fixed_ip_address", "description"];
+
 /// Associates (`port_id`), dissociates (`port_id: null`) or describes.
-fn update(
-    call: Call<'_>,
-    s: &mut RegionStore,
-    id: &str,
-    map: &Map<String, Value>,
-) -> Result<(), ApiError> {
-    known(map, &["port_id", "fixed_ip_address", "description"])?;
+fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
     let network = s
         .get(Kind::FloatingIp, id)
         .map(|f| f.field("floating_network_id").to_owned())
@@ -225,9 +196,7 @@ fn update(
         f.body["fixed_ip_address"] = ip;
         f.body["router_id"] = router;
     }
-    if map.contains_key("description") {
-        f.body["description"] = json!(text(map, "description", "", 255)?);
-    }
+    set_texts(f, map, &["description"])?;
     Ok(())
 }
 

@@ -16,12 +16,12 @@ pub(crate) mod routers;
 pub(crate) mod secgroups;
 pub(crate) mod subnets;
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::body;
@@ -32,10 +32,15 @@ use crate::quota::QuotaService;
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource};
+use crate::store::{
+    ApiError, Call, CreateFn, Decl, Kind, Paging, RegionStore, Req, Resource, Stamps,
+};
+
+/// The attributes of a request body (the object inside its envelope).
+pub(crate) type Attrs = Map<String, Value>;
 
 /// Changes a stored resource from an update body (the object inside the envelope).
-type UpdateFn = fn(Call<'_>, &mut RegionStore, &str, &Map<String, Value>) -> Result<(), ApiError>;
+type UpdateFn = fn(Call<'_>, &mut RegionStore, &str, &Attrs) -> Result<(), ApiError>;
 
 /// Checks a delete and removes the resource with whatever goes with it.
 type DeleteFn = fn(Call<'_>, &mut RegionStore, &str) -> Result<(), ApiError>;
@@ -44,20 +49,78 @@ type DeleteFn = fn(Call<'_>, &mut RegionStore, &str) -> Result<(), ApiError>;
 /// a group's rules).
 type DecorateFn = fn(&RegionStore, &Resource, &mut Map<String, Value>);
 
+/// A Neutron kind's declaration at `path` (`/network/v2.0/ports`), with the
+/// envelopes `(port, ports)`; ids, paging and stamps are Neutron's.
+const fn decl(
+    kind: Kind,
+    path: &'static str,
+    (singular, plural): (&'static str, &'static str),
+    create: CreateFn,
+    visible: fn(&Caller, &Resource) -> bool,
+) -> Decl {
+    Decl {
+        kind,
+        service: Service::Network,
+        path,
+        singular,
+        plural,
+        key: "id",
+        paging: Paging::Neutron,
+        stamps: Stamps::Zulu,
+        create,
+        visible,
+    }
+}
+
 /// A Neutron collection: the store's declaration and what differs per kind.
 pub(crate) struct Collection {
     pub decl: &'static Decl,
-    /// The URL segment: `networks`, `security-groups`, `floatingips`.
-    pub segment: &'static str,
     /// The `NotFound` type and message for an id.
     pub missing: (&'static str, fn(&str) -> String),
     /// Attributes only the admin sees (`provider:*`, `binding:host_id`, …).
     pub admin_only: &'static [&'static str],
-    /// Its quota resource (`network`, `security_group_rule`, …).
-    pub quota: &'static str,
+    /// The attributes an update may carry; any other is refused before `update` runs.
+    pub updatable: &'static [&'static str],
     pub update: UpdateFn,
     pub delete: DeleteFn,
     pub decorate: Option<DecorateFn>,
+}
+
+impl Collection {
+    /// A collection with no admin-only attributes and nothing to decorate.
+    const fn new(
+        decl: &'static Decl,
+        missing: (&'static str, fn(&str) -> String),
+        updatable: &'static [&'static str],
+        update: UpdateFn,
+        delete: DeleteFn,
+    ) -> Self {
+        Self {
+            decl,
+            missing,
+            admin_only: &[],
+            updatable,
+            update,
+            delete,
+            decorate: None,
+        }
+    }
+
+    const fn admin_only(self, admin_only: &'static [&'static str]) -> Self {
+        Self { admin_only, ..self }
+    }
+
+    const fn decorated(self, decorate: DecorateFn) -> Self {
+        Self {
+            decorate: Some(decorate),
+            ..self
+        }
+    }
+
+    /// Its quota resource: the singular envelope (`network`, `security_group_rule`, …).
+    fn quota(&self) -> &'static str {
+        self.decl.singular
+    }
 }
 
 const COLLECTIONS: [&Collection; 7] = [
@@ -86,29 +149,24 @@ pub(crate) fn routes() -> Router<Ctx> {
         .merge(routers::action_routes())
         .merge(extensions::routes());
     for c in COLLECTIONS {
-        let path = format!("/network/v2.0/{}", c.segment);
+        let path = c.decl.path;
         router = router
             .route(
-                &path,
-                get(move |state, caller, query| list(c, state, caller, query))
-                    .post(move |state, caller, raw| create(c, state, caller, raw)),
+                path,
+                get(move |req, query| list(c, req, query))
+                    .post(move |req, raw| create(c, req, raw)),
             )
             .route(
                 &format!("{path}/{{id}}"),
-                get(move |state, caller, id, query| show(c, state, caller, id, query))
-                    .put(move |state, caller, id, raw| update(c, state, caller, id, raw))
-                    .delete(move |state, caller, id| delete(c, state, caller, id)),
+                get(move |req, id, query| show(c, req, id, query))
+                    .put(move |req, id, raw| update(c, req, id, raw))
+                    .delete(move |req, id| delete(c, req, id)),
             );
     }
     router
 }
 
-/// A handler's outcome: the response, or Neutron's error for it.
-type Reply = Result<Response, ApiError>;
-
-fn respond(reply: Reply) -> Response {
-    reply.unwrap_or_else(|e| e.into_response(Service::Network))
-}
+pub(crate) use crate::store::Reply;
 
 fn call<'a>(ctx: &'a Ctx, caller: &'a Caller) -> Call<'a> {
     Call {
@@ -120,6 +178,32 @@ fn call<'a>(ctx: &'a Ctx, caller: &'a Caller) -> Call<'a> {
 
 pub(crate) fn not_found(c: &Collection, id: &str) -> ApiError {
     ApiError::typed(StatusCode::NOT_FOUND, c.missing.0, (c.missing.1)(id))
+}
+
+/// A resource of `c` the caller may see, or the kind's `NotFound`.
+pub(crate) fn visible<'s>(
+    c: &Collection,
+    caller: &Caller,
+    s: &'s RegionStore,
+    id: &str,
+) -> Result<&'s Resource, ApiError> {
+    s.get(c.decl.kind, id)
+        .filter(|r| (c.decl.visible)(caller, r))
+        .ok_or_else(|| not_found(c, id))
+}
+
+/// `Failed to parse request. Required attribute '<key>' not specified`.
+pub(crate) fn missing_attribute(key: &str) -> ApiError {
+    bad_request(format!(
+        "Failed to parse request. Required attribute '{key}' not specified"
+    ))
+}
+
+/// The string attribute `key` a request must carry.
+pub(crate) fn required<'m>(map: &'m Map<String, Value>, key: &str) -> Result<&'m str, ApiError> {
+    map.get(key)
+        .and_then(Value::as_str)
+        .ok_or_else(|| missing_attribute(key))
 }
 
 /// `{"NeutronError": {"type": "HTTPBadRequest", …}}`.
@@ -145,10 +229,7 @@ pub(crate) fn policy(rule: &str) -> ApiError {
     )
 }
 
-/// Whether a resource is the caller's to see: the admin sees everything.
-pub(crate) fn owned_or_admin(caller: &Caller, r: &Resource) -> bool {
-    caller.is_admin() || r.owned_by(caller.project_id.as_deref())
-}
+pub(crate) use crate::store::owned_or_admin;
 
 /// The view a caller gets: admin-only attributes dropped, computed ones
 /// added, then only `fields` when asked.
@@ -230,12 +311,11 @@ fn limit(query: &Query) -> Result<usize, ApiError> {
 
 async fn list(
     c: &'static Collection,
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     RawQuery(raw): RawQuery,
-) -> Response {
+) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond(list_inner(c, &ctx, &caller, &query))
+    list_inner(c, &ctx, &caller, &query)
 }
 
 fn list_inner(c: &Collection, ctx: &Ctx, caller: &Caller, query: &Query) -> Reply {
@@ -326,25 +406,21 @@ fn list_inner(c: &Collection, ctx: &Ctx, caller: &Caller, query: &Query) -> Repl
 
 async fn show(
     c: &'static Collection,
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
-) -> Response {
+) -> Reply {
     let query = Query::parse(raw.as_deref());
     let fields = query.all("fields");
-    respond(ctx.world.store.at(ctx.key(), |s| {
-        let r = s
-            .get(c.decl.kind, &id)
-            .filter(|r| (c.decl.visible)(&caller, r))
-            .ok_or_else(|| not_found(c, &id))?;
+    ctx.world.store.at(ctx.key(), |s| {
+        let r = visible(c, &caller, s, &id)?;
         let out = json!({c.decl.singular: view(c, s, &caller, r, &fields)});
         Ok(body::json(StatusCode::OK, &out))
-    }))
+    })
 }
 
 /// Neutron's rejection of attributes a resource does not have.
-pub(crate) fn known(map: &Map<String, Value>, allowed: &[&str]) -> Result<(), ApiError> {
+pub(crate) fn known(map: &Attrs, allowed: &[&str]) -> Result<(), ApiError> {
     let unknown: Vec<&str> = map
         .keys()
         .map(String::as_str)
@@ -362,11 +438,7 @@ pub(crate) fn known(map: &Map<String, Value>, allowed: &[&str]) -> Result<(), Ap
 
 /// The project a new resource belongs to: `project_id`/`tenant_id` from
 /// the body (another project's only for the admin), else the caller's.
-pub(crate) fn owner(
-    call: Call<'_>,
-    map: &Map<String, Value>,
-    singular: &str,
-) -> Result<String, ApiError> {
+pub(crate) fn owner(call: Call<'_>, map: &Attrs, singular: &str) -> Result<String, ApiError> {
     let asked = map
         .get("project_id")
         .or_else(|| map.get("tenant_id"))
@@ -382,11 +454,7 @@ pub(crate) fn owner(
 }
 
 /// A boolean attribute (`true`/`false`, or Neutron's accepted strings).
-pub(crate) fn boolean(
-    map: &Map<String, Value>,
-    key: &str,
-    default: bool,
-) -> Result<bool, ApiError> {
+pub(crate) fn boolean(map: &Attrs, key: &str, default: bool) -> Result<bool, ApiError> {
     match map.get(key) {
         None => Ok(default),
         Some(Value::Bool(b)) => Ok(*b),
@@ -404,12 +472,23 @@ pub(crate) fn boolean(
 }
 
 /// A string attribute of at most `max` characters.
-pub(crate) fn text(
-    map: &Map<String, Value>,
-    key: &str,
-    default: &str,
-    max: usize,
-) -> Result<String, ApiError> {
+/// Sets each of the text `keys` an update carries (255 characters at most).
+pub(crate) fn set_texts(r: &mut Resource, map: &Attrs, keys: &[&str]) -> Result<(), ApiError> {
+    for key in keys.iter().filter(|k| map.contains_key(**k)) {
+        r.body[key] = json!(text(map, key, "", 255)?);
+    }
+    Ok(())
+}
+
+/// Sets each of the boolean `keys` an update carries.
+pub(crate) fn set_flags(r: &mut Resource, map: &Attrs, keys: &[&str]) -> Result<(), ApiError> {
+    for key in keys.iter().filter(|k| map.contains_key(**k)) {
+        r.body[key] = json!(boolean(map, key, false)?);
+    }
+    Ok(())
+}
+
+pub(crate) fn text(map: &Attrs, key: &str, default: &str, max: usize) -> Result<String, ApiError> {
     match map.get(key) {
         None => Ok(default.to_owned()),
         Some(Value::String(s)) if s.chars().count() <= max => Ok(s.clone()),
@@ -439,27 +518,22 @@ fn check_quota(
         .count() as i64;
     let (limit, used) = ctx.world.quotas.region(ctx.key(), |q| {
         (
-            q.limit(project, QuotaService::Network, c.quota),
-            q.in_use(project, QuotaService::Network, c.quota),
+            q.limit(project, QuotaService::Network, c.quota()),
+            q.in_use(project, QuotaService::Network, c.quota()),
         )
     });
     if limit >= 0 && held + used + adding > limit {
         return Err(ApiError::typed(
             StatusCode::CONFLICT,
             "OverQuota",
-            format!("Quota exceeded for resources: ['{}'].", c.quota),
+            format!("Quota exceeded for resources: ['{}'].", c.quota()),
         ));
     }
     Ok(())
 }
 
-async fn create(
-    c: &'static Collection,
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    raw: Bytes,
-) -> Response {
-    respond(create_inner(c, &ctx, &caller, &raw))
+async fn create(c: &'static Collection, Req { ctx, caller, .. }: Req, raw: Bytes) -> Reply {
+    create_inner(c, &ctx, &caller, &raw)
 }
 
 /// `{"<singular>": {…}}`, or bulk `{"<plural>": [{…}, …]}` (all or none).
@@ -470,10 +544,7 @@ fn create_inner(c: &Collection, ctx: &Ctx, caller: &Caller, raw: &[u8]) -> Reply
         (Some(one), _) => (vec![one.clone()], false),
         (None, Some(Value::Array(many))) => (many.clone(), true),
         _ => {
-            return Err(bad_request(format!(
-                "Failed to parse request. Required attribute '{}' not specified",
-                c.decl.singular
-            )));
+            return Err(missing_attribute(c.decl.singular));
         }
     };
     let call = call(ctx, caller);
@@ -516,50 +587,39 @@ fn create_inner(c: &Collection, ctx: &Ctx, caller: &Caller, raw: &[u8]) -> Reply
 
 async fn update(
     c: &'static Collection,
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path(id): Path<String>,
     raw: Bytes,
-) -> Response {
-    respond((|| {
-        let request: Value = serde_json::from_slice(&raw).map_err(|_| {
-            bad_request("Failed to parse request. Resource body is not valid JSON.")
-        })?;
-        let Some(changes) = request.get(c.decl.singular).and_then(Value::as_object) else {
-            return Err(bad_request(format!(
-                "Failed to parse request. Required attribute '{}' not specified",
-                c.decl.singular
-            )));
-        };
-        let call = call(&ctx, &caller);
-        ctx.world.store.at(ctx.key(), |s| {
-            s.get(c.decl.kind, &id)
-                .filter(|r| (c.decl.visible)(&caller, r))
-                .ok_or_else(|| not_found(c, &id))?;
-            (c.update)(call, s, &id, changes)?;
-            if let Some(r) = s.get_mut(c.decl.kind, &id) {
-                r.touch();
-            }
-            let r = s.get(c.decl.kind, &id).ok_or_else(|| not_found(c, &id))?;
-            let out = json!({c.decl.singular: view(c, s, &caller, r, &[])});
-            Ok(body::json(StatusCode::OK, &out))
-        })
-    })())
+) -> Reply {
+    let request: Value = serde_json::from_slice(&raw)
+        .map_err(|_| bad_request("Failed to parse request. Resource body is not valid JSON."))?;
+    let Some(changes) = request.get(c.decl.singular).and_then(Value::as_object) else {
+        return Err(missing_attribute(c.decl.singular));
+    };
+    let call = call(&ctx, &caller);
+    ctx.world.store.at(ctx.key(), |s| {
+        visible(c, &caller, s, &id)?;
+        known(changes, c.updatable)?;
+        (c.update)(call, s, &id, changes)?;
+        if let Some(r) = s.get_mut(c.decl.kind, &id) {
+            r.touch();
+        }
+        let r = s.get(c.decl.kind, &id).ok_or_else(|| not_found(c, &id))?;
+        let out = json!({c.decl.singular: view(c, s, &caller, r, &[])});
+        Ok(body::json(StatusCode::OK, &out))
+    })
 }
 
 async fn delete(
     c: &'static Collection,
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path(id): Path<String>,
-) -> Response {
-    respond(ctx.world.store.at(ctx.key(), |s| {
-        s.get(c.decl.kind, &id)
-            .filter(|r| (c.decl.visible)(&caller, r))
-            .ok_or_else(|| not_found(c, &id))?;
+) -> Reply {
+    ctx.world.store.at(ctx.key(), |s| {
+        visible(c, &caller, s, &id)?;
         (c.delete)(call(&ctx, &caller), s, &id)?;
         let mut resp = Response::new(axum::body::Body::empty());
         *resp.status_mut() = StatusCode::NO_CONTENT;
         Ok(resp)
-    }))
+    })
 }

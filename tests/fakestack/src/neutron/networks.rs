@@ -3,41 +3,36 @@
 use axum::http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use crate::region::Service;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
-use super::{Collection, boolean, known, owner, policy, secgroups, text};
+use super::{
+    Attrs, Collection, boolean, known, owner, policy, secgroups, set_flags, set_texts, text,
+};
 
-pub(crate) static DECL: Decl = Decl {
-    kind: Kind::Network,
-    service: Service::Network,
-    path: "/network/v2.0/networks",
-    singular: "network",
-    plural: "networks",
-    key: "id",
-    paging: Paging::Neutron,
-    stamps: Stamps::Zulu,
+pub(crate) static DECL: Decl = super::decl(
+    Kind::Network,
+    "/network/v2.0/networks",
+    ("network", "networks"),
     create,
     visible,
-};
+);
 
-pub(crate) static COLLECTION: Collection = Collection {
-    decl: &DECL,
-    segment: "networks",
-    missing: ("NetworkNotFound", |id| {
+pub(crate) static COLLECTION: Collection = Collection::new(
+    &DECL,
+    ("NetworkNotFound", |id| {
         format!("Network {id} could not be found.")
     }),
-    admin_only: &[
-        "provider:network_type",
-        "provider:physical_network",
-        "provider:segmentation_id",
-    ],
-    quota: "network",
+    UPDATABLE,
     update,
     delete,
-    decorate: Some(decorate),
-};
+)
+.admin_only(&[
+    "provider:network_type",
+    "provider:physical_network",
+    "provider:segmentation_id",
+])
+.decorated(decorate);
 
 const ATTRS: [&str; 13] = [
     "name",
@@ -86,7 +81,7 @@ fn segment_in_use(s: &RegionStore, kind: &str, physnet: &Value, id: i64) -> bool
 
 /// The segment ML2 gives a network: what the admin asked for (checked
 /// against the segments in use), else the next free VXLAN id.
-fn segment(s: &RegionStore, map: &Map<String, Value>) -> Result<(String, Value, Value), ApiError> {
+fn segment(s: &RegionStore, map: &Attrs) -> Result<(String, Value, Value), ApiError> {
     let kind = map
         .get("provider:network_type")
         .and_then(Value::as_str)
@@ -165,11 +160,7 @@ fn segment(s: &RegionStore, map: &Map<String, Value>) -> Result<(String, Value, 
 }
 
 /// Admin-only attributes: `shared`, `router:external` and `provider:*`.
-fn check_admin_attrs(
-    call: Call<'_>,
-    map: &Map<String, Value>,
-    action: &str,
-) -> Result<(), ApiError> {
+fn check_admin_attrs(call: Call<'_>, map: &Attrs, action: &str) -> Result<(), ApiError> {
     if call.caller.is_admin() {
         return Ok(());
     }
@@ -251,42 +242,34 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     Ok(id)
 }
 
-fn update(
-    call: Call<'_>,
-    s: &mut RegionStore,
-    id: &str,
-    map: &Map<String, Value>,
-) -> Result<(), ApiError> {
-    let allowed = [
-        "name",
-        "admin_state_up",
-        "shared",
-        "router:external",
-        "mtu",
-        "port_security_enabled",
-        "description",
-        "provider:segmentation_id",
-    ];
-    known(map, &allowed)?;
+/// What an update may change.
+const UPDATABLE: &[&str] = &[
+    "name",
+    "admin_state_up",
+    "shared",
+    "router:external",
+    "mtu",
+    "port_security_enabled",
+    "description",
+    "provider:segmentation_id",
+];
+
+fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
     check_admin_attrs(call, map, "update")?;
     let r = s
         .get_mut(Kind::Network, id)
         .ok_or_else(|| super::not_found(&COLLECTION, id))?;
-    for key in [
-        "admin_state_up",
-        "shared",
-        "router:external",
-        "port_security_enabled",
-    ] {
-        if map.contains_key(key) {
-            r.body[key] = json!(boolean(map, key, false)?);
-        }
-    }
-    for key in ["name", "description"] {
-        if map.contains_key(key) {
-            r.body[key] = json!(text(map, key, "", 255)?);
-        }
-    }
+    set_flags(
+        r,
+        map,
+        &[
+            "admin_state_up",
+            "shared",
+            "router:external",
+            "port_security_enabled",
+        ],
+    )?;
+    set_texts(r, map, &["name", "description"])?;
     if let Some(mtu) = map.get("mtu").and_then(Value::as_i64) {
         r.body["mtu"] = json!(mtu);
     }

@@ -1,44 +1,39 @@
 //! Neutron `ports`: fixed IPs from the network's subnets, MACs unique per network, security groups.
 
 use axum::http::StatusCode;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use crate::region::Service;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
-use super::{Collection, boolean, ipam, known, networks, owner, policy, secgroups, text};
-
-pub(crate) static DECL: Decl = Decl {
-    kind: Kind::Port,
-    service: Service::Network,
-    path: "/network/v2.0/ports",
-    singular: "port",
-    plural: "ports",
-    key: "id",
-    paging: Paging::Neutron,
-    stamps: Stamps::Zulu,
-    create,
-    visible: super::owned_or_admin,
+use super::{
+    Attrs, Collection, boolean, ipam, known, networks, owner, policy, secgroups, set_flags,
+    set_texts, text,
 };
 
-pub(crate) static COLLECTION: Collection = Collection {
-    decl: &DECL,
-    segment: "ports",
-    missing: ("PortNotFound", |id| {
+pub(crate) static DECL: Decl = super::decl(
+    Kind::Port,
+    "/network/v2.0/ports",
+    ("port", "ports"),
+    create,
+    super::owned_or_admin,
+);
+
+pub(crate) static COLLECTION: Collection = Collection::new(
+    &DECL,
+    ("PortNotFound", |id| {
         format!("Port {id} could not be found.")
     }),
-    admin_only: &[
-        "binding:host_id",
-        "binding:profile",
-        "binding:vif_details",
-        "binding:vif_type",
-    ],
-    quota: "port",
+    UPDATABLE,
     update,
     delete,
-    decorate: None,
-};
+)
+.admin_only(&[
+    "binding:host_id",
+    "binding:profile",
+    "binding:vif_details",
+    "binding:vif_type",
+]);
 
 const ATTRS: [&str; 16] = [
     "network_id",
@@ -70,7 +65,7 @@ fn groups(
     call: Call<'_>,
     s: &mut RegionStore,
     project: &str,
-    map: &Map<String, Value>,
+    map: &Attrs,
     owner_kind: &str,
 ) -> Result<Value, ApiError> {
     match map.get("security_groups") {
@@ -103,19 +98,8 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     let map = req.as_object().cloned().unwrap_or_default();
     known(&map, &ATTRS)?;
     let project = owner(call, &map, "port")?;
-    let network_id = map
-        .get("network_id")
-        .and_then(Value::as_str)
-        .ok_or_else(|| {
-            super::bad_request(
-                "Failed to parse request. Required attribute 'network_id' not specified",
-            )
-        })?;
-    let network = s
-        .get(Kind::Network, network_id)
-        .filter(|n| networks::visible(call.caller, n))
-        .cloned()
-        .ok_or_else(|| super::not_found(&networks::COLLECTION, network_id))?;
+    let network_id = super::required(&map, "network_id")?;
+    let network = super::visible(&networks::COLLECTION, call.caller, s, network_id)?.clone();
     let device_owner = text(&map, "device_owner", "", 255)?;
     if !call.caller.is_admin() {
         if map.contains_key("mac_address")
@@ -173,28 +157,24 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     Ok(id)
 }
 
-fn update(
-    call: Call<'_>,
-    s: &mut RegionStore,
-    id: &str,
-    map: &Map<String, Value>,
-) -> Result<(), ApiError> {
-    let allowed = [
-        "name",
-        "admin_state_up",
-        "fixed_ips",
-        "device_id",
-        "device_owner",
-        "security_groups",
-        "port_security_enabled",
-        "allowed_address_pairs",
-        "description",
-        "mac_address",
-        "binding:host_id",
-        "binding:profile",
-        "binding:vnic_type",
-    ];
-    known(map, &allowed)?;
+/// What an update may change.
+const UPDATABLE: &[&str] = &[
+    "name",
+    "admin_state_up",
+    "fixed_ips",
+    "device_id",
+    "device_owner",
+    "security_groups",
+    "port_security_enabled",
+    "allowed_address_pairs",
+    "description",
+    "mac_address",
+    "binding:host_id",
+    "binding:profile",
+    "binding:vnic_type",
+];
+
+fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
     if !call.caller.is_admin()
         && (map.contains_key("mac_address") || map.contains_key("binding:host_id"))
     {
@@ -225,23 +205,19 @@ fn update(
     let r = s
         .get_mut(Kind::Port, id)
         .ok_or_else(|| super::not_found(&COLLECTION, id))?;
-    for key in [
-        "name",
-        "device_id",
-        "device_owner",
-        "description",
-        "binding:host_id",
-        "binding:vnic_type",
-    ] {
-        if map.contains_key(key) {
-            r.body[key] = json!(text(map, key, "", 255)?);
-        }
-    }
-    for key in ["admin_state_up", "port_security_enabled"] {
-        if map.contains_key(key) {
-            r.body[key] = json!(boolean(map, key, true)?);
-        }
-    }
+    set_texts(
+        r,
+        map,
+        &[
+            "name",
+            "device_id",
+            "device_owner",
+            "description",
+            "binding:host_id",
+            "binding:vnic_type",
+        ],
+    )?;
+    set_flags(r, map, &["admin_state_up", "port_security_enabled"])?;
     for key in ["allowed_address_pairs", "binding:profile"] {
         if let Some(v) = map.get(key) {
             r.body[key] = v.clone();
@@ -305,4 +281,31 @@ pub(crate) fn remove(s: &mut RegionStore, id: &str) {
 /// Whether a caller sees a port (for other modules' checks).
 pub(crate) fn sees(caller: &Caller, port: &Resource) -> bool {
     super::owned_or_admin(caller, port)
+}
+
+/// A port Neutron makes for a device of its own (a router's gateway or
+/// interface, a floating IP): on `network` with the addresses `fixed`, in
+/// `project` (`""` for none), `device` its `(device_id, device_owner)`.
+pub(crate) fn device_port(
+    s: &mut RegionStore,
+    network: &str,
+    project: &str,
+    fixed: &[Value],
+    (device_id, device_owner): (&str, &str),
+    status: &str,
+) -> Result<String, ApiError> {
+    let mac = ipam::mac(s, network, None)?;
+    let port = uuid();
+    let body = json!({
+        "id": port, "name": "", "network_id": network, "project_id": project, "mac_address": mac,
+        "admin_state_up": true, "status": status, "device_id": device_id,
+        "device_owner": device_owner, "fixed_ips": fixed, "allowed_address_pairs": [],
+        "extra_dhcp_opts": [], "security_groups": [], "description": "",
+        "binding:vnic_type": "normal", "binding:host_id": "", "binding:profile": {},
+        "binding:vif_details": {}, "binding:vif_type": "unbound", "port_security_enabled": false,
+        "tags": [], "created_at": null, "updated_at": null, "revision_number": 1,
+        "tenant_id": project,
+    });
+    s.insert(Resource::new(Kind::Port, &port, Some(project), None, body));
+    Ok(port)
 }

@@ -1,17 +1,20 @@
 //! Neutron's quotas: `/network/v2.0/quotas[/{project_id}[/details.json|/default]]`, as neutron 29 answers.
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::quota::{Held, NETWORK, QuotaService};
 use crate::region::Service;
 use crate::server::Ctx;
-use crate::{Caller, body, errors};
+use crate::store::{ApiError, Reply, Req, admin_or_member};
+use crate::{body, errors};
+
+use super::policy;
 
 /// neutron_lib's `DB_INTEGER_MAX_VALUE`, the top of a limit's range.
 const MAX_INT: i64 = 2_147_483_647;
@@ -27,33 +30,13 @@ pub(crate) fn routes() -> Router<Ctx> {
         .route("/network/v2.0/quotas/{project_id}/{action}", get(action))
 }
 
-/// `{"NeutronError": {"type", "message", "detail": ""}}`.
-fn error(status: StatusCode, kind: &str, message: &str) -> Response {
-    body::json(
-        status,
-        &json!({"NeutronError": {"type": kind, "message": message, "detail": ""}}),
-    )
-}
-
-fn policy(rule: &str) -> Response {
-    error(
-        StatusCode::FORBIDDEN,
-        "PolicyNotAuthorized",
-        &format!("rule:{rule} is disallowed by policy"),
-    )
-}
-
-fn ok(value: &Value) -> Response {
-    body::json(StatusCode::OK, value)
+fn ok(value: &Value) -> Reply {
+    Ok(body::json(StatusCode::OK, value))
 }
 
 /// `abc.json` → `abc`: Neutron accepts a format suffix on any path.
 fn strip_json(id: &str) -> &str {
     id.strip_suffix(".json").unwrap_or(id)
-}
-
-fn own(caller: &Caller, project: &str) -> bool {
-    caller.project_id.as_deref() == Some(project)
 }
 
 fn limits(ctx: &Ctx, project: &str) -> Map<String, Value> {
@@ -66,9 +49,9 @@ fn limits(ctx: &Ctx, project: &str) -> Map<String, Value> {
 }
 
 /// The admin's list of projects with limits of their own.
-async fn list(State(ctx): State<Ctx>, Extension(caller): Extension<Caller>) -> Response {
+async fn list(Req { ctx, caller, .. }: Req) -> Reply {
     if !caller.is_admin() {
-        return policy("get_quota");
+        return Err(policy("get_quota"));
     }
     let projects = ctx
         .world
@@ -88,35 +71,30 @@ async fn list(State(ctx): State<Ctx>, Extension(caller): Extension<Caller>) -> R
 
 /// Limits only; anyone may read their own project's, the admin any (no
 /// check that the project exists). `quotas/project` names the caller's.
-async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Response {
+async fn show(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
     let project = strip_json(&id);
     if project == "project" {
         return ok(&json!({"project": {"project_id": caller.project_id}}));
     }
-    if !own(&caller, project) && !caller.is_admin() {
-        return policy("get_quota");
+    if !admin_or_member(&caller, project) {
+        return Err(policy("get_quota"));
     }
     ok(&json!({"quota": limits(&ctx, project)}))
 }
 
 /// `details[.json]` (limit, used, reserved) and `default[.json]`.
 async fn action(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path((project, action)): Path<(String, String)>,
-) -> Response {
+) -> Reply {
     match strip_json(&action) {
         "details" => {
-            if !own(&caller, &project) && !caller.is_admin() {
-                return error(
+            if !admin_or_member(&caller, &project) {
+                return Err(ApiError::typed(
                     StatusCode::FORBIDDEN,
                     "AdminRequired",
                     "User does not have admin privileges: Only admin is authorized to access quotas for another project.",
-                );
+                ));
             }
             let held = ctx.world.held(ctx.key(), &project, QuotaService::Network);
             let quota: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
@@ -130,8 +108,8 @@ async fn action(
             ok(&json!({"quota": quota}))
         }
         "default" => {
-            if !own(&caller, &project) && !caller.is_admin() {
-                return policy("get_quota");
+            if !admin_or_member(&caller, &project) {
+                return Err(policy("get_quota"));
             }
             let quota: Map<String, Value> = ctx.world.quotas.region(ctx.key(), |q| {
                 q.resources(QuotaService::Network)
@@ -141,10 +119,10 @@ async fn action(
             });
             ok(&json!({"quota": quota}))
         }
-        _ => errors::not_found(
+        _ => Ok(errors::not_found(
             Some(Service::Network),
             &format!("/network/v2.0/quotas/{project}/{action}"),
-        ),
+        )),
     }
 }
 
@@ -161,24 +139,19 @@ fn to_int(value: &Value) -> Option<i64> {
 /// Policy first, then the body (unknown keys, integers, range), then usage
 /// unless `"force": true`; `check_limit` is accepted and ignored (the check
 /// is always on since 2025.1). All limits are checked before any is written.
-async fn update(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-    raw: Bytes,
-) -> Response {
+async fn update(Req { ctx, caller, .. }: Req, Path(id): Path<String>, raw: Bytes) -> Reply {
     let project = strip_json(&id).to_owned();
     if !caller.is_admin() {
-        return policy("update_quota");
+        return Err(policy("update_quota"));
     }
     let request: Value = serde_json::from_slice(&raw).unwrap_or(Value::Null);
     let Some(quota) = request.get("quota").and_then(Value::as_object) else {
         // Neutron pops keys off body['quota'] before checking it is there.
-        return error(
+        return Err(ApiError::typed(
             StatusCode::INTERNAL_SERVER_ERROR,
             "HTTPInternalServerError",
             "Request Failed: internal server error while processing your request.",
-        );
+        ));
     };
     let force = quota.get("force") == Some(&Value::Bool(true));
     let asked: Vec<(&String, &Value)> = quota
@@ -191,11 +164,11 @@ async fn update(
         .filter(|k| !NETWORK.iter().any(|(n, _)| n == k))
         .collect();
     if !unknown.is_empty() {
-        return error(
+        return Err(ApiError::typed(
             StatusCode::BAD_REQUEST,
             "HTTPBadRequest",
-            &format!("Unrecognized attribute(s) '{}'", unknown.join(", ")),
-        );
+            format!("Unrecognized attribute(s) '{}'", unknown.join(", ")),
+        ));
     }
     let mut limits_asked = Vec::new();
     for (key, value) in &asked {
@@ -204,11 +177,11 @@ async fn update(
                 Value::String(s) => s.clone(),
                 other => crate::body::py_repr(other),
             };
-            return error(
+            return Err(ApiError::typed(
                 StatusCode::BAD_REQUEST,
                 "InvalidInput",
-                &format!("Invalid input for operation: '{shown}' is not an integer."),
-            );
+                format!("Invalid input for operation: '{shown}' is not an integer."),
+            ));
         };
         limits_asked.push(((*key).clone(), limit));
     }
@@ -220,11 +193,11 @@ async fn update(
         } else {
             continue;
         };
-        return error(
+        return Err(ApiError::typed(
             StatusCode::BAD_REQUEST,
             "HTTPBadRequest",
-            &format!("Invalid input for {key}. Reason: {reason}."),
-        );
+            format!("Invalid input for {key}. Reason: {reason}."),
+        ));
     }
     let held = ctx.world.held(ctx.key(), &project, QuotaService::Network);
     let refused = ctx.world.quotas.region(ctx.key(), |q| {
@@ -242,33 +215,33 @@ async fn update(
         None
     });
     if let Some(message) = refused {
-        return error(StatusCode::BAD_REQUEST, "HTTPBadRequest", &message);
+        return Err(ApiError::typed(
+            StatusCode::BAD_REQUEST,
+            "HTTPBadRequest",
+            message,
+        ));
     }
     ok(&json!({"quota": limits(&ctx, &project)}))
 }
 
 /// Back to the defaults: 204, or 404 when the project had no limit of its own.
-async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Response {
+async fn delete(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
     let project = strip_json(&id);
     if !caller.is_admin() {
-        return policy("delete_quota");
+        return Err(policy("delete_quota"));
     }
     let had = ctx
         .world
         .quotas
         .region(ctx.key(), |q| q.clear(project, QuotaService::Network));
     if !had {
-        return error(
+        return Err(ApiError::typed(
             StatusCode::NOT_FOUND,
             "TenantQuotaNotFound",
-            &format!("Quota for project {project} could not be found."),
-        );
+            format!("Quota for project {project} could not be found."),
+        ));
     }
     let mut resp = Response::new(axum::body::Body::empty());
     *resp.status_mut() = StatusCode::NO_CONTENT;
-    resp
+    Ok(resp)
 }

@@ -1,48 +1,39 @@
 //! Neutron `routers`: an external gateway with its fixed IPs, and interfaces added and removed by subnet or port.
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::Response;
 use axum::routing::put;
-use axum::{Extension, Router};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Req, Resource, uuid};
 
 use super::{
-    Collection, Reply, bad_request, boolean, ipam, known, owner, policy, ports, respond, subnets,
-    text,
+    Attrs, Collection, Reply, bad_request, boolean, ipam, known, owner, policy, ports, set_flags,
+    set_texts, subnets, text,
 };
 
-pub(crate) static DECL: Decl = Decl {
-    kind: Kind::Router,
-    service: Service::Network,
-    path: "/network/v2.0/routers",
-    singular: "router",
-    plural: "routers",
-    key: "id",
-    paging: Paging::Neutron,
-    stamps: Stamps::Zulu,
+pub(crate) static DECL: Decl = super::decl(
+    Kind::Router,
+    "/network/v2.0/routers",
+    ("router", "routers"),
     create,
-    visible: super::owned_or_admin,
-};
+    super::owned_or_admin,
+);
 
-pub(crate) static COLLECTION: Collection = Collection {
-    decl: &DECL,
-    segment: "routers",
-    missing: ("RouterNotFound", |id| {
+pub(crate) static COLLECTION: Collection = Collection::new(
+    &DECL,
+    ("RouterNotFound", |id| {
         format!("Router {id} could not be found")
     }),
-    admin_only: &["distributed", "ha"],
-    quota: "router",
+    UPDATABLE,
     update,
     delete,
-    decorate: None,
-};
+)
+.admin_only(&["distributed", "ha"]);
 
 const INTERFACE: &str = "network:router_interface";
 const GATEWAY: &str = "network:router_gateway";
@@ -51,11 +42,11 @@ pub(crate) fn action_routes() -> Router<Ctx> {
     Router::new()
         .route(
             "/network/v2.0/routers/{id}/add_router_interface",
-            put(|state, caller, id, raw| interface(state, caller, id, raw, true)),
+            put(|req, id, raw| interface(req, id, raw, true)),
         )
         .route(
             "/network/v2.0/routers/{id}/remove_router_interface",
-            put(|state, caller, id, raw| interface(state, caller, id, raw, false)),
+            put(|req, id, raw| interface(req, id, raw, false)),
         )
 }
 
@@ -98,18 +89,7 @@ fn gateway(
         ));
     }
     let fixed = ipam::fixed_ips(s, network, info.get("external_fixed_ips"), None)?;
-    let port = uuid();
-    let mac = ipam::mac(s, network, None)?;
-    let body = json!({
-        "id": port, "name": "", "network_id": network, "project_id": "", "mac_address": mac,
-        "admin_state_up": true, "status": "DOWN", "device_id": router, "device_owner": GATEWAY,
-        "fixed_ips": fixed, "allowed_address_pairs": [], "extra_dhcp_opts": [],
-        "security_groups": [], "description": "", "binding:vnic_type": "normal",
-        "binding:host_id": "", "binding:profile": {}, "binding:vif_details": {},
-        "binding:vif_type": "unbound", "port_security_enabled": false, "tags": [],
-        "created_at": null, "updated_at": null, "revision_number": 1, "tenant_id": "",
-    });
-    s.insert(Resource::new(Kind::Port, &port, Some(""), None, body));
+    ports::device_port(s, network, "", &fixed, (router, GATEWAY), "DOWN")?;
     Ok(json!({
         "network_id": network,
         "external_fixed_ips": fixed,
@@ -199,22 +179,16 @@ fn drop_gateway(s: &mut RegionStore, id: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
-fn update(
-    call: Call<'_>,
-    s: &mut RegionStore,
-    id: &str,
-    map: &Map<String, Value>,
-) -> Result<(), ApiError> {
-    known(
-        map,
-        &[
-            "name",
-            "admin_state_up",
-            "external_gateway_info",
-            "description",
-            "routes",
-        ],
-    )?;
+/// What an update may change.
+const UPDATABLE: &[&str] = &[
+    "name",
+    "admin_state_up",
+    "external_gateway_info",
+    "description",
+    "routes",
+];
+
+fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
     if let Some(info) = map.get("external_gateway_info") {
         drop_gateway(s, id)?;
         let info = gateway(call, s, id, info)?;
@@ -225,14 +199,8 @@ fn update(
     let r = s
         .get_mut(Kind::Router, id)
         .ok_or_else(|| super::not_found(&COLLECTION, id))?;
-    for key in ["name", "description"] {
-        if map.contains_key(key) {
-            r.body[key] = json!(text(map, key, "", 255)?);
-        }
-    }
-    if map.contains_key("admin_state_up") {
-        r.body["admin_state_up"] = json!(boolean(map, "admin_state_up", true)?);
-    }
+    set_texts(r, map, &["name", "description"])?;
+    set_flags(r, map, &["admin_state_up"])?;
     if let Some(routes) = map.get("routes") {
         r.body["routes"] = routes.clone();
     }
@@ -254,13 +222,12 @@ fn delete(_call: Call<'_>, s: &mut RegionStore, id: &str) -> Result<(), ApiError
 }
 
 async fn interface(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path(id): Path<String>,
     raw: Bytes,
     add: bool,
-) -> Response {
-    respond(interface_inner(&ctx, &caller, &id, &raw, add))
+) -> Reply {
+    interface_inner(&ctx, &caller, &id, &raw, add)
 }
 
 /// `{"subnet_id": …}` (a new port at the subnet's gateway address) or
@@ -301,20 +268,7 @@ fn interface_inner(ctx: &Ctx, caller: &Caller, id: &str, raw: &[u8], add: bool) 
                     .to_owned();
                 let network = sn.field("network_id").to_owned();
                 let fixed = ipam::allocate(s, &sn, Some(&gateway_ip), &[], None)?;
-                let mac = ipam::mac(s, &network, None)?;
-                let port = uuid();
-                let body = json!({
-                    "id": port, "name": "", "network_id": network, "project_id": project,
-                    "mac_address": mac, "admin_state_up": true, "status": "DOWN", "device_id": id,
-                    "device_owner": INTERFACE, "fixed_ips": [fixed], "allowed_address_pairs": [],
-                    "extra_dhcp_opts": [], "security_groups": [], "description": "",
-                    "binding:vnic_type": "normal", "binding:host_id": "", "binding:profile": {},
-                    "binding:vif_details": {}, "binding:vif_type": "unbound",
-                    "port_security_enabled": false, "tags": [], "created_at": null,
-                    "updated_at": null, "revision_number": 1, "tenant_id": project,
-                });
-                s.insert(Resource::new(Kind::Port, &port, Some(&project), None, body));
-                port
+                ports::device_port(s, &network, &project, &[fixed], (id, INTERFACE), "DOWN")?
             }
             (true, None, Some(port)) => {
                 let p = s

@@ -8,63 +8,47 @@
 use axum::http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use crate::region::Service;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::ipam::{Cidr, parse_ip, render};
-use super::{Collection, bad_request, boolean, known, owner, text};
+use super::{Attrs, Collection, bad_request, boolean, known, owner, set_flags, set_texts, text};
 
-pub(crate) static GROUPS: Decl = Decl {
-    kind: Kind::SecurityGroup,
-    service: Service::Network,
-    path: "/network/v2.0/security-groups",
-    singular: "security_group",
-    plural: "security_groups",
-    key: "id",
-    paging: Paging::Neutron,
-    stamps: Stamps::Zulu,
-    create: create_group,
-    visible: super::owned_or_admin,
-};
+pub(crate) static GROUPS: Decl = super::decl(
+    Kind::SecurityGroup,
+    "/network/v2.0/security-groups",
+    ("security_group", "security_groups"),
+    create_group,
+    super::owned_or_admin,
+);
 
-pub(crate) static RULES: Decl = Decl {
-    kind: Kind::SecurityGroupRule,
-    service: Service::Network,
-    path: "/network/v2.0/security-group-rules",
-    singular: "security_group_rule",
-    plural: "security_group_rules",
-    key: "id",
-    paging: Paging::Neutron,
-    stamps: Stamps::Zulu,
-    create: create_rule,
-    visible: super::owned_or_admin,
-};
+pub(crate) static RULES: Decl = super::decl(
+    Kind::SecurityGroupRule,
+    "/network/v2.0/security-group-rules",
+    ("security_group_rule", "security_group_rules"),
+    create_rule,
+    super::owned_or_admin,
+);
 
-pub(crate) static GROUP_COLLECTION: Collection = Collection {
-    decl: &GROUPS,
-    segment: "security-groups",
-    missing: ("SecurityGroupNotFound", |id| {
+pub(crate) static GROUP_COLLECTION: Collection = Collection::new(
+    &GROUPS,
+    ("SecurityGroupNotFound", |id| {
         format!("Security group {id} does not exist")
     }),
-    admin_only: &[],
-    quota: "security_group",
-    update: update_group,
-    delete: delete_group,
-    decorate: Some(with_rules),
-};
+    UPDATABLE_GROUPS,
+    update_group,
+    delete_group,
+)
+.decorated(with_rules);
 
-pub(crate) static RULE_COLLECTION: Collection = Collection {
-    decl: &RULES,
-    segment: "security-group-rules",
-    missing: ("SecurityGroupRuleNotFound", |id| {
+pub(crate) static RULE_COLLECTION: Collection = Collection::new(
+    &RULES,
+    ("SecurityGroupRuleNotFound", |id| {
         format!("Security group rule {id} does not exist")
     }),
-    admin_only: &[],
-    quota: "security_group_rule",
-    update: update_rule,
-    delete: delete_rule,
-    decorate: None,
-};
+    UPDATABLE_RULES,
+    update_rule,
+    delete_rule,
+);
 
 const DEFAULT_DESCRIPTION: &str = "Default security group";
 
@@ -104,7 +88,7 @@ pub(crate) fn ensure_default(call: Call<'_>, s: &mut RegionStore, project: &str)
     }) {
         return Some(g.id.clone());
     }
-    if call.caller.project_id.as_deref() != Some(project) && !call.caller.is_admin() {
+    if !crate::store::admin_or_member(call.caller, project) {
         return None;
     }
     let id = insert_group(s, project, "default", DEFAULT_DESCRIPTION, true);
@@ -243,13 +227,10 @@ fn create_group(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<Stri
     Ok(id)
 }
 
-fn update_group(
-    _call: Call<'_>,
-    s: &mut RegionStore,
-    id: &str,
-    map: &Map<String, Value>,
-) -> Result<(), ApiError> {
-    known(map, &["name", "description", "stateful"])?;
+/// What an update may change.
+const UPDATABLE_GROUPS: &[&str] = &["name", "description", "stateful"];
+
+fn update_group(_: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
     let is_default = s
         .get(Kind::SecurityGroup, id)
         .is_some_and(|g| g.hidden.contains_key("default"));
@@ -268,14 +249,8 @@ fn update_group(
     let g = s
         .get_mut(Kind::SecurityGroup, id)
         .ok_or_else(|| super::not_found(&GROUP_COLLECTION, id))?;
-    for key in ["name", "description"] {
-        if map.contains_key(key) {
-            g.body[key] = json!(text(map, key, "", 255)?);
-        }
-    }
-    if map.contains_key("stateful") {
-        g.body["stateful"] = json!(boolean(map, "stateful", true)?);
-    }
+    set_texts(g, map, &["name", "description"])?;
+    set_flags(g, map, &["stateful"])?;
     Ok(())
 }
 
@@ -319,7 +294,7 @@ fn delete_group(call: Call<'_>, s: &mut RegionStore, id: &str) -> Result<(), Api
 }
 
 fn one_of(
-    map: &Map<String, Value>,
+    map: &Attrs,
     key: &str,
     valid: &[&str],
     default: Option<&str>,
@@ -335,7 +310,7 @@ fn one_of(
 }
 
 /// A port number 0..=65535 (or ICMP type/code 0..=255), or none.
-fn port(map: &Map<String, Value>, key: &str) -> Result<Option<i64>, ApiError> {
+fn port(map: &Attrs, key: &str) -> Result<Option<i64>, ApiError> {
     match map.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(v) => {
@@ -373,28 +348,15 @@ fn create_rule(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<Strin
         "tenant_id",
     ];
     known(&map, &allowed)?;
-    let group_id = map
-        .get("security_group_id")
-        .and_then(Value::as_str)
-        .ok_or_else(|| {
-            bad_request(
-                "Failed to parse request. Required attribute 'security_group_id' not specified",
-            )
-        })?;
-    let group = s
-        .get(Kind::SecurityGroup, group_id)
-        .filter(|g| super::owned_or_admin(call.caller, g))
-        .cloned()
-        .ok_or_else(|| super::not_found(&GROUP_COLLECTION, group_id))?;
+    let group_id = super::required(&map, "security_group_id")?;
+    let group = super::visible(&GROUP_COLLECTION, call.caller, s, group_id)?.clone();
     let project = match owner(call, &map, "security_group_rule")? {
         p if map.contains_key("project_id") || map.contains_key("tenant_id") => p,
         _ => group.project_id.clone().unwrap_or_default(),
     };
     let direction = one_of(&map, "direction", &["ingress", "egress"], None)?;
     if direction.is_null() {
-        return Err(bad_request(
-            "Failed to parse request. Required attribute 'direction' not specified",
-        ));
+        return Err(super::missing_attribute("direction"));
     }
     let ethertype = one_of(&map, "ethertype", &["IPv4", "IPv6"], Some("IPv4"))?;
     let protocol = match map.get("protocol") {
@@ -572,14 +534,11 @@ const KNOWN_PROTOCOLS: [&str; 25] = [
     "vrrp",
 ];
 
+/// What an update may change.
+const UPDATABLE_RULES: &[&str] = &["description"];
+
 /// Only the description changes.
-fn update_rule(
-    _call: Call<'_>,
-    s: &mut RegionStore,
-    id: &str,
-    map: &Map<String, Value>,
-) -> Result<(), ApiError> {
-    known(map, &["description"])?;
+fn update_rule(_: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
     let r = s
         .get_mut(Kind::SecurityGroupRule, id)
         .ok_or_else(|| super::not_found(&RULE_COLLECTION, id))?;

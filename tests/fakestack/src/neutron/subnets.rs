@@ -1,40 +1,33 @@
 //! Neutron `subnets`: IPv4 and IPv6 CIDRs with gateways and allocation pools, no overlap within a network.
 
 use axum::http::StatusCode;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use crate::region::Service;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::ipam::{Cidr, parse_ip, render};
-use super::{Collection, boolean, invalid_input, known, networks, owner, text};
+use super::{
+    Attrs, Collection, boolean, invalid_input, known, networks, owner, set_flags, set_texts, text,
+};
 
-pub(crate) static DECL: Decl = Decl {
-    kind: Kind::Subnet,
-    service: Service::Network,
-    path: "/network/v2.0/subnets",
-    singular: "subnet",
-    plural: "subnets",
-    key: "id",
-    paging: Paging::Neutron,
-    stamps: Stamps::Zulu,
+pub(crate) static DECL: Decl = super::decl(
+    Kind::Subnet,
+    "/network/v2.0/subnets",
+    ("subnet", "subnets"),
     create,
     visible,
-};
+);
 
-pub(crate) static COLLECTION: Collection = Collection {
-    decl: &DECL,
-    segment: "subnets",
-    missing: ("SubnetNotFound", |id| {
+pub(crate) static COLLECTION: Collection = Collection::new(
+    &DECL,
+    ("SubnetNotFound", |id| {
         format!("Subnet {id} could not be found.")
     }),
-    admin_only: &[],
-    quota: "subnet",
+    UPDATABLE,
     update,
     delete,
-    decorate: None,
-};
+);
 
 const ATTRS: [&str; 15] = [
     "network_id",
@@ -68,7 +61,7 @@ fn invalid(key: &str, why: String) -> ApiError {
 }
 
 /// `allocation_pools` given, checked inside the CIDR; else Neutron's default.
-fn pools(map: &Map<String, Value>, cidr: Cidr, gateway: Option<u128>) -> Result<Value, ApiError> {
+fn pools(map: &Attrs, cidr: Cidr, gateway: Option<u128>) -> Result<Value, ApiError> {
     let ranges: Vec<(u128, u128)> = match map.get("allocation_pools") {
         None | Some(Value::Null) => cidr.default_pool(gateway),
         Some(Value::Array(given)) => {
@@ -123,19 +116,8 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     let map = req.as_object().cloned().unwrap_or_default();
     known(&map, &ATTRS)?;
     let project = owner(call, &map, "subnet")?;
-    let network_id = map
-        .get("network_id")
-        .and_then(Value::as_str)
-        .ok_or_else(|| {
-            super::bad_request(
-                "Failed to parse request. Required attribute 'network_id' not specified",
-            )
-        })?;
-    let network = s
-        .get(Kind::Network, network_id)
-        .filter(|n| networks::visible(call.caller, n))
-        .cloned()
-        .ok_or_else(|| super::not_found(&networks::COLLECTION, network_id))?;
+    let network_id = super::required(&map, "network_id")?;
+    let network = super::visible(&networks::COLLECTION, call.caller, s, network_id)?.clone();
     if !call.caller.is_admin() && !network.owned_by(Some(&project)) {
         return Err(super::policy("create_subnet"));
     }
@@ -143,9 +125,7 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
         Some(v @ (4 | 6)) => v,
         Some(v) => return Err(invalid("ip_version", format!("{v} is not in [4, 6]"))),
         None => {
-            return Err(super::bad_request(
-                "Failed to parse request. Required attribute 'ip_version' not specified",
-            ));
+            return Err(super::missing_attribute("ip_version"));
         }
     };
     let cidr_text = map.get("cidr").and_then(Value::as_str).ok_or_else(|| {
@@ -247,34 +227,22 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     Ok(id)
 }
 
-fn update(
-    _call: Call<'_>,
-    s: &mut RegionStore,
-    id: &str,
-    map: &Map<String, Value>,
-) -> Result<(), ApiError> {
-    known(
-        map,
-        &[
-            "name",
-            "description",
-            "enable_dhcp",
-            "dns_nameservers",
-            "host_routes",
-            "gateway_ip",
-        ],
-    )?;
+/// What an update may change.
+const UPDATABLE: &[&str] = &[
+    "name",
+    "description",
+    "enable_dhcp",
+    "dns_nameservers",
+    "host_routes",
+    "gateway_ip",
+];
+
+fn update(_: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
     let r = s
         .get_mut(Kind::Subnet, id)
         .ok_or_else(|| super::not_found(&COLLECTION, id))?;
-    for key in ["name", "description"] {
-        if map.contains_key(key) {
-            r.body[key] = json!(text(map, key, "", 255)?);
-        }
-    }
-    if map.contains_key("enable_dhcp") {
-        r.body["enable_dhcp"] = json!(boolean(map, "enable_dhcp", true)?);
-    }
+    set_texts(r, map, &["name", "description"])?;
+    set_flags(r, map, &["enable_dhcp"])?;
     for key in ["dns_nameservers", "host_routes", "gateway_ip"] {
         if let Some(v) = map.get(key) {
             r.body[key] = v.clone();

@@ -1,21 +1,20 @@
 //! A flavor's `os-extra_specs` and `os-flavor-access` (with the `addTenantAccess`/`removeTenantAccess` actions).
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::Response;
 use axum::routing::{get, post};
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::body::py_repr;
 use crate::microversion::Microversion;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Kind, Resource};
+use crate::store::{ApiError, Kind, Req, Resource};
 
 use super::flavors::{access, is_public, lookup};
-use super::{Reply, json_body, ok, policy, respond};
+use super::{Reply, json_body, ok, policy};
 
 /// From 2.7 a public flavor refuses an access list.
 const MV_PUBLIC_CONFLICT: Microversion = Microversion(2, 7);
@@ -81,18 +80,12 @@ fn check_specs(specs: &Value) -> Result<Vec<(String, Value)>, ApiError> {
     Ok(out)
 }
 
-async fn list_specs(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Response {
-    respond((|| {
-        let flavor = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
-        Ok(ok(
-            StatusCode::OK,
-            &json!({"extra_specs": flavor.body["extra_specs"]}),
-        ))
-    })())
+async fn list_specs(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
+    let flavor = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
+    Ok(ok(
+        StatusCode::OK,
+        &json!({"extra_specs": flavor.body["extra_specs"]}),
+    ))
 }
 
 /// Merges specs into a flavor (admin); returns the flavor after.
@@ -121,99 +114,80 @@ fn merge(
 }
 
 /// `{"extra_specs": {…}}`, admin; answers the body as sent (200).
-async fn create_specs(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-    raw: Bytes,
-) -> Response {
-    respond((|| {
-        let request = json_body(&raw)?;
-        let specs = super::envelope(&request, "extra_specs")?;
-        let checked = check_specs(specs)?;
-        if !caller.is_admin() {
-            return Err(policy("os_compute_api:os-flavor-extra-specs:create"));
-        }
-        merge(&ctx, &caller, &id, checked)?;
-        Ok(ok(StatusCode::OK, &request))
-    })())
+async fn create_specs(Req { ctx, caller, .. }: Req, Path(id): Path<String>, raw: Bytes) -> Reply {
+    let request = json_body(&raw)?;
+    let specs = super::envelope(&request, "extra_specs")?;
+    let checked = check_specs(specs)?;
+    if !caller.is_admin() {
+        return Err(policy("os_compute_api:os-flavor-extra-specs:create"));
+    }
+    merge(&ctx, &caller, &id, checked)?;
+    Ok(ok(StatusCode::OK, &request))
 }
 
-async fn show_spec(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path((id, key)): Path<(String, String)>,
-) -> Response {
-    respond((|| {
-        let flavor = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
-        let value = flavor.body["extra_specs"]
-            .get(&key)
-            .cloned()
-            .ok_or_else(|| no_spec(&id, &key))?;
-        let mut out = Map::new();
-        out.insert(key, value);
-        Ok(ok(StatusCode::OK, &Value::Object(out)))
-    })())
+async fn show_spec(Req { ctx, caller, .. }: Req, Path((id, key)): Path<(String, String)>) -> Reply {
+    let flavor = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
+    let value = flavor.body["extra_specs"]
+        .get(&key)
+        .cloned()
+        .ok_or_else(|| no_spec(&id, &key))?;
+    let mut out = Map::new();
+    out.insert(key, value);
+    Ok(ok(StatusCode::OK, &Value::Object(out)))
 }
 
 /// `{key: value}` at `…/os-extra_specs/{key}` (the key must match), admin.
 async fn update_spec(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path((id, key)): Path<(String, String)>,
     raw: Bytes,
-) -> Response {
-    respond((|| {
-        let request = json_body(&raw)?;
-        let checked = check_specs(&request)?;
-        if checked.len() != 1 {
-            return Err(ApiError::bad_request(format!(
-                "Invalid input for field/attribute extra_specs. Value: {}. {} should have exactly one property",
-                py_repr(&request),
-                py_repr(&request)
-            )));
-        }
-        if !caller.is_admin() {
-            return Err(policy("os_compute_api:os-flavor-extra-specs:update"));
-        }
-        if request.get(&key).is_none() {
-            return Err(ApiError::bad_request("Request body and URI mismatch"));
-        }
-        merge(&ctx, &caller, &id, checked)?;
-        Ok(ok(StatusCode::OK, &request))
-    })())
+) -> Reply {
+    let request = json_body(&raw)?;
+    let checked = check_specs(&request)?;
+    if checked.len() != 1 {
+        return Err(ApiError::bad_request(format!(
+            "Invalid input for field/attribute extra_specs. Value: {}. {} should have exactly one property",
+            py_repr(&request),
+            py_repr(&request)
+        )));
+    }
+    if !caller.is_admin() {
+        return Err(policy("os_compute_api:os-flavor-extra-specs:update"));
+    }
+    if request.get(&key).is_none() {
+        return Err(ApiError::bad_request("Request body and URI mismatch"));
+    }
+    merge(&ctx, &caller, &id, checked)?;
+    Ok(ok(StatusCode::OK, &request))
 }
 
 /// Admin; 200 with an empty body.
 async fn delete_spec(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
+    Req { ctx, caller, .. }: Req,
     Path((id, key)): Path<(String, String)>,
-) -> Response {
-    respond((|| {
-        if !caller.is_admin() {
-            return Err(policy("os_compute_api:os-flavor-extra-specs:delete"));
+) -> Reply {
+    if !caller.is_admin() {
+        return Err(policy("os_compute_api:os-flavor-extra-specs:delete"));
+    }
+    ctx.world.store.at(ctx.key(), |s| {
+        lookup(s, &caller, &id)?;
+        let r = s
+            .get_mut(Kind::Flavor, &id)
+            .ok_or_else(|| ApiError::not_found(format!("Flavor {id} could not be found.")))?;
+        let removed = r.body["extra_specs"]
+            .as_object_mut()
+            .and_then(|m| m.remove(&key));
+        if removed.is_none() {
+            return Err(no_spec(&id, &key));
         }
-        ctx.world.store.at(ctx.key(), |s| {
-            lookup(s, &caller, &id)?;
-            let r = s
-                .get_mut(Kind::Flavor, &id)
-                .ok_or_else(|| ApiError::not_found(format!("Flavor {id} could not be found.")))?;
-            let removed = r.body["extra_specs"]
-                .as_object_mut()
-                .and_then(|m| m.remove(&key));
-            if removed.is_none() {
-                return Err(no_spec(&id, &key));
-            }
-            r.touch();
-            Ok(())
-        })?;
-        Ok(crate::body::raw(
-            StatusCode::OK,
-            "application/json",
-            String::new(),
-        ))
-    })())
+        r.touch();
+        Ok(())
+    })?;
+    Ok(crate::body::raw(
+        StatusCode::OK,
+        "application/json",
+        String::new(),
+    ))
 }
 
 fn access_json(id: &str, projects: &[String]) -> Value {
@@ -225,34 +199,22 @@ fn access_json(id: &str, projects: &[String]) -> Value {
 }
 
 /// Admin only; a public flavor has no list (404).
-async fn list_access(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Response {
-    respond((|| {
-        if !caller.is_admin() {
-            return Err(policy("os_compute_api:os-flavor-access"));
-        }
-        let flavor = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
-        if is_public(&flavor) {
-            return Err(ApiError::not_found(
-                "Access list not available for public flavors.",
-            ));
-        }
-        Ok(ok(StatusCode::OK, &access_json(&id, &access(&flavor))))
-    })())
+async fn list_access(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
+    if !caller.is_admin() {
+        return Err(policy("os_compute_api:os-flavor-access"));
+    }
+    let flavor = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
+    if is_public(&flavor) {
+        return Err(ApiError::not_found(
+            "Access list not available for public flavors.",
+        ));
+    }
+    Ok(ok(StatusCode::OK, &access_json(&id, &access(&flavor))))
 }
 
 /// `addTenantAccess` / `removeTenantAccess` (`{"tenant": project_id}`), admin.
-async fn action(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    Path(id): Path<String>,
-    raw: Bytes,
-) -> Response {
-    respond(action_inner(&ctx, &caller, mv, &id, &raw))
+async fn action(Req { ctx, caller, mv }: Req, Path(id): Path<String>, raw: Bytes) -> Reply {
+    action_inner(&ctx, &caller, mv, &id, &raw)
 }
 
 fn action_inner(ctx: &Ctx, caller: &Caller, mv: Microversion, id: &str, raw: &[u8]) -> Reply {

@@ -1,11 +1,10 @@
 //! Nova's `flavors`: list and detail (paginated by flavorid), show, create, update (2.55 description) and delete.
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
-use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::body::{py_repr, py_str};
@@ -15,11 +14,9 @@ use crate::query::Query;
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Req, Resource, Stamps, uuid};
 
-use super::{
-    Reply, base, envelope, json_body, limit_and_marker, links, ok, policy, respond, truthy,
-};
+use super::{Reply, base, envelope, json_body, limit_and_marker, links, ok, policy, truthy};
 
 pub(crate) static DECL: Decl = Decl {
     kind: Kind::Flavor,
@@ -128,24 +125,14 @@ pub(crate) fn view(ctx: &Ctx, r: &Resource, mv: Microversion, detail: bool) -> V
     Value::Object(out)
 }
 
-async fn index(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    RawQuery(raw): RawQuery,
-) -> Response {
+async fn index(Req { ctx, caller, mv }: Req, RawQuery(raw): RawQuery) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond(list(&ctx, &caller, mv, &query, false))
+    list(&ctx, &caller, mv, &query, false)
 }
 
-async fn detail(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    RawQuery(raw): RawQuery,
-) -> Response {
+async fn detail(Req { ctx, caller, mv }: Req, RawQuery(raw): RawQuery) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond(list(&ctx, &caller, mv, &query, true))
+    list(&ctx, &caller, mv, &query, true)
 }
 
 /// The body key a `sort_key` sorts on (`flavorid` by default).
@@ -247,44 +234,26 @@ fn is_public_or_shared(r: &Resource, project: Option<&str>) -> bool {
     is_public(r) || has_access(r, project)
 }
 
-async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    Path(id): Path<String>,
-) -> Response {
-    respond((|| {
-        let flavor = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
-        Ok(ok(
-            StatusCode::OK,
-            &json!({"flavor": view(&ctx, &flavor, mv, true)}),
-        ))
-    })())
+async fn show(Req { ctx, caller, mv }: Req, Path(id): Path<String>) -> Reply {
+    let flavor = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
+    Ok(ok(
+        StatusCode::OK,
+        &json!({"flavor": view(&ctx, &flavor, mv, true)}),
+    ))
 }
 
-async fn post(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    raw: Bytes,
-) -> Response {
-    respond((|| {
-        let request = json_body(&raw)?;
-        let inner = envelope(&request, "flavor")?;
-        let call = Call {
-            ctx: &ctx,
-            caller: &caller,
-            mv,
-        };
-        let flavor = ctx.world.store.at(ctx.key(), |s| {
-            let id = create(call, s, inner)?;
-            lookup(s, &caller, &id)
-        })?;
-        Ok(ok(
-            StatusCode::OK,
-            &json!({"flavor": view(&ctx, &flavor, mv, true)}),
-        ))
-    })())
+async fn post(Req { ctx, caller, mv }: Req, raw: Bytes) -> Reply {
+    let request = json_body(&raw)?;
+    let inner = envelope(&request, "flavor")?;
+    let call = Call::new(&ctx, &caller, mv);
+    let flavor = ctx.world.store.at(ctx.key(), |s| {
+        let id = create(call, s, inner)?;
+        lookup(s, &caller, &id)
+    })?;
+    Ok(ok(
+        StatusCode::OK,
+        &json!({"flavor": view(&ctx, &flavor, mv, true)}),
+    ))
 }
 
 fn invalid(field: &str, value: &Value, why: String) -> ApiError {
@@ -486,75 +455,61 @@ fn create(call: Call<'_>, s: &mut RegionStore, f: &Value) -> Result<String, ApiE
 }
 
 /// From 2.55, only the description changes (admin).
-async fn update(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    Path(id): Path<String>,
-    raw: Bytes,
-) -> Response {
-    respond((|| {
-        if mv < MV_DESCRIPTION {
-            return Err(ApiError::not_found("The resource could not be found."));
-        }
-        let request = json_body(&raw)?;
-        let inner = envelope(&request, "flavor")?;
-        let Some(map) = inner
-            .as_object()
-            .filter(|m| m.len() == 1 && m.contains_key("description"))
-        else {
+async fn update(Req { ctx, caller, mv }: Req, Path(id): Path<String>, raw: Bytes) -> Reply {
+    if mv < MV_DESCRIPTION {
+        return Err(ApiError::not_found("The resource could not be found."));
+    }
+    let request = json_body(&raw)?;
+    let inner = envelope(&request, "flavor")?;
+    let Some(map) = inner
+        .as_object()
+        .filter(|m| m.len() == 1 && m.contains_key("description"))
+    else {
+        return Err(invalid(
+            "flavor",
+            inner,
+            "'description' is a required property".to_owned(),
+        ));
+    };
+    let description = match &map["description"] {
+        v @ (Value::Null | Value::String(_)) => v.clone(),
+        v => {
             return Err(invalid(
-                "flavor",
-                inner,
-                "'description' is a required property".to_owned(),
+                "description",
+                v,
+                format!("{} is not of type 'string', 'null'", py_repr(v)),
             ));
-        };
-        let description = match &map["description"] {
-            v @ (Value::Null | Value::String(_)) => v.clone(),
-            v => {
-                return Err(invalid(
-                    "description",
-                    v,
-                    format!("{} is not of type 'string', 'null'", py_repr(v)),
-                ));
-            }
-        };
-        if !caller.is_admin() {
-            return Err(policy("os_compute_api:os-flavor-manage:update"));
         }
-        let flavor = ctx.world.store.at(ctx.key(), |s| {
-            let r = s
-                .get_mut(Kind::Flavor, &id)
-                .ok_or_else(|| ApiError::not_found(format!("Flavor {id} could not be found.")))?;
-            r.body["description"] = description;
-            r.touch();
-            Ok::<_, ApiError>(r.clone())
-        })?;
-        Ok(ok(
-            StatusCode::OK,
-            &json!({"flavor": view(&ctx, &flavor, mv, true)}),
-        ))
-    })())
+    };
+    if !caller.is_admin() {
+        return Err(policy("os_compute_api:os-flavor-manage:update"));
+    }
+    let flavor = ctx.world.store.at(ctx.key(), |s| {
+        let r = s
+            .get_mut(Kind::Flavor, &id)
+            .ok_or_else(|| ApiError::not_found(format!("Flavor {id} could not be found.")))?;
+        r.body["description"] = description;
+        r.touch();
+        Ok::<_, ApiError>(r.clone())
+    })?;
+    Ok(ok(
+        StatusCode::OK,
+        &json!({"flavor": view(&ctx, &flavor, mv, true)}),
+    ))
 }
 
 /// Admin only; 202. Nova deletes a flavor servers still use (they keep a copy).
-async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Response {
-    respond((|| {
-        if !caller.is_admin() {
-            return Err(policy("os_compute_api:os-flavor-manage:delete"));
-        }
-        ctx.world
-            .store
-            .at(ctx.key(), |s| s.remove(Kind::Flavor, &id))
-            .ok_or_else(|| ApiError::not_found(format!("Flavor {id} could not be found.")))?;
-        Ok(crate::body::raw(
-            StatusCode::ACCEPTED,
-            "application/json",
-            String::new(),
-        ))
-    })())
+async fn delete(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
+    if !caller.is_admin() {
+        return Err(policy("os_compute_api:os-flavor-manage:delete"));
+    }
+    ctx.world
+        .store
+        .at(ctx.key(), |s| s.remove(Kind::Flavor, &id))
+        .ok_or_else(|| ApiError::not_found(format!("Flavor {id} could not be found.")))?;
+    Ok(crate::body::raw(
+        StatusCode::ACCEPTED,
+        "application/json",
+        String::new(),
+    ))
 }

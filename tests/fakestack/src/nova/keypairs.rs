@@ -1,11 +1,10 @@
 //! Nova's `os-keypairs`: import or generate, list (paginated by name from 2.35), show, delete; keys belong to a user.
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
-use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::body::{py_repr, py_str};
@@ -16,9 +15,9 @@ use crate::quota::QuotaService;
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps};
+use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Req, Resource, Stamps};
 
-use super::{Reply, base, envelope, json_body, limit_and_marker, ok, policy, respond, sshkey};
+use super::{Reply, base, envelope, json_body, limit_and_marker, ok, policy, sshkey};
 
 pub(crate) static DECL: Decl = Decl {
     kind: Kind::Keypair,
@@ -84,14 +83,9 @@ fn view(r: &Resource, keys: &[&str], mv: Microversion) -> Value {
     Value::Object(out)
 }
 
-async fn list(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    RawQuery(raw): RawQuery,
-) -> Response {
+async fn list(Req { ctx, caller, mv }: Req, RawQuery(raw): RawQuery) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond(list_inner(&ctx, &caller, mv, &query))
+    list_inner(&ctx, &caller, mv, &query)
 }
 
 fn list_inner(ctx: &Ctx, caller: &Caller, mv: Microversion, query: &Query) -> Reply {
@@ -132,36 +126,32 @@ fn list_inner(ctx: &Ctx, caller: &Caller, mv: Microversion, query: &Query) -> Re
 }
 
 async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
+    Req { ctx, caller, mv }: Req,
     Path(name): Path<String>,
     RawQuery(raw): RawQuery,
-) -> Response {
+) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond((|| {
-        let user = target_user(&caller, mv, &query, "show")?;
-        let key = ctx
-            .world
-            .store
-            .at(ctx.key(), |s| find(s, &user, &name).cloned())
-            .ok_or_else(|| not_found(&name, &user))?;
-        let keys = [
-            "name",
-            "public_key",
-            "fingerprint",
-            "user_id",
-            "created_at",
-            "deleted",
-            "deleted_at",
-            "id",
-            "updated_at",
-        ];
-        Ok(ok(
-            StatusCode::OK,
-            &json!({"keypair": view(&key, &keys, mv)}),
-        ))
-    })())
+    let user = target_user(&caller, mv, &query, "show")?;
+    let key = ctx
+        .world
+        .store
+        .at(ctx.key(), |s| find(s, &user, &name).cloned())
+        .ok_or_else(|| not_found(&name, &user))?;
+    let keys = [
+        "name",
+        "public_key",
+        "fingerprint",
+        "user_id",
+        "created_at",
+        "deleted",
+        "deleted_at",
+        "id",
+        "updated_at",
+    ];
+    Ok(ok(
+        StatusCode::OK,
+        &json!({"keypair": view(&key, &keys, mv)}),
+    ))
 }
 
 fn find<'s>(s: &'s RegionStore, user: &str, name: &str) -> Option<&'s Resource> {
@@ -171,70 +161,55 @@ fn find<'s>(s: &'s RegionStore, user: &str, name: &str) -> Option<&'s Resource> 
 }
 
 async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
+    Req { ctx, caller, mv }: Req,
     Path(name): Path<String>,
     RawQuery(raw): RawQuery,
-) -> Response {
+) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond((|| {
-        let user = target_user(&caller, mv, &query, "delete")?;
-        ctx.world.store.at(ctx.key(), |s| {
-            let id = find(s, &user, &name)
-                .map(|r| r.id.clone())
-                .ok_or_else(|| not_found(&name, &user))?;
-            s.remove(Kind::Keypair, &id);
-            Ok(())
-        })?;
-        let status = if mv >= MV_TYPE {
-            StatusCode::NO_CONTENT
-        } else {
-            StatusCode::ACCEPTED
-        };
-        Ok(crate::body::raw(status, "application/json", String::new()))
-    })())
+    let user = target_user(&caller, mv, &query, "delete")?;
+    ctx.world.store.at(ctx.key(), |s| {
+        let id = find(s, &user, &name)
+            .map(|r| r.id.clone())
+            .ok_or_else(|| not_found(&name, &user))?;
+        s.remove(Kind::Keypair, &id);
+        Ok(())
+    })?;
+    let status = if mv >= MV_TYPE {
+        StatusCode::NO_CONTENT
+    } else {
+        StatusCode::ACCEPTED
+    };
+    Ok(crate::body::raw(status, "application/json", String::new()))
 }
 
-async fn post(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    raw: Bytes,
-) -> Response {
-    respond((|| {
-        let request = json_body(&raw)?;
-        let inner = envelope(&request, "keypair")?;
-        let call = Call {
-            ctx: &ctx,
-            caller: &caller,
-            mv,
-        };
-        let created = ctx.world.store.at(ctx.key(), |s| {
-            let id = create(call, s, inner)?;
-            let r = s
-                .get_mut(Kind::Keypair, &id)
-                .ok_or_else(|| not_found("", ""))?;
-            let private = r.hidden.remove("private_key");
-            let mut out = Map::new();
-            if let Some(private) = private {
-                out.insert("private_key".into(), private);
-            }
-            if mv >= MV_TYPE {
-                out.insert("type".into(), r.body["type"].clone());
-            }
-            for key in ["name", "public_key", "fingerprint", "user_id"] {
-                out.insert(key.into(), r.body[key].clone());
-            }
-            Ok::<_, ApiError>(Value::Object(out))
-        })?;
-        let status = if mv >= MV_TYPE {
-            StatusCode::CREATED
-        } else {
-            StatusCode::OK
-        };
-        Ok(ok(status, &json!({"keypair": created})))
-    })())
+async fn post(Req { ctx, caller, mv }: Req, raw: Bytes) -> Reply {
+    let request = json_body(&raw)?;
+    let inner = envelope(&request, "keypair")?;
+    let call = Call::new(&ctx, &caller, mv);
+    let created = ctx.world.store.at(ctx.key(), |s| {
+        let id = create(call, s, inner)?;
+        let r = s
+            .get_mut(Kind::Keypair, &id)
+            .ok_or_else(|| not_found("", ""))?;
+        let private = r.hidden.remove("private_key");
+        let mut out = Map::new();
+        if let Some(private) = private {
+            out.insert("private_key".into(), private);
+        }
+        if mv >= MV_TYPE {
+            out.insert("type".into(), r.body["type"].clone());
+        }
+        for key in ["name", "public_key", "fingerprint", "user_id"] {
+            out.insert(key.into(), r.body[key].clone());
+        }
+        Ok::<_, ApiError>(Value::Object(out))
+    })?;
+    let status = if mv >= MV_TYPE {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok(ok(status, &json!({"keypair": created})))
 }
 
 /// `Invalid input for field/attribute <field>. Value: <v>. <why>`.

@@ -14,7 +14,6 @@ use serde_json::{Value, json};
 
 use crate::body;
 use crate::query::Query;
-use crate::region::Service;
 use crate::server::Ctx;
 use crate::store::ApiError;
 
@@ -27,12 +26,7 @@ pub(crate) fn routes() -> Router<Ctx> {
         .merge(servers::routes())
 }
 
-/// A handler's outcome: the response, or Nova's error for it.
-type Reply = Result<Response, ApiError>;
-
-fn respond(reply: Reply) -> Response {
-    reply.unwrap_or_else(|e| e.into_response(Service::Compute))
-}
+pub(crate) use crate::store::Reply;
 
 /// Nova's JSON body (`json.dumps` spacing).
 fn ok(status: StatusCode, value: &Value) -> Response {

@@ -13,9 +13,9 @@ use serde_json::{Map, Value, json};
 
 use crate::body::{py_repr, py_str};
 use crate::quota::{COMPUTE, Held, QuotaService};
-use crate::region::Service;
 use crate::server::Ctx;
-use crate::{Caller, Microversion, body, errors};
+use crate::store::{ApiError, Reply, Req, admin_or_member};
+use crate::{Microversion, body};
 
 /// The network-proxy keys 2.36 stopped showing and accepting.
 const GONE_IN_2_36: [&str; 4] = [
@@ -93,29 +93,16 @@ fn hidden(mv: Microversion) -> &'static [&'static str] {
     }
 }
 
-fn bad_request(message: &str) -> Response {
-    errors::service(Service::Compute, StatusCode::BAD_REQUEST, message)
-}
-
-fn forbidden(action: &str) -> Response {
-    errors::service(
-        Service::Compute,
-        StatusCode::FORBIDDEN,
-        &format!("Policy doesn't allow os_compute_api:os-quota-sets:{action} to be performed."),
-    )
-}
-
-/// Project readers see their own project; the admin sees any.
-fn may_read(caller: &Caller, project: &str) -> bool {
-    caller.is_admin() || caller.project_id.as_deref() == Some(project)
+fn forbidden(action: &str) -> ApiError {
+    super::policy(&format!("os_compute_api:os-quota-sets:{action}"))
 }
 
 /// Nova asks Keystone whether the project exists.
-fn verify_project(ctx: &Ctx, project: &str) -> Result<(), Response> {
+fn verify_project(ctx: &Ctx, project: &str) -> Result<(), ApiError> {
     if ctx.realm().project_by_id(project).is_some() {
         Ok(())
     } else {
-        Err(bad_request(&format!(
+        Err(ApiError::bad_request(format!(
             "Project ID {project} is not a valid project."
         )))
     }
@@ -145,33 +132,19 @@ fn limits(ctx: &Ctx, project: &str) -> Vec<(String, Value)> {
     })
 }
 
-async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    Path(project): Path<String>,
-) -> Response {
-    if !may_read(&caller, &project) {
-        return forbidden("show");
+async fn show(Req { ctx, caller, mv }: Req, Path(project): Path<String>) -> Reply {
+    if !admin_or_member(&caller, &project) {
+        return Err(forbidden("show"));
     }
-    if let Err(resp) = verify_project(&ctx, &project) {
-        return resp;
-    }
-    quota_set(Some(&project), limits(&ctx, &project), mv)
+    verify_project(&ctx, &project)?;
+    Ok(quota_set(Some(&project), limits(&ctx, &project), mv))
 }
 
-async fn detail(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    Path(project): Path<String>,
-) -> Response {
-    if !may_read(&caller, &project) {
-        return forbidden("detail");
+async fn detail(Req { ctx, caller, mv }: Req, Path(project): Path<String>) -> Reply {
+    if !admin_or_member(&caller, &project) {
+        return Err(forbidden("detail"));
     }
-    if let Err(resp) = verify_project(&ctx, &project) {
-        return resp;
-    }
+    verify_project(&ctx, &project)?;
     let held = ctx.world.held(ctx.key(), &project, QuotaService::Compute);
     let rows = ctx.world.quotas.region(ctx.key(), |q| {
         q.table(&project, QuotaService::Compute, &held)
@@ -179,7 +152,7 @@ async fn detail(
             .map(|(n, limit, used)| (n, json!({"limit": limit, "in_use": used, "reserved": 0})))
             .collect()
     });
-    quota_set(Some(&project), rows, mv)
+    Ok(quota_set(Some(&project), rows, mv))
 }
 
 /// Anyone may read the defaults (policy `@`), of an existing project.
@@ -187,17 +160,15 @@ async fn defaults(
     State(ctx): State<Ctx>,
     Extension(mv): Extension<Microversion>,
     Path(project): Path<String>,
-) -> Response {
-    if let Err(resp) = verify_project(&ctx, &project) {
-        return resp;
-    }
+) -> Reply {
+    verify_project(&ctx, &project)?;
     let rows = ctx.world.quotas.region(ctx.key(), |q| {
         q.resources(QuotaService::Compute)
             .into_iter()
             .map(|(n, d)| (n, json!(d)))
             .collect()
     });
-    quota_set(Some(&project), rows, mv)
+    Ok(quota_set(Some(&project), rows, mv))
 }
 
 /// What the update schema accepts: (resource, limit) in body order, and `force`.
@@ -212,16 +183,7 @@ struct Update {
 fn validate(raw: &[u8], mv: Microversion) -> Result<Update, String> {
     let request: Value =
         serde_json::from_slice(raw).map_err(|_| "Malformed request body".to_owned())?;
-    let Some(set) = request.get("quota_set") else {
-        return Err("'quota_set' is a required property".to_owned());
-    };
-    let Some(map) = set.as_object() else {
-        return Err(format!(
-            "Invalid input for field/attribute quota_set. Value: {}. {} is not of type 'object'",
-            py_str(set),
-            py_repr(set)
-        ));
-    };
+    let (set, map) = crate::quota::quota_set(&request)?;
     let hidden = hidden(mv);
     let known = |k: &str| {
         k == "force" || COMPUTE.iter().any(|(name, _)| *name == k) && !hidden.contains(&k)
@@ -320,23 +282,12 @@ fn not_boolean(value: &Value) -> String {
 
 /// Schema first, then policy, then Keystone, then usage: Nova's order. All
 /// limits are checked before any is written.
-async fn update(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Extension(mv): Extension<Microversion>,
-    Path(project): Path<String>,
-    raw: Bytes,
-) -> Response {
-    let update = match validate(&raw, mv) {
-        Ok(u) => u,
-        Err(message) => return bad_request(&message),
-    };
+async fn update(Req { ctx, caller, mv }: Req, Path(project): Path<String>, raw: Bytes) -> Reply {
+    let update = validate(&raw, mv).map_err(ApiError::bad_request)?;
     if !caller.is_admin() {
-        return forbidden("update");
+        return Err(forbidden("update"));
     }
-    if let Err(resp) = verify_project(&ctx, &project) {
-        return resp;
-    }
+    verify_project(&ctx, &project)?;
     let held = ctx.world.held(ctx.key(), &project, QuotaService::Compute);
     let refused = ctx.world.quotas.region(ctx.key(), |q| {
         if !update.force {
@@ -354,23 +305,23 @@ async fn update(
         None
     });
     if let Some(message) = refused {
-        return bad_request(&message);
+        return Err(ApiError::bad_request(message));
     }
     // Nova drops the id from update's response.
-    quota_set(None, limits(&ctx, &project), mv)
+    Ok(quota_set(None, limits(&ctx, &project), mv))
 }
 
 /// Back to the defaults: 202 with an empty body, any project id.
-async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(project): Path<String>,
-) -> Response {
+async fn delete(Req { ctx, caller, .. }: Req, Path(project): Path<String>) -> Reply {
     if !caller.is_admin() {
-        return forbidden("delete");
+        return Err(forbidden("delete"));
     }
     ctx.world
         .quotas
         .region(ctx.key(), |q| q.clear(&project, QuotaService::Compute));
-    body::raw(StatusCode::ACCEPTED, "application/json", String::new())
+    Ok(body::raw(
+        StatusCode::ACCEPTED,
+        "application/json",
+        String::new(),
+    ))
 }

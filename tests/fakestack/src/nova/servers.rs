@@ -3,11 +3,10 @@
 //! There is no boot: servers come from [`FakeStack::seed`](crate::FakeStack::seed)
 //! with `Kind::Server`, their addresses given or read from Neutron ports.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::Router;
+use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
-use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use crate::page;
@@ -15,9 +14,11 @@ use crate::query::Query;
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
+use crate::store::{
+    ApiError, Call, Decl, Kind, Paging, RegionStore, Req, Resource, Stamps, owned_or_admin, uuid,
+};
 
-use super::{Reply, base, limit_and_marker, links, ok, policy, respond, truthy};
+use super::{Reply, base, limit_and_marker, links, ok, policy, truthy};
 
 pub(crate) static DECL: Decl = Decl {
     kind: Kind::Server,
@@ -29,7 +30,7 @@ pub(crate) static DECL: Decl = Decl {
     paging: Paging::Nova,
     stamps: Stamps::Zulu,
     create,
-    visible,
+    visible: owned_or_admin,
 };
 
 /// Shown to the admin only.
@@ -44,10 +45,6 @@ pub(crate) fn routes() -> Router<Ctx> {
         .route(DECL.path, get(index))
         .route("/compute/v2.1/servers/detail", get(detail))
         .route("/compute/v2.1/servers/{id}", get(show).delete(delete))
-}
-
-fn visible(caller: &Caller, r: &Resource) -> bool {
-    caller.is_admin() || r.owned_by(caller.project_id.as_deref())
 }
 
 fn not_found(id: &str) -> ApiError {
@@ -76,22 +73,14 @@ fn view(ctx: &Ctx, caller: &Caller, r: &Resource) -> Value {
     Value::Object(out)
 }
 
-async fn index(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    RawQuery(raw): RawQuery,
-) -> Response {
+async fn index(Req { ctx, caller, .. }: Req, RawQuery(raw): RawQuery) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond(list(&ctx, &caller, &query, false))
+    list(&ctx, &caller, &query, false)
 }
 
-async fn detail(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    RawQuery(raw): RawQuery,
-) -> Response {
+async fn detail(Req { ctx, caller, .. }: Req, RawQuery(raw): RawQuery) -> Reply {
     let query = Query::parse(raw.as_deref());
-    respond(list(&ctx, &caller, &query, true))
+    list(&ctx, &caller, &query, true)
 }
 
 /// Newest first. The caller's project, or with `all_tenants` (admin only)
@@ -167,61 +156,49 @@ fn list(ctx: &Ctx, caller: &Caller, query: &Query, detail: bool) -> Reply {
     Ok(ok(StatusCode::OK, &out))
 }
 
-async fn show(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Response {
-    respond((|| {
-        let server = ctx
-            .world
-            .store
-            .at(ctx.key(), |s| {
-                s.get(Kind::Server, &id)
-                    .filter(|r| visible(&caller, r))
-                    .cloned()
-            })
-            .ok_or_else(|| not_found(&id))?;
-        Ok(ok(
-            StatusCode::OK,
-            &json!({"server": view(&ctx, &caller, &server)}),
-        ))
-    })())
+async fn show(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
+    let server = ctx
+        .world
+        .store
+        .at(ctx.key(), |s| {
+            s.get(Kind::Server, &id)
+                .filter(|r| owned_or_admin(&caller, r))
+                .cloned()
+        })
+        .ok_or_else(|| not_found(&id))?;
+    Ok(ok(
+        StatusCode::OK,
+        &json!({"server": view(&ctx, &caller, &server)}),
+    ))
 }
 
 /// 204; the server's ports lose their device.
-async fn delete(
-    State(ctx): State<Ctx>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Response {
-    respond((|| {
-        ctx.world.store.at(ctx.key(), |s| {
-            s.get(Kind::Server, &id)
-                .filter(|r| visible(&caller, r))
-                .ok_or_else(|| not_found(&id))?;
-            s.remove(Kind::Server, &id);
-            let bound: Vec<String> = s
-                .all(Kind::Port)
-                .iter()
-                .filter(|p| p.field("device_id") == id)
-                .map(|p| p.id.clone())
-                .collect();
-            for port in bound {
-                if let Some(p) = s.get_mut(Kind::Port, &port) {
-                    p.body["device_id"] = json!("");
-                    p.body["device_owner"] = json!("");
-                    p.touch();
-                }
+async fn delete(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
+    ctx.world.store.at(ctx.key(), |s| {
+        s.get(Kind::Server, &id)
+            .filter(|r| owned_or_admin(&caller, r))
+            .ok_or_else(|| not_found(&id))?;
+        s.remove(Kind::Server, &id);
+        let bound: Vec<String> = s
+            .all(Kind::Port)
+            .iter()
+            .filter(|p| p.field("device_id") == id)
+            .map(|p| p.id.clone())
+            .collect();
+        for port in bound {
+            if let Some(p) = s.get_mut(Kind::Port, &port) {
+                p.body["device_id"] = json!("");
+                p.body["device_owner"] = json!("");
+                p.touch();
             }
-            Ok::<_, ApiError>(())
-        })?;
-        Ok(crate::body::raw(
-            StatusCode::NO_CONTENT,
-            "application/json",
-            String::new(),
-        ))
-    })())
+        }
+        Ok::<_, ApiError>(())
+    })?;
+    Ok(crate::body::raw(
+        StatusCode::NO_CONTENT,
+        "application/json",
+        String::new(),
+    ))
 }
 
 /// Nova's `vm_state` and `power_state` for a status.

@@ -10,6 +10,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
+use crate::control::Refused;
 use crate::server::Ctx;
 
 use super::QuotaService;
@@ -26,16 +27,8 @@ pub(crate) fn routes() -> Router<Ctx> {
         .route("/registered_limits", post(post_registered_limit))
 }
 
-fn bad_request(message: String) -> Response {
-    (StatusCode::BAD_REQUEST, Json(json!({"error": message}))).into_response()
-}
-
-fn outcome(done: Result<(), String>) -> Response {
-    match done {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => bad_request(e),
-    }
-}
+/// What a change answers: 204, or 400 `{"error": …}`.
+type Done = Result<StatusCode, Refused>;
 
 #[derive(Deserialize)]
 struct UsageBody {
@@ -46,19 +39,17 @@ struct UsageBody {
 }
 
 /// `{"region", "project", "service", "usage": {"cores": 8, …}}`: all or nothing.
-async fn post_usage(State(ctx): State<Ctx>, Json(b): Json<UsageBody>) -> Response {
+async fn post_usage(State(ctx): State<Ctx>, Json(b): Json<UsageBody>) -> Done {
     let w = &ctx.world;
-    outcome((|| {
-        let kind = QuotaService::parse(&b.service)?;
-        region_realm(w, &b.region)?;
-        for resource in b.usage.keys() {
-            check_resource(w, &b.region, kind, resource)?;
-        }
-        for (resource, n) in &b.usage {
-            set_usage(w, &b.region, &b.project, &b.service, resource, *n)?;
-        }
-        Ok(())
-    })())
+    let kind = QuotaService::parse(&b.service)?;
+    region_realm(w, &b.region)?;
+    for resource in b.usage.keys() {
+        check_resource(w, &b.region, kind, resource)?;
+    }
+    for (resource, n) in &b.usage {
+        set_usage(w, &b.region, &b.project, &b.service, resource, *n)?;
+    }
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize)]
@@ -71,26 +62,24 @@ struct QuotaBody {
 
 /// `{"region", "project", "service", "limits": {"cores": 40}}`; without
 /// `project`, the region's defaults.
-async fn post_quota(State(ctx): State<Ctx>, Json(b): Json<QuotaBody>) -> Response {
+async fn post_quota(State(ctx): State<Ctx>, Json(b): Json<QuotaBody>) -> Done {
     let w = &ctx.world;
-    outcome((|| {
-        let kind = QuotaService::parse(&b.service)?;
-        region_realm(w, &b.region)?;
-        for resource in b.limits.keys() {
-            check_resource(w, &b.region, kind, resource)?;
-        }
-        for (resource, limit) in &b.limits {
-            set_quota(
-                w,
-                &b.region,
-                b.project.as_deref(),
-                &b.service,
-                resource,
-                *limit,
-            )?;
-        }
-        Ok(())
-    })())
+    let kind = QuotaService::parse(&b.service)?;
+    region_realm(w, &b.region)?;
+    for resource in b.limits.keys() {
+        check_resource(w, &b.region, kind, resource)?;
+    }
+    for (resource, limit) in &b.limits {
+        set_quota(
+            w,
+            &b.region,
+            b.project.as_deref(),
+            &b.service,
+            resource,
+            *limit,
+        )?;
+    }
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize)]
@@ -101,17 +90,16 @@ struct QuotaQuery {
 }
 
 /// `?region=&project=&service=` → `{"cores": {"limit": 20, "in_use": 8}, …}`.
-async fn get_quota(State(ctx): State<Ctx>, Query(q): Query<QuotaQuery>) -> Response {
-    match report(&ctx.world, &q.region, &q.project, &q.service) {
-        Ok(rows) => {
-            let map: Map<String, Value> = rows
-                .into_iter()
-                .map(|(n, limit, used)| (n, json!({"limit": limit, "in_use": used})))
-                .collect();
-            Json(Value::Object(map)).into_response()
-        }
-        Err(e) => bad_request(e),
-    }
+async fn get_quota(
+    State(ctx): State<Ctx>,
+    Query(q): Query<QuotaQuery>,
+) -> Result<Json<Value>, Refused> {
+    let rows = report(&ctx.world, &q.region, &q.project, &q.service)?;
+    let map: Map<String, Value> = rows
+        .into_iter()
+        .map(|(n, limit, used)| (n, json!({"limit": limit, "in_use": used})))
+        .collect();
+    Ok(Json(Value::Object(map)))
 }
 
 #[derive(Deserialize)]
@@ -120,8 +108,9 @@ struct VolumeTypeBody {
     name: String,
 }
 
-async fn post_volume_type(State(ctx): State<Ctx>, Json(b): Json<VolumeTypeBody>) -> Response {
-    outcome(add_volume_type(&ctx.world, &b.region, &b.name))
+async fn post_volume_type(State(ctx): State<Ctx>, Json(b): Json<VolumeTypeBody>) -> Done {
+    add_volume_type(&ctx.world, &b.region, &b.name)?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize)]
@@ -135,15 +124,13 @@ struct RegisteredLimitBody {
 async fn post_registered_limit(
     State(ctx): State<Ctx>,
     Json(b): Json<RegisteredLimitBody>,
-) -> Response {
-    match register_limit(
+) -> Result<Response, Refused> {
+    let id = register_limit(
         &ctx.world,
         &b.region,
         &b.service,
         &b.resource,
         b.default_limit,
-    ) {
-        Ok(id) => (StatusCode::CREATED, Json(json!({"id": id}))).into_response(),
-        Err(e) => bad_request(e),
-    }
+    )?;
+    Ok((StatusCode::CREATED, Json(json!({"id": id}))).into_response())
 }

@@ -14,6 +14,9 @@ pub(crate) mod seeds;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 
+use serde_json::{Map, Value};
+
+use crate::body::{py_repr, py_str};
 use crate::state::lock;
 
 pub(crate) use ops::service_id;
@@ -282,6 +285,22 @@ impl RegionQuotas {
     }
 }
 
+/// The `quota_set` of a Nova or Cinder PUT body and its keys, or the
+/// schema's message (the same in both).
+pub(crate) fn quota_set(request: &Value) -> Result<(&Value, &Map<String, Value>), String> {
+    let Some(set) = request.get("quota_set") else {
+        return Err("'quota_set' is a required property".to_owned());
+    };
+    let Some(map) = set.as_object() else {
+        return Err(format!(
+            "Invalid input for field/attribute quota_set. Value: {}. {} is not of type 'object'",
+            py_str(set),
+            py_repr(set)
+        ));
+    };
+    Ok((set, map))
+}
+
 /// A Keystone registered limit (a service's default for a resource).
 #[derive(Debug, Clone)]
 pub(crate) struct RegisteredLimit {
@@ -305,6 +324,28 @@ pub(crate) struct ProjectLimit {
     pub description: Option<String>,
 }
 
+impl RegisteredLimit {
+    /// What it limits: `(service_id, region_id, resource_name)`.
+    pub(crate) fn resource(&self) -> (&str, Option<&str>, &str) {
+        (
+            &self.service_id,
+            self.region_id.as_deref(),
+            &self.resource_name,
+        )
+    }
+}
+
+impl ProjectLimit {
+    /// What it limits: `(service_id, region_id, resource_name)`.
+    pub(crate) fn resource(&self) -> (&str, Option<&str>, &str) {
+        (
+            &self.service_id,
+            self.region_id.as_deref(),
+            &self.resource_name,
+        )
+    }
+}
+
 /// One Keystone's unified limits.
 #[derive(Debug, Default)]
 pub(crate) struct Limits {
@@ -319,11 +360,9 @@ impl Limits {
         region: Option<&str>,
         resource: &str,
     ) -> Option<&RegisteredLimit> {
-        self.registered.iter().find(|r| {
-            r.service_id == service_id
-                && r.region_id.as_deref() == region
-                && r.resource_name == resource
-        })
+        self.registered
+            .iter()
+            .find(|r| r.resource() == (service_id, region, resource))
     }
 
     fn limit_for(

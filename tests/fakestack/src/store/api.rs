@@ -86,11 +86,7 @@ pub(crate) fn seed(
         project,
         body.get("user_id").and_then(Value::as_str),
     )?;
-    let call = Call {
-        ctx: &ctx,
-        caller: &caller,
-        mv: newest(&ctx, kind),
-    };
+    let call = Call::new(&ctx, &caller, newest(&ctx, kind));
     // A user given by name is the resolved user: the API takes only ids.
     let mut body = body.clone();
     if let Some(user) = body.get_mut("user_id").filter(|u| u.is_string()) {

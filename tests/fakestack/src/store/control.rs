@@ -18,6 +18,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::control::Refused;
 use crate::server::Ctx;
 use crate::state::rfc3339;
 
@@ -37,7 +38,7 @@ pub(crate) fn routes() -> Router<Ctx> {
 }
 
 fn error(status: StatusCode, message: String) -> Response {
-    (status, Json(json!({"error": message}))).into_response()
+    Refused(status, message).into_response()
 }
 
 /// A resource as the control API shows it.

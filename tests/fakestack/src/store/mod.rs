@@ -14,9 +14,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 use std::time::SystemTime;
 
+use axum::Extension;
 use axum::body::Bytes;
+use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
@@ -160,7 +163,45 @@ pub(crate) struct Call<'a> {
     pub mv: Microversion,
 }
 
-/// An API error, rendered in the service's own shape by [`ApiError::into_response`].
+impl<'a> Call<'a> {
+    pub(crate) fn new(ctx: &'a Ctx, caller: &'a Caller, mv: Microversion) -> Self {
+        Self { ctx, caller, mv }
+    }
+}
+
+/// What every resource handler extracts first: its region's state, the
+/// caller and the negotiated microversion (2.0 under a service that has
+/// none). `Req { ctx, caller, mv }: Req` in a handler's arguments.
+#[derive(Debug, Clone)]
+pub(crate) struct Req {
+    pub ctx: Ctx,
+    pub caller: Caller,
+    pub mv: Microversion,
+}
+
+impl FromRequestParts<Ctx> for Req {
+    type Rejection = <Extension<Caller> as FromRequestParts<Ctx>>::Rejection;
+
+    async fn from_request_parts(parts: &mut Parts, ctx: &Ctx) -> Result<Self, Self::Rejection> {
+        let Extension(caller) = Extension::<Caller>::from_request_parts(parts, ctx).await?;
+        let mv = parts
+            .extensions
+            .get::<Microversion>()
+            .copied()
+            .unwrap_or(Microversion(2, 0));
+        Ok(Self {
+            ctx: ctx.clone(),
+            caller,
+            mv,
+        })
+    }
+}
+
+/// An API error, rendered in the service's own shape by [`ApiError::render`].
+///
+/// A handler returns it as its response (`Result<Response, ApiError>`, with
+/// `?`): it then travels as a bare status carrying the error, and the layer
+/// of the service's router ([`rendered`]) gives it the service's body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ApiError {
     pub status: StatusCode,
@@ -207,7 +248,7 @@ impl ApiError {
         Self::new(StatusCode::FORBIDDEN, message)
     }
 
-    pub(crate) fn into_response(self, service: Service) -> Response {
+    pub(crate) fn render(self, service: Service) -> Response {
         match (service, self.kind) {
             (Service::Network, Some(kind)) => {
                 let mut resp = body::json(
@@ -220,6 +261,37 @@ impl ApiError {
             _ => errors::service(service, self.status, &self.message),
         }
     }
+}
+
+/// A handler's outcome: the response, or the API error for it.
+pub(crate) type Reply = Result<Response, ApiError>;
+
+/// An [`ApiError`] a handler returned, not yet in its service's shape.
+#[derive(Debug, Clone)]
+struct Unrendered(ApiError);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut resp = self.status.into_response();
+        resp.extensions_mut().insert(Unrendered(self));
+        resp
+    }
+}
+
+/// `router` with every [`ApiError`] its handlers return rendered as
+/// `service` renders errors, before any outer layer sees the response.
+pub(crate) fn rendered<S>(service: Service, router: axum::Router<S>) -> axum::Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    router.layer(axum::middleware::map_response(
+        move |mut resp: Response| async move {
+            match resp.extensions_mut().remove::<Unrendered>() {
+                Some(Unrendered(e)) => e.render(service),
+                None => resp,
+            }
+        },
+    ))
 }
 
 /// Creates one resource from an API request body (the object inside the
@@ -318,6 +390,21 @@ impl Resource {
 
     pub(crate) fn owned_by(&self, project: Option<&str>) -> bool {
         project.is_some() && self.project_id.as_deref() == project
+    }
+}
+
+/// The owner rule: the admin, or a member of `project` (who may read its
+/// quotas and limits).
+pub(crate) fn admin_or_member(caller: &Caller, project: &str) -> bool {
+    caller.is_admin() || caller.project_id.as_deref() == Some(project)
+}
+
+/// The owner rule of most kinds: the admin, or a member of the resource's
+/// project (who may see it, and for Glance, change it).
+pub(crate) fn owned_or_admin(caller: &Caller, r: &Resource) -> bool {
+    match r.project_id.as_deref() {
+        Some(project) => admin_or_member(caller, project),
+        None => caller.is_admin(),
     }
 }
 
