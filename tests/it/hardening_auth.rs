@@ -3,9 +3,7 @@
 //! every cloud that shares a login, a failed Keystone failing all of its
 //! cloud's regions, and hints on a service's 401 and 500.
 
-mod common;
-
-use common::{Env, Run, pairs};
+use crate::common::{Env, Run, pairs};
 use fakestack::{FakeStack, Fault, FaultKind, Spec, Target};
 
 /// The password written into an `auth_url`: it must never be printed.

@@ -6,15 +6,11 @@
 //! about what is there, an original is never lost, and the exit code says
 //! how the run ended.
 
-mod common;
-
-use common::Env;
+use crate::common::{self, ED25519, Env, RSA, seed_keypair};
 use fakestack::{FakeStack, Fault, FaultKind, Kind, Spec, Target};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
-const ED25519: &str = include_str!("fixtures/keys/ed25519.pub");
-const RSA: &str = include_str!("fixtures/keys/rsa.pub");
 const TARGET: &str = "RegionThree";
 
 /// One changing command, set up so that it changes one thing at the
@@ -39,15 +35,6 @@ fn keypair_state(stack: &FakeStack) -> Value {
         .collect();
     fps.sort_by_key(|v| v.to_string());
     json!(fps)
-}
-
-fn seed_key(stack: &FakeStack, region: &str, key: &str) {
-    stack.seed(
-        region,
-        Kind::Keypair,
-        "demo",
-        json!({"name": "deploy", "public_key": key.trim(), "user_id": "demo"}),
-    );
 }
 
 fn flavor_state(stack: &FakeStack) -> Value {
@@ -128,7 +115,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "keypair sync",
             seed: |stack, _| {
-                seed_key(stack, "RegionOne", ED25519);
+                seed_keypair(stack, "RegionOne", "deploy", ED25519);
                 demo_args(&["keypair", "sync", "deploy"], true)
             },
             create: Some("/compute/v2.1/os-keypairs"),
@@ -138,8 +125,8 @@ fn cases() -> Vec<Case> {
         Case {
             name: "keypair sync --replace",
             seed: |stack, _| {
-                seed_key(stack, "RegionOne", ED25519);
-                seed_key(stack, TARGET, RSA);
+                seed_keypair(stack, "RegionOne", "deploy", ED25519);
+                seed_keypair(stack, TARGET, "deploy", RSA);
                 demo_args(&["keypair", "sync", "deploy", "--replace"], true)
             },
             create: Some("/compute/v2.1/os-keypairs"),
@@ -149,7 +136,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "keypair import --replace",
             seed: |stack, env| {
-                seed_key(stack, TARGET, RSA);
+                seed_keypair(stack, TARGET, "deploy", RSA);
                 let file = env.write("id.pub", ED25519);
                 demo_args(
                     &[
@@ -171,7 +158,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "keypair delete",
             seed: |stack, _| {
-                seed_key(stack, TARGET, RSA);
+                seed_keypair(stack, TARGET, "deploy", RSA);
                 vec![
                     "--sites".into(),
                     format!("fake-b/{TARGET}"),

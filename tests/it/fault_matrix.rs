@@ -3,9 +3,7 @@
 //! named in one error line, the exit code is 2, nothing panics, and the
 //! run ends in bounded time.
 
-mod common;
-
-use common::Env;
+use crate::common::Env;
 use fakestack::{FakeStack, Fault, FaultKind, Spec, Target};
 use std::time::{Duration, Instant};
 

@@ -3,9 +3,7 @@
 //! Nova and Cinder `*_links`, Neutron `*_links` with `limit`/`marker`, and
 //! Glance's relative `next`; and escapes its path arguments.
 
-mod common;
-
-use common::Env;
+use crate::common::{self, Env};
 use fakestack::{FakeStack, Kind, Spec};
 use osprey::api::{Endpoint, Paging, Service};
 use serde_json::{Value, json};
