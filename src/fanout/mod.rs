@@ -310,7 +310,7 @@ mod tests {
         Runner::new(concurrency, Cancel::new(), false)
     }
 
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn bounded_sorted_and_failures_kept() {
         let running = Arc::new(AtomicUsize::new(0));
         let peak = Arc::new(AtomicUsize::new(0));
@@ -431,7 +431,7 @@ mod tests {
 
     /// With `Drain`, writes in flight finish after the cancellation, and
     /// nothing new starts.
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn cancel_drains_writes_in_flight() {
         let r = runner(2);
         let cancel = r.cancel().clone();
@@ -465,7 +465,7 @@ mod tests {
     }
 
     /// Issue 7: a hung site ends at its deadline, and the others finish.
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn a_hung_site_ends_at_its_deadline() {
         let r = runner(4).with_site_timeout(Duration::from_millis(50));
         let out = r

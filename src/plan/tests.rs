@@ -128,7 +128,7 @@ fn yes() -> Options {
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_failure_at_the_third_site_rolls_back_the_other_two() {
     let mut before = BTreeMap::new();
     // Something the run did not create, at a site it creates at.
@@ -284,7 +284,7 @@ fn group_then_rule() -> Plan<()> {
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn per_site_plans_undo_only_the_failed_site() {
     let mut things = things(Some("r2"), None);
     things.fail_name = Some("rule".into());
@@ -328,7 +328,7 @@ async fn per_site_plans_undo_only_the_failed_site() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn per_site_plans_hold_back_only_the_failed_sites_later_phases() {
     let things = things(Some("r2"), None);
     let mut report = Report::default();
@@ -358,7 +358,7 @@ async fn per_site_plans_hold_back_only_the_failed_sites_later_phases() {
     assert!(after.get(&site("r2")).is_none_or(BTreeSet::is_empty));
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_whole_run_plan_undoes_every_site() {
     let mut plan = group_then_rule();
     plan.atomic = Atomic::Run;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds, once, the Python environment in which tests/config_diff.rs runs
+# Builds, once, the Python environment in which tests/it/config_diff.rs runs
 # openstacksdk, and prints its interpreter's path on stdout.
 #
 # The environment belongs to this test alone: `python3 -m venv` plus exactly

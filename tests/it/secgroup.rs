@@ -3,29 +3,16 @@
 //! Keystone, RegionThree has fake-b's). Every project has Neutron's
 //! `default` group (4 rules) and new groups get the two egress rules.
 
-mod common;
-
-use common::Env;
-use fakestack::{FakeStack, Fault, FaultKind, Kind, Spec, Target};
+use crate::common::{self, Env, both, demo};
+use fakestack::{FakeStack, Fault, FaultKind, Kind, Target};
 use serde_json::{Value, json};
 
-const CLOUDS: [&str; 2] = ["--os-cloud", "fake-a,fake-b"];
 const FROM: [&str; 2] = ["--from", "fake-a/RegionOne"];
 const REGIONS: [&str; 3] = ["RegionOne", "RegionTwo", "RegionThree"];
 
-fn demo() -> (FakeStack, Env) {
-    let stack = FakeStack::start(Spec::demo());
-    let env = Env::with_clouds(&stack.clouds_yaml());
-    (stack, env)
-}
-
-fn osprey(env: &Env, args: &[&str]) -> common::Run {
-    env.run(&[&CLOUDS[..], args].concat())
-}
-
 /// `osprey secgroup sync … --from fake-a/RegionOne`.
 fn sync(env: &Env, args: &[&str]) -> common::Run {
-    osprey(env, &[&["secgroup", "sync"][..], args, &FROM[..]].concat())
+    both(env, &[&["secgroup", "sync"][..], args, &FROM[..]].concat())
 }
 
 fn group(stack: &FakeStack, region: &str, name: &str, body: Value) -> String {
@@ -111,7 +98,7 @@ fn rows_where(rows: &Value, pred: impl Fn(&Value) -> bool) -> Vec<&Value> {
 fn list_is_a_drift_check_before_and_after_a_sync() {
     let (stack, env) = demo();
     web_and_db(&stack);
-    let before = osprey(&env, &["secgroup", "list", "--exit-code", "-f", "json"]);
+    let before = both(&env, &["secgroup", "list", "--exit-code", "-f", "json"]);
     before.assert_code(1);
     let rows = before.json();
     let web = rows_where(&rows, |r| r["name"] == "web");
@@ -129,7 +116,7 @@ fn list_is_a_drift_check_before_and_after_a_sync() {
     assert!(default.iter().all(|r| r["status"] == "same"), "{rows}");
 
     // The table is the matrix: a column per site, a short digest per cell.
-    let table = osprey(&env, &["secgroup", "list", "--name", "w*"]);
+    let table = both(&env, &["secgroup", "list", "--name", "w*"]);
     table.assert_code(0);
     let line = table.stdout.lines().find(|l| l.contains("| web")).unwrap();
     let digest = &one["digest"].as_str().unwrap()[..8];
@@ -138,8 +125,8 @@ fn list_is_a_drift_check_before_and_after_a_sync() {
     assert!(!table.stdout.contains("default"), "--name filters");
 
     sync(&env, &["web", "--yes"]).assert_code(0);
-    osprey(&env, &["secgroup", "list", "--exit-code"]).assert_code(0);
-    let after = osprey(&env, &["secgroup", "list", "-f", "json"]).json();
+    both(&env, &["secgroup", "list", "--exit-code"]).assert_code(0);
+    let after = both(&env, &["secgroup", "list", "-f", "json"]).json();
     let web = rows_where(&after, |r| r["name"] == "web");
     assert!(web.iter().all(|r| r["digest"] == one["digest"]), "{after}");
     let copy = web.iter().find(|r| r["region"] == "RegionThree").unwrap();
@@ -375,7 +362,7 @@ fn without_neutrons_tag_extension_the_marker_is_in_the_description() {
     let [tagged] = groups(&stack, "RegionTwo", "web").try_into().unwrap();
     assert_eq!(tagged["description"], "web servers");
     // The marker makes the clone neither differ nor look like a stranger.
-    osprey(&env, &["secgroup", "list", "--exit-code", "--name", "web"]).assert_code(0);
+    both(&env, &["secgroup", "list", "--exit-code", "--name", "web"]).assert_code(0);
     let again = sync(&env, &["web", "--dry-run", "-f", "json"]);
     let row = again.row("fake-b", "RegionThree");
     assert_eq!(
@@ -454,7 +441,7 @@ fn a_look_alike_is_merged_and_pruned_only_when_asked() {
             .resource("RegionTwo", Kind::SecurityGroupRule, &dns)
             .is_none()
     );
-    let diff = osprey(
+    let diff = both(
         &env,
         &[
             &["secgroup", "diff", "web", "-f", "json", "--exit-code"][..],
@@ -487,7 +474,7 @@ fn the_default_group_is_merged_and_never_created() {
     let (stack, env) = demo();
     let default_one = groups(&stack, "RegionOne", "default");
     assert!(default_one.is_empty(), "made when the project first lists");
-    osprey(&env, &["secgroup", "list"]).assert_code(0);
+    both(&env, &["secgroup", "list"]).assert_code(0);
     let [def] = groups(&stack, "RegionOne", "default").try_into().unwrap();
     rule(
         &stack,
@@ -496,7 +483,7 @@ fn the_default_group_is_merged_and_never_created() {
         json!({"direction": "ingress",
         "protocol": "icmp", "port_range_min": 8, "port_range_max": 0}),
     );
-    osprey(&env, &["secgroup", "list", "--exit-code"]).assert_code(1);
+    both(&env, &["secgroup", "list", "--exit-code"]).assert_code(1);
     let run = sync(&env, &["default", "--yes", "-f", "json"]);
     run.assert_code(0);
     let plan = run.json();
@@ -515,7 +502,7 @@ fn the_default_group_is_merged_and_never_created() {
     for region in REGIONS {
         assert_eq!(groups(&stack, region, "default").len(), 1, "{region}");
     }
-    osprey(&env, &["secgroup", "list", "--exit-code"]).assert_code(0);
+    both(&env, &["secgroup", "list", "--exit-code"]).assert_code(0);
 }
 
 #[test]
@@ -613,7 +600,7 @@ fn diff_shows_the_rules_only_in_the_source_and_only_in_a_target() {
         json!({"direction": "ingress", "ethertype": "IPv6",
         "protocol": "ipv6-icmp"}),
     );
-    let run = osprey(
+    let run = both(
         &env,
         &[
             &["secgroup", "diff", "web", "-f", "json", "--exit-code"][..],
@@ -634,7 +621,7 @@ fn diff_shows_the_rules_only_in_the_source_and_only_in_a_target() {
              "remote": "::/0"},
         ])
     );
-    let everywhere = osprey(
+    let everywhere = both(
         &env,
         &[&["secgroup", "diff", "web", "-f", "json"][..], &FROM[..]].concat(),
     );

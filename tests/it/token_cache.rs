@@ -3,17 +3,9 @@
 //! ignored when it cannot be trusted, shown by `auth status`, removed by
 //! `auth logout`, and off with `--no-token-cache`.
 
-mod common;
-
-use common::Env;
+use crate::common::{Env, demo};
 use fakestack::{FakeStack, Spec};
 use std::path::PathBuf;
-
-fn demo() -> (FakeStack, Env) {
-    let stack = FakeStack::start(Spec::demo());
-    let env = Env::with_clouds(&stack.clouds_yaml());
-    (stack, env)
-}
 
 fn logins(stack: &FakeStack) -> usize {
     stack

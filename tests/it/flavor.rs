@@ -2,28 +2,11 @@
 //! (fake-a: RegionOne and RegionTwo under one Keystone, fake-b: RegionThree
 //! under another), as the admins of both clouds.
 
-mod common;
-
-use common::{Env, keystone_of, nova};
+use crate::common::{self, Env, admins, demo, keystone_of, nova, pairs, start};
 use fakestack::{FakeStack, Fault, Kind, Resource, Spec};
 use serde_json::{Value, json};
 
-const ADMINS: [&str; 2] = ["--os-cloud", "fake-a-admin,fake-b-admin"];
 const FROM: [&str; 2] = ["--from", "fake-a-admin/RegionOne"];
-
-fn demo() -> (FakeStack, Env) {
-    start(Spec::demo())
-}
-
-fn start(spec: Spec) -> (FakeStack, Env) {
-    let stack = FakeStack::start(spec);
-    let env = Env::with_clouds(&stack.clouds_yaml());
-    (stack, env)
-}
-
-fn admins(env: &Env, args: &[&str]) -> common::Run {
-    env.run(&[&ADMINS[..], args].concat())
-}
 
 /// `flavor sync NAMES --from RegionOne [more]`, as both admins.
 fn sync(env: &Env, more: &[&str]) -> common::Run {
@@ -115,10 +98,6 @@ fn actions(run: &common::Run) -> Vec<(String, String)> {
             )
         })
         .collect()
-}
-
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    common::pairs(list)
 }
 
 #[test]

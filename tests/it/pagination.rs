@@ -3,9 +3,7 @@
 //! Nova and Cinder `*_links`, Neutron `*_links` with `limit`/`marker`, and
 //! Glance's relative `next`; and escapes its path arguments.
 
-mod common;
-
-use common::Env;
+use crate::common::{self, Env, demo};
 use fakestack::{FakeStack, Kind, Spec};
 use osprey::api::{Endpoint, Paging, Service};
 use serde_json::{Value, json};
@@ -113,8 +111,7 @@ fn lists_follow_three_pages_in_each_apis_style() {
 
 #[test]
 fn path_arguments_are_one_escaped_segment() {
-    let stack = FakeStack::start(Spec::demo());
-    let env = Env::with_clouds(&stack.clouds_yaml());
+    let (stack, env) = demo();
     let (runtime, clients) = common::site_clients(&env, &["fake-a-admin"]);
     let ep = Endpoint::get(Service::Identity, "projects/{}", "project");
     let err = runtime
@@ -135,8 +132,7 @@ fn path_arguments_are_one_escaped_segment() {
 
 #[test]
 fn a_missing_envelope_names_the_service_and_the_key() {
-    let stack = FakeStack::start(Spec::demo());
-    let env = Env::with_clouds(&stack.clouds_yaml());
+    let (_stack, env) = demo();
     let (runtime, clients) = common::site_clients(&env, &["fake-a-admin"]);
     // The project list has `projects`, not `project`.
     let ep = Endpoint::get(Service::Identity, "projects", "project");

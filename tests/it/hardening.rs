@@ -2,17 +2,9 @@
 //! only while the site's deadline allows; a hung site ends at its deadline;
 //! the healthy sites' results are printed either way.
 
-mod common;
-
-use common::Env;
+use crate::common::{self, Env, demo};
 use fakestack::{FakeStack, Fault, FaultKind, Spec, Target};
 use std::time::{Duration, Instant};
-
-fn demo() -> (FakeStack, Env) {
-    let stack = FakeStack::start(Spec::demo());
-    let env = Env::with_clouds(&stack.clouds_yaml());
-    (stack, env)
-}
 
 /// The regions of a `quota show -f json` run's rows.
 fn regions(run: &common::Run) -> Vec<String> {

@@ -1,9 +1,52 @@
 //! Shared helpers for the end-to-end tests: run the real `osprey` binary in
-//! an isolated environment (no inherited `OS_*`, a private HOME and cwd).
-#![allow(dead_code)]
+//! an isolated environment (no inherited `OS_*`, a private HOME and cwd),
+//! and the fake cloud most tests start from.
 
+use fakestack::{FakeStack, Kind, Spec};
 use std::path::{Path, PathBuf};
 use std::process::Output;
+
+/// The fixture public keys (`tests/fixtures/keys/`).
+pub const ED25519: &str = include_str!("../fixtures/keys/ed25519.pub");
+pub const RSA: &str = include_str!("../fixtures/keys/rsa.pub");
+
+/// Both fake clouds of the demo, as their demo user.
+pub const BOTH: [&str; 2] = ["--os-cloud", "fake-a,fake-b"];
+/// Both fake clouds of the demo, as their admin.
+pub const ADMINS: [&str; 2] = ["--os-cloud", "fake-a-admin,fake-b-admin"];
+
+/// A fake cloud started from `spec`, and a sandbox whose clouds.yaml is its.
+pub fn start(spec: Spec) -> (FakeStack, Env) {
+    let stack = FakeStack::start(spec);
+    let env = Env::with_clouds(&stack.clouds_yaml());
+    (stack, env)
+}
+
+/// fakestack's demo (`fake-a` with RegionOne and RegionTwo, `fake-b` with
+/// RegionThree) and a sandbox whose clouds.yaml is its.
+pub fn demo() -> (FakeStack, Env) {
+    start(Spec::demo())
+}
+
+/// Runs osprey as the demo user of both fake clouds.
+pub fn both(env: &Env, args: &[&str]) -> Run {
+    env.run(&[&BOTH[..], args].concat())
+}
+
+/// Runs osprey as the admin of both fake clouds.
+pub fn admins(env: &Env, args: &[&str]) -> Run {
+    env.run(&[&ADMINS[..], args].concat())
+}
+
+/// A keypair of the demo user, put straight into a region's Nova.
+pub fn seed_keypair(stack: &FakeStack, region: &str, name: &str, key: &str) {
+    stack.seed(
+        region,
+        Kind::Keypair,
+        "demo",
+        serde_json::json!({"name": name, "public_key": key.trim(), "user_id": "demo"}),
+    );
+}
 
 pub struct Env {
     pub dir: tempfile::TempDir,

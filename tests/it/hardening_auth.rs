@@ -3,9 +3,7 @@
 //! every cloud that shares a login, a failed Keystone failing all of its
 //! cloud's regions, and hints on a service's 401 and 500.
 
-mod common;
-
-use common::{Env, Run, pairs};
+use crate::common::{Env, Run, demo, pairs};
 use fakestack::{FakeStack, Fault, FaultKind, Spec, Target};
 
 /// The password written into an `auth_url`: it must never be printed.
@@ -306,8 +304,7 @@ fn issue7_a_failed_keystone_fails_every_region_of_its_cloud() {
 
 #[test]
 fn issue7_a_service_500_has_a_hint() {
-    let stack = FakeStack::start(Spec::demo());
-    let env = Env::with_clouds(&stack.clouds_yaml());
+    let (stack, env) = demo();
     stack.inject(Fault::status("RegionTwo", 500).path_prefix("/image"));
     let run = env.run(&[
         "--os-cloud",
@@ -336,8 +333,7 @@ fn issue7_a_service_500_has_a_hint() {
 
 #[test]
 fn issue7_a_service_401_after_a_new_login_has_a_hint() {
-    let stack = FakeStack::start(Spec::demo());
-    let env = Env::with_clouds(&stack.clouds_yaml());
+    let (stack, env) = demo();
     // Cinder refuses every token, fresh ones included.
     stack.inject(
         Fault::new(

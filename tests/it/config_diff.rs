@@ -26,7 +26,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 fn python() -> Result<&'static Path, &'static str> {
     static PYTHON: OnceLock<Result<PathBuf, String>> = OnceLock::new();
@@ -168,10 +168,9 @@ fn canonical(text: &str, what: &str) -> String {
 }
 
 fn check(name: &str, unmask: bool) {
-    // One case at a time: the first builds the venv, and parallel Python
-    // start-ups only make failures harder to read.
-    static SERIAL: Mutex<()> = Mutex::new(());
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    // The first case builds the venv (`python()` is once for all); the
+    // cases then run side by side like every other test of the binary: a
+    // lock here would hold a test thread idle while another case runs.
     let python = match python() {
         Ok(p) => p,
         Err(reason) if in_ci() => panic!(

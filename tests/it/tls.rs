@@ -1,9 +1,7 @@
 //! End-to-end: clouds.yaml's `cacert`, `verify`, `cert` and `key` against a
 //! fakestack serving HTTPS from a CA of its own.
 
-mod common;
-
-use common::{Env, Run};
+use crate::common::{Env, Run};
 use fakestack::{FakeStack, Spec};
 use serde_json::{Value, json};
 

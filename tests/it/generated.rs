@@ -1,7 +1,7 @@
 //! The committed completions/ and man/ must match what the binary generates
-//! now. Regenerate with `OSPREY_BLESS=1 cargo test --test generated`.
+//! now. Regenerate with `OSPREY_BLESS=1 cargo test --test it generated`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
@@ -79,6 +79,6 @@ fn completions_and_man_pages_are_fresh() {
     }
     assert!(
         stale.is_empty(),
-        "stale generated files (run `OSPREY_BLESS=1 cargo test --test generated`): {stale:?}"
+        "stale generated files (run `OSPREY_BLESS=1 cargo test --test it generated`): {stale:?}"
     );
 }

@@ -2,17 +2,9 @@
 //! authentication per Keystone, partial failure, retries, re-authentication,
 //! timeouts, auth methods and output options.
 
-mod common;
-
-use common::{Env, pairs};
+use crate::common::{self, Env, demo, pairs};
 use fakestack::{FakeStack, Fault, FaultKind, Spec, Target};
 use std::time::Duration;
-
-fn demo() -> (FakeStack, Env) {
-    let stack = FakeStack::start(Spec::demo());
-    let env = Env::with_clouds(&stack.clouds_yaml());
-    (stack, env)
-}
 
 const ALL3: [(&str, &str); 3] = [
     ("fake-a", "RegionOne"),
@@ -699,16 +691,32 @@ fn ctrl_c_prints_finished_sites_and_exits_130() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // Wait until the hanging request has arrived, then interrupt.
+    // Wait until the hanging request has arrived and fake-b/RegionThree's
+    // check is over (the version document of every service in its catalog
+    // answered), then interrupt.
+    let answered = |prefix: &str| {
+        stack.requests().iter().any(|r| {
+            r.target == "RegionThree"
+                && r.method == "GET"
+                && r.path.starts_with(prefix)
+                && r.status != 0
+        })
+    };
+    let services = [
+        "/compute/",
+        "/network/",
+        "/image/",
+        "/volume/",
+        "/placement/",
+    ];
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    while stack.count("RegionTwo", "GET", "/image/") == 0 {
+    while stack.count("RegionTwo", "GET", "/image/") == 0 || !services.iter().all(|s| answered(s)) {
         assert!(
             std::time::Instant::now() < deadline,
             "the check never reached RegionTwo"
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    std::thread::sleep(Duration::from_millis(300));
     let status = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()

@@ -3,10 +3,8 @@
 //! named in one error line, the exit code is 2, nothing panics, and the
 //! run ends in bounded time.
 
-mod common;
-
-use common::Env;
-use fakestack::{FakeStack, Fault, FaultKind, Spec, Target};
+use crate::common::demo;
+use fakestack::{Fault, FaultKind, Target};
 use std::time::{Duration, Instant};
 
 fn faults() -> Vec<(&'static str, Fault, &'static str)> {
@@ -119,8 +117,7 @@ fn one_failing_site_never_hides_the_others() {
 }
 
 fn check(what: &str, fault: Fault, failed: &str) {
-    let stack = FakeStack::start(Spec::demo());
-    let env = Env::with_clouds(&stack.clouds_yaml());
+    let (stack, env) = demo();
     let limits = env.write(
         "limits.yaml",
         "projects:\n  demo:\n    compute: {cores: 100}\n",

@@ -673,7 +673,8 @@ fn peak_rss_mib() -> Option<f64> {
 /// Issue 7: a 10 MB clouds.yaml of 75,000 clouds loads in under a second
 /// and 150 MB (it took 8.4 s and 563 MB). Timing depends on the machine,
 /// so this runs on request, in a release build, and prints its figures:
-/// `cargo test --release --test config_errors -- --ignored --nocapture issue_7_a_10_mb`.
+/// `cargo test --release --test it issue_7_a_10_mb -- --ignored --nocapture`
+/// (the filter leaves it alone in the process, so the peak is its own).
 /// `config::tests::issue_7_loading_reads_each_cloud_once` guards the
 /// structure that makes it linear in every build.
 #[test]

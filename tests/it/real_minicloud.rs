@@ -1,10 +1,9 @@
 //! The real tier: the same scenarios against the minicloud (a real
 //! OpenStack on 127.0.0.1). `.ci/run` sets it up and runs these with
-//! `--ignored`; they need `OSPREY_MINICLOUD` pointing at its folder.
+//! `cargo test --test it real_minicloud -- --ignored --test-threads=1`;
+//! they need `OSPREY_MINICLOUD` pointing at its folder.
 
-mod common;
-
-use common::{Env, pairs};
+use crate::common::{self, Env, pairs};
 use serde_json::{Value, json};
 use std::path::PathBuf;
 

@@ -3,17 +3,9 @@
 //! RegionTwo and RegionThree (default limit 20 each), and Glance unified
 //! limits in RegionOne.
 
-mod common;
-
-use common::Env;
-use fakestack::{FakeStack, Fault, Spec};
+use crate::common::{self, ADMINS, Env, admins, demo};
+use fakestack::{FakeStack, Fault};
 use serde_json::{Value, json};
-
-fn demo() -> (FakeStack, Env) {
-    let stack = FakeStack::start(Spec::demo());
-    let env = Env::with_clouds(&stack.clouds_yaml());
-    (stack, env)
-}
 
 fn limits(env: &Env, yaml: &str) -> String {
     env.write("limits.yaml", yaml).to_str().unwrap().to_string()
@@ -25,13 +17,6 @@ fn find<'a>(rows: &'a Value, pred: &dyn Fn(&Value) -> bool) -> Vec<&'a Value> {
         .iter()
         .filter(|r| pred(r))
         .collect()
-}
-
-const ADMINS: [&str; 2] = ["--os-cloud", "fake-a-admin,fake-b-admin"];
-
-/// Runs osprey as the admin of both fake clouds.
-fn admins(env: &Env, args: &[&str]) -> common::Run {
-    env.run(&[&ADMINS[..], args].concat())
 }
 
 fn cores(stack: &FakeStack) -> Vec<Option<i64>> {
@@ -696,7 +681,7 @@ fn a_second_ctrl_c_exits_while_a_write_drains() {
         )
         .method("PUT"),
     );
-    let child = env
+    let mut child = env
         .command(
             &[
                 &ADMINS[..],
@@ -720,16 +705,28 @@ fn a_second_ctrl_c_exits_while_a_write_drains() {
         );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+    let pid = child.id().to_string();
     let interrupt = || {
         let status = std::process::Command::new("kill")
-            .args(["-INT", &child.id().to_string()])
+            .args(["-INT", &pid])
             .status()
             .unwrap();
         assert!(status.success());
     };
     interrupt();
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    interrupt();
+    // The first Ctrl-C waits for the hanging write, so the run goes on. A
+    // second one sent before the program listens again would be lost, and
+    // nothing outside tells when it does: Ctrl-C is repeated until the
+    // program has exited.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "a second Ctrl-C did not end the run"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        interrupt();
+    }
     let run = common::Run::from(child.wait_with_output().unwrap());
     run.assert_code(130);
     assert!(

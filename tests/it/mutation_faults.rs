@@ -6,15 +6,11 @@
 //! about what is there, an original is never lost, and the exit code says
 //! how the run ended.
 
-mod common;
-
-use common::Env;
-use fakestack::{FakeStack, Fault, FaultKind, Kind, Spec, Target};
+use crate::common::{self, ED25519, Env, RSA, demo, seed_keypair};
+use fakestack::{FakeStack, Fault, FaultKind, Kind, Target};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
-const ED25519: &str = include_str!("fixtures/keys/ed25519.pub");
-const RSA: &str = include_str!("fixtures/keys/rsa.pub");
 const TARGET: &str = "RegionThree";
 
 /// One changing command, set up so that it changes one thing at the
@@ -39,15 +35,6 @@ fn keypair_state(stack: &FakeStack) -> Value {
         .collect();
     fps.sort_by_key(|v| v.to_string());
     json!(fps)
-}
-
-fn seed_key(stack: &FakeStack, region: &str, key: &str) {
-    stack.seed(
-        region,
-        Kind::Keypair,
-        "demo",
-        json!({"name": "deploy", "public_key": key.trim(), "user_id": "demo"}),
-    );
 }
 
 fn flavor_state(stack: &FakeStack) -> Value {
@@ -128,7 +115,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "keypair sync",
             seed: |stack, _| {
-                seed_key(stack, "RegionOne", ED25519);
+                seed_keypair(stack, "RegionOne", "deploy", ED25519);
                 demo_args(&["keypair", "sync", "deploy"], true)
             },
             create: Some("/compute/v2.1/os-keypairs"),
@@ -138,8 +125,8 @@ fn cases() -> Vec<Case> {
         Case {
             name: "keypair sync --replace",
             seed: |stack, _| {
-                seed_key(stack, "RegionOne", ED25519);
-                seed_key(stack, TARGET, RSA);
+                seed_keypair(stack, "RegionOne", "deploy", ED25519);
+                seed_keypair(stack, TARGET, "deploy", RSA);
                 demo_args(&["keypair", "sync", "deploy", "--replace"], true)
             },
             create: Some("/compute/v2.1/os-keypairs"),
@@ -149,7 +136,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "keypair import --replace",
             seed: |stack, env| {
-                seed_key(stack, TARGET, RSA);
+                seed_keypair(stack, TARGET, "deploy", RSA);
                 let file = env.write("id.pub", ED25519);
                 demo_args(
                     &[
@@ -171,7 +158,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "keypair delete",
             seed: |stack, _| {
-                seed_key(stack, TARGET, RSA);
+                seed_keypair(stack, TARGET, "deploy", RSA);
                 vec![
                     "--sites".into(),
                     format!("fake-b/{TARGET}"),
@@ -313,8 +300,7 @@ impl Outcome {
 }
 
 fn run_case(case: &Case, fault: Option<Fault>, interrupt_on: Option<&str>) -> Outcome {
-    let stack = FakeStack::start(Spec::demo());
-    let env = Env::with_clouds(&stack.clouds_yaml());
+    let (stack, env) = demo();
     let mut args = (case.seed)(&stack, &env);
     let before = (case.state)(&stack);
     if let Some(f) = fault {
@@ -449,29 +435,36 @@ fn a_500_on_the_deletion_of_a_replace_changes_nothing() {
 
 #[test]
 fn an_answer_lost_after_a_creation_is_found_and_kept() {
-    for case in cases() {
-        let Some(create) = case.create else { continue };
-        let method = if case.name == "quota balance" {
-            "PUT"
-        } else {
-            "POST"
-        };
-        for kind in [FaultKind::DropAnswer, FaultKind::SwallowAnswer] {
-            let o = run_case(&case, Some(on(method, create, kind.clone())), None);
-            check_truth(&case, &o, "applied", 0);
-            if case.name != "quota balance" {
-                assert!(
-                    o.run.stderr.contains(
-                        "the answer to its creation was lost; osprey found it and completed it"
-                    ),
-                    "{} with {kind:?}: {}",
-                    case.name,
-                    o.run.stderr
-                );
+    // Each case gets a cloud of its own, all at once: a swallowed answer
+    // waits out the timeout.
+    let cases = cases();
+    std::thread::scope(|scope| {
+        for case in &cases {
+            let Some(create) = case.create else { continue };
+            let method = if case.name == "quota balance" {
+                "PUT"
+            } else {
+                "POST"
+            };
+            for kind in [FaultKind::DropAnswer, FaultKind::SwallowAnswer] {
+                scope.spawn(move || {
+                    let o = run_case(case, Some(on(method, create, kind.clone())), None);
+                    check_truth(case, &o, "applied", 0);
+                    if case.name != "quota balance" {
+                        assert!(
+                            o.run.stderr.contains(
+                                "the answer to its creation was lost; osprey found it and completed it"
+                            ),
+                            "{} with {kind:?}: {}",
+                            case.name,
+                            o.run.stderr
+                        );
+                    }
+                    assert!(o.rerun_plans_nothing(), "{} with {kind:?}", case.name);
+                });
             }
-            assert!(o.rerun_plans_nothing(), "{} with {kind:?}", case.name);
         }
-    }
+    });
 }
 
 #[test]
@@ -518,33 +511,39 @@ fn a_401_mid_run_logs_in_again_and_goes_on() {
 
 #[test]
 fn ctrl_c_mid_apply_leaves_nothing_half_made() {
-    for case in cases() {
-        // A replace deletes first; a prune adds rules before it deletes.
-        let method = match (case.name, case.create, case.delete) {
-            ("quota balance", _, _) => "PUT",
-            (name, Some(_), Some(_)) if name.ends_with("--prune") => "POST",
-            (_, _, Some(_)) => "DELETE",
-            _ => "POST",
-        };
-        let o = run_case(&case, None, Some(method));
-        let what = format!("{}: {}\nstderr:\n{}", case.name, o.run.stdout, o.run.stderr);
-        assert_eq!(o.run.code, 130, "{what}");
-        // A creation is rolled back; a replace or a delete that started
-        // drains to its end, and stays: either way the row says which.
-        let statuses = o.statuses();
-        for s in &statuses {
-            match s.as_str() {
-                "applied" => assert_ne!(o.after, o.before, "{what}"),
-                "rolled back" | "not applied" | "failed" => {
-                    assert_eq!(o.after, o.before, "{what}")
+    // Each case gets a cloud of its own, all at once: the target is slowed
+    // so that the interrupted request is still in flight.
+    std::thread::scope(|scope| {
+        for case in cases() {
+            scope.spawn(move || {
+                // A replace deletes first; a prune adds rules before it deletes.
+                let method = match (case.name, case.create, case.delete) {
+                    ("quota balance", _, _) => "PUT",
+                    (name, Some(_), Some(_)) if name.ends_with("--prune") => "POST",
+                    (_, _, Some(_)) => "DELETE",
+                    _ => "POST",
+                };
+                let o = run_case(&case, None, Some(method));
+                let what = format!("{}: {}\nstderr:\n{}", case.name, o.run.stdout, o.run.stderr);
+                assert_eq!(o.run.code, 130, "{what}");
+                // A creation is rolled back; a replace or a delete that started
+                // drains to its end, and stays: either way the row says which.
+                let statuses = o.statuses();
+                for s in &statuses {
+                    match s.as_str() {
+                        "applied" => assert_ne!(o.after, o.before, "{what}"),
+                        "rolled back" | "not applied" | "failed" => {
+                            assert_eq!(o.after, o.before, "{what}")
+                        }
+                        other => panic!("status {other}: {what}"),
+                    }
                 }
-                other => panic!("status {other}: {what}"),
-            }
+                if case.name != "keypair delete" && o.before != json!([]) {
+                    assert_ne!(o.after, json!([]), "the original is lost after {what}");
+                }
+            });
         }
-        if case.name != "keypair delete" && o.before != json!([]) {
-            assert_ne!(o.after, json!([]), "the original is lost after {what}");
-        }
-    }
+    });
 }
 
 /// Issue 14: output options are checked before the first request, so a
@@ -553,8 +552,7 @@ fn ctrl_c_mid_apply_leaves_nothing_half_made() {
 fn a_bad_column_is_refused_before_anything_changes() {
     for case in cases() {
         for flag in ["-c", "--sort-column"] {
-            let stack = FakeStack::start(Spec::demo());
-            let env = Env::with_clouds(&stack.clouds_yaml());
+            let (stack, env) = demo();
             let mut args = (case.seed)(&stack, &env);
             let before = (case.state)(&stack);
             let seeded = stack.requests().len();
@@ -584,8 +582,7 @@ fn a_bad_column_is_refused_before_anything_changes() {
 #[test]
 fn a_column_may_be_named_as_its_header() {
     let case = &cases()[0];
-    let stack = FakeStack::start(Spec::demo());
-    let env = Env::with_clouds(&stack.clouds_yaml());
+    let (stack, env) = demo();
     let mut args = (case.seed)(&stack, &env);
     args.extend(["--dry-run", "-f", "json", "-c", "Region", "-c", "Action"].map(String::from));
     let argv: Vec<&str> = args.iter().map(String::as_str).collect();

@@ -1,17 +1,9 @@
 //! End-to-end: `osprey ip` against fakestack — the inventory of every
 //! region, the conflict scan with both sides named, find and free.
 
-mod common;
-
-use common::Env;
-use fakestack::{FakeStack, Fault, FaultKind, Kind, Spec, Target};
+use crate::common::{self, both, demo};
+use fakestack::{FakeStack, Fault, FaultKind, Kind, Target};
 use serde_json::{Value, json};
-
-fn demo() -> (FakeStack, Env) {
-    let stack = FakeStack::start(Spec::demo());
-    let env = Env::with_clouds(&stack.clouds_yaml());
-    (stack, env)
-}
 
 /// A network with one subnet in `region`, as `project`; returns the
 /// network's and the subnet's ids.
@@ -68,12 +60,6 @@ fn public(stack: &FakeStack, region: &str, cidr: &str) {
     );
 }
 
-const DEMO: [&str; 2] = ["--os-cloud", "fake-a,fake-b"];
-
-fn run(env: &Env, args: &[&str]) -> common::Run {
-    env.run(&[&DEMO[..], args].concat())
-}
-
 fn rows(run: &common::Run) -> Vec<Value> {
     run.json().as_array().cloned().unwrap_or_default()
 }
@@ -88,7 +74,7 @@ fn list_is_every_address_of_every_region() {
     port(&stack, "RegionThree", &n3, "10.3.0.7", "FA:16:3E:00:00:07");
     public(&stack, "RegionThree", "203.0.113.0/24");
 
-    let out = run(&env, &["ip", "list", "-f", "json"]);
+    let out = both(&env, &["ip", "list", "-f", "json"]);
     out.assert_code(0);
     let all = rows(&out);
     let find = |kind: &str, addr: &str| {
@@ -142,9 +128,9 @@ fn list_is_every_address_of_every_region() {
         ]
     );
 
-    let v6 = rows(&run(&env, &["ip", "list", "--version", "6", "-f", "json"]));
+    let v6 = rows(&both(&env, &["ip", "list", "--version", "6", "-f", "json"]));
     assert!(v6.iter().all(|r| r["version"] == 6) && !v6.is_empty());
-    let fl = rows(&run(
+    let fl = rows(&both(
         &env,
         &["ip", "list", "--kind", "floating", "-f", "json"],
     ));
@@ -177,7 +163,7 @@ fn scan_names_both_sides_of_each_conflict() {
     public(&stack, "RegionTwo", "203.0.113.0/24");
     public(&stack, "RegionThree", "203.0.113.0/24");
 
-    let out = run(&env, &["ip", "scan", "-f", "json"]);
+    let out = both(&env, &["ip", "scan", "-f", "json"]);
     out.assert_code(1);
     let found = rows(&out);
     let kinds: Vec<(&str, &str)> = found
@@ -219,7 +205,7 @@ fn scan_names_both_sides_of_each_conflict() {
     );
 
     // Ignoring the ranges, and naming which networks are routed.
-    let clean = run(
+    let clean = both(
         &env,
         &[
             "ip",
@@ -231,7 +217,7 @@ fn scan_names_both_sides_of_each_conflict() {
     // What lies in an ignored range is left out whole, its MAC too.
     clean.assert_code(0);
     let routed = env.write("routed.yaml", "groups:\n  lab: ['fake-a/*/lab-*']\n");
-    let out = run(
+    let out = both(
         &env,
         &[
             "ip",
@@ -253,7 +239,7 @@ fn a_clean_estate_scans_clean_and_a_failed_site_is_exit_2() {
     let (stack, env) = demo();
     net(&stack, "RegionOne", "demo", "a", "10.1.0.0/24");
     net(&stack, "RegionThree", "demo", "b", "10.3.0.0/24");
-    let out = run(&env, &["ip", "scan"]);
+    let out = both(&env, &["ip", "scan"]);
     out.assert_code(0);
     assert!(
         out.stderr.contains("no conflict between 3 sites"),
@@ -271,7 +257,7 @@ fn a_clean_estate_scans_clean_and_a_failed_site_is_exit_2() {
         .path_prefix("/network"),
     );
     net(&stack, "RegionThree", "demo", "c", "10.1.0.0/24");
-    let out = run(&env, &["ip", "scan", "-f", "json"]);
+    let out = both(&env, &["ip", "scan", "-f", "json"]);
     out.assert_code(2);
     assert!(
         out.stderr.contains("error: fake-a/RegionTwo:"),
@@ -288,7 +274,7 @@ fn a_clean_estate_scans_clean_and_a_failed_site_is_exit_2() {
 #[test]
 fn all_projects_needs_admin_and_sees_segments() {
     let (stack, env) = demo();
-    let out = run(&env, &["ip", "list", "--all-projects"]);
+    let out = both(&env, &["ip", "list", "--all-projects"]);
     out.assert_code(2);
     assert!(
         out.stderr.contains("--all-projects needs the admin role"),
@@ -331,7 +317,7 @@ fn find_and_free() {
     port(&stack, "RegionOne", &a, "10.0.0.5", "fa:16:3e:12:34:56");
     port(&stack, "RegionThree", &b, "10.0.1.5", "fa:16:3e:65:43:21");
     let hits = |q: &str| -> Vec<(String, String)> {
-        rows(&run(&env, &["ip", "find", q, "-f", "json"]))
+        rows(&both(&env, &["ip", "find", q, "-f", "json"]))
             .iter()
             .map(|r| {
                 (
@@ -353,7 +339,7 @@ fn find_and_free() {
         [("RegionThree".to_string(), "fixed".to_string())]
     );
     assert_eq!(hits("10.0.0.0/23").len(), 4);
-    let out = run(&env, &["ip", "find", "not-an-address"]);
+    let out = both(&env, &["ip", "find", "not-an-address"]);
     out.assert_code(2);
     assert!(
         out.stderr
@@ -362,7 +348,7 @@ fn find_and_free() {
         out.stderr
     );
 
-    let free = rows(&run(
+    let free = rows(&both(
         &env,
         &[
             "ip",
@@ -377,10 +363,10 @@ fn find_and_free() {
     ));
     let cidrs: Vec<&str> = free.iter().map(|r| r["cidr"].as_str().unwrap()).collect();
     assert_eq!(cidrs, ["10.0.2.0/24", "10.0.3.0/24"]);
-    let out = run(&env, &["ip", "free", "--prefix-length", "64"]);
+    let out = both(&env, &["ip", "free", "--prefix-length", "64"]);
     out.assert_code(2);
     assert!(out.stderr.contains("needs --within"), "{}", out.stderr);
-    let v6 = rows(&run(
+    let v6 = rows(&both(
         &env,
         &[
             "ip",
@@ -405,7 +391,7 @@ fn big_regions_are_read_page_by_page() {
         body["fixed_ips"][0]["ip_address"] = json!(format!("10.0.{}.{}", k / 200 + 1, k % 200 + 2));
         body["mac_address"] = json!(format!("fa:16:3e:01:{:02x}:{:02x}", k >> 8, k & 0xff));
     });
-    let out = run(&env, &["ip", "list", "--kind", "fixed", "-f", "json"]);
+    let out = both(&env, &["ip", "list", "--kind", "fixed", "-f", "json"]);
     out.assert_code(0);
     assert_eq!(rows(&out).len(), 1501);
     let pages: Vec<String> = stack
@@ -432,7 +418,7 @@ fn issue_14_find_takes_only_the_notations_macs_are_printed_in() {
         "fa16.3e12.3456",
         "FA163E123456",
     ] {
-        let found = rows(&run(&env, &["ip", "find", q, "-f", "json"]));
+        let found = rows(&both(&env, &["ip", "find", q, "-f", "json"]));
         assert_eq!(found.len(), 1, "{q}: {found:?}");
         assert_eq!(found[0]["mac"], "fa:16:3e:12:34:56", "{q}");
     }
@@ -443,7 +429,7 @@ fn issue_14_find_takes_only_the_notations_macs_are_printed_in() {
         "fa:16:3e-12:34:56",
         "fa16:3e12:3456",
     ] {
-        let out = run(&env, &["ip", "find", q]);
+        let out = both(&env, &["ip", "find", q]);
         out.assert_code(2);
         assert!(
             out.stderr.contains(&format!(
@@ -477,7 +463,7 @@ fn issue_14_find_takes_only_the_notations_macs_are_printed_in() {
 fn issue_14_ignore_with_an_address_suggests_its_host_route() {
     let (stack, env) = demo();
     for (given, suggested) in [("10.0.0.1", "10.0.0.1/32"), ("fd00::1", "fd00::1/128")] {
-        let out = run(&env, &["ip", "scan", "--ignore", given]);
+        let out = both(&env, &["ip", "scan", "--ignore", given]);
         out.assert_code(2);
         assert!(
             out.stderr
@@ -490,7 +476,7 @@ fn issue_14_ignore_with_an_address_suggests_its_host_route() {
             out.stderr
         );
     }
-    let out = run(&env, &["ip", "scan", "--ignore", "10.0.0.1/32,fd00::1/128"]);
+    let out = both(&env, &["ip", "scan", "--ignore", "10.0.0.1/32,fd00::1/128"]);
     out.assert_code(0);
     assert!(
         stack
@@ -509,7 +495,7 @@ fn issue_14_a_routed_group_written_twice_is_refused_before_any_request() {
     );
     let path = routed.to_str().unwrap();
     stack.reset_counters();
-    let out = run(&env, &["ip", "scan", "--routed", path]);
+    let out = both(&env, &["ip", "scan", "--routed", path]);
     out.assert_code(2);
     let lines: Vec<&str> = out.stderr.lines().collect();
     assert_eq!(

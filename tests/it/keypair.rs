@@ -2,33 +2,14 @@
 //! cloning from a site or a local file, conflicts, deletion, and a site
 //! that fails without undoing the others.
 
-mod common;
-
-use common::Env;
+use crate::common::{self, BOTH, ED25519, Env, RSA, both, demo, seed_keypair};
 use fakestack::{FakeStack, Fault, FaultKind, Kind, Spec, Target};
-use serde_json::{Value, json};
+use serde_json::Value;
 
-const ED25519: &str = include_str!("fixtures/keys/ed25519.pub");
-const RSA: &str = include_str!("fixtures/keys/rsa.pub");
 const ED25519_MD5: &str = "a7:02:01:6b:0a:bd:33:14:a6:7a:a1:dc:f3:1b:30:a8";
 const RSA_MD5: &str = "5c:73:e9:6e:8e:e2:e7:84:ad:59:1c:00:cf:36:7d:15";
 
 /// fake-a (RegionOne, RegionTwo) and fake-b (RegionThree), as the demo user.
-fn demo() -> (FakeStack, Env) {
-    let stack = FakeStack::start(Spec::demo());
-    let env = Env::with_clouds(&stack.clouds_yaml());
-    (stack, env)
-}
-
-fn seed(stack: &FakeStack, region: &str, name: &str, key: &str) {
-    stack.seed(
-        region,
-        Kind::Keypair,
-        "demo",
-        json!({"name": name, "public_key": key.trim(), "user_id": "demo"}),
-    );
-}
-
 /// The fingerprints of `name` per region, as Nova holds them.
 fn held(stack: &FakeStack, name: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -43,22 +24,16 @@ fn held(stack: &FakeStack, name: &str) -> Vec<(String, String)> {
     out
 }
 
-const BOTH: [&str; 2] = ["--os-cloud", "fake-a,fake-b"];
-
-fn run(env: &Env, args: &[&str]) -> common::Run {
-    env.run(&[&BOTH[..], args].concat())
-}
-
 #[test]
 fn list_is_a_matrix_of_names_and_sites_with_drift() {
     let (stack, env) = demo();
     for r in ["RegionOne", "RegionTwo", "RegionThree"] {
-        seed(&stack, r, "everywhere", ED25519);
+        seed_keypair(&stack, r, "everywhere", ED25519);
     }
-    seed(&stack, "RegionOne", "only-one", ED25519);
-    seed(&stack, "RegionOne", "two-keys", ED25519);
-    seed(&stack, "RegionTwo", "two-keys", RSA);
-    let out = run(&env, &["keypair", "list", "-f", "json"]);
+    seed_keypair(&stack, "RegionOne", "only-one", ED25519);
+    seed_keypair(&stack, "RegionOne", "two-keys", ED25519);
+    seed_keypair(&stack, "RegionTwo", "two-keys", RSA);
+    let out = both(&env, &["keypair", "list", "-f", "json"]);
     out.assert_code(0);
     let rows = out.json();
     let rows = rows.as_array().unwrap();
@@ -76,13 +51,13 @@ fn list_is_a_matrix_of_names_and_sites_with_drift() {
     assert_eq!(row("two-keys", "RegionTwo")["fingerprint"], RSA_MD5);
     assert_eq!(row("two-keys", "RegionThree")["status"], "differs");
 
-    run(&env, &["keypair", "list", "--exit-code"]).assert_code(1);
-    run(
+    both(&env, &["keypair", "list", "--exit-code"]).assert_code(1);
+    both(
         &env,
         &["keypair", "list", "--name", "every*", "--exit-code"],
     )
     .assert_code(0);
-    let table = run(&env, &["keypair", "list"]);
+    let table = both(&env, &["keypair", "list"]);
     assert!(
         table.stdout.contains("fake-b/RegionThree"),
         "{}",
@@ -94,7 +69,7 @@ fn list_is_a_matrix_of_names_and_sites_with_drift() {
 #[test]
 fn sync_clones_a_key_then_plans_only_skips() {
     let (stack, env) = demo();
-    seed(&stack, "RegionOne", "deploy", ED25519);
+    seed_keypair(&stack, "RegionOne", "deploy", ED25519);
     let sync = [
         "keypair",
         "sync",
@@ -104,7 +79,7 @@ fn sync_clones_a_key_then_plans_only_skips() {
         "-f",
         "json",
     ];
-    let dry = run(&env, &[&sync[..], &["--dry-run", "--exit-code"]].concat());
+    let dry = both(&env, &[&sync[..], &["--dry-run", "--exit-code"]].concat());
     dry.assert_code(1);
     let plan = dry.json();
     let actions: Vec<(&str, &str)> = plan
@@ -122,7 +97,7 @@ fn sync_clones_a_key_then_plans_only_skips() {
         "a dry run changes nothing"
     );
 
-    run(&env, &[&sync[..], &["--yes"]].concat()).assert_code(0);
+    both(&env, &[&sync[..], &["--yes"]].concat()).assert_code(0);
     assert_eq!(
         held(&stack, "deploy"),
         [
@@ -140,7 +115,7 @@ fn sync_clones_a_key_then_plans_only_skips() {
         .unwrap();
     assert_eq!(k.user_id, Some(demo_b));
 
-    let again = run(&env, &[&sync[..], &["--dry-run", "--exit-code"]].concat());
+    let again = both(&env, &[&sync[..], &["--dry-run", "--exit-code"]].concat());
     again.assert_code(0);
     assert!(
         again
@@ -152,14 +127,14 @@ fn sync_clones_a_key_then_plans_only_skips() {
         "{}",
         again.stdout
     );
-    run(&env, &["keypair", "list", "--exit-code"]).assert_code(0);
+    both(&env, &["keypair", "list", "--exit-code"]).assert_code(0);
 }
 
 #[test]
 fn another_key_of_the_same_name_is_a_conflict_unless_replace() {
     let (stack, env) = demo();
-    seed(&stack, "RegionOne", "deploy", ED25519);
-    seed(&stack, "RegionTwo", "deploy", RSA);
+    seed_keypair(&stack, "RegionOne", "deploy", ED25519);
+    seed_keypair(&stack, "RegionTwo", "deploy", RSA);
     let sync = [
         "keypair",
         "sync",
@@ -168,7 +143,7 @@ fn another_key_of_the_same_name_is_a_conflict_unless_replace() {
         "fake-a/RegionOne",
         "--yes",
     ];
-    let out = run(&env, &sync);
+    let out = both(&env, &sync);
     out.assert_code(2);
     assert!(
         out.stderr.contains("fake-a/RegionTwo")
@@ -182,7 +157,7 @@ fn another_key_of_the_same_name_is_a_conflict_unless_replace() {
     assert!(held_now.contains(&("RegionTwo".to_string(), RSA_MD5.to_string())));
     assert!(held_now.contains(&("RegionThree".to_string(), ED25519_MD5.to_string())));
 
-    let out = run(&env, &[&sync[..], &["--replace", "-f", "json"]].concat());
+    let out = both(&env, &[&sync[..], &["--replace", "-f", "json"]].concat());
     out.assert_code(0);
     let rows = out.json();
     let two = rows
@@ -204,7 +179,7 @@ fn another_key_of_the_same_name_is_a_conflict_unless_replace() {
 #[test]
 fn a_missing_source_key_or_ambiguous_source_is_an_error() {
     let (_stack, env) = demo();
-    let out = run(
+    let out = both(
         &env,
         &["keypair", "sync", "nope", "--from", "fake-a/RegionOne"],
     );
@@ -215,7 +190,7 @@ fn a_missing_source_key_or_ambiguous_source_is_an_error() {
         "{}",
         out.stderr
     );
-    let out = run(
+    let out = both(
         &env,
         &[
             "keypair",
@@ -233,7 +208,7 @@ fn a_missing_source_key_or_ambiguous_source_is_an_error() {
         "{}",
         out.stderr
     );
-    let out = run(&env, &["keypair", "sync", "nope"]);
+    let out = both(&env, &["keypair", "sync", "nope"]);
     out.assert_code(2);
     assert!(out.stderr.contains("ambiguous"), "{}", out.stderr);
     assert!(
@@ -257,7 +232,7 @@ fn import_checks_the_file_first_and_matches_novas_fingerprint() {
     ];
     for (file, text, says) in bad {
         let path = env.write(file, text);
-        let out = run(
+        let out = both(
             &env,
             &[
                 "keypair",
@@ -280,7 +255,7 @@ fn import_checks_the_file_first_and_matches_novas_fingerprint() {
     );
 
     let path = env.write("id_rsa.pub", RSA);
-    let out = run(
+    let out = both(
         &env,
         &[
             "keypair",
@@ -315,13 +290,13 @@ fn import_checks_the_file_first_and_matches_novas_fingerprint() {
 #[test]
 fn delete_plans_then_asks_for_yes_off_a_terminal() {
     let (stack, env) = demo();
-    seed(&stack, "RegionOne", "old", ED25519);
-    seed(&stack, "RegionThree", "old", ED25519);
-    let out = run(&env, &["keypair", "delete", "old"]);
+    seed_keypair(&stack, "RegionOne", "old", ED25519);
+    seed_keypair(&stack, "RegionThree", "old", ED25519);
+    let out = both(&env, &["keypair", "delete", "old"]);
     out.assert_code(2);
     assert!(out.stderr.contains("--yes"), "{}", out.stderr);
     assert_eq!(held(&stack, "old").len(), 2, "nothing deleted");
-    let out = run(&env, &["keypair", "delete", "old", "--yes", "-f", "json"]);
+    let out = both(&env, &["keypair", "delete", "old", "--yes", "-f", "json"]);
     out.assert_code(0);
     let actions: Vec<String> = out
         .json()
@@ -346,7 +321,7 @@ fn delete_plans_then_asks_for_yes_off_a_terminal() {
 #[test]
 fn a_failing_site_keeps_the_others_clones() {
     let (stack, env) = demo();
-    seed(&stack, "RegionOne", "deploy", ED25519);
+    seed_keypair(&stack, "RegionOne", "deploy", ED25519);
     stack.inject(
         Fault::new(
             Target::Region("RegionThree".into()),
@@ -358,7 +333,7 @@ fn a_failing_site_keeps_the_others_clones() {
         .method("POST")
         .path_prefix("/compute/v2.1/os-keypairs"),
     );
-    let out = run(
+    let out = both(
         &env,
         &[
             "keypair",
@@ -385,7 +360,7 @@ fn a_failing_site_keeps_the_others_clones() {
         ]
     );
     stack.clear_faults();
-    let again = run(
+    let again = both(
         &env,
         &[
             "keypair",
@@ -424,7 +399,7 @@ fn plan_by_region(out: &common::Run) -> Vec<(String, String, String)> {
 #[test]
 fn issue_14_a_name_with_at_and_dot_syncs_to_a_modern_nova() {
     let (stack, env) = demo();
-    seed(&stack, "RegionOne", "ops@host.example", ED25519);
+    seed_keypair(&stack, "RegionOne", "ops@host.example", ED25519);
     let sync = [
         "keypair",
         "sync",
@@ -435,7 +410,7 @@ fn issue_14_a_name_with_at_and_dot_syncs_to_a_modern_nova() {
         "-f",
         "json",
     ];
-    let out = run(&env, &sync);
+    let out = both(&env, &sync);
     out.assert_code(0);
     assert_eq!(
         held(&stack, "ops@host.example"),
@@ -460,7 +435,7 @@ fn issue_14_a_name_with_at_and_dot_syncs_to_a_modern_nova() {
             "{r:?}"
         );
     }
-    run(&env, &["keypair", "list", "--exit-code"]).assert_code(0);
+    both(&env, &["keypair", "list", "--exit-code"]).assert_code(0);
 }
 
 /// Issue 14: a target whose Nova stops before 2.92 cannot take `@` or `.`:
@@ -471,8 +446,8 @@ fn issue_14_an_older_nova_is_a_conflict_that_names_the_microversion() {
     let stack =
         FakeStack::start(Spec::demo().region_compute_max_microversion("RegionThree", "2.87"));
     let env = Env::with_clouds(&stack.clouds_yaml());
-    seed(&stack, "RegionOne", "ops@host.example", ED25519);
-    seed(&stack, "RegionOne", "deploy", RSA);
+    seed_keypair(&stack, "RegionOne", "ops@host.example", ED25519);
+    seed_keypair(&stack, "RegionOne", "deploy", RSA);
     let sync = [
         "keypair",
         "sync",
@@ -484,7 +459,7 @@ fn issue_14_an_older_nova_is_a_conflict_that_names_the_microversion() {
         "json",
     ];
     let why = "nova at this site (microversion 2.87) does not accept '@' in a keypair name; it needs 2.92";
-    let dry = run(&env, &[&sync[..], &["--dry-run"]].concat());
+    let dry = both(&env, &[&sync[..], &["--dry-run"]].concat());
     let planned = plan_by_region(&dry);
     assert!(
         planned.contains(&(
@@ -502,7 +477,7 @@ fn issue_14_an_older_nova_is_a_conflict_that_names_the_microversion() {
         "{planned:?}"
     );
 
-    let out = run(&env, &[&sync[..], &["--yes"]].concat());
+    let out = both(&env, &[&sync[..], &["--yes"]].concat());
     out.assert_code(2);
     assert!(
         out.stderr.contains("fake-b/RegionThree") && out.stderr.contains(why),
@@ -527,7 +502,7 @@ fn issue_14_an_older_nova_is_a_conflict_that_names_the_microversion() {
     );
 
     // An ordinary name is taken there, at the older Nova's own maximum.
-    let out = run(
+    let out = both(
         &env,
         &[
             "keypair",
@@ -558,7 +533,7 @@ fn issue_14_a_name_no_nova_accepts_is_a_conflict_everywhere() {
         ),
     ];
     for (name, why) in cases {
-        let out = run(
+        let out = both(
             &env,
             &[
                 "keypair",
@@ -599,10 +574,10 @@ fn issue_14_a_name_no_nova_accepts_is_a_conflict_everywhere() {
 #[test]
 fn issue_14_a_to_that_matches_nothing_names_to() {
     let (stack, env) = demo();
-    seed(&stack, "RegionOne", "deploy", ED25519);
+    seed_keypair(&stack, "RegionOne", "deploy", ED25519);
     let path = env.write("id_ed25519.pub", ED25519);
     let import = |to: &str| {
-        run(
+        both(
             &env,
             &[
                 "keypair",
@@ -634,7 +609,7 @@ fn issue_14_a_to_that_matches_nothing_names_to() {
             out.stderr
         );
     }
-    let out = run(
+    let out = both(
         &env,
         &[
             "keypair",
@@ -764,9 +739,9 @@ fn issue_14_a_key_file_that_is_no_small_regular_file_is_refused_before_any_reque
 #[test]
 fn issue_14_a_views_columns_are_checked_before_any_request() {
     let (stack, env) = demo();
-    seed(&stack, "RegionOne", "deploy", ED25519);
+    seed_keypair(&stack, "RegionOne", "deploy", ED25519);
     let seeded = stack.requests().len();
-    let out = run(&env, &["keypair", "list", "-c", "nope"]);
+    let out = both(&env, &["keypair", "list", "-c", "nope"]);
     out.assert_code(2);
     assert!(
         out.stderr
@@ -775,13 +750,13 @@ fn issue_14_a_views_columns_are_checked_before_any_request() {
         out.stderr
     );
     assert_eq!(stack.requests().len(), seeded, "no request was made");
-    let out = run(
+    let out = both(
         &env,
         &["keypair", "list", "-c", "Name", "-c", "fake-a/RegionOne"],
     );
     out.assert_code(0);
     assert!(out.stdout.contains("a7:02:01:6b…"), "{}", out.stdout);
-    let out = run(
+    let out = both(
         &env,
         &["keypair", "list", "-f", "json", "-c", "fake-a/RegionOne"],
     );
@@ -798,8 +773,8 @@ fn issue_14_a_views_columns_are_checked_before_any_request() {
 #[test]
 fn issue_14_a_skip_has_one_status_in_every_run() {
     let (stack, env) = demo();
-    seed(&stack, "RegionOne", "deploy", ED25519);
-    seed(&stack, "RegionTwo", "deploy", ED25519);
+    seed_keypair(&stack, "RegionOne", "deploy", ED25519);
+    seed_keypair(&stack, "RegionTwo", "deploy", ED25519);
     let sync = [
         "keypair",
         "sync",
@@ -823,13 +798,13 @@ fn issue_14_a_skip_has_one_status_in_every_run() {
             })
             .collect()
     };
-    let first = run(&env, &sync);
+    let first = both(&env, &sync);
     first.assert_code(0);
     assert_eq!(
         statuses(&first),
         common::pairs(&[("skip", "not applied"), ("create", "applied")])
     );
-    let second = run(&env, &sync);
+    let second = both(&env, &sync);
     second.assert_code(0);
     assert_eq!(
         statuses(&second),

@@ -1,0 +1,29 @@
+//! The end-to-end tests, in one binary: each module runs the real `osprey`
+//! (or its library, for the machinery below the commands) against a fake
+//! cloud from `tests/fakestack`, or against the minicloud for the real tier
+//! (`real_minicloud`, ignored unless asked for, as `.ci/run` does). One
+//! binary links the crate once instead of once per file.
+//!
+//! `tests/http_stream.rs` stays a binary of its own: it bounds the peak
+//! memory of its whole process, which other tests would add to.
+
+mod common;
+
+mod config_diff;
+mod config_errors;
+mod config_fuzz;
+mod fault_matrix;
+mod flavor;
+mod generated;
+mod hardening;
+mod hardening_auth;
+mod ip;
+mod keypair;
+mod mutation_faults;
+mod pagination;
+mod quota;
+mod real_minicloud;
+mod secgroup;
+mod sites;
+mod tls;
+mod token_cache;
