@@ -4,7 +4,7 @@
 //! The port works on ordered JSON maps with Python's semantics on purpose:
 //! which spelling of a key wins, what `str()` makes of a number, which values
 //! count as "not set" (falsy) and where a key lands in the dict all decide
-//! what openstacksdk resolves, and `tests/config_diff.rs` compares the result
+//! what openstacksdk resolves, and `tests/it/config_diff.rs` compares the result
 //! with openstacksdk itself. Nothing here knows about clouds: these are the
 //! `dict`, `str()`, `repr()` and `str.format` rules the loader builds on.
 

@@ -596,8 +596,7 @@ fn a_column_may_be_named_as_its_header() {
 #[test]
 fn a_lost_answer_to_a_unified_limits_creation_is_found() {
     for kind in [FaultKind::DropAnswer, FaultKind::SwallowAnswer] {
-        let stack = FakeStack::start(Spec::demo());
-        let env = Env::with_clouds(&stack.clouds_yaml());
+        let (stack, env) = demo();
         stack.set_usage("RegionOne", "admin", "image", "image_count_total", 5);
         let file = env.write(
             "limits.yaml",
