@@ -127,32 +127,17 @@ async fn dispatch(command: &Command, g: &Settings, cancel: Cancel) -> anyhow::Re
         .with_site_timeout(g.site_timeout),
     };
     let ui = Terminal(&g.render);
-    use commands::{auth, flavor, ip, keypair, quota, secgroup, sites};
     match command {
         Command::Config(commands::config::Command::Show { unmask }) => {
             commands::config::show(&config, *unmask)
         }
-        Command::Sites(a) => sites::sites(&estate, a).await,
-        Command::Auth(auth::Command::Status) => auth::status(&estate).await,
-        Command::Auth(auth::Command::Logout { all }) => auth::logout(&estate, *all),
-        Command::Quota(quota::Command::Show(a)) => quota::show::show(&estate, a).await,
-        Command::Quota(quota::Command::Balance(a)) => quota::balance(&estate, a, &ui).await,
-        Command::Quota(quota::Command::Check(a)) => quota::check(&estate, a).await,
-        Command::Keypair(keypair::Command::List(a)) => keypair::list(&estate, a).await,
-        Command::Keypair(keypair::Command::Sync(a)) => keypair::sync(&estate, a, &ui).await,
-        Command::Keypair(keypair::Command::Import(a)) => keypair::import(&estate, a, &ui).await,
-        Command::Keypair(keypair::Command::Delete(a)) => keypair::delete(&estate, a, &ui).await,
-        Command::Flavor(flavor::Command::List(a)) => flavor::list(&estate, a).await,
-        Command::Flavor(flavor::Command::Sync(a)) => flavor::sync(&estate, a, &ui).await,
-        Command::Secgroup(secgroup::Command::List(a)) => secgroup::list(&estate, a).await,
-        Command::Secgroup(secgroup::Command::Diff(a)) => secgroup::diff(&estate, a).await,
-        Command::Secgroup(secgroup::Command::Sync(a)) => {
-            secgroup::sync::sync(&estate, a, &ui).await
-        }
-        Command::Ip(ip::Command::List(a)) => ip::list(&estate, a).await,
-        Command::Ip(ip::Command::Scan(a)) => ip::scan(&estate, a).await,
-        Command::Ip(ip::Command::Find(a)) => ip::find(&estate, a).await,
-        Command::Ip(ip::Command::Free(a)) => ip::free(&estate, a).await,
+        Command::Sites(a) => commands::sites::sites(&estate, a).await,
+        Command::Auth(c) => c.run(&estate).await,
+        Command::Quota(c) => c.run(&estate, &ui).await,
+        Command::Keypair(c) => c.run(&estate, &ui).await,
+        Command::Flavor(c) => c.run(&estate, &ui).await,
+        Command::Secgroup(c) => c.run(&estate, &ui).await,
+        Command::Ip(c) => c.run(&estate).await,
         Command::Completions { .. } | Command::Man { .. } => unreachable!("handled above"),
     }
 }
@@ -160,36 +145,18 @@ async fn dispatch(command: &Command, g: &Settings, cancel: Cancel) -> anyhow::Re
 /// The columns each command's output can have, by its row type (and its
 /// table of sites, for a drift matrix).
 fn known_columns(command: &Command) -> Option<render::Known> {
-    use commands::{auth, flavor, ip, keypair, quota, secgroup, sites};
-    use render::Known;
-    use render::columns::of;
-    let matrix = |rows| Known::with_sites(rows, &["name", "status"]);
+    use render::{Known, columns::of};
     Some(match command {
         Command::Config(_) => {
             Known::rows(config::SHOW_COLUMNS.iter().map(|c| c.to_string()).collect())
         }
-        Command::Sites(_) => Known::rows(of::<sites::SiteRow>()),
-        Command::Auth(auth::Command::Status) => Known::rows(of::<auth::StatusRow>()),
-        Command::Auth(auth::Command::Logout { .. }) => Known::rows(of::<auth::LogoutRow>()),
-        Command::Quota(quota::Command::Show(a)) if a.total => {
-            Known::rows(of::<quota::show::TotalRow>())
-        }
-        Command::Quota(quota::Command::Show(_)) => Known::with_sites(
-            of::<quota::show::QuotaRow>(),
-            &["service", "resource", "total", "global", "status"],
-        ),
-        Command::Quota(quota::Command::Balance(_)) => Known::rows(of::<quota::BalanceRow>()),
-        Command::Quota(quota::Command::Check(_)) => Known::rows(of::<quota::ViolationRow>()),
-        Command::Keypair(keypair::Command::List(_)) => matrix(of::<keypair::KeypairRow>()),
-        Command::Flavor(flavor::Command::List(_)) => matrix(of::<flavor::FlavorRow>()),
-        Command::Secgroup(secgroup::Command::List(_)) => matrix(of::<secgroup::GroupRow>()),
-        Command::Secgroup(secgroup::Command::Diff(_)) => Known::rows(of::<secgroup::DiffRow>()),
-        Command::Keypair(_) | Command::Flavor(_) | Command::Secgroup(_) => {
-            Known::rows(of::<plan::PlanRow>())
-        }
-        Command::Ip(ip::Command::List(_) | ip::Command::Find(_)) => Known::rows(of::<ip::IpRow>()),
-        Command::Ip(ip::Command::Scan(_)) => Known::rows(of::<ip::ScanRow>()),
-        Command::Ip(ip::Command::Free(_)) => Known::rows(of::<ip::FreeRow>()),
+        Command::Sites(_) => Known::rows(of::<commands::sites::SiteRow>()),
+        Command::Auth(c) => c.columns(),
+        Command::Quota(c) => c.columns(),
+        Command::Keypair(c) => c.columns(),
+        Command::Flavor(c) => c.columns(),
+        Command::Secgroup(c) => c.columns(),
+        Command::Ip(c) => c.columns(),
         Command::Completions { .. } | Command::Man { .. } => return None,
     })
 }

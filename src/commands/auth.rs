@@ -29,6 +29,24 @@ pub(crate) enum Command {
     },
 }
 
+impl Command {
+    /// The columns of what the command prints, known before it runs.
+    pub(crate) fn columns(&self) -> crate::render::Known {
+        use crate::render::{Known, columns::of};
+        match self {
+            Command::Status => Known::rows(of::<StatusRow>()),
+            Command::Logout { .. } => Known::rows(of::<LogoutRow>()),
+        }
+    }
+
+    pub(crate) async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
+        match self {
+            Command::Status => status(estate).await,
+            Command::Logout { all } => logout(estate, *all),
+        }
+    }
+}
+
 /// One site's cached token: the row of `osprey auth status`.
 #[derive(Debug, Default, Serialize)]
 pub(crate) struct StatusRow {

@@ -35,6 +35,28 @@ pub(crate) enum Command {
     Sync(SyncArgs),
 }
 
+impl Command {
+    /// The columns of what the command prints, known before it runs.
+    pub(crate) fn columns(&self) -> crate::render::Known {
+        use crate::render::{Known, columns::of};
+        match self {
+            Command::List(_) => Known::with_sites(of::<FlavorRow>(), &["name", "status"]),
+            Command::Sync(_) => Known::rows(of::<crate::plan::PlanRow>()),
+        }
+    }
+
+    pub(crate) async fn run(
+        &self,
+        estate: &Estate<'_>,
+        ui: &dyn crate::plan::Confirm,
+    ) -> anyhow::Result<Report> {
+        match self {
+            Command::List(a) => list(estate, a).await,
+            Command::Sync(a) => sync(estate, a, ui).await,
+        }
+    }
+}
+
 /// `flavor list` flags.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub(crate) struct ListArgs {

@@ -33,6 +33,27 @@ pub(crate) enum Command {
     Free(FreeArgs),
 }
 
+impl Command {
+    /// The columns of what the command prints, known before it runs.
+    pub(crate) fn columns(&self) -> crate::render::Known {
+        use crate::render::{Known, columns::of};
+        match self {
+            Command::List(_) | Command::Find(_) => Known::rows(of::<IpRow>()),
+            Command::Scan(_) => Known::rows(of::<ScanRow>()),
+            Command::Free(_) => Known::rows(of::<FreeRow>()),
+        }
+    }
+
+    pub(crate) async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
+        match self {
+            Command::List(a) => list(estate, a).await,
+            Command::Scan(a) => scan(estate, a).await,
+            Command::Find(a) => find(estate, a).await,
+            Command::Free(a) => free(estate, a).await,
+        }
+    }
+}
+
 /// `ip list` flags.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub(crate) struct ListArgs {

@@ -36,6 +36,30 @@ pub(crate) enum Command {
     Delete(DeleteArgs),
 }
 
+impl Command {
+    /// The columns of what the command prints, known before it runs.
+    pub(crate) fn columns(&self) -> crate::render::Known {
+        use crate::render::{Known, columns::of};
+        match self {
+            Command::List(_) => Known::with_sites(of::<KeypairRow>(), &["name", "status"]),
+            _ => Known::rows(of::<crate::plan::PlanRow>()),
+        }
+    }
+
+    pub(crate) async fn run(
+        &self,
+        estate: &Estate<'_>,
+        ui: &dyn crate::plan::Confirm,
+    ) -> anyhow::Result<Report> {
+        match self {
+            Command::List(a) => list(estate, a).await,
+            Command::Sync(a) => sync(estate, a, ui).await,
+            Command::Import(a) => import(estate, a, ui).await,
+            Command::Delete(a) => delete(estate, a, ui).await,
+        }
+    }
+}
+
 /// `keypair list` flags.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub(crate) struct ListArgs {

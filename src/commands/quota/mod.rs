@@ -36,6 +36,34 @@ pub(crate) enum Command {
     Check(CheckArgs),
 }
 
+impl Command {
+    /// The columns of what the command prints, known before it runs.
+    pub(crate) fn columns(&self) -> crate::render::Known {
+        use crate::render::{Known, columns::of};
+        match self {
+            Command::Show(a) if a.total => Known::rows(of::<show::TotalRow>()),
+            Command::Show(_) => Known::with_sites(
+                of::<show::QuotaRow>(),
+                &["service", "resource", "total", "global", "status"],
+            ),
+            Command::Balance(_) => Known::rows(of::<BalanceRow>()),
+            Command::Check(_) => Known::rows(of::<ViolationRow>()),
+        }
+    }
+
+    pub(crate) async fn run(
+        &self,
+        estate: &Estate<'_>,
+        ui: &dyn crate::plan::Confirm,
+    ) -> anyhow::Result<Report> {
+        match self {
+            Command::Show(a) => show::show(estate, a).await,
+            Command::Balance(a) => balance(estate, a, ui).await,
+            Command::Check(a) => check(estate, a).await,
+        }
+    }
+}
+
 /// `quota show` flags.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub(crate) struct ShowArgs {

@@ -43,6 +43,30 @@ pub(crate) enum Command {
     Sync(SyncArgs),
 }
 
+impl Command {
+    /// The columns of what the command prints, known before it runs.
+    pub(crate) fn columns(&self) -> crate::render::Known {
+        use crate::render::{Known, columns::of};
+        match self {
+            Command::List(_) => Known::with_sites(of::<GroupRow>(), &["name", "status"]),
+            Command::Diff(_) => Known::rows(of::<DiffRow>()),
+            Command::Sync(_) => Known::rows(of::<crate::plan::PlanRow>()),
+        }
+    }
+
+    pub(crate) async fn run(
+        &self,
+        estate: &Estate<'_>,
+        ui: &dyn crate::plan::Confirm,
+    ) -> anyhow::Result<Report> {
+        match self {
+            Command::List(a) => list(estate, a).await,
+            Command::Diff(a) => diff(estate, a).await,
+            Command::Sync(a) => sync::sync(estate, a, ui).await,
+        }
+    }
+}
+
 /// `secgroup list` flags.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub(crate) struct ListArgs {
