@@ -28,3 +28,9 @@ impl PlanArgs {
         }
     }
 }
+
+impl From<&PlanArgs> for Options {
+    fn from(args: &PlanArgs) -> Self {
+        args.options()
+    }
+}

@@ -363,10 +363,11 @@ pub(crate) async fn execute<E: Executor>(
     plan: Plan<E::Op>,
     exec: &E,
     runner: &Runner,
-    opts: Options,
+    opts: impl Into<Options>,
     ui: &dyn Confirm,
     report: &mut Report,
 ) -> anyhow::Result<Executed<E::Undo>> {
+    let opts: Options = opts.into();
     let steps: Vec<&Step<E::Op>> = plan.steps.iter().collect();
     // A skip or a conflict is `not applied` in every run, dry or not.
     let mut statuses: Vec<Status> = steps

@@ -305,15 +305,7 @@ pub(crate) async fn sync(
     let exec = apply::Flavors {
         clients: targets.into(),
     };
-    plan::execute(
-        plan,
-        &exec,
-        &estate.runner,
-        args.plan.options(),
-        ui,
-        &mut report,
-    )
-    .await?;
+    plan::execute(plan, &exec, &estate.runner, &args.plan, ui, &mut report).await?;
     Ok(report)
 }
 

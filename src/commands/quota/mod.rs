@@ -426,15 +426,7 @@ pub(crate) async fn balance(
     let exec = Limits {
         clients: clients.into(),
     };
-    plan::execute(
-        plan,
-        &exec,
-        &estate.runner,
-        args.plan.options(),
-        ui,
-        &mut report,
-    )
-    .await?;
+    plan::execute(plan, &exec, &estate.runner, &args.plan, ui, &mut report).await?;
     Ok(report)
 }
 

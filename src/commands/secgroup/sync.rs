@@ -124,15 +124,7 @@ pub(crate) async fn sync(
         noun: "security group changes".into(),
     };
     let exec = Groups::new(targets, &read);
-    plan::execute(
-        plan,
-        &exec,
-        &estate.runner,
-        args.plan.options(),
-        ui,
-        &mut report,
-    )
-    .await?;
+    plan::execute(plan, &exec, &estate.runner, &args.plan, ui, &mut report).await?;
     Ok(report)
 }
 
