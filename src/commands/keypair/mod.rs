@@ -17,7 +17,7 @@ use crate::render::plural;
 use crate::sync::drift::Matrix;
 use crate::sync::{EndsArgs, ends, targets};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -332,7 +332,7 @@ async fn clone_to(
     } else {
         "import"
     };
-    run(estate, steps, verb, &read, clients, opts, ui, &mut report).await?;
+    run(estate, steps, verb, clients, opts, ui, &mut report).await?;
     Ok(report)
 }
 
@@ -376,7 +376,6 @@ pub(crate) async fn delete(
         estate,
         steps,
         "delete",
-        &read,
         clients,
         args.plan.options(),
         ui,
@@ -409,23 +408,23 @@ fn step(site: &SiteId, name: &str, action: Action, detail: String, op: Op) -> St
     }
 }
 
-/// Hands the steps to the plan engine, one site at a time atomic.
-#[allow(clippy::too_many_arguments)]
+/// Hands the steps (one per key at every site read) to the plan engine,
+/// one site at a time atomic.
 async fn run(
     estate: &Estate<'_>,
     steps: Vec<Step<Op>>,
     verb: &str,
-    read: &[(SiteId, Vec<Keypair>)],
     clients: Vec<Arc<SiteClient>>,
     opts: plan::Options,
     ui: &dyn plan::Confirm,
     report: &mut Report,
 ) -> anyhow::Result<()> {
     if !steps.iter().any(|s| s.action.changes()) && !steps.iter().any(is_conflict) {
+        let sites: BTreeSet<&SiteId> = steps.iter().map(|s| &s.site).collect();
         report.notes.push(format!(
             "nothing to change at {} site{}",
-            read.len(),
-            plural(read.len())
+            sites.len(),
+            plural(sites.len())
         ));
     }
     let plan = Plan::per_site(steps, verb, "keypair");
