@@ -810,4 +810,9 @@ fn issue_14_a_skip_has_one_status_in_every_run() {
         statuses(&second),
         common::pairs(&[("skip", "not applied"), ("skip", "not applied")])
     );
+    assert!(
+        second.stderr.contains("nothing to change at 2 sites"),
+        "{}",
+        second.stderr
+    );
 }
