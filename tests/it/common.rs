@@ -341,3 +341,24 @@ pub fn nova(
     assert!(resp.status().is_success(), "{url}: {}", resp.status());
     resp.json().unwrap_or(serde_json::Value::Null)
 }
+
+/// Waits until `done` holds, checking every few milliseconds, and fails
+/// the test naming `what` if it does not within `within`: a test waits
+/// for a condition, never for a fixed time.
+#[track_caller]
+pub fn wait_until(what: &str, within: std::time::Duration, mut done: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + within;
+    while !done() {
+        assert!(std::time::Instant::now() < deadline, "{what}");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+/// Sends a running osprey the Ctrl-C a user would (SIGINT).
+pub fn interrupt(child: &std::process::Child) {
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}

@@ -9,7 +9,7 @@
 use crate::common::{self, ED25519, Env, RSA, demo, seed_keypair};
 use fakestack::{FakeStack, Fault, FaultKind, Kind, Target};
 use serde_json::{Value, json};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const TARGET: &str = "RegionThree";
 
@@ -339,20 +339,17 @@ fn interrupted(stack: &FakeStack, env: &Env, argv: &[&str], method: &str) -> com
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !stack
-        .requests()
-        .iter()
-        .any(|r| r.method == method && r.target == TARGET)
-    {
-        assert!(Instant::now() < deadline, "no {method} reached {TARGET}");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    common::wait_until(
+        &format!("no {method} reached {TARGET}"),
+        Duration::from_secs(60),
+        || {
+            stack
+                .requests()
+                .iter()
+                .any(|r| r.method == method && r.target == TARGET)
+        },
+    );
+    common::interrupt(&child);
     common::Run::from(child.wait_with_output().unwrap())
 }
 

@@ -693,40 +693,25 @@ fn a_second_ctrl_c_exits_while_a_write_drains() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while !stack
-        .requests()
-        .iter()
-        .any(|r| r.method == "PUT" && r.target == "RegionOne")
-    {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no write reached RegionOne"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let pid = child.id().to_string();
-    let interrupt = || {
-        let status = std::process::Command::new("kill")
-            .args(["-INT", &pid])
-            .status()
-            .unwrap();
-        assert!(status.success());
-    };
-    interrupt();
+    let thirty = std::time::Duration::from_secs(30);
+    common::wait_until("no write reached RegionOne", thirty, || {
+        stack
+            .requests()
+            .iter()
+            .any(|r| r.method == "PUT" && r.target == "RegionOne")
+    });
+    common::interrupt(&child);
     // The first Ctrl-C waits for the hanging write, so the run goes on. A
     // second one sent before the program listens again would be lost, and
     // nothing outside tells when it does: Ctrl-C is repeated until the
     // program has exited.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while child.try_wait().unwrap().is_none() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "a second Ctrl-C did not end the run"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        interrupt();
-    }
+    common::wait_until("a second Ctrl-C did not end the run", thirty, || {
+        let ended = child.try_wait().unwrap().is_some();
+        if !ended {
+            common::interrupt(&child);
+        }
+        ended
+    });
     let run = common::Run::from(child.wait_with_output().unwrap());
     run.assert_code(130);
     assert!(

@@ -709,19 +709,12 @@ fn ctrl_c_prints_finished_sites_and_exits_130() {
         "/volume/",
         "/placement/",
     ];
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    while stack.count("RegionTwo", "GET", "/image/") == 0 || !services.iter().all(|s| answered(s)) {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the check never reached RegionTwo"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    common::wait_until(
+        "the check never reached RegionTwo",
+        Duration::from_secs(30),
+        || stack.count("RegionTwo", "GET", "/image/") > 0 && services.iter().all(|s| answered(s)),
+    );
+    common::interrupt(&child);
     let run = common::Run::from(child.wait_with_output().unwrap());
     run.assert_code(130);
     let sites = run.sites();
