@@ -85,12 +85,7 @@ impl RenderOptions {
             names
                 .iter()
                 .map(|name| {
-                    column_named(known, name).ok_or_else(|| {
-                        hinted(
-                            format!("{flag} {name}: no such column"),
-                            format!("columns are: {}", known.join(", ")),
-                        )
-                    })
+                    column_named(known, name).ok_or_else(|| no_such_column(flag, name, known))
                 })
                 .collect()
         };
@@ -140,14 +135,25 @@ impl RenderOptions {
                 let fits = column_named(&known.rows, name).is_some()
                     || table.is_some_and(|t| column_named(t, name).is_some() || name.contains('/'));
                 if !fits {
-                    return Err(hinted(
-                        format!("{flag} {name}: no such column"),
-                        format!("columns are: {}", known.rows.join(", ")),
-                    ));
+                    return Err(no_such_column(flag, name, &known.rows));
                 }
             }
         }
         Ok(())
+    }
+}
+
+/// `-c NAME: no such column`, with the columns there are and the one
+/// `name` may have meant.
+fn no_such_column(flag: &str, name: &str, known: &[String]) -> anyhow::Error {
+    let err = hinted(
+        format!("{flag} {name}: no such column"),
+        format!("columns are: {}", known.join(", ")),
+    );
+    let names: Vec<&str> = known.iter().map(String::as_str).collect();
+    match crate::error::closest(&name.to_lowercase(), &names) {
+        Some(guess) => crate::error::add_hint(err, format!("did you mean {guess}?")),
+        None => err,
     }
 }
 
@@ -411,6 +417,9 @@ mod tests {
         let (msg, hints) = crate::error::describe(&err);
         assert_eq!(msg, "-c nope: no such column");
         assert_eq!(hints, vec!["columns are: cloud, region, latency_ms, ok"]);
+        o.columns = vec!["Regoin".into()];
+        let (_, hints) = crate::error::describe(&render(&sample(), &o).unwrap_err());
+        assert_eq!(hints[0], "did you mean region?");
     }
 
     #[test]
