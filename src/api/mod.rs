@@ -252,12 +252,13 @@ impl SiteClient {
         body: Option<Value>,
     ) -> anyhow::Result<Value> {
         let path = ep.path_with(args, query)?;
-        let resp = match self.send_to(ep, Target::Path(&path), body.clone()).await {
-            // A write that sets a state can be sent again after its answer
-            // was lost (a timeout, which the transport does not retry), and
-            // that tells what happened.
+        // A write that sets a state can be sent again after its answer was
+        // lost (a timeout, which the transport does not retry), and that
+        // tells what happened; only such a write keeps a copy of its body.
+        let again = if ep.repeatable { body.clone() } else { None };
+        let resp = match self.send_to(ep, Target::Path(&path), body).await {
             Err(e) if ep.repeatable && answer_lost(&e) => {
-                self.send_to(ep, Target::Path(&path), body).await?
+                self.send_to(ep, Target::Path(&path), again).await?
             }
             other => other?,
         };

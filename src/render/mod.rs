@@ -146,14 +146,15 @@ impl RenderOptions {
 /// `-c NAME: no such column`, with the columns there are and the one
 /// `name` may have meant.
 fn no_such_column(flag: &str, name: &str, known: &[String]) -> anyhow::Error {
-    let err = hinted(
-        format!("{flag} {name}: no such column"),
-        format!("columns are: {}", known.join(", ")),
-    );
+    let message = format!("{flag} {name}: no such column");
+    let columns = format!("columns are: {}", known.join(", "));
     let names: Vec<&str> = known.iter().map(String::as_str).collect();
+    // The outer hint is shown first: the columns, then the guess.
     match crate::error::closest(&name.to_lowercase(), &names) {
-        Some(guess) => crate::error::add_hint(err, format!("did you mean {guess}?")),
-        None => err,
+        Some(guess) => {
+            crate::error::add_hint(hinted(message, format!("did you mean {guess}?")), columns)
+        }
+        None => hinted(message, columns),
     }
 }
 
@@ -419,7 +420,7 @@ mod tests {
         assert_eq!(hints, vec!["columns are: cloud, region, latency_ms, ok"]);
         o.columns = vec!["Regoin".into()];
         let (_, hints) = crate::error::describe(&render(&sample(), &o).unwrap_err());
-        assert_eq!(hints[0], "did you mean region?");
+        assert_eq!(hints[1], "did you mean region?");
     }
 
     #[test]
