@@ -284,7 +284,7 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
         }
         'osprey;quota;balance' {
             [CompletionResult]::new('--limits', '--limits', [CompletionResultType]::ParameterName, 'Global limits file (YAML), e.g. examples/global-limits.yaml')
-            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'How to split the headroom between sites')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'How a global limit becomes per-site limits; with hard, summed limits over the global limit are violations too')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only this project of the file (name or id). Default: every project in it')
             [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)')
             [CompletionResult]::new('--os-region-name', '--os-region-name', [CompletionResultType]::ParameterName, 'Region(s) to act on within the selected clouds (repeatable, comma lists)')
@@ -314,8 +314,8 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             break
         }
         'osprey;quota;check' {
-            [CompletionResult]::new('--limits', '--limits', [CompletionResultType]::ParameterName, 'Global limits file (YAML)')
-            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'How the limits are balanced: with hard, summed limits over the global limit are violations too')
+            [CompletionResult]::new('--limits', '--limits', [CompletionResultType]::ParameterName, 'Global limits file (YAML), e.g. examples/global-limits.yaml')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'How a global limit becomes per-site limits; with hard, summed limits over the global limit are violations too')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only this project of the file (name or id). Default: every project in it')
             [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)')
             [CompletionResult]::new('--os-region-name', '--os-region-name', [CompletionResultType]::ParameterName, 'Region(s) to act on within the selected clouds (repeatable, comma lists)')
@@ -388,7 +388,7 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             break
         }
         'osprey;keypair;list' {
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only names matching this glob')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only names matching this glob (`*` any run, `?` one character). Default: every name')
             [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)')
             [CompletionResult]::new('--os-region-name', '--os-region-name', [CompletionResultType]::ParameterName, 'Region(s) to act on within the selected clouds (repeatable, comma lists)')
             [CompletionResult]::new('--sites', '--sites', [CompletionResultType]::ParameterName, 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`')
@@ -402,7 +402,7 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
             [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
             [CompletionResult]::new('--sort-column', '--sort-column', [CompletionResultType]::ParameterName, 'Sort rows by this column (repeatable). Default: by cloud and region')
-            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when any key differs or is missing somewhere (a drift check)')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)')
             [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Neither reuse nor keep tokens and version discovery between runs')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
@@ -550,7 +550,7 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             break
         }
         'osprey;flavor;list' {
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only flavors whose name matches this glob (`*` any run, `?` one character). Default: every flavor')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only names matching this glob (`*` any run, `?` one character). Default: every name')
             [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)')
             [CompletionResult]::new('--os-region-name', '--os-region-name', [CompletionResultType]::ParameterName, 'Region(s) to act on within the selected clouds (repeatable, comma lists)')
             [CompletionResult]::new('--sites', '--sites', [CompletionResultType]::ParameterName, 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`')
@@ -564,7 +564,7 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
             [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
             [CompletionResult]::new('--sort-column', '--sort-column', [CompletionResultType]::ParameterName, 'Sort rows by this column (repeatable). Default: by cloud and region')
-            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when a flavor differs or is missing somewhere (a drift check for cron and CI)')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)')
             [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Neither reuse nor keep tokens and version discovery between runs')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
@@ -647,7 +647,7 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             break
         }
         'osprey;secgroup;list' {
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only groups whose name matches this glob (`*`, `?`). Default: every group')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only names matching this glob (`*` any run, `?` one character). Default: every name')
             [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)')
             [CompletionResult]::new('--os-region-name', '--os-region-name', [CompletionResultType]::ParameterName, 'Region(s) to act on within the selected clouds (repeatable, comma lists)')
             [CompletionResult]::new('--sites', '--sites', [CompletionResultType]::ParameterName, 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`')
@@ -661,7 +661,7 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
             [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
             [CompletionResult]::new('--sort-column', '--sort-column', [CompletionResultType]::ParameterName, 'Sort rows by this column (repeatable). Default: by cloud and region')
-            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when a group is not the same at every site (a drift check)')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)')
             [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Neither reuse nor keep tokens and version discovery between runs')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')

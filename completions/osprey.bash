@@ -1054,7 +1054,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__flavor__subcmd__sync)
-            opts="-y -f -c -v -q -h --replace --from --to --dry-run --exit-code --yes --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-y -f -c -v -q -h --from --to --replace --dry-run --exit-code --yes --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2368,7 +2368,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__keypair__subcmd__sync)
-            opts="-y -f -c -v -q -h --replace --from --to --dry-run --exit-code --yes --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-y -f -c -v -q -h --from --to --replace --dry-run --exit-code --yes --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -265,7 +265,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
         }
         &'osprey;quota;balance'= {
             cand --limits 'Global limits file (YAML), e.g. examples/global-limits.yaml'
-            cand --strategy 'How to split the headroom between sites'
+            cand --strategy 'How a global limit becomes per-site limits; with hard, summed limits over the global limit are violations too'
             cand --project 'Only this project of the file (name or id). Default: every project in it'
             cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
             cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
@@ -294,8 +294,8 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'osprey;quota;check'= {
-            cand --limits 'Global limits file (YAML)'
-            cand --strategy 'How the limits are balanced: with hard, summed limits over the global limit are violations too'
+            cand --limits 'Global limits file (YAML), e.g. examples/global-limits.yaml'
+            cand --strategy 'How a global limit becomes per-site limits; with hard, summed limits over the global limit are violations too'
             cand --project 'Only this project of the file (name or id). Default: every project in it'
             cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
             cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
@@ -361,7 +361,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'osprey;keypair;list'= {
-            cand --name 'Only names matching this glob'
+            cand --name 'Only names matching this glob (`*` any run, `?` one character). Default: every name'
             cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
             cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
             cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
@@ -375,7 +375,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand -c 'Show only this column (repeatable). Default: all columns'
             cand --column 'Show only this column (repeatable). Default: all columns'
             cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
-            cand --exit-code 'Exit 1 when any key differs or is missing somewhere (a drift check)'
+            cand --exit-code 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
             cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
             cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
@@ -512,7 +512,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'osprey;flavor;list'= {
-            cand --name 'Only flavors whose name matches this glob (`*` any run, `?` one character). Default: every flavor'
+            cand --name 'Only names matching this glob (`*` any run, `?` one character). Default: every name'
             cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
             cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
             cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
@@ -526,7 +526,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand -c 'Show only this column (repeatable). Default: all columns'
             cand --column 'Show only this column (repeatable). Default: all columns'
             cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
-            cand --exit-code 'Exit 1 when a flavor differs or is missing somewhere (a drift check for cron and CI)'
+            cand --exit-code 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
             cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
             cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
@@ -602,7 +602,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'osprey;secgroup;list'= {
-            cand --name 'Only groups whose name matches this glob (`*`, `?`). Default: every group'
+            cand --name 'Only names matching this glob (`*` any run, `?` one character). Default: every name'
             cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
             cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
             cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
@@ -616,7 +616,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand -c 'Show only this column (repeatable). Default: all columns'
             cand --column 'Show only this column (repeatable). Default: all columns'
             cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
-            cand --exit-code 'Exit 1 when a group is not the same at every site (a drift check)'
+            cand --exit-code 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
             cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
             cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
             cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'

@@ -232,7 +232,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_sub
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l limits -d 'Global limits file (YAML), e.g. examples/global-limits.yaml' -r -F
-complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l strategy -d 'How to split the headroom between sites' -r -f -a "soft\t'Every site may use the whole headroom (Kingbird\'s rule); totals may overshoot'
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l strategy -d 'How a global limit becomes per-site limits; with hard, summed limits over the global limit are violations too' -r -f -a "soft\t'Every site may use the whole headroom (Kingbird\'s rule); totals may overshoot'
 hard\t'The headroom is split between sites by weight; the sum never exceeds the global limit'"
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l project -d 'Only this project of the file (name or id). Default: every project in it' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
@@ -258,8 +258,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_sub
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l limits -d 'Global limits file (YAML)' -r -F
-complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l strategy -d 'How the limits are balanced: with hard, summed limits over the global limit are violations too' -r -f -a "soft\t'Every site may use the whole headroom (Kingbird\'s rule); totals may overshoot'
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l limits -d 'Global limits file (YAML), e.g. examples/global-limits.yaml' -r -F
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l strategy -d 'How a global limit becomes per-site limits; with hard, summed limits over the global limit are violations too' -r -f -a "soft\t'Every site may use the whole headroom (Kingbird\'s rule); totals may overshoot'
 hard\t'The headroom is split between sites by weight; the sum never exceeds the global limit'"
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l project -d 'Only this project of the file (name or id). Default: every project in it' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
@@ -310,7 +310,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_se
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_seen_subcommand_from list sync import delete help" -f -a "import" -d 'Import a local public key (.pub) at the selected sites'
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_seen_subcommand_from list sync import delete help" -f -a "delete" -d 'Delete keys at the selected sites'
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_seen_subcommand_from list sync import delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l name -d 'Only names matching this glob' -r
+complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l name -d 'Only names matching this glob (`*` any run, `?` one character). Default: every name' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
@@ -326,7 +326,7 @@ csv\t''
 value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
-complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when any key differs or is missing somewhere (a drift check)'
+complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
@@ -431,7 +431,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_see
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_seen_subcommand_from list sync help" -f -a "list" -d 'Flavors as a name x site matrix of spec digests, with a status per name: same, differs or missing'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_seen_subcommand_from list sync help" -f -a "sync" -d 'Clone flavors from one site to others, with the same id where it is free, extra specs, description and (private flavors) access lists mapped by project name (admin)'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_seen_subcommand_from list sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l name -d 'Only flavors whose name matches this glob (`*` any run, `?` one character). Default: every flavor' -r
+complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l name -d 'Only names matching this glob (`*` any run, `?` one character). Default: every name' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
@@ -447,7 +447,7 @@ csv\t''
 value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
-complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a flavor differs or is missing somewhere (a drift check for cron and CI)'
+complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
@@ -503,7 +503,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_s
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -f -a "diff" -d 'The rules of one group only in the source and only in each target'
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -f -a "sync" -d 'Clone groups with their rules from the source to the targets'
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l name -d 'Only groups whose name matches this glob (`*`, `?`). Default: every group' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l name -d 'Only names matching this glob (`*` any run, `?` one character). Default: every name' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
@@ -519,7 +519,7 @@ csv\t''
 value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
-complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a group is not the same at every site (a drift check)'
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'

@@ -29,7 +29,6 @@ use context::Estate;
 use error::Interrupted;
 use error::describe;
 use fanout::{Cancel, Runner};
-use render::RenderOptions;
 use report::Report;
 use settings::Settings;
 use std::io::Write;
@@ -115,28 +114,24 @@ async fn dispatch(command: &Command, g: &Settings, cancel: Cancel) -> anyhow::Re
             eprintln!("{w}");
         }
     }
-    let estate = Estate {
-        config: &config,
-        selection: g.selection.clone(),
-        auth: logins(command, g),
-        runner: Runner::new(
-            g.concurrency,
-            cancel,
-            render::progress::wanted(g.quiet, g.verbose),
-        )
-        .with_site_timeout(g.site_timeout),
-    };
-    let ui = Terminal(&g.render);
+    let runner = Runner::new(
+        g.concurrency,
+        cancel,
+        render::progress::wanted(g.quiet, g.verbose),
+    )
+    .with_site_timeout(g.site_timeout);
+    let ui = render::Terminal(&g.render);
+    let estate = Estate::new(&config, g.selection.clone(), logins(command, g), runner).with_ui(&ui);
     match command {
         Command::Config(commands::config::Command::Show { unmask }) => {
             commands::config::show(&config, *unmask)
         }
         Command::Sites(a) => commands::sites::sites(&estate, a).await,
         Command::Auth(c) => c.run(&estate).await,
-        Command::Quota(c) => c.run(&estate, &ui).await,
-        Command::Keypair(c) => c.run(&estate, &ui).await,
-        Command::Flavor(c) => c.run(&estate, &ui).await,
-        Command::Secgroup(c) => c.run(&estate, &ui).await,
+        Command::Quota(c) => c.run(&estate).await,
+        Command::Keypair(c) => c.run(&estate).await,
+        Command::Flavor(c) => c.run(&estate).await,
+        Command::Secgroup(c) => c.run(&estate).await,
         Command::Ip(c) => c.run(&estate).await,
         Command::Completions { .. } | Command::Man { .. } => unreachable!("handled above"),
     }
@@ -189,19 +184,6 @@ fn logins(command: &Command, g: &Settings) -> auth::Auth {
     }
 }
 
-/// Shows a plan on stdout and asks on the terminal.
-struct Terminal<'a>(&'a RenderOptions);
-
-impl plan::Confirm for Terminal<'_> {
-    fn show(&self, rows: &render::Rows) -> anyhow::Result<()> {
-        print_rows(rows, self.0)
-    }
-
-    fn confirm(&self, summary: &str) -> anyhow::Result<bool> {
-        render::prompt::confirm(summary)
-    }
-}
-
 /// Prints the report (data to stdout, failures to stderr) and picks the exit status.
 fn finish(report: Report, g: &Settings) -> ExitStatus {
     let mut status = ExitStatus::Success;
@@ -220,7 +202,7 @@ fn finish(report: Report, g: &Settings) -> ExitStatus {
         }
         _ => &report.rows,
     };
-    if let Err(e) = print_rows(rows, opts) {
+    if let Err(e) = render::print(rows, opts) {
         print_error(None, &e);
         return ExitStatus::Error;
     }
@@ -278,17 +260,6 @@ fn finish(report: Report, g: &Settings) -> ExitStatus {
 }
 
 /// Renders rows to stdout (nothing for a report without columns).
-fn print_rows(rows: &render::Rows, opts: &RenderOptions) -> anyhow::Result<()> {
-    if rows.columns.is_empty() {
-        return Ok(());
-    }
-    let text = render::render(rows, opts)?;
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not an error worth reporting.
-    let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
-    Ok(())
-}
-
 fn print_error(site: Option<&str>, err: &anyhow::Error) {
     let (message, hints) = describe(err);
     print_message(site, &message, &hints);

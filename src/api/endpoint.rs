@@ -39,10 +39,20 @@ pub struct Endpoint {
 
 impl Endpoint {
     pub const fn get(service: Service, path: &'static str, envelope: &'static str) -> Self {
-        Self::list(service, path, envelope, Paging::None)
+        Self::read(service, path, envelope, Paging::None)
     }
 
-    pub const fn list(
+    /// A list, paged as its service pages every list.
+    pub const fn list(service: Service, path: &'static str, envelope: &'static str) -> Self {
+        let paging = match service {
+            Service::Identity => Paging::Keystone,
+            Service::Image => Paging::Glance,
+            _ => Paging::Links,
+        };
+        Self::read(service, path, envelope, paging)
+    }
+
+    pub(super) const fn read(
         service: Service,
         path: &'static str,
         envelope: &'static str,
@@ -209,14 +219,11 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    const PROJECTS: Endpoint =
-        Endpoint::list(Service::Identity, "projects", "projects", Paging::Keystone);
-    const KEYPAIRS: Endpoint =
-        Endpoint::list(Service::Compute, "os-keypairs", "keypairs", Paging::Links);
-    const PORTS: Endpoint = Endpoint::list(Service::Network, "ports", "ports", Paging::Links);
-    const IMAGES: Endpoint = Endpoint::list(Service::Image, "images", "images", Paging::Glance);
-    const VOLUMES: Endpoint =
-        Endpoint::list(Service::Volume, "volumes/detail", "volumes", Paging::Links);
+    const PROJECTS: Endpoint = Endpoint::list(Service::Identity, "projects", "projects");
+    const KEYPAIRS: Endpoint = Endpoint::list(Service::Compute, "os-keypairs", "keypairs");
+    const PORTS: Endpoint = Endpoint::list(Service::Network, "ports", "ports");
+    const IMAGES: Endpoint = Endpoint::list(Service::Image, "images", "images");
+    const VOLUMES: Endpoint = Endpoint::list(Service::Volume, "volumes/detail", "volumes");
 
     /// Three pages in an API's style: the next links a client must follow.
     fn walk(ep: &Endpoint, base: &str, pages: &[Value]) -> Vec<String> {

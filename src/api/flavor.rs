@@ -18,9 +18,8 @@ const READ_VERSION: (u32, u32) = (2, 75);
 /// The first microversion whose create takes a `description`.
 const DESCRIPTION_VERSION: (u32, u32) = (2, 55);
 
-const FLAVORS: Endpoint =
-    Endpoint::list(Service::Compute, "flavors/detail", "flavors", Paging::Links)
-        .microversion(READ_VERSION.0, READ_VERSION.1);
+const FLAVORS: Endpoint = Endpoint::list(Service::Compute, "flavors/detail", "flavors")
+    .microversion(READ_VERSION.0, READ_VERSION.1);
 const EXTRA_SPECS: Endpoint =
     Endpoint::get(Service::Compute, "flavors/{}/os-extra_specs", "extra_specs");
 const ACCESS: Endpoint = Endpoint::get(
@@ -43,7 +42,7 @@ const SET_EXTRA_SPECS: Endpoint =
     Endpoint::write(Service::Compute, Method::POST, "flavors/{}/os-extra_specs");
 const ACTION: Endpoint = Endpoint::write(Service::Compute, Method::POST, "flavors/{}/action");
 /// Servers of every project: the brief list takes the same filters.
-const SERVERS: Endpoint = Endpoint::list(Service::Compute, "servers", "servers", Paging::Links);
+const SERVERS: Endpoint = Endpoint::list(Service::Compute, "servers", "servers");
 
 /// A flavor as Nova shows it to the admin, normalised across microversions.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

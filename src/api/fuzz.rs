@@ -89,7 +89,7 @@ proptest! {
         let ep = Endpoint::get(Service::Compute, "os-quota-sets/{}", "quota_set");
         let _ = ep.unwrap(body.clone());
         for paging in [Paging::Keystone, Paging::Links, Paging::Glance] {
-            let ep = Endpoint::list(Service::Network, "networks", "networks", paging);
+            let ep = Endpoint::read(Service::Network, "networks", "networks", paging);
             let _ = ep.next_page(&body, "http://h/v2.0");
             let _ = ep.unwrap(body.clone());
         }

@@ -1,6 +1,6 @@
 //! Keystone calls made with a site's token: projects, services and unified limits.
 
-use super::{Endpoint, Paging, Service, SiteClient};
+use super::{Endpoint, Service, SiteClient};
 use crate::error::hinted;
 use crate::http::has_status;
 use reqwest::Method;
@@ -8,21 +8,11 @@ use serde::Deserialize;
 use serde_json::json;
 
 const PROJECT: Endpoint = Endpoint::get(Service::Identity, "projects/{}", "project");
-const PROJECTS: Endpoint =
-    Endpoint::list(Service::Identity, "projects", "projects", Paging::Keystone);
-const MY_PROJECTS: Endpoint = Endpoint::list(
-    Service::Identity,
-    "auth/projects",
-    "projects",
-    Paging::Keystone,
-);
-const REGISTERED_LIMITS: Endpoint = Endpoint::list(
-    Service::Identity,
-    "registered_limits",
-    "registered_limits",
-    Paging::Keystone,
-);
-const LIMITS: Endpoint = Endpoint::list(Service::Identity, "limits", "limits", Paging::Keystone);
+const PROJECTS: Endpoint = Endpoint::list(Service::Identity, "projects", "projects");
+const MY_PROJECTS: Endpoint = Endpoint::list(Service::Identity, "auth/projects", "projects");
+const REGISTERED_LIMITS: Endpoint =
+    Endpoint::list(Service::Identity, "registered_limits", "registered_limits");
+const LIMITS: Endpoint = Endpoint::list(Service::Identity, "limits", "limits");
 /// It sets a value, so sending it again after a lost answer is safe.
 const UPDATE_LIMIT: Endpoint =
     Endpoint::write(Service::Identity, Method::PATCH, "limits/{}").repeatable();

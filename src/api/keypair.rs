@@ -1,7 +1,7 @@
 //! Nova keypairs: list, show, import, delete, always with the caller's own
 //! credentials (a key belongs to the user whose token imports it).
 
-use super::{Endpoint, Paging, Service, SiteClient};
+use super::{Endpoint, Service, SiteClient};
 use crate::error::hinted;
 use crate::http::has_status;
 use reqwest::Method;
@@ -15,7 +15,7 @@ use serde_json::json;
 // the list by name, and 2.92 requires `public_key` on import (never
 // missing here: osprey only imports keys, it never has Nova make one).
 const LIST: Endpoint =
-    Endpoint::list(Service::Compute, "os-keypairs", "keypairs", Paging::Links).microversion(2, 92);
+    Endpoint::list(Service::Compute, "os-keypairs", "keypairs").microversion(2, 92);
 const SHOW: Endpoint =
     Endpoint::get(Service::Compute, "os-keypairs/{}", "keypair").microversion(2, 92);
 const IMPORT: Endpoint = Endpoint::write(Service::Compute, Method::POST, "os-keypairs")

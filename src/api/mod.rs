@@ -38,6 +38,15 @@ pub struct SiteId {
     pub region: String,
 }
 
+impl SiteId {
+    pub(crate) fn new(cloud: impl Into<String>, region: impl Into<String>) -> Self {
+        SiteId {
+            cloud: cloud.into(),
+            region: region.into(),
+        }
+    }
+}
+
 impl fmt::Display for SiteId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.region.is_empty() {
@@ -73,10 +82,7 @@ impl SiteClient {
     ) -> Self {
         let interface = interface_flag.unwrap_or(&config.interface).to_string();
         SiteClient {
-            id: SiteId {
-                cloud: config.cloud.clone(),
-                region: config.region.clone(),
-            },
+            id: SiteId::new(&config.cloud, &config.region),
             config,
             session,
             interface,

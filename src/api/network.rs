@@ -2,20 +2,15 @@
 //! routers, each asked only for the fields osprey reads (`fields=`) and
 //! paged, so a region with tens of thousands of ports stays cheap.
 
-use super::{Endpoint, Paging, Service, SiteClient};
+use super::{Endpoint, Service, SiteClient};
 use serde::Deserialize;
 use serde_json::Value;
 
-const NETWORKS: Endpoint = Endpoint::list(Service::Network, "networks", "networks", Paging::Links);
-const SUBNETS: Endpoint = Endpoint::list(Service::Network, "subnets", "subnets", Paging::Links);
-const PORTS: Endpoint = Endpoint::list(Service::Network, "ports", "ports", Paging::Links);
-const FLOATING_IPS: Endpoint = Endpoint::list(
-    Service::Network,
-    "floatingips",
-    "floatingips",
-    Paging::Links,
-);
-const ROUTERS: Endpoint = Endpoint::list(Service::Network, "routers", "routers", Paging::Links);
+const NETWORKS: Endpoint = Endpoint::list(Service::Network, "networks", "networks");
+const SUBNETS: Endpoint = Endpoint::list(Service::Network, "subnets", "subnets");
+const PORTS: Endpoint = Endpoint::list(Service::Network, "ports", "ports");
+const FLOATING_IPS: Endpoint = Endpoint::list(Service::Network, "floatingips", "floatingips");
+const ROUTERS: Endpoint = Endpoint::list(Service::Network, "routers", "routers");
 
 /// Items per page: Neutron pages only when asked, and one answer for a
 /// whole region's ports would be large.

@@ -1,19 +1,14 @@
 //! Neutron security groups, their rules and tags, address groups, and the
 //! extension check that says whether a site can tag a group.
 
-use super::{Endpoint, Paging, Service, SiteClient};
+use super::{Endpoint, Service, SiteClient};
 use crate::http::has_status;
 use anyhow::Context;
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-const GROUPS: Endpoint = Endpoint::list(
-    Service::Network,
-    "security-groups",
-    "security_groups",
-    Paging::Links,
-);
+const GROUPS: Endpoint = Endpoint::list(Service::Network, "security-groups", "security_groups");
 const CREATE_GROUP: Endpoint =
     Endpoint::write(Service::Network, Method::POST, "security-groups").answers("security_group");
 const UPDATE_GROUP: Endpoint = Endpoint::write(Service::Network, Method::PUT, "security-groups/{}");
@@ -28,12 +23,8 @@ const CREATE_RULES: Endpoint =
         .answers("security_group_rules");
 const DELETE_RULE: Endpoint =
     Endpoint::write(Service::Network, Method::DELETE, "security-group-rules/{}");
-const ADDRESS_GROUPS: Endpoint = Endpoint::list(
-    Service::Network,
-    "address-groups",
-    "address_groups",
-    Paging::Links,
-);
+const ADDRESS_GROUPS: Endpoint =
+    Endpoint::list(Service::Network, "address-groups", "address_groups");
 const EXTENSION: Endpoint = Endpoint::get(Service::Network, "extensions/{}", "extension");
 
 /// The extension that lets a client tag a security group.

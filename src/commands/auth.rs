@@ -155,11 +155,7 @@ pub(crate) fn logout(estate: &Estate<'_>, all: bool) -> anyhow::Result<Report> {
                 rows.push(row);
             }
             Err(e) => {
-                let id = SiteId {
-                    cloud,
-                    region: String::new(),
-                };
-                report.failures.push((id, e));
+                report.failures.push((SiteId::new(cloud, ""), e));
             }
         }
     }

@@ -101,46 +101,44 @@ mod tests {
 
     #[test]
     fn search_dirs_follow_openstacksdk() {
-        let vars: BTreeMap<String, String> = [
-            ("HOME".to_string(), "/h".to_string()),
-            ("XDG_CONFIG_HOME".to_string(), "/x".to_string()),
-            ("XDG_CONFIG_DIRS".to_string(), "/a:/b".to_string()),
-        ]
-        .into();
-        let env = ConfigEnv::from_vars(vars, PathBuf::from("/cwd"));
-        let dirs: Vec<String> = env
-            .search_dirs()
-            .iter()
-            .map(|d| d.display().to_string())
-            .collect();
-        assert_eq!(
-            dirs,
-            [
-                "/cwd",
-                "/x/openstack",
-                "/h/.config/openstack",
-                "/a/openstack:/b/openstack",
-                "/etc/openstack"
-            ]
-        );
-        let env = ConfigEnv::from_vars(
-            [("HOME".to_string(), "/h".to_string())].into(),
-            PathBuf::from("/cwd"),
-        );
-        let dirs: Vec<String> = env
-            .search_dirs()
-            .iter()
-            .map(|d| d.display().to_string())
-            .collect();
-        assert_eq!(
-            dirs,
-            [
-                "/cwd",
-                "/h/.config/openstack",
-                "/h/.config/openstack",
-                "/etc/xdg/openstack",
-                "/etc/openstack"
-            ]
-        );
+        let cases: [(&[(&str, &str)], [&str; 5]); 2] = [
+            (
+                &[
+                    ("HOME", "/h"),
+                    ("XDG_CONFIG_HOME", "/x"),
+                    ("XDG_CONFIG_DIRS", "/a:/b"),
+                ],
+                [
+                    "/cwd",
+                    "/x/openstack",
+                    "/h/.config/openstack",
+                    "/a/openstack:/b/openstack",
+                    "/etc/openstack",
+                ],
+            ),
+            (
+                &[("HOME", "/h")],
+                [
+                    "/cwd",
+                    "/h/.config/openstack",
+                    "/h/.config/openstack",
+                    "/etc/xdg/openstack",
+                    "/etc/openstack",
+                ],
+            ),
+        ];
+        for (vars, want) in cases {
+            let vars: BTreeMap<String, String> = vars
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            let env = ConfigEnv::from_vars(vars, PathBuf::from("/cwd"));
+            let dirs: Vec<String> = env
+                .search_dirs()
+                .iter()
+                .map(|d| d.display().to_string())
+                .collect();
+            assert_eq!(dirs, want);
+        }
     }
 }

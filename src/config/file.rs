@@ -527,6 +527,7 @@ pub(crate) fn exposure_warning(_file: &CloudsFile) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::dict;
     use serde_json::json;
 
     fn yaml(text: &str) -> Value {
@@ -644,13 +645,6 @@ mod tests {
         // A cut through a quoted scalar leaves pieces that do not parse.
         let clouds = read("clouds:\n  a: {k: \"x\n  y\"}\n").unwrap();
         assert_eq!(clouds[0].1, dict(json!({"k": "x y"})));
-    }
-
-    fn dict(v: Value) -> Dict {
-        match v {
-            Value::Object(m) => m,
-            _ => Dict::new(),
-        }
     }
 
     #[test]

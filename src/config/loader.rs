@@ -598,14 +598,8 @@ impl Loader {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::dict;
     use serde_json::json;
-
-    fn dict(v: Value) -> Dict {
-        match v {
-            Value::Object(m) => m,
-            _ => panic!("not an object"),
-        }
-    }
 
     fn loader(clouds: Value) -> Loader {
         Loader {

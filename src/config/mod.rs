@@ -457,6 +457,15 @@ pub fn ensure_clouds(config: &Config) -> anyhow::Result<()> {
     ))
 }
 
+/// A test's JSON object as the mapping the loaders work on.
+#[cfg(test)]
+fn dict(v: Value) -> Dict {
+    match v {
+        Value::Object(m) => m,
+        _ => panic!("not an object"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

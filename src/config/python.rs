@@ -361,14 +361,8 @@ pub(crate) fn with_auth<R>(config: &mut Dict, f: impl FnOnce(&mut Dict, &mut Dic
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::dict;
     use serde_json::json;
-
-    fn dict(v: Value) -> Dict {
-        match v {
-            Value::Object(m) => m,
-            _ => panic!("not an object"),
-        }
-    }
 
     #[test]
     fn python_str_of_values() {

@@ -14,6 +14,9 @@ use select::timeout_for;
 use crate::auth::{Auth, Session};
 use crate::config::Config;
 use crate::fanout::Runner;
+use crate::plan::{self, Confirm, Executor, Plan};
+use crate::render::Terminal;
+use crate::report::Report;
 use std::sync::Arc;
 
 /// What a command that works on sites starts from: the configuration, the
@@ -23,12 +26,43 @@ pub struct Estate<'a> {
     pub selection: Selection,
     pub auth: Auth,
     pub runner: Runner,
+    /// Shows a plan and asks before it is applied.
+    pub(crate) ui: &'a dyn Confirm,
 }
 
 /// A cloud's name and its logins (or why they cannot be made).
 pub(crate) type CloudLogins = (String, anyhow::Result<Vec<Arc<Session>>>);
 
-impl Estate<'_> {
+impl<'a> Estate<'a> {
+    /// A run context that shows a plan as a plain table and asks on the
+    /// terminal (an error off one).
+    pub fn new(config: &'a Config, selection: Selection, auth: Auth, runner: Runner) -> Self {
+        Estate {
+            config,
+            selection,
+            auth,
+            runner,
+            ui: &Terminal::PLAIN,
+        }
+    }
+
+    /// The same, showing and asking through `ui`.
+    pub(crate) fn with_ui(self, ui: &'a dyn Confirm) -> Self {
+        Estate { ui, ..self }
+    }
+
+    /// Hands a plan to the one plan path (see [`plan::execute`]), with this
+    /// run's runner and confirmation.
+    pub(crate) async fn execute<E: Executor>(
+        &self,
+        plan: Plan<E::Op>,
+        exec: &E,
+        opts: impl Into<plan::Options>,
+        report: &mut Report,
+    ) -> anyhow::Result<plan::Executed<E::Undo>> {
+        plan::execute(plan, exec, &self.runner, opts, self.ui, report).await
+    }
+
     /// Logs in where needed and resolves the selection into sites.
     pub async fn sites(&self) -> anyhow::Result<Vec<Site>> {
         select(self.config, &self.selection, &self.auth, &self.runner).await

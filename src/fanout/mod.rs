@@ -300,10 +300,7 @@ mod tests {
     use std::time::Duration;
 
     fn site(n: usize) -> SiteId {
-        SiteId {
-            cloud: format!("c{}", n % 3),
-            region: format!("r{n:02}"),
-        }
+        SiteId::new(format!("c{}", n % 3), format!("r{n:02}"))
     }
 
     fn runner(concurrency: usize) -> Runner {

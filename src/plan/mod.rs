@@ -352,6 +352,16 @@ pub(crate) trait Confirm {
     fn confirm(&self, summary: &str) -> anyhow::Result<bool>;
 }
 
+impl Confirm for crate::render::Terminal<'_> {
+    fn show(&self, rows: &Rows) -> anyhow::Result<()> {
+        crate::render::print(rows, self.0)
+    }
+
+    fn confirm(&self, summary: &str) -> anyhow::Result<bool> {
+        crate::render::prompt::confirm(summary)
+    }
+}
+
 /// What `execute` did: each step's status, and the journal of the run.
 pub(crate) type Executed<U> = (Vec<Status>, Journal<U>);
 

@@ -5,10 +5,7 @@ use crate::fanout::Cancel;
 use std::sync::Mutex;
 
 fn site(r: &str) -> SiteId {
-    SiteId {
-        cloud: "c".into(),
-        region: r.into(),
-    }
+    SiteId::new("c", r)
 }
 
 /// A cloud of named things per site; creating at `fail_at` fails.

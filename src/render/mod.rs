@@ -68,6 +68,32 @@ impl Rows {
     }
 }
 
+/// Prints rows on stdout in the format asked for.
+pub(crate) fn print(rows: &Rows, opts: &RenderOptions) -> anyhow::Result<()> {
+    use std::io::Write;
+    if rows.columns.is_empty() {
+        return Ok(());
+    }
+    let text = render(rows, opts)?;
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth reporting.
+    let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+    Ok(())
+}
+
+/// Shows rows (a plan) on stdout as the run prints its own, and asks on the
+/// terminal.
+pub(crate) struct Terminal<'a>(pub(crate) &'a RenderOptions);
+
+impl Terminal<'static> {
+    /// A table with every column.
+    pub(crate) const PLAIN: Terminal<'static> = Terminal(&RenderOptions {
+        format: Format::Table,
+        columns: Vec::new(),
+        sort_columns: Vec::new(),
+    });
+}
+
 /// How the user asked for output.
 #[derive(Debug, Clone)]
 pub(crate) struct RenderOptions {

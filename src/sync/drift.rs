@@ -4,10 +4,32 @@
 //! module judges every name and lays the names out as a matrix.
 
 use crate::api::SiteId;
+use crate::context::glob;
 use crate::render::{Row, Rows};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
+
+/// The flags of a drift view: `keypair list`, `flavor list`, `secgroup list`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct ViewArgs {
+    /// Only names matching this glob (`*` any run, `?` one character).
+    /// Default: every name.
+    #[arg(long, value_name = "GLOB")]
+    pub(crate) name: Option<String>,
+
+    /// Exit 1 when a name differs or is missing at a site (a drift check
+    /// for cron and CI).
+    #[arg(long)]
+    pub(crate) exit_code: bool,
+}
+
+impl ViewArgs {
+    /// Whether `--name` keeps `name`.
+    pub(crate) fn wants(&self, name: &str) -> bool {
+        self.name.as_deref().is_none_or(|g| glob(g, name))
+    }
+}
 
 /// What a name looks like across the sites that could be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
@@ -122,10 +144,7 @@ mod tests {
     use super::*;
 
     fn site(r: &str) -> SiteId {
-        SiteId {
-            cloud: "c".into(),
-            region: r.into(),
-        }
+        SiteId::new("c", r)
     }
 
     #[test]

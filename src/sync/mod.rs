@@ -12,6 +12,17 @@ use crate::context::{
 use crate::error::hinted;
 use std::sync::Arc;
 
+/// What a sync clones and between which sites.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct CloneArgs {
+    /// The names to clone (exact, as at the source).
+    #[arg(required = true, value_name = "NAME")]
+    pub(crate) names: Vec<String>,
+
+    #[command(flatten)]
+    pub(crate) ends: EndsArgs,
+}
+
 /// Where a sync reads and writes.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub(crate) struct EndsArgs {
@@ -184,17 +195,11 @@ fn source(estate: &Estate<'_>, args: &EndsArgs) -> anyhow::Result<SiteId> {
             Some(r) if !r.is_empty() => r.to_string(),
             _ => home(cloud, &format!("--from {from}"))?,
         };
-        return Ok(SiteId {
-            cloud: cloud.name.clone(),
-            region,
-        });
+        return Ok(SiteId::new(&cloud.name, region));
     }
     let selected = clouds(estate.config, &estate.selection)?;
     match selected.as_slice() {
-        [cloud] => Ok(SiteId {
-            cloud: cloud.name.clone(),
-            region: home(cloud, "the source")?,
-        }),
+        [cloud] => Ok(SiteId::new(&cloud.name, home(cloud, "the source")?)),
         _ => Err(hinted(
             format!(
                 "the source is ambiguous: {} clouds are selected ({})",
@@ -283,20 +288,17 @@ mod tests {
             dir.path().into(),
         ))
         .unwrap();
-        let estate = Estate {
-            config: &config,
-            selection: sel,
-            auth: Auth::new(std::sync::Arc::new(crate::http::Http::new(0)), None, None),
-            runner: Runner::new(4, Cancel::new(), false),
-        };
+        let estate = Estate::new(
+            &config,
+            sel,
+            Auth::new(std::sync::Arc::new(crate::http::Http::new(0)), None, None),
+            Runner::new(4, Cancel::new(), false),
+        );
         f(source(&estate, &args))
     }
 
     fn id(c: &str, r: &str) -> SiteId {
-        SiteId {
-            cloud: c.into(),
-            region: r.into(),
-        }
+        SiteId::new(c, r)
     }
 
     fn from(f: &str) -> EndsArgs {

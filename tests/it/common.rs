@@ -284,19 +284,15 @@ pub fn site_clients(
     .expect("clouds.yaml loads");
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let sites = runtime.block_on(async {
-        let estate = Estate {
-            config: &config,
-            selection: Selection {
+        let estate = Estate::new(
+            &config,
+            Selection {
                 clouds: clouds.iter().map(|c| c.to_string()).collect(),
                 ..Selection::default()
             },
-            auth: osprey::auth::Auth::new(
-                std::sync::Arc::new(osprey::http::Http::new(0)),
-                None,
-                None,
-            ),
-            runner: osprey::fanout::Runner::new(8, osprey::fanout::Cancel::new(), false),
-        };
+            osprey::auth::Auth::new(std::sync::Arc::new(osprey::http::Http::new(0)), None, None),
+            osprey::fanout::Runner::new(8, osprey::fanout::Cancel::new(), false),
+        );
         estate.sites().await.expect("sites")
     });
     let clients = sites

@@ -5,7 +5,7 @@
 
 use crate::common::{self, Env, demo};
 use fakestack::{FakeStack, Kind, Spec};
-use osprey::api::{Endpoint, Paging, Service};
+use osprey::api::{Endpoint, Service};
 use serde_json::{Value, json};
 
 /// Valid `ssh-ed25519` lines (their key bytes are counters).
@@ -54,29 +54,28 @@ fn lists_follow_three_pages_in_each_apis_style() {
     let site = clients.iter().find(|c| c.id.region == "RegionOne").unwrap();
     let cases = [
         (
-            Endpoint::list(Service::Identity, "projects", "projects", Paging::Keystone),
+            Endpoint::list(Service::Identity, "projects", "projects"),
             "keystone:fake-a",
             "/v3/projects",
         ),
         (
             // Nova pages keypairs from 2.35.
-            Endpoint::list(Service::Compute, "os-keypairs", "keypairs", Paging::Links)
-                .microversion(2, 35),
+            Endpoint::list(Service::Compute, "os-keypairs", "keypairs").microversion(2, 35),
             "RegionOne",
             "/compute/v2.1/os-keypairs",
         ),
         (
-            Endpoint::list(Service::Network, "networks", "networks", Paging::Links),
+            Endpoint::list(Service::Network, "networks", "networks"),
             "RegionOne",
             "/network/v2.0/networks",
         ),
         (
-            Endpoint::list(Service::Image, "images", "images", Paging::Glance),
+            Endpoint::list(Service::Image, "images", "images"),
             "RegionOne",
             "/image/v2/images",
         ),
         (
-            Endpoint::list(Service::Volume, "volumes", "volumes", Paging::Links),
+            Endpoint::list(Service::Volume, "volumes", "volumes"),
             "RegionOne",
             "/volume/v3/volumes",
         ),

@@ -503,7 +503,7 @@ fn quota_balance_keeps_the_global_limit_across_both_clouds() {
 #[test]
 #[ignore = "real tier: needs the minicloud (.ci/run)"]
 fn lists_follow_each_apis_pages() {
-    use osprey::api::{Endpoint, Paging, Service};
+    use osprey::api::{Endpoint, Service};
     let admin = Rest::login("http://127.0.0.1:5000", "admin", "minicloud-admin", "admin");
     let mut created = Created {
         rest: &admin,
@@ -534,10 +534,10 @@ fn lists_follow_each_apis_pages() {
     let (runtime, clients) = common::site_clients(&env, &["mc-a-admin"]);
     let region_one = clients.iter().find(|c| c.id.region == "RegionOne").unwrap();
     let lists = [
-        Endpoint::list(Service::Network, "networks", "networks", Paging::Links),
-        Endpoint::list(Service::Image, "images", "images", Paging::Glance),
-        Endpoint::list(Service::Compute, "flavors", "flavors", Paging::Links),
-        Endpoint::list(Service::Identity, "projects", "projects", Paging::Keystone),
+        Endpoint::list(Service::Network, "networks", "networks"),
+        Endpoint::list(Service::Image, "images", "images"),
+        Endpoint::list(Service::Compute, "flavors", "flavors"),
+        Endpoint::list(Service::Identity, "projects", "projects"),
     ];
     for ep in &lists {
         let names = |query: &[(&str, &str)]| -> Vec<String> {

@@ -7,11 +7,11 @@ pub(crate) mod sync;
 
 use crate::api::SiteId;
 use crate::api::flavor::{Flavor, NewFlavor};
-use crate::context::{Estate, glob};
-use crate::plan::{self, Plan, Step};
+use crate::context::Estate;
+use crate::plan::{Plan, Step};
 use crate::render::Rows;
 use crate::report::Report;
-use crate::sync::drift::Matrix;
+use crate::sync::drift::{Matrix, ViewArgs};
 use crate::sync::ends;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -28,7 +28,7 @@ pub(crate) enum Command {
     /// The digest covers vcpus, ram, disk, ephemeral, swap, rxtx_factor,
     /// is_public and the extra specs (not the id, description or access
     /// list). An admin sees private flavors too.
-    List(ListArgs),
+    List(ViewArgs),
     /// Clone flavors from one site to others, with the same id where it is
     /// free, extra specs, description and (private flavors) access lists
     /// mapped by project name (admin).
@@ -45,30 +45,12 @@ impl Command {
         }
     }
 
-    pub(crate) async fn run(
-        &self,
-        estate: &Estate<'_>,
-        ui: &dyn crate::plan::Confirm,
-    ) -> anyhow::Result<Report> {
+    pub(crate) async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
         match self {
             Command::List(a) => list(estate, a).await,
-            Command::Sync(a) => sync(estate, a, ui).await,
+            Command::Sync(a) => sync(estate, a).await,
         }
     }
-}
-
-/// `flavor list` flags.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub(crate) struct ListArgs {
-    /// Only flavors whose name matches this glob (`*` any run, `?` one
-    /// character). Default: every flavor.
-    #[arg(long, value_name = "GLOB")]
-    pub(crate) name: Option<String>,
-
-    /// Exit 1 when a flavor differs or is missing somewhere (a drift check
-    /// for cron and CI).
-    #[arg(long)]
-    pub(crate) exit_code: bool,
 }
 
 /// What a flavor gives a server: the part that must match across sites.
@@ -244,17 +226,16 @@ impl FlavorRow {
 
 /// `osprey flavor list`: every flavor (for an admin, private ones too) at
 /// every selected site, judged per name.
-pub(crate) async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
+pub(crate) async fn list(estate: &Estate<'_>, args: &ViewArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let sites = estate.sites().await?;
     let (_, read) = report
         .each(&estate.runner, sites, |c| async move { c.flavors().await })
         .await;
-    let wanted = |name: &str| args.name.as_deref().is_none_or(|g| glob(g, name));
     let mut matrix = Matrix::new(read.iter().map(|(s, _)| s.clone()).collect());
     let mut held: BTreeMap<(String, SiteId), &Flavor> = BTreeMap::new();
     for (site, flavors) in &read {
-        for f in flavors.iter().filter(|f| wanted(&f.name)) {
+        for f in flavors.iter().filter(|f| args.wants(&f.name)) {
             matrix.insert(site, &f.name, &Specs::of(f).digest());
             held.insert((f.name.clone(), site.clone()), f);
         }
@@ -285,14 +266,10 @@ pub(crate) async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result
 }
 
 /// `osprey flavor sync NAME...`.
-pub(crate) async fn sync(
-    estate: &Estate<'_>,
-    args: &SyncArgs,
-    ui: &dyn plan::Confirm,
-) -> anyhow::Result<Report> {
+pub(crate) async fn sync(estate: &Estate<'_>, args: &SyncArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
-    let ends = ends(estate, &args.ends).await?;
-    let wanted = sync::read_source(&ends.source, &args.names).await?;
+    let ends = ends(estate, &args.what.ends).await?;
+    let wanted = sync::read_source(&ends.source, &args.what.names).await?;
     let wanted = &wanted;
     let replace = args.replace;
     let (targets, planned) = report
@@ -305,7 +282,7 @@ pub(crate) async fn sync(
     let exec = apply::Flavors {
         clients: targets.into(),
     };
-    plan::execute(plan, &exec, &estate.runner, &args.plan, ui, &mut report).await?;
+    estate.execute(plan, &exec, &args.plan, &mut report).await?;
     Ok(report)
 }
 

@@ -8,16 +8,15 @@ use crate::api::{SiteClient, SiteId};
 use crate::error::{add_hint, closest, hinted};
 use crate::plan::{self, Action, Step};
 use crate::render::plural;
-use crate::sync::EndsArgs;
+use crate::sync::CloneArgs;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// `flavor sync` flags.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct SyncArgs {
-    /// Flavor names to clone (exact names, as at the source).
-    #[arg(required = true, value_name = "NAME")]
-    pub(crate) names: Vec<String>,
+    #[command(flatten)]
+    pub(crate) what: CloneArgs,
 
     /// Delete and re-create a same-named flavor whose specs differ (never
     /// one that servers at the target were built from); the old flavor is
@@ -25,9 +24,6 @@ pub(crate) struct SyncArgs {
     /// flavor is a conflict.
     #[arg(long)]
     pub(crate) replace: bool,
-
-    #[command(flatten)]
-    pub(crate) ends: EndsArgs,
 
     #[command(flatten)]
     pub(crate) plan: plan::PlanArgs,

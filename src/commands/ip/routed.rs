@@ -104,10 +104,7 @@ mod tests {
     use super::*;
 
     fn site(c: &str, r: &str) -> SiteId {
-        SiteId {
-            cloud: c.into(),
-            region: r.into(),
-        }
+        SiteId::new(c, r)
     }
 
     #[test]

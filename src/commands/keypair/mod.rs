@@ -8,14 +8,15 @@ pub(crate) mod pubkey;
 use super::Report;
 use crate::api::keypair::Keypair;
 use crate::api::{SiteClient, SiteId};
-use crate::context::{Estate, glob};
+use crate::context::Estate;
 use crate::error::hinted;
 use crate::fanout::Clients;
 use crate::plan::{self, Action, Effect, Executor, Made, Plan, Step};
 use crate::render::Rows;
 use crate::render::plural;
 use crate::sync::drift::Matrix;
-use crate::sync::{EndsArgs, ends, targets};
+use crate::sync::drift::ViewArgs;
+use crate::sync::{CloneArgs, ends, targets};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -26,7 +27,7 @@ use std::sync::Arc;
 pub(crate) enum Command {
     /// Every key name by site, with fingerprints and whether the name is the
     /// same everywhere, differs, or is missing somewhere.
-    List(ListArgs),
+    List(ViewArgs),
     /// Clone keys from the source site to the targets, with the same name
     /// and type, owned by each cloud entry's own user.
     Sync(SyncArgs),
@@ -46,43 +47,25 @@ impl Command {
         }
     }
 
-    pub(crate) async fn run(
-        &self,
-        estate: &Estate<'_>,
-        ui: &dyn crate::plan::Confirm,
-    ) -> anyhow::Result<Report> {
+    pub(crate) async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
         match self {
             Command::List(a) => list(estate, a).await,
-            Command::Sync(a) => sync(estate, a, ui).await,
-            Command::Import(a) => import(estate, a, ui).await,
-            Command::Delete(a) => delete(estate, a, ui).await,
+            Command::Sync(a) => sync(estate, a).await,
+            Command::Import(a) => import(estate, a).await,
+            Command::Delete(a) => delete(estate, a).await,
         }
     }
-}
-
-/// `keypair list` flags.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub(crate) struct ListArgs {
-    /// Only names matching this glob.
-    #[arg(long, value_name = "GLOB")]
-    pub(crate) name: Option<String>,
-    /// Exit 1 when any key differs or is missing somewhere (a drift check).
-    #[arg(long)]
-    pub(crate) exit_code: bool,
 }
 
 /// `keypair sync` flags.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct SyncArgs {
-    /// The keypairs to clone.
-    #[arg(required = true, value_name = "NAME")]
-    pub(crate) names: Vec<String>,
+    #[command(flatten)]
+    pub(crate) what: CloneArgs,
     /// Replace a same-named key with another fingerprint (delete, then import; the
     /// old key is put back if the import fails).
     #[arg(long)]
     pub(crate) replace: bool,
-    #[command(flatten)]
-    pub(crate) ends: EndsArgs,
     #[command(flatten)]
     pub(crate) plan: plan::PlanArgs,
 }
@@ -134,14 +117,14 @@ pub(crate) struct KeypairRow {
 }
 
 /// Every key of the selected sites, by name, with its drift.
-pub(crate) async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
+pub(crate) async fn list(estate: &Estate<'_>, args: &ViewArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let (_, read) = report
         .each(&estate.runner, estate.sites().await?, |c| async move {
             c.keypairs().await
         })
         .await;
-    let wanted = |k: &Keypair| args.name.as_deref().is_none_or(|g| glob(g, &k.name));
+    let wanted = |k: &Keypair| args.wants(&k.name);
     let mut matrix = Matrix::new(read.iter().map(|(s, _)| s.clone()).collect());
     let mut held: BTreeMap<(String, SiteId), &Keypair> = BTreeMap::new();
     for (site, keys) in &read {
@@ -200,15 +183,11 @@ pub(crate) struct Op {
 }
 
 /// Clones keys from the source site to the targets.
-pub(crate) async fn sync(
-    estate: &Estate<'_>,
-    args: &SyncArgs,
-    ui: &dyn plan::Confirm,
-) -> anyhow::Result<Report> {
-    let ends = ends(estate, &args.ends).await?;
+pub(crate) async fn sync(estate: &Estate<'_>, args: &SyncArgs) -> anyhow::Result<Report> {
+    let ends = ends(estate, &args.what.ends).await?;
     let source = &ends.source;
     let mut keys = Vec::new();
-    for name in &args.names {
+    for name in &args.what.names {
         let key = source.keypair(name).await?.ok_or_else(|| {
             hinted(
                 format!("keypair {name}: not at the source {}", source.id),
@@ -228,17 +207,12 @@ pub(crate) async fn sync(
         &from,
         args.replace,
         args.plan.options(),
-        ui,
     )
     .await
 }
 
 /// Imports a local public key at the targets.
-pub(crate) async fn import(
-    estate: &Estate<'_>,
-    args: &ImportArgs,
-    ui: &dyn plan::Confirm,
-) -> anyhow::Result<Report> {
+pub(crate) async fn import(estate: &Estate<'_>, args: &ImportArgs) -> anyhow::Result<Report> {
     // Checked before any site is asked anything.
     let key = pubkey::read(&args.public_key)?;
     let sites = targets(estate, &args.to).await?;
@@ -257,7 +231,6 @@ pub(crate) async fn import(
         &from,
         args.replace,
         args.plan.options(),
-        ui,
     )
     .await
 }
@@ -271,7 +244,6 @@ async fn clone_to(
     from: &str,
     replace: bool,
     opts: plan::Options,
-    ui: &dyn plan::Confirm,
 ) -> anyhow::Result<Report> {
     let mut report = Report::default();
     // The microversion first: it discovers Nova's versions, so the list
@@ -332,16 +304,12 @@ async fn clone_to(
     } else {
         "import"
     };
-    run(estate, steps, verb, clients, opts, ui, &mut report).await?;
+    run(estate, steps, verb, clients, opts, &mut report).await?;
     Ok(report)
 }
 
 /// Deletes keys at the selected sites that hold them.
-pub(crate) async fn delete(
-    estate: &Estate<'_>,
-    args: &DeleteArgs,
-    ui: &dyn plan::Confirm,
-) -> anyhow::Result<Report> {
+pub(crate) async fn delete(estate: &Estate<'_>, args: &DeleteArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let (clients, read) = report
         .each(&estate.runner, estate.sites().await?, |c| async move {
@@ -378,7 +346,6 @@ pub(crate) async fn delete(
         "delete",
         clients,
         args.plan.options(),
-        ui,
         &mut report,
     )
     .await?;
@@ -416,7 +383,6 @@ async fn run(
     verb: &str,
     clients: Vec<Arc<SiteClient>>,
     opts: plan::Options,
-    ui: &dyn plan::Confirm,
     report: &mut Report,
 ) -> anyhow::Result<()> {
     if !steps.iter().any(|s| s.action.changes()) && !steps.iter().any(is_conflict) {
@@ -431,7 +397,7 @@ async fn run(
     let exec = Keys {
         clients: clients.into(),
     };
-    plan::execute(plan, &exec, &estate.runner, opts, ui, report).await?;
+    estate.execute(plan, &exec, opts, report).await?;
     Ok(())
 }
 

@@ -21,7 +21,7 @@ use read::{Entry, ProjectRef};
 use serde::Serialize;
 use show::{SiteEntries, collect};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// `osprey quota`: its commands, each with its flags.
@@ -33,7 +33,7 @@ pub(crate) enum Command {
     Balance(BalanceArgs),
     /// Exit 1 if a project's usage (or, for --strategy hard, its summed
     /// limits) exceeds a global limit; for cron and CI.
-    Check(CheckArgs),
+    Check(LimitsArgs),
 }
 
 impl Command {
@@ -51,14 +51,10 @@ impl Command {
         }
     }
 
-    pub(crate) async fn run(
-        &self,
-        estate: &Estate<'_>,
-        ui: &dyn crate::plan::Confirm,
-    ) -> anyhow::Result<Report> {
+    pub(crate) async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
         match self {
             Command::Show(a) => show::show(estate, a).await,
-            Command::Balance(a) => balance(estate, a, ui).await,
+            Command::Balance(a) => balance(estate, a).await,
             Command::Check(a) => check(estate, a).await,
         }
     }
@@ -115,9 +111,18 @@ impl ServiceArg {
     }
 }
 
-/// Which projects of the limits file `quota check` and `quota balance` act on.
+/// The global limits `quota check` and `quota balance` keep, and how.
 #[derive(Debug, Clone, clap::Args)]
-pub(crate) struct ProjectArgs {
+pub(crate) struct LimitsArgs {
+    /// Global limits file (YAML), e.g. examples/global-limits.yaml.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) limits: PathBuf,
+
+    /// How a global limit becomes per-site limits; with hard, summed
+    /// limits over the global limit are violations too.
+    #[arg(long, value_enum, default_value_t = Strategy::Hard)]
+    pub(crate) strategy: Strategy,
+
     /// Only this project of the file (name or id). Default: every project in it.
     #[arg(long, value_name = "NAME|ID")]
     pub(crate) project: Option<String>,
@@ -128,35 +133,11 @@ pub(crate) struct ProjectArgs {
     pub(crate) allow_missing_projects: bool,
 }
 
-/// `quota check` flags.
-#[derive(Debug, Clone, clap::Args)]
-pub(crate) struct CheckArgs {
-    /// Global limits file (YAML).
-    #[arg(long, value_name = "FILE")]
-    pub(crate) limits: PathBuf,
-
-    /// How the limits are balanced: with hard, summed limits over the global
-    /// limit are violations too.
-    #[arg(long, value_enum, default_value_t = Strategy::Hard)]
-    pub(crate) strategy: Strategy,
-
-    #[command(flatten)]
-    pub(crate) projects: ProjectArgs,
-}
-
 /// `quota balance` flags.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct BalanceArgs {
-    /// Global limits file (YAML), e.g. examples/global-limits.yaml.
-    #[arg(long, value_name = "FILE")]
-    pub(crate) limits: PathBuf,
-
-    /// How to split the headroom between sites.
-    #[arg(long, value_enum, default_value_t = Strategy::Hard)]
-    pub(crate) strategy: Strategy,
-
     #[command(flatten)]
-    pub(crate) projects: ProjectArgs,
+    pub(crate) global: LimitsArgs,
 
     #[command(flatten)]
     pub(crate) plan: plan::PlanArgs,
@@ -223,13 +204,12 @@ async fn projects_of(
 /// site where the project exists.
 async fn read_projects(
     estate: &Estate<'_>,
-    limits: &Path,
-    projects: &ProjectArgs,
+    args: &LimitsArgs,
     report: &mut Report,
 ) -> anyhow::Result<(GlobalLimits, Vec<Arc<SiteClient>>, Vec<ProjectRead>)> {
-    let file = limits::load(limits)?;
+    let file = limits::load(&args.limits)?;
     let limits = &file;
-    let (only, allow_missing) = (projects.project.as_deref(), projects.allow_missing_projects);
+    let (only, allow_missing) = (args.project.as_deref(), args.allow_missing_projects);
     let sites = estate.sites().await?;
     let clients = report.absorb_sites(sites);
     let failed_sites = report.failures.len();
@@ -380,14 +360,9 @@ pub(crate) struct BalanceRow {
 
 /// `osprey quota balance`: reads usage everywhere, works out the new
 /// per-site limits, and changes them through the one plan path.
-pub(crate) async fn balance(
-    estate: &Estate<'_>,
-    args: &BalanceArgs,
-    ui: &dyn plan::Confirm,
-) -> anyhow::Result<Report> {
+pub(crate) async fn balance(estate: &Estate<'_>, args: &BalanceArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
-    let (limits, clients, projects) =
-        read_projects(estate, &args.limits, &args.projects, &mut report).await?;
+    let (limits, clients, projects) = read_projects(estate, &args.global, &mut report).await?;
     let limits = &limits;
     let mut changes = Vec::new();
     for p in &projects {
@@ -398,7 +373,12 @@ pub(crate) async fn balance(
             ));
             continue;
         }
-        changes.extend(plan_project(p, limits, args.strategy, &mut report.notes));
+        changes.extend(plan_project(
+            p,
+            limits,
+            args.global.strategy,
+            &mut report.notes,
+        ));
     }
     if changes.is_empty() && report.failures.is_empty() {
         report
@@ -426,7 +406,7 @@ pub(crate) async fn balance(
     let exec = Limits {
         clients: clients.into(),
     };
-    plan::execute(plan, &exec, &estate.runner, &args.plan, ui, &mut report).await?;
+    estate.execute(plan, &exec, &args.plan, &mut report).await?;
     Ok(report)
 }
 
@@ -624,10 +604,9 @@ fn plan_project(
 }
 
 /// `quota check`: one row per violated global limit; exit 1 when any.
-pub(crate) async fn check(estate: &Estate<'_>, args: &CheckArgs) -> anyhow::Result<Report> {
+pub(crate) async fn check(estate: &Estate<'_>, args: &LimitsArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
-    let (limits, _, projects) =
-        read_projects(estate, &args.limits, &args.projects, &mut report).await?;
+    let (limits, _, projects) = read_projects(estate, args, &mut report).await?;
     let limits = &limits;
     let mut rows = Vec::new();
     for p in &projects {

@@ -7,13 +7,13 @@ pub(crate) mod rules;
 pub(crate) mod sync;
 
 use crate::api::SiteId;
-use crate::context::{Estate, glob};
+use crate::context::Estate;
 use crate::error::hinted;
 use crate::plan;
 use crate::render::Rows;
 use crate::report::Report;
-use crate::sync::drift::Matrix;
-use crate::sync::{EndsArgs, ends};
+use crate::sync::drift::{Matrix, ViewArgs};
+use crate::sync::{CloneArgs, EndsArgs, ends};
 use read::{Extras, Group, SiteGroups};
 use rules::RuleKey;
 use serde::Serialize;
@@ -28,7 +28,7 @@ pub(crate) enum Command {
     ///
     /// The digest covers the normalised rules and `stateful`, not the name,
     /// the description or the provenance marker of a clone.
-    List(ListArgs),
+    List(ViewArgs),
     /// The rules of one group only in the source and only in each target.
     Diff(DiffArgs),
     /// Clone groups with their rules from the source to the targets.
@@ -54,29 +54,13 @@ impl Command {
         }
     }
 
-    pub(crate) async fn run(
-        &self,
-        estate: &Estate<'_>,
-        ui: &dyn crate::plan::Confirm,
-    ) -> anyhow::Result<Report> {
+    pub(crate) async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
         match self {
             Command::List(a) => list(estate, a).await,
             Command::Diff(a) => diff(estate, a).await,
-            Command::Sync(a) => sync::sync(estate, a, ui).await,
+            Command::Sync(a) => sync::sync(estate, a).await,
         }
     }
-}
-
-/// `secgroup list` flags.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub(crate) struct ListArgs {
-    /// Only groups whose name matches this glob (`*`, `?`). Default: every group.
-    #[arg(long, value_name = "GLOB")]
-    pub(crate) name: Option<String>,
-
-    /// Exit 1 when a group is not the same at every site (a drift check).
-    #[arg(long)]
-    pub(crate) exit_code: bool,
 }
 
 /// `secgroup diff` flags.
@@ -97,12 +81,8 @@ pub(crate) struct DiffArgs {
 /// `secgroup sync` flags.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct SyncArgs {
-    /// The groups to clone (exact names).
-    #[arg(value_name = "NAME", required = true)]
-    pub(crate) names: Vec<String>,
-
     #[command(flatten)]
-    pub(crate) ends: EndsArgs,
+    pub(crate) what: CloneArgs,
 
     /// Also delete the rules of the named groups at the targets that the
     /// source's groups lack. Default: they are kept (shown as `skip`).
@@ -130,7 +110,7 @@ pub(crate) struct GroupRow {
 
 /// `osprey secgroup list`: every group name × site, with the digest of its
 /// rule set and whether it is the same everywhere.
-pub(crate) async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
+pub(crate) async fn list(estate: &Estate<'_>, args: &ViewArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let sites = estate.sites().await?;
     let (_, read) = report
@@ -138,14 +118,13 @@ pub(crate) async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result
             read::read(&c, Extras::default()).await
         })
         .await;
-    let wanted = |name: &str| args.name.as_deref().is_none_or(|p| glob(p, name));
     let mut matrix = Matrix::new(read.iter().map(|(s, _)| s.clone()).collect());
     for (site, groups) in &read {
         let names: BTreeSet<&str> = groups
             .groups
             .iter()
             .map(|g| g.name.as_str())
-            .filter(|n| wanted(n))
+            .filter(|n| args.wants(n))
             .collect();
         for name in names {
             matrix.insert(site, name, &site_digest(groups, name));
@@ -358,10 +337,7 @@ mod tests {
     use serde_json::json;
 
     fn site(r: &str) -> SiteId {
-        SiteId {
-            cloud: "c".into(),
-            region: r.into(),
-        }
+        SiteId::new("c", r)
     }
 
     fn groups(r: &str, list: serde_json::Value) -> SiteGroups {

@@ -56,15 +56,11 @@ pub(crate) enum Undo {
 }
 
 /// `osprey secgroup sync NAME...`.
-pub(crate) async fn sync(
-    estate: &Estate<'_>,
-    args: &SyncArgs,
-    ui: &dyn plan::Confirm,
-) -> anyhow::Result<Report> {
+pub(crate) async fn sync(estate: &Estate<'_>, args: &SyncArgs) -> anyhow::Result<Report> {
     let mut report = Report::default();
-    let ends = ends(estate, &args.ends).await?;
+    let ends = ends(estate, &args.what.ends).await?;
     let source = read_source(&ends.source, Extras::default()).await?;
-    for name in &args.names {
+    for name in &args.what.names {
         source_group(&source, name)?;
     }
     let address_groups = source
@@ -83,7 +79,7 @@ pub(crate) async fn sync(
         .await;
     let mut steps = Vec::new();
     for (_, target) in &read {
-        steps.extend(plan_site(&source, target, &args.names, args.prune));
+        steps.extend(plan_site(&source, target, &args.what.names, args.prune));
     }
     let changing: BTreeSet<&SiteId> = steps
         .iter()
@@ -124,7 +120,7 @@ pub(crate) async fn sync(
         noun: "security group changes".into(),
     };
     let exec = Groups::new(targets, &read);
-    plan::execute(plan, &exec, &estate.runner, &args.plan, ui, &mut report).await?;
+    estate.execute(plan, &exec, &args.plan, &mut report).await?;
     Ok(report)
 }
 

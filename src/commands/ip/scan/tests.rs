@@ -1,10 +1,7 @@
 use super::*;
 
 fn site(r: &str) -> SiteId {
-    SiteId {
-        cloud: "c".into(),
-        region: r.into(),
-    }
+    SiteId::new("c", r)
 }
 
 fn subnet(cidr: &str, network: &str) -> Entry {

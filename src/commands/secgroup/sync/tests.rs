@@ -7,10 +7,7 @@ use crate::plan::{PlanRow, Status};
 use serde_json::{Value, json};
 
 fn site(r: &str) -> SiteId {
-    SiteId {
-        cloud: "c".into(),
-        region: r.into(),
-    }
+    SiteId::new("c", r)
 }
 
 fn at(region: &str, tags: bool, groups: Value) -> SiteGroups {
