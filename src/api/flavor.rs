@@ -49,6 +49,19 @@ const SERVERS: Endpoint = Endpoint::list(Service::Compute, "servers", "servers")
 pub(crate) struct Flavor {
     pub(crate) id: String,
     pub(crate) name: String,
+    #[serde(flatten)]
+    pub(crate) size: Size,
+    #[serde(default)]
+    pub(crate) description: Option<String>,
+    /// Inline from 2.61; read separately from an older Nova.
+    #[serde(default)]
+    pub(crate) extra_specs: Option<BTreeMap<String, String>>,
+}
+
+/// What a flavor gives a server, but its extra specs: the values a flavor
+/// is created with and compared by.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub(crate) struct Size {
     pub(crate) vcpus: u64,
     /// MiB.
     pub(crate) ram: u64,
@@ -66,11 +79,6 @@ pub(crate) struct Flavor {
     pub(crate) rxtx_factor: f64,
     #[serde(rename = "os-flavor-access:is_public", default = "yes")]
     pub(crate) is_public: bool,
-    #[serde(default)]
-    pub(crate) description: Option<String>,
-    /// Inline from 2.61; read separately from an older Nova.
-    #[serde(default)]
-    pub(crate) extra_specs: Option<BTreeMap<String, String>>,
 }
 
 fn one() -> f64 {
@@ -103,13 +111,7 @@ pub(crate) struct NewFlavor {
     /// `None`: Nova makes one (a UUID).
     pub(crate) id: Option<String>,
     pub(crate) name: String,
-    pub(crate) vcpus: u64,
-    pub(crate) ram: u64,
-    pub(crate) disk: u64,
-    pub(crate) ephemeral: u64,
-    pub(crate) swap: u64,
-    pub(crate) rxtx_factor: f64,
-    pub(crate) is_public: bool,
+    pub(crate) size: Size,
     pub(crate) description: Option<String>,
     pub(crate) extra_specs: BTreeMap<String, String>,
 }
@@ -122,13 +124,14 @@ impl NewFlavor {
         if let Some(id) = &self.id {
             f.insert("id".into(), json!(id));
         }
-        f.insert("vcpus".into(), json!(self.vcpus));
-        f.insert("ram".into(), json!(self.ram));
-        f.insert("disk".into(), json!(self.disk));
-        f.insert("OS-FLV-EXT-DATA:ephemeral".into(), json!(self.ephemeral));
-        f.insert("swap".into(), json!(self.swap));
-        f.insert("rxtx_factor".into(), json!(self.rxtx_factor));
-        f.insert("os-flavor-access:is_public".into(), json!(self.is_public));
+        let s = &self.size;
+        f.insert("vcpus".into(), json!(s.vcpus));
+        f.insert("ram".into(), json!(s.ram));
+        f.insert("disk".into(), json!(s.disk));
+        f.insert("OS-FLV-EXT-DATA:ephemeral".into(), json!(s.ephemeral));
+        f.insert("swap".into(), json!(s.swap));
+        f.insert("rxtx_factor".into(), json!(s.rxtx_factor));
+        f.insert("os-flavor-access:is_public".into(), json!(s.is_public));
         if with_description && let Some(d) = &self.description {
             f.insert("description".into(), json!(d));
         }
@@ -262,9 +265,10 @@ mod tests {
             "description": null, "extra_specs": {}}]});
         let flavors: Vec<Flavor> = serde_json::from_value(FLAVORS.unwrap(v).unwrap()).unwrap();
         let f = &flavors[0];
-        assert_eq!((f.vcpus, f.ram, f.disk, f.swap), (1, 512, 1, 0));
-        assert_eq!(f.rxtx_factor, 1.0);
-        assert!(f.is_public);
+        let s = &f.size;
+        assert_eq!((s.vcpus, s.ram, s.disk, s.swap), (1, 512, 1, 0));
+        assert_eq!(s.rxtx_factor, 1.0);
+        assert!(s.is_public);
         assert_eq!(f.extra_specs, Some(BTreeMap::new()));
     }
 
@@ -276,14 +280,14 @@ mod tests {
             "ram": 512, "disk": 1, "swap": "", "rxtx_factor": 1.0,
             "os-flavor-access:is_public": false}))
         .unwrap();
-        assert_eq!(old.swap, 0);
-        assert!(!old.is_public);
+        assert_eq!(old.size.swap, 0);
+        assert!(!old.size.is_public);
         assert_eq!(old.extra_specs, None);
         let new: Flavor = serde_json::from_value(json!({"id": "1", "name": "m1", "vcpus": 1,
             "ram": 512, "disk": 1, "swap": 0, "OS-FLV-EXT-DATA:ephemeral": 0,
             "os-flavor-access:is_public": true, "extra_specs": {"a": "b"}}))
         .unwrap();
-        assert_eq!(new.rxtx_factor, 1.0);
+        assert_eq!(new.size.rxtx_factor, 1.0);
         assert!(
             serde_json::from_value::<Flavor>(json!({"id": "1", "name": "m1", "vcpus": 1,
             "ram": 512, "disk": 1, "swap": "lots"}))
@@ -296,13 +300,15 @@ mod tests {
         let new = NewFlavor {
             id: Some("42".into()),
             name: "m1".into(),
-            vcpus: 2,
-            ram: 1024,
-            disk: 10,
-            ephemeral: 0,
-            swap: 0,
-            rxtx_factor: 1.0,
-            is_public: false,
+            size: Size {
+                vcpus: 2,
+                ram: 1024,
+                disk: 10,
+                ephemeral: 0,
+                swap: 0,
+                rxtx_factor: 1.0,
+                is_public: false,
+            },
             description: Some("small".into()),
             extra_specs: BTreeMap::new(),
         };

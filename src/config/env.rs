@@ -101,7 +101,8 @@ mod tests {
 
     #[test]
     fn search_dirs_follow_openstacksdk() {
-        let cases: [(&[(&str, &str)], [&str; 5]); 2] = [
+        type Vars<'a> = &'a [(&'a str, &'a str)];
+        let cases: [(Vars, [&str; 5]); 2] = [
             (
                 &[
                     ("HOME", "/h"),

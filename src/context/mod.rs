@@ -11,6 +11,7 @@ pub(crate) use select::{clouds, select, wanted};
 
 use select::timeout_for;
 
+use crate::api::SiteClient;
 use crate::auth::{Auth, Session};
 use crate::config::Config;
 use crate::fanout::Runner;
@@ -57,10 +58,12 @@ impl<'a> Estate<'a> {
         &self,
         plan: Plan<E::Op>,
         exec: &E,
+        targets: Vec<Arc<SiteClient>>,
         opts: impl Into<plan::Options>,
         report: &mut Report,
     ) -> anyhow::Result<plan::Executed<E::Undo>> {
-        plan::execute(plan, exec, &self.runner, opts, self.ui, report).await
+        let clients = targets.into();
+        plan::execute(plan, exec, &clients, &self.runner, opts, self.ui, report).await
     }
 
     /// Logs in where needed and resolves the selection into sites.

@@ -68,15 +68,15 @@ pub(crate) enum OnCancel {
     Complete,
 }
 
-/// The usable sites of a command, found by id: what a plan's executor
-/// looks its site up in.
-#[derive(Clone, Default)]
-pub(crate) struct Clients(BTreeMap<SiteId, Arc<SiteClient>>);
+/// The usable sites of a command by id, each with what its work goes
+/// through: its client (a test's in-memory cloud needs only the id).
+pub(crate) struct Clients<S = SiteClient>(pub(crate) BTreeMap<SiteId, Arc<S>>);
 
-impl Clients {
-    pub(crate) fn get(&self, site: &SiteId) -> anyhow::Result<&Arc<SiteClient>> {
+impl<S> Clients<S> {
+    pub(crate) fn get(&self, site: &SiteId) -> anyhow::Result<&S> {
         self.0
             .get(site)
+            .map(Arc::as_ref)
             .ok_or_else(|| anyhow::anyhow!("{site}: not one of this run's sites"))
     }
 }

@@ -10,8 +10,9 @@ mod change;
 pub(crate) use args::PlanArgs;
 pub(crate) use change::{Left, Made, create_or_find, replace};
 
+use crate::api::SiteClient;
 use crate::api::SiteId;
-use crate::fanout::{OnCancel, Partial, Runner};
+use crate::fanout::{Clients, OnCancel, Partial, Runner};
 use crate::render::Rows;
 use crate::report::Report;
 use serde::Serialize;
@@ -296,6 +297,29 @@ pub(crate) struct Journal<U> {
     pub(crate) entries: Vec<Entry<U>>,
 }
 
+/// Per site, the creations to undo: each with its step, newest first.
+type Undos<U> = BTreeMap<SiteId, Vec<(usize, U)>>;
+
+impl<U: Clone> Journal<U> {
+    /// This run's creations at `only` (every site when `None`), newest
+    /// first at each site.
+    fn undos(&self, only: Option<&BTreeSet<SiteId>>) -> Undos<U> {
+        let mut by_site: Undos<U> = BTreeMap::new();
+        for entry in self.entries.iter().rev() {
+            if only.is_some_and(|s| !s.contains(&entry.site)) {
+                continue;
+            }
+            if let Some(u) = &entry.effect.undo {
+                by_site
+                    .entry(entry.site.clone())
+                    .or_default()
+                    .push((entry.step, u.clone()));
+            }
+        }
+        by_site
+    }
+}
+
 impl<U> Default for Journal<U> {
     fn default() -> Self {
         Journal {
@@ -306,7 +330,7 @@ impl<U> Default for Journal<U> {
 
 /// How a command carries out its steps: it applies, undoes and reads
 /// back; the plan path does the rest (the order, the journal, rollback).
-pub(crate) trait Executor {
+pub(crate) trait Executor<Site = SiteClient> {
     type Op;
     /// What undoes a creation.
     type Undo: Clone;
@@ -319,7 +343,7 @@ pub(crate) trait Executor {
 
     /// Checked at every site of the plan before anything changes anywhere
     /// (the admin role, say); nothing by default.
-    fn preflight(&self, _site: &SiteId) -> impl Future<Output = anyhow::Result<()>> {
+    fn preflight(&self, _site: &Site) -> impl Future<Output = anyhow::Result<()>> {
         async { Ok(()) }
     }
 
@@ -330,21 +354,23 @@ pub(crate) trait Executor {
     /// and nothing of the group may be left half-made.
     fn apply(
         &self,
-        site: &SiteId,
+        site: &Site,
         steps: &[&Step<Self::Op>],
-    ) -> impl Future<Output = anyhow::Result<Vec<Effect<Self::Undo>>>>;
+    ) -> impl Future<Output = Effects<Self::Undo>>;
 
     /// Undoes one creation of this run.
-    fn undo(&self, site: &SiteId, undo: &Self::Undo) -> impl Future<Output = anyhow::Result<()>>;
+    fn undo(&self, site: &Site, undo: &Self::Undo) -> impl Future<Output = anyhow::Result<()>>;
 
     /// Reads a site's applied steps back: per step, `Err(what is wrong)`
     /// when it is not as planned.
-    fn verify(
-        &self,
-        site: &SiteId,
-        steps: &[&Step<Self::Op>],
-    ) -> impl Future<Output = anyhow::Result<Vec<Result<(), String>>>>;
+    fn verify(&self, site: &Site, steps: &[&Step<Self::Op>]) -> impl Future<Output = Verdicts>;
 }
+
+/// Per step applied, its effect.
+pub(crate) type Effects<U> = anyhow::Result<Vec<Effect<U>>>;
+
+/// Per step read back: `Err(what is wrong)` when it is not as planned.
+pub(crate) type Verdicts = anyhow::Result<Vec<Result<(), String>>>;
 
 /// Shows the plan and asks for confirmation (on a terminal).
 pub(crate) trait Confirm {
@@ -369,9 +395,10 @@ pub(crate) type Executed<U> = (Vec<Status>, Journal<U>);
 /// checks every site, applies phase by phase, rolls back this run's
 /// creations on a failure or Ctrl-C, and reads back what stayed. Rows,
 /// failures and notes land in `report`.
-pub(crate) async fn execute<E: Executor>(
+pub(crate) async fn execute<S, E: Executor<S>>(
     plan: Plan<E::Op>,
     exec: &E,
+    sites: &Clients<S>,
     runner: &Runner,
     opts: impl Into<Options>,
     ui: &dyn Confirm,
@@ -431,7 +458,7 @@ pub(crate) async fn execute<E: Executor>(
     let to_apply = |s: &Step<E::Op>| s.action.changes() && !conflicts.contains(&s.site);
 
     // Every site must pass its checks before anything changes anywhere.
-    let sites: Vec<SiteId> = steps
+    let changing: Vec<SiteId> = steps
         .iter()
         .filter(|s| to_apply(s))
         .map(|s| s.site.clone())
@@ -439,9 +466,12 @@ pub(crate) async fn execute<E: Executor>(
         .into_iter()
         .collect();
     let checked = runner
-        .run(sites, SiteId::clone, OnCancel::Drain, |site| async move {
-            exec.preflight(&site).await.map(Partial::new)
-        })
+        .run(
+            changing,
+            SiteId::clone,
+            OnCancel::Drain,
+            |site| async move { exec.preflight(sites.get(&site)?).await.map(Partial::new) },
+        )
         .await;
     if !checked.failures.is_empty() || checked.interrupted {
         report.interrupted |= checked.interrupted;
@@ -489,7 +519,10 @@ pub(crate) async fn execute<E: Executor>(
                 OnCancel::Drain,
                 |((site, _), idx)| async move {
                     let group: Vec<&Step<E::Op>> = idx.iter().map(|i| steps[*i]).collect();
-                    let result = exec.apply(&site, &group).await;
+                    let result = match sites.get(&site) {
+                        Ok(here) => exec.apply(here, &group).await,
+                        Err(e) => Err(e),
+                    };
                     Ok(Partial::new((idx, result)))
                 },
             )
@@ -538,18 +571,10 @@ pub(crate) async fn execute<E: Executor>(
         _ => Some(BTreeSet::new()),
     };
     if undone.as_ref().is_none_or(|sites| !sites.is_empty()) {
-        rollback(
-            exec,
-            runner,
-            &steps,
-            &mut statuses,
-            &journal,
-            undone.as_ref(),
-            report,
-        )
-        .await;
+        let undos = journal.undos(undone.as_ref());
+        rollback(exec, sites, runner, &steps, &mut statuses, undos, report).await;
     }
-    verify(exec, runner, &steps, &mut statuses, report).await;
+    verify(exec, sites, runner, &steps, &mut statuses, report).await;
     if opts.mode == Mode::Yes {
         report.rows = rows_with(&statuses);
     }
@@ -561,30 +586,17 @@ pub(crate) async fn execute<E: Executor>(
     Ok((statuses, journal))
 }
 
-/// Undoes this run's creations at `sites` (every site when `None`),
-/// newest first at each site; never touches anything this run did not
-/// create.
-async fn rollback<E: Executor>(
+/// Undoes creations of this run (the journal's [`Journal::undos`]);
+/// never touches anything this run did not create.
+async fn rollback<S, E: Executor<S>>(
     exec: &E,
+    sites: &Clients<S>,
     runner: &Runner,
     steps: &[&Step<E::Op>],
     statuses: &mut [Status],
-    journal: &Journal<E::Undo>,
-    sites: Option<&BTreeSet<SiteId>>,
+    by_site: Undos<E::Undo>,
     report: &mut Report,
 ) {
-    let mut by_site: BTreeMap<SiteId, Vec<(usize, E::Undo)>> = BTreeMap::new();
-    for entry in journal.entries.iter().rev() {
-        if sites.is_some_and(|s| !s.contains(&entry.site)) {
-            continue;
-        }
-        if let Some(u) = &entry.effect.undo {
-            by_site
-                .entry(entry.site.clone())
-                .or_default()
-                .push((entry.step, u.clone()));
-        }
-    }
     if by_site.is_empty() {
         return;
     }
@@ -593,9 +605,10 @@ async fn rollback<E: Executor>(
         .by_site(by_site, OnCancel::Complete, |site, undos| async move {
             let mut undone = Vec::new();
             let mut errors = Vec::new();
+            let here = sites.get(&site)?;
             for (i, u) in undos {
                 let s = steps[i];
-                match exec.undo(&site, &u).await {
+                match exec.undo(here, &u).await {
                     Ok(()) => undone.push(i),
                     Err(e) => errors.push(e.context(format!(
                         "rolling back {} {}, which this run created; remove it by hand",
@@ -623,8 +636,9 @@ async fn rollback<E: Executor>(
 }
 
 /// Reads back every applied step; one not as planned is a failure.
-async fn verify<E: Executor>(
+async fn verify<S, E: Executor<S>>(
     exec: &E,
+    sites: &Clients<S>,
     runner: &Runner,
     steps: &[&Step<E::Op>],
     statuses: &mut [Status],
@@ -640,7 +654,10 @@ async fn verify<E: Executor>(
     let out = runner
         .by_site(by_site, OnCancel::Complete, |site, idx| async move {
             let group: Vec<&Step<E::Op>> = idx.iter().map(|i| steps[*i]).collect();
-            let result = exec.verify(&site, &group).await;
+            let result = match sites.get(&site) {
+                Ok(here) => exec.verify(here, &group).await,
+                Err(e) => Err(e),
+            };
             Ok(Partial::new((idx, result)))
         })
         .await;

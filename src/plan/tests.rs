@@ -8,6 +8,16 @@ fn site(r: &str) -> SiteId {
     SiteId::new("c", r)
 }
 
+/// The sites of the tests' plans; an in-memory cloud needs only their ids.
+fn sites() -> Clients<SiteId> {
+    Clients(
+        ["r1", "r2", "r3"]
+            .into_iter()
+            .map(|r| (site(r), std::sync::Arc::new(site(r))))
+            .collect(),
+    )
+}
+
 /// A cloud of named things per site; creating at `fail_at` fails.
 struct Things {
     state: Mutex<BTreeMap<SiteId, BTreeSet<String>>>,
@@ -27,15 +37,11 @@ fn things(fail_at: Option<&str>, cancel: Option<Cancel>) -> Things {
     }
 }
 
-impl Executor for Things {
+impl Executor<SiteId> for Things {
     type Op = ();
     type Undo = String;
 
-    async fn apply(
-        &self,
-        site: &SiteId,
-        steps: &[&Step<()>],
-    ) -> anyhow::Result<Vec<Effect<String>>> {
+    async fn apply(&self, site: &SiteId, steps: &[&Step<()>]) -> Effects<String> {
         // Later sites answer later, so the earlier ones have created
         // theirs when the last one fails.
         let named = |n: &String| steps.iter().any(|s| &s.name == n);
@@ -63,11 +69,7 @@ impl Executor for Things {
         Ok(())
     }
 
-    async fn verify(
-        &self,
-        site: &SiteId,
-        steps: &[&Step<()>],
-    ) -> anyhow::Result<Vec<Result<(), String>>> {
+    async fn verify(&self, site: &SiteId, steps: &[&Step<()>]) -> Verdicts {
         let state = self.state.lock().unwrap();
         Ok(steps
             .iter()
@@ -136,6 +138,7 @@ async fn a_failure_at_the_third_site_rolls_back_the_other_two() {
     let done = execute(
         create_everywhere("k"),
         &things,
+        &sites(),
         &runner(),
         yes(),
         &No,
@@ -173,6 +176,7 @@ async fn a_clean_run_is_applied_read_back_and_journaled() {
     let done = execute(
         create_everywhere("k"),
         &things,
+        &sites(),
         &runner(),
         yes(),
         &No,
@@ -197,6 +201,7 @@ async fn dry_run_and_refusal_change_nothing() {
     execute(
         create_everywhere("k"),
         &things,
+        &sites(),
         &runner(),
         opts,
         &No,
@@ -215,6 +220,7 @@ async fn dry_run_and_refusal_change_nothing() {
     execute(
         create_everywhere("k"),
         &things,
+        &sites(),
         &runner(),
         opts,
         &No,
@@ -239,7 +245,7 @@ async fn ctrl_c_stops_the_plan_and_rolls_back_what_was_created() {
             .map(|s| Step { phase: 1, ..s }),
     );
     let mut report = Report::default();
-    let done = execute(plan, &things, &runner, yes(), &No, &mut report)
+    let done = execute(plan, &things, &sites(), &runner, yes(), &No, &mut report)
         .await
         .unwrap();
     assert!(report.interrupted);
@@ -289,6 +295,7 @@ async fn per_site_plans_undo_only_the_failed_site() {
     let done = execute(
         group_then_rule(),
         &things,
+        &sites(),
         &runner(),
         yes(),
         &No,
@@ -332,6 +339,7 @@ async fn per_site_plans_hold_back_only_the_failed_sites_later_phases() {
     let done = execute(
         group_then_rule(),
         &things,
+        &sites(),
         &runner(),
         yes(),
         &No,
@@ -362,7 +370,7 @@ async fn a_whole_run_plan_undoes_every_site() {
     let mut things = things(Some("r2"), None);
     things.fail_name = Some("rule".into());
     let mut report = Report::default();
-    execute(plan, &things, &runner(), yes(), &No, &mut report)
+    execute(plan, &things, &sites(), &runner(), yes(), &No, &mut report)
         .await
         .unwrap();
     let after = things.state.into_inner().unwrap();
@@ -396,15 +404,11 @@ struct Rules {
     deleted: Mutex<BTreeSet<String>>,
 }
 
-impl Executor for Rules {
+impl Executor<SiteId> for Rules {
     type Op = &'static str;
     type Undo = String;
 
-    async fn apply(
-        &self,
-        _: &SiteId,
-        steps: &[&Step<&'static str>],
-    ) -> anyhow::Result<Vec<Effect<String>>> {
+    async fn apply(&self, _: &SiteId, steps: &[&Step<&'static str>]) -> Effects<String> {
         let s = steps[0];
         match (&s.action, s.op) {
             (Action::Delete, "refused") => anyhow::bail!("409 rule in use"),
@@ -424,11 +428,7 @@ impl Executor for Rules {
         Ok(())
     }
 
-    async fn verify(
-        &self,
-        _: &SiteId,
-        steps: &[&Step<&'static str>],
-    ) -> anyhow::Result<Vec<Result<(), String>>> {
+    async fn verify(&self, _: &SiteId, steps: &[&Step<&'static str>]) -> Verdicts {
         Ok(steps.iter().map(|_| Ok(())).collect())
     }
 }
@@ -465,6 +465,7 @@ async fn issue_14_each_step_of_a_shared_name_keeps_its_own_status() {
     let done = execute(
         Plan::per_site(steps, "change", "rule"),
         &rules,
+        &sites(),
         &runner(),
         yes(),
         &No,
@@ -493,10 +494,10 @@ async fn issue_14_each_step_of_a_shared_name_keeps_its_own_status() {
 #[tokio::test]
 async fn a_failure_reads_what_it_left_from_its_error() {
     struct Restoring;
-    impl Executor for Restoring {
+    impl Executor<SiteId> for Restoring {
         type Op = ();
         type Undo = ();
-        async fn apply(&self, _: &SiteId, _: &[&Step<()>]) -> anyhow::Result<Vec<Effect<()>>> {
+        async fn apply(&self, _: &SiteId, _: &[&Step<()>]) -> Effects<()> {
             replace(
                 "keypair k",
                 "the ssh key AAAA",
@@ -509,11 +510,7 @@ async fn a_failure_reads_what_it_left_from_its_error() {
         async fn undo(&self, _: &SiteId, _: &()) -> anyhow::Result<()> {
             Ok(())
         }
-        async fn verify(
-            &self,
-            _: &SiteId,
-            steps: &[&Step<()>],
-        ) -> anyhow::Result<Vec<Result<(), String>>> {
+        async fn verify(&self, _: &SiteId, steps: &[&Step<()>]) -> Verdicts {
             Ok(steps.iter().map(|_| Ok(())).collect())
         }
     }
@@ -521,9 +518,17 @@ async fn a_failure_reads_what_it_left_from_its_error() {
     plan.steps.truncate(1);
     plan.steps[0].action = Action::Replace;
     let mut report = Report::default();
-    let done = execute(plan, &Restoring, &runner(), yes(), &No, &mut report)
-        .await
-        .unwrap();
+    let done = execute(
+        plan,
+        &Restoring,
+        &sites(),
+        &runner(),
+        yes(),
+        &No,
+        &mut report,
+    )
+    .await
+    .unwrap();
     assert_eq!(done.0, [Status::FailedRestored]);
     assert_eq!(report.rows.rows[0]["status"], "failed, original restored");
 }

@@ -3,15 +3,12 @@
 
 use super::Specs;
 use super::sync::{Grant, Op};
+use crate::api::SiteClient;
 use crate::api::flavor::{Flavor, NewFlavor};
-use crate::api::{SiteClient, SiteId};
-use crate::fanout::Clients;
-use crate::plan::{self, Effect, Executor, Left, Made, Step};
+use crate::plan::{self, Effect, Effects, Executor, Left, Made, Step, Verdicts};
 
 /// Writes flavors at the targets of a sync.
-pub(super) struct Flavors {
-    pub(crate) clients: Clients,
-}
+pub(super) struct Flavors;
 
 impl Executor for Flavors {
     type Op = Op;
@@ -19,9 +16,8 @@ impl Executor for Flavors {
     type Undo = String;
     /// Nova lets only admins write flavors: a target whose credentials
     /// lack the role stops the run before anything changes anywhere.
-    async fn preflight(&self, site: &SiteId) -> anyhow::Result<()> {
-        self.clients
-            .get(site)?
+    async fn preflight(&self, client: &SiteClient) -> anyhow::Result<()> {
+        client
             .require_role(
                 "admin",
                 "writing flavors",
@@ -31,12 +27,7 @@ impl Executor for Flavors {
             .await
     }
 
-    async fn apply(
-        &self,
-        site: &SiteId,
-        steps: &[&Step<Op>],
-    ) -> anyhow::Result<Vec<Effect<String>>> {
-        let client = self.clients.get(site)?;
+    async fn apply(&self, client: &SiteClient, steps: &[&Step<Op>]) -> Effects<String> {
         let mut effects = Vec::new();
         for step in steps {
             effects.push(apply_one(client, step).await?);
@@ -44,18 +35,13 @@ impl Executor for Flavors {
         Ok(effects)
     }
 
-    async fn undo(&self, site: &SiteId, id: &String) -> anyhow::Result<()> {
-        self.clients.get(site)?.delete_flavor(id).await
+    async fn undo(&self, client: &SiteClient, id: &String) -> anyhow::Result<()> {
+        client.delete_flavor(id).await
     }
 
     /// Reads the site's flavors once and checks each step's flavor: its
     /// specs, its id where the plan kept the source's, its access list.
-    async fn verify(
-        &self,
-        site: &SiteId,
-        steps: &[&Step<Op>],
-    ) -> anyhow::Result<Vec<Result<(), String>>> {
-        let client = self.clients.get(site)?;
+    async fn verify(&self, client: &SiteClient, steps: &[&Step<Op>]) -> Verdicts {
         let flavors = client
             .flavors()
             .await
@@ -166,21 +152,12 @@ async fn make(
 /// one of its name with the id asked for (if one was) and the asked-for
 /// specs; its extra specs and access come after the creation.
 async fn made_by(client: &SiteClient, new: &NewFlavor) -> anyhow::Result<Option<String>> {
-    let want = Specs {
-        extra_specs: Default::default(),
-        ..Specs::of_new(new)
-    };
     Ok(client
         .flavors()
         .await?
         .into_iter()
         .find(|f| {
-            f.name == new.name
-                && new.id.as_ref().is_none_or(|id| &f.id == id)
-                && Specs {
-                    extra_specs: Default::default(),
-                    ..Specs::of(f)
-                } == want
+            f.name == new.name && new.id.as_ref().is_none_or(|id| &f.id == id) && f.size == new.size
         })
         .map(|f| f.id))
 }
@@ -221,7 +198,7 @@ async fn check(
         },
         Op::Nothing => return Ok(Ok(())),
     };
-    if found.is_public || grant.is_empty() {
+    if found.size.is_public || grant.is_empty() {
         return Ok(Ok(()));
     }
     let access = client.flavor_access(found).await?;

@@ -6,7 +6,7 @@ mod apply;
 pub(crate) mod sync;
 
 use crate::api::SiteId;
-use crate::api::flavor::{Flavor, NewFlavor};
+use crate::api::flavor::{Flavor, NewFlavor, Size};
 use crate::context::Estate;
 use crate::plan::{Plan, Step};
 use crate::render::Rows;
@@ -58,13 +58,7 @@ impl Command {
 /// when a sync carries them.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Specs {
-    pub(crate) vcpus: u64,
-    pub(crate) ram: u64,
-    pub(crate) disk: u64,
-    pub(crate) ephemeral: u64,
-    pub(crate) swap: u64,
-    pub(crate) rxtx_factor: f64,
-    pub(crate) is_public: bool,
+    pub(crate) size: Size,
     pub(crate) extra_specs: BTreeMap<String, String>,
 }
 
@@ -74,13 +68,7 @@ impl Specs {
     /// is Nova's default 1.0.
     pub(crate) fn of(f: &Flavor) -> Specs {
         Specs {
-            vcpus: f.vcpus,
-            ram: f.ram,
-            disk: f.disk,
-            ephemeral: f.ephemeral,
-            swap: f.swap,
-            rxtx_factor: f.rxtx_factor,
-            is_public: f.is_public,
+            size: f.size.clone(),
             extra_specs: f.extra_specs.clone().unwrap_or_default(),
         }
     }
@@ -88,13 +76,7 @@ impl Specs {
     /// The specs a flavor to create will have.
     pub(crate) fn of_new(n: &NewFlavor) -> Specs {
         Specs {
-            vcpus: n.vcpus,
-            ram: n.ram,
-            disk: n.disk,
-            ephemeral: n.ephemeral,
-            swap: n.swap,
-            rxtx_factor: n.rxtx_factor,
-            is_public: n.is_public,
+            size: n.size.clone(),
             extra_specs: n.extra_specs.clone(),
         }
     }
@@ -102,14 +84,15 @@ impl Specs {
     /// Each field as `key value`, in a fixed order: what the digest hashes
     /// and what differences are told in.
     pub(super) fn fields(&self) -> Vec<(String, String)> {
+        let s = &self.size;
         let mut out = vec![
-            ("vcpus".to_string(), self.vcpus.to_string()),
-            ("ram".to_string(), self.ram.to_string()),
-            ("disk".to_string(), self.disk.to_string()),
-            ("ephemeral".to_string(), self.ephemeral.to_string()),
-            ("swap".to_string(), self.swap.to_string()),
-            ("rxtx_factor".to_string(), self.rxtx_factor.to_string()),
-            ("is_public".to_string(), self.is_public.to_string()),
+            ("vcpus".to_string(), s.vcpus.to_string()),
+            ("ram".to_string(), s.ram.to_string()),
+            ("disk".to_string(), s.disk.to_string()),
+            ("ephemeral".to_string(), s.ephemeral.to_string()),
+            ("swap".to_string(), s.swap.to_string()),
+            ("rxtx_factor".to_string(), s.rxtx_factor.to_string()),
+            ("is_public".to_string(), s.is_public.to_string()),
         ];
         out.extend(
             self.extra_specs
@@ -209,14 +192,15 @@ impl FlavorRow {
         };
         if let Some(f) = flavor {
             let specs = Specs::of(f);
+            let s = &specs.size;
             row.id = Some(f.id.clone());
-            row.vcpus = Some(specs.vcpus);
-            row.ram = Some(specs.ram);
-            row.disk = Some(specs.disk);
-            row.ephemeral = Some(specs.ephemeral);
-            row.swap = Some(specs.swap);
-            row.rxtx_factor = Some(specs.rxtx_factor);
-            row.is_public = Some(specs.is_public);
+            row.vcpus = Some(s.vcpus);
+            row.ram = Some(s.ram);
+            row.disk = Some(s.disk);
+            row.ephemeral = Some(s.ephemeral);
+            row.swap = Some(s.swap);
+            row.rxtx_factor = Some(s.rxtx_factor);
+            row.is_public = Some(s.is_public);
             row.digest = Some(specs.digest());
             row.extra_specs = Some(specs.extra_specs);
         }
@@ -279,10 +263,9 @@ pub(crate) async fn sync(estate: &Estate<'_>, args: &SyncArgs) -> anyhow::Result
         .await;
     let steps: Vec<Step<sync::Op>> = planned.into_iter().flat_map(|(_, steps)| steps).collect();
     let plan = Plan::per_site(steps, "change", "flavor");
-    let exec = apply::Flavors {
-        clients: targets.into(),
-    };
-    estate.execute(plan, &exec, &args.plan, &mut report).await?;
+    estate
+        .execute(plan, &apply::Flavors, targets, &args.plan, &mut report)
+        .await?;
     Ok(report)
 }
 
@@ -292,13 +275,15 @@ mod tests {
 
     fn specs() -> Specs {
         Specs {
-            vcpus: 2,
-            ram: 4096,
-            disk: 20,
-            ephemeral: 0,
-            swap: 0,
-            rxtx_factor: 1.0,
-            is_public: true,
+            size: Size {
+                vcpus: 2,
+                ram: 4096,
+                disk: 20,
+                ephemeral: 0,
+                swap: 0,
+                rxtx_factor: 1.0,
+                is_public: true,
+            },
             extra_specs: [("hw:cpu_policy".to_string(), "dedicated".to_string())].into(),
         }
     }
@@ -309,13 +294,13 @@ mod tests {
         assert_eq!(base.digest().len(), 12);
         assert_eq!(base.digest(), specs().digest());
         let changes: [fn(&mut Specs); 9] = [
-            |s| s.vcpus = 4,
-            |s| s.ram = 1,
-            |s| s.disk = 1,
-            |s| s.ephemeral = 1,
-            |s| s.swap = 1,
-            |s| s.rxtx_factor = 2.0,
-            |s| s.is_public = false,
+            |s| s.size.vcpus = 4,
+            |s| s.size.ram = 1,
+            |s| s.size.disk = 1,
+            |s| s.size.ephemeral = 1,
+            |s| s.size.swap = 1,
+            |s| s.size.rxtx_factor = 2.0,
+            |s| s.size.is_public = false,
             |s| {
                 s.extra_specs
                     .insert("hw:mem_page_size".into(), "large".into());
@@ -353,7 +338,7 @@ mod tests {
     #[test]
     fn differences_name_each_field_here_and_at_the_source() {
         let mut here = specs();
-        here.ram = 2048;
+        here.size.ram = 2048;
         here.extra_specs.clear();
         here.extra_specs.insert("hw:numa_nodes".into(), "2".into());
         assert_eq!(

@@ -58,13 +58,7 @@ fn new_flavor(f: &Flavor, specs: &Specs, id: Option<String>) -> NewFlavor {
     NewFlavor {
         id,
         name: f.name.clone(),
-        vcpus: specs.vcpus,
-        ram: specs.ram,
-        disk: specs.disk,
-        ephemeral: specs.ephemeral,
-        swap: specs.swap,
-        rxtx_factor: specs.rxtx_factor,
-        is_public: specs.is_public,
+        size: specs.size.clone(),
         description: f.description.clone(),
         extra_specs: specs.extra_specs.clone(),
     }
@@ -186,7 +180,7 @@ pub(super) async fn read_source(
             access: Vec::new(),
         });
     }
-    if wanted.iter().any(|w| !w.specs.is_public) {
+    if wanted.iter().any(|w| !w.specs.size.is_public) {
         let projects = source
             .list_projects()
             .await
@@ -201,7 +195,7 @@ pub(super) async fn read_source(
             .iter()
             .map(|p| (p.id.as_str(), p.name.as_str()))
             .collect();
-        for w in wanted.iter_mut().filter(|w| !w.specs.is_public) {
+        for w in wanted.iter_mut().filter(|w| !w.specs.size.is_public) {
             let ids = source
                 .flavor_access(&w.flavor)
                 .await
@@ -225,7 +219,7 @@ pub(super) async fn plan_target(
     replace: bool,
 ) -> anyhow::Result<Vec<Step<Op>>> {
     let flavors = client.flavors().await?;
-    let projects = if wanted.iter().any(|w| !w.specs.is_public) {
+    let projects = if wanted.iter().any(|w| !w.specs.size.is_public) {
         let mut map = Projects::new();
         let listed = client.list_projects().await.map_err(|e| {
             admin_only(
@@ -253,7 +247,7 @@ pub(super) async fn plan_target(
         if let Some(here) = found.same_name {
             let same = Specs::of(here) == w.specs;
             // A replace must be able to put the original back whole.
-            if (same || replace) && !here.is_public {
+            if (same || replace) && !here.size.is_public {
                 found.access = client.flavor_access(here).await?;
             }
             if !same && replace {
@@ -358,7 +352,7 @@ fn decide(
     if specs_here == w.specs {
         let missing: Vec<Grant> = grants
             .into_iter()
-            .filter(|g| !w.specs.is_public && !found.access.contains(&g.id))
+            .filter(|g| !w.specs.size.is_public && !found.access.contains(&g.id))
             .collect();
         if missing.is_empty() {
             return step(

@@ -1,6 +1,7 @@
 //! How one flavor is planned at one target, for each thing the target may hold.
 
 use super::*;
+use crate::api::flavor::Size;
 
 fn site() -> SiteId {
     SiteId {
@@ -13,13 +14,15 @@ fn flavor(id: &str, name: &str, ram: u64, public: bool) -> Flavor {
     Flavor {
         id: id.into(),
         name: name.into(),
-        vcpus: 2,
-        ram,
-        disk: 20,
-        ephemeral: 0,
-        swap: 0,
-        rxtx_factor: 1.0,
-        is_public: public,
+        size: Size {
+            vcpus: 2,
+            ram,
+            disk: 20,
+            ephemeral: 0,
+            swap: 0,
+            rxtx_factor: 1.0,
+            is_public: public,
+        },
         description: Some("general purpose".into()),
         extra_specs: Some([("hw:cpu_policy".to_string(), "dedicated".to_string())].into()),
     }
@@ -168,7 +171,7 @@ fn private_access_is_mapped_by_project_name() {
     let Op::Create { grant, new } = &step.op else {
         panic!()
     };
-    assert!(!new.is_public);
+    assert!(!new.size.is_public);
     let ids: Vec<&str> = grant.iter().map(|g| g.id.as_str()).collect();
     assert_eq!(ids, ["t-ops", "t-dev"]);
 }

@@ -10,8 +10,7 @@ use crate::api::keypair::Keypair;
 use crate::api::{SiteClient, SiteId};
 use crate::context::Estate;
 use crate::error::hinted;
-use crate::fanout::Clients;
-use crate::plan::{self, Action, Effect, Executor, Made, Plan, Step};
+use crate::plan::{self, Action, Effect, Effects, Executor, Made, Plan, Step, Verdicts};
 use crate::render::Rows;
 use crate::render::plural;
 use crate::sync::drift::Matrix;
@@ -394,10 +393,7 @@ async fn run(
         ));
     }
     let plan = Plan::per_site(steps, verb, "keypair");
-    let exec = Keys {
-        clients: clients.into(),
-    };
-    estate.execute(plan, &exec, opts, report).await?;
+    estate.execute(plan, &Keys, clients, opts, report).await?;
     Ok(())
 }
 
@@ -426,20 +422,13 @@ fn is_conflict(s: &Step<Op>) -> bool {
 }
 
 /// Carries out keypair steps.
-struct Keys {
-    clients: Clients,
-}
+struct Keys;
 
 impl Executor for Keys {
     type Op = Op;
     /// The name of a key this run imported.
     type Undo = String;
-    async fn apply(
-        &self,
-        site: &SiteId,
-        steps: &[&Step<Op>],
-    ) -> anyhow::Result<Vec<Effect<String>>> {
-        let client = self.clients.get(site)?;
+    async fn apply(&self, client: &SiteClient, steps: &[&Step<Op>]) -> Effects<String> {
         let mut effects = Vec::new();
         for s in steps {
             let effect = match s.action {
@@ -482,16 +471,11 @@ impl Executor for Keys {
         Ok(effects)
     }
 
-    async fn undo(&self, site: &SiteId, name: &String) -> anyhow::Result<()> {
-        self.clients.get(site)?.delete_keypair(name).await
+    async fn undo(&self, client: &SiteClient, name: &String) -> anyhow::Result<()> {
+        client.delete_keypair(name).await
     }
 
-    async fn verify(
-        &self,
-        site: &SiteId,
-        steps: &[&Step<Op>],
-    ) -> anyhow::Result<Vec<Result<(), String>>> {
-        let client = self.clients.get(site)?;
+    async fn verify(&self, client: &SiteClient, steps: &[&Step<Op>]) -> Verdicts {
         let mut out = Vec::new();
         for s in steps {
             let now = client.keypair(&s.name).await?;

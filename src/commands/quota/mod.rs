@@ -11,9 +11,8 @@ use crate::api::identity::Project;
 use crate::api::{SiteClient, SiteId};
 use crate::context::Estate;
 use crate::error::hinted;
-use crate::fanout::Clients;
 use crate::fanout::Runner;
-use crate::plan::{self, Action, Effect, Executor, Phase, Plan, Status, Step};
+use crate::plan::{self, Action, Effect, Effects, Executor, Phase, Plan, Status, Step, Verdicts};
 use crate::report::Report;
 use balance::Strategy;
 use limits::GlobalLimits;
@@ -403,17 +402,14 @@ pub(crate) async fn balance(estate: &Estate<'_>, args: &BalanceArgs) -> anyhow::
         summary,
         noun: "limit changes".to_string(),
     };
-    let exec = Limits {
-        clients: clients.into(),
-    };
-    estate.execute(plan, &exec, &args.plan, &mut report).await?;
+    estate
+        .execute(plan, &Limits, clients, &args.plan, &mut report)
+        .await?;
     Ok(report)
 }
 
 /// Writes limits, and reads them back.
-struct Limits {
-    clients: Clients,
-}
+struct Limits;
 
 impl Executor for Limits {
     type Op = Change;
@@ -437,9 +433,8 @@ impl Executor for Limits {
     }
 
     /// Changing quotas needs the admin role at every site of the plan.
-    async fn preflight(&self, site: &SiteId) -> anyhow::Result<()> {
-        self.clients
-            .get(site)?
+    async fn preflight(&self, client: &SiteClient) -> anyhow::Result<()> {
+        client
             .require_role(
                 "admin",
                 "changing quotas",
@@ -448,42 +443,28 @@ impl Executor for Limits {
             .await
     }
 
-    async fn apply(
-        &self,
-        site: &SiteId,
-        steps: &[&Step<Change>],
-    ) -> anyhow::Result<Vec<Effect<()>>> {
+    async fn apply(&self, client: &SiteClient, steps: &[&Step<Change>]) -> Effects<()> {
         let first = &steps[0].op;
         let changes: Vec<(&Entry, i64)> = steps
             .iter()
             .map(|s| (&s.op.entry, s.op.new_limit))
             .collect();
-        let note = read::write_limits(
-            self.clients.get(site)?,
-            &first.project_id,
-            first.entry.service,
-            &changes,
-        )
-        .await
-        .map_err(|e| e.context(format!("setting {} limits", first.entry.service)))?;
+        let note = read::write_limits(client, &first.project_id, first.entry.service, &changes)
+            .await
+            .map_err(|e| e.context(format!("setting {} limits", first.entry.service)))?;
         Ok(steps
             .iter()
             .map(|_| Effect::changed().noted(note))
             .collect())
     }
 
-    async fn undo(&self, _: &SiteId, _: &()) -> anyhow::Result<()> {
+    async fn undo(&self, _: &SiteClient, _: &()) -> anyhow::Result<()> {
         // A limit change is never a creation, so there is nothing to undo.
         Ok(())
     }
 
     /// Reads the changed limits back, one read per project.
-    async fn verify(
-        &self,
-        site: &SiteId,
-        steps: &[&Step<Change>],
-    ) -> anyhow::Result<Vec<Result<(), String>>> {
-        let client = self.clients.get(site)?;
+    async fn verify(&self, client: &SiteClient, steps: &[&Step<Change>]) -> Verdicts {
         let mut by_project: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, s) in steps.iter().enumerate() {
             by_project.entry(&s.op.project_id).or_default().push(i);

@@ -119,8 +119,10 @@ pub(crate) async fn sync(estate: &Estate<'_>, args: &SyncArgs) -> anyhow::Result
         summary,
         noun: "security group changes".into(),
     };
-    let exec = Groups::new(targets, &read);
-    estate.execute(plan, &exec, &args.plan, &mut report).await?;
+    let exec = Groups::new(&read);
+    estate
+        .execute(plan, &exec, targets, &args.plan, &mut report)
+        .await?;
     Ok(report)
 }
 

@@ -7,15 +7,13 @@ use super::super::rules::{Names, Remote, RuleKey};
 use super::{Op, Undo};
 use crate::api::secgroup::{NewRule, Rule};
 use crate::api::{SiteClient, SiteId};
-use crate::fanout::Clients;
 use crate::http::has_status;
-use crate::plan::{self, Effect, Executor, Left, Made, Step};
+use crate::plan::{self, Effect, Effects, Executor, Left, Made, Step, Verdicts};
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 /// Carries out the steps at the targets.
 pub(super) struct Groups {
-    clients: Clients,
     /// Group ids by name at each target: those read, and those created.
     ids: Mutex<BTreeMap<SiteId, BTreeMap<String, String>>>,
     /// Address group ids by name at each target.
@@ -26,7 +24,7 @@ pub(super) struct Groups {
 }
 
 impl Groups {
-    pub(super) fn new(clients: Vec<Arc<SiteClient>>, read: &[(SiteId, SiteGroups)]) -> Self {
+    pub(super) fn new(read: &[(SiteId, SiteGroups)]) -> Self {
         let mut ids = BTreeMap::new();
         let mut address_groups = BTreeMap::new();
         for (site, groups) in read {
@@ -40,7 +38,6 @@ impl Groups {
             address_groups.insert(site.clone(), groups.address_groups.clone());
         }
         Groups {
-            clients: clients.into(),
             ids: Mutex::new(ids),
             address_groups,
             kept: Mutex::new(BTreeMap::new()),
@@ -161,11 +158,7 @@ impl Groups {
 
     /// Adds one group's missing rules in one request. A rule that the
     /// group's creation already made (Neutron's template) is left as it is.
-    async fn add_rules(
-        &self,
-        client: &SiteClient,
-        steps: &[&Step<Op>],
-    ) -> anyhow::Result<Vec<Effect<Undo>>> {
+    async fn add_rules(&self, client: &SiteClient, steps: &[&Step<Op>]) -> Effects<Undo> {
         let site = &client.id;
         let name = &steps[0].name;
         let group_id = self.id_of(site, name)?;
@@ -228,12 +221,9 @@ impl Groups {
 impl Executor for Groups {
     type Op = Op;
     type Undo = Undo;
-    async fn preflight(&self, site: &SiteId) -> anyhow::Result<()> {
-        self.clients.get(site).map(|_| ())
-    }
 
-    async fn apply(&self, site: &SiteId, steps: &[&Step<Op>]) -> anyhow::Result<Vec<Effect<Undo>>> {
-        let client = self.clients.get(site)?;
+    async fn apply(&self, client: &SiteClient, steps: &[&Step<Op>]) -> Effects<Undo> {
+        let site = &client.id;
         let first = steps[0];
         let name = &first.name;
         match &first.op {
@@ -264,8 +254,7 @@ impl Executor for Groups {
         }
     }
 
-    async fn undo(&self, site: &SiteId, undo: &Undo) -> anyhow::Result<()> {
-        let client = self.clients.get(site)?;
+    async fn undo(&self, client: &SiteClient, undo: &Undo) -> anyhow::Result<()> {
         let done = match undo {
             Undo::Group(id) => client.delete_security_group(id).await,
             Undo::Rule(id) => client.delete_security_group_rule(id).await,
@@ -277,12 +266,7 @@ impl Executor for Groups {
     }
 
     /// Reads the site's groups again and checks each step against them.
-    async fn verify(
-        &self,
-        site: &SiteId,
-        steps: &[&Step<Op>],
-    ) -> anyhow::Result<Vec<Result<(), String>>> {
-        let client = self.clients.get(site)?;
+    async fn verify(&self, client: &SiteClient, steps: &[&Step<Op>]) -> Verdicts {
         let extras = Extras {
             tags: false,
             address_groups: steps.iter().any(|s| {
