@@ -135,6 +135,7 @@ mod body;
 mod catalog;
 mod cinder;
 mod clouds;
+mod collection;
 mod control;
 mod errors;
 mod faults;

@@ -10,10 +10,76 @@
 
 use serde_json::{Value, json};
 
+use crate::collection::Window;
 use crate::query::Query;
+use crate::store::{ApiError, Paging};
 
 /// Nova's `api.max_limit` and Cinder's `osapi_max_limit`.
 pub(crate) const MAX_LIMIT: usize = 1000;
+
+/// Glance's `limit_param_default` and `api_limit_max`.
+const GLANCE_DEFAULT_LIMIT: usize = 25;
+const GLANCE_MAX_LIMIT: usize = 1000;
+
+/// `limit`, `marker` and `page_reverse` as the API reads them, or its 400.
+pub(crate) fn window(paging: Paging, query: &Query) -> Result<Window, ApiError> {
+    let marker = query.get("marker").map(str::to_owned);
+    let window = |limit: usize| Window {
+        limit,
+        take: limit,
+        marker: marker.clone(),
+        reverse: false,
+        paged: true,
+    };
+    let raw = query.get("limit");
+    match paging {
+        Paging::Nova => match raw.map(|l| l.trim().parse::<i64>()) {
+            None => Ok(window(MAX_LIMIT)),
+            Some(Ok(n)) if n >= 0 => Ok(window((n as usize).min(MAX_LIMIT))),
+            Some(Ok(_)) => Err(ApiError::bad_request(
+                "Invalid input received: limit must be >= 0",
+            )),
+            Some(Err(_)) => Err(ApiError::bad_request(
+                "Invalid input received: limit must be an integer",
+            )),
+        },
+        Paging::Cinder => match raw.map(str::parse::<i64>) {
+            None => Ok(window(MAX_LIMIT)),
+            Some(Ok(n)) if n >= 0 => Ok(window((n as usize).min(MAX_LIMIT))),
+            Some(Ok(_)) => Err(ApiError::bad_request("limit param must be positive")),
+            Some(Err(_)) => Err(ApiError::bad_request("limit param must be an integer")),
+        },
+        Paging::Glance => match raw.map(str::parse::<i64>) {
+            None => Ok(window(GLANCE_DEFAULT_LIMIT)),
+            Some(Ok(n)) if n >= 0 => Ok(window((n as usize).min(GLANCE_MAX_LIMIT))),
+            Some(_) => Err(ApiError::bad_request("limit param must be an integer")),
+        },
+        // Absent or 0: no paging, and a marker is ignored.
+        Paging::Neutron => {
+            let limit = match raw {
+                None => 0,
+                Some(raw) => raw.trim().parse::<usize>().map_err(|_| {
+                    ApiError::typed(
+                        axum::http::StatusCode::BAD_REQUEST,
+                        "HTTPBadRequest",
+                        format!(
+                            "Bad limit request: Limit must be an integer 0 or greater and not '{raw}'."
+                        ),
+                    )
+                })?,
+            };
+            Ok(Window {
+                limit,
+                take: if limit == 0 { usize::MAX } else { limit },
+                marker: marker.filter(|_| limit > 0),
+                reverse: query
+                    .get("page_reverse")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("true")),
+                paged: true,
+            })
+        }
+    }
+}
 
 /// The part of `items` after the item whose key is `marker` (all of it
 /// without a marker); `None` when no item has that key.
@@ -62,11 +128,10 @@ pub(crate) fn keystone(
 }
 
 /// Nova's `<collection>_links`: a next link when the page holds as many
-/// items as it could, pointing at `base/collection` with the query sorted
-/// and `marker` set.
+/// items as it could, pointing at the collection's `url` with the query
+/// sorted and `marker` set.
 pub(crate) fn nova(
-    base: &str,
-    collection: &str,
+    url: &str,
     query: &Query,
     limit: usize,
     last: Option<&str>,
@@ -75,14 +140,13 @@ pub(crate) fn nova(
     let last = last.filter(|_| limit > 0 && shown == limit)?;
     let mut q = query.sorted_dict();
     q.replace("marker", last);
-    Some(json!([{"rel": "next", "href": format!("{base}/{collection}?{}", q.encode())}]))
+    Some(json!([{"rel": "next", "href": format!("{url}?{}", q.encode())}]))
 }
 
 /// Cinder's `<collection>_links`: as Nova's, but the query keeps its order
 /// and `marker` moves to the end (webob's `MultiDict`).
 pub(crate) fn cinder(
-    base: &str,
-    collection: &str,
+    url: &str,
     query: &Query,
     limit: usize,
     last: Option<&str>,
@@ -91,7 +155,7 @@ pub(crate) fn cinder(
     let last = last.filter(|_| shown > 0 && limit <= shown)?;
     let mut q = query.clone();
     q.put_last("marker", last);
-    Some(json!([{"rel": "next", "href": format!("{base}/{collection}?{}", q.encode())}]))
+    Some(json!([{"rel": "next", "href": format!("{url}?{}", q.encode())}]))
 }
 
 /// Neutron's `<collection>_links` (only when `limit` was given): `next`
@@ -189,13 +253,13 @@ mod tests {
     #[test]
     fn nova_sorts_cinder_appends_neutron_goes_both_ways() {
         let q = Query::parse(Some("marker=a&limit=2"));
-        let links = nova("http://n/v2.1", "flavors/detail", &q, 2, Some("b"), 2).unwrap();
+        let links = nova("http://n/v2.1/flavors/detail", &q, 2, Some("b"), 2).unwrap();
         assert_eq!(
             links[0]["href"],
             "http://n/v2.1/flavors/detail?limit=2&marker=b"
         );
-        assert!(nova("http://n/v2.1", "flavors", &q, 2, Some("b"), 1).is_none());
-        let links = cinder("http://c/v3/p", "volumes", &q, 2, Some("b"), 2).unwrap();
+        assert!(nova("http://n/v2.1/flavors", &q, 2, Some("b"), 1).is_none());
+        let links = cinder("http://c/v3/p/volumes", &q, 2, Some("b"), 2).unwrap();
         assert_eq!(links[0]["href"], "http://c/v3/p/volumes?limit=2&marker=b");
         let q = Query::parse(Some("limit=2"));
         let links = neutron("http://x/v2.0/ports", &q, 2, false, Some("a"), Some("b"), 2).unwrap();

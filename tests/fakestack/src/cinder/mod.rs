@@ -10,5 +10,5 @@ use crate::server::Ctx;
 pub(crate) fn routes() -> Router<Ctx> {
     Router::new()
         .merge(quota::routes())
-        .merge(volumes::routes())
+        .merge(crate::collection::routes(&volumes::COLLECTION))
 }

@@ -2,24 +2,18 @@
 
 use std::collections::HashMap;
 
-use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
-use axum::routing::get;
 use serde_json::{Map, Value, json};
 
 use crate::body::{self, py_repr};
+use crate::collection::{Ask, Attrs, Collection, Verb};
 use crate::microversion::Microversion;
-use crate::page;
-use crate::query::Query;
 use crate::quota::{DEFAULT_VOLUME_TYPE, QuotaService};
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
 use crate::store::{
-    ApiError, Call, Decl, Kind, Paging, RegionStore, Reply, Req, Resource, Stamps, owned_or_admin,
-    uuid,
+    ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, owned_or_admin, uuid,
 };
 
 pub(crate) static DECL: Decl = Decl {
@@ -34,6 +28,27 @@ pub(crate) static DECL: Decl = Decl {
     create,
     visible: owned_or_admin,
 };
+
+/// Also under the project (the `volumev3` endpoint); created and deleted
+/// with 202; an unknown marker is a 404.
+pub(crate) static COLLECTION: Collection = Collection::new(
+    &DECL,
+    |id| format!("Volume {id} could not be found."),
+    select,
+    view,
+    decode,
+)
+.alias("/volume/v3/{project_id}/volumes")
+.with_detail()
+.admin_only(&ADMIN_ONLY)
+.guard(|ask| url_project(ask.caller, ask.params).map(drop))
+.bad_marker(|_, m| ApiError::not_found(format!("Marker {m} could not be found.")))
+.status(|verb, _| match verb {
+    Verb::Create | Verb::Delete => StatusCode::ACCEPTED,
+    _ => StatusCode::OK,
+})
+.updated(update)
+.deleted(delete);
 
 /// Keys only the admin sees.
 const ADMIN_ONLY: [&str; 6] = [
@@ -55,24 +70,6 @@ const SINCE: [(&str, Microversion); 7] = [
     ("volume_type_id", Microversion(3, 63)),
     ("consumes_quota", Microversion(3, 65)),
 ];
-
-pub(crate) fn routes() -> Router<Ctx> {
-    let mut router = Router::new();
-    for prefix in ["/volume/v3", "/volume/v3/{project_id}"] {
-        router = router
-            .route(&format!("{prefix}/volumes"), get(index).post(post))
-            .route(&format!("{prefix}/volumes/detail"), get(detail))
-            .route(
-                &format!("{prefix}/volumes/{{id}}"),
-                get(show).put(update).delete(delete),
-            );
-    }
-    router
-}
-
-fn not_found(id: &str) -> ApiError {
-    ApiError::not_found(format!("Volume {id} could not be found."))
-}
 
 /// The project in the URL (`volumev3` endpoint) or none (`block-storage`);
 /// Cinder refuses another project than the token's.
@@ -106,20 +103,21 @@ fn links(ctx: &Ctx, project: Option<&str>, id: &str) -> Value {
     ])
 }
 
-/// The detail view at a microversion, for a caller.
-fn view(
-    ctx: &Ctx,
-    caller: &Caller,
-    mv: Microversion,
-    project: Option<&str>,
-    r: &Resource,
-) -> Value {
+/// The detail view at a microversion, for a caller; a list's items are
+/// `{id, name, links}`, and a create answers `creating` (the backend
+/// makes it `available` after the answer).
+fn view(ask: &Ask<'_>, _: &RegionStore, r: &Resource) -> Value {
+    let project = ask.params.get("project_id").map(String::as_str);
+    let ctx = ask.ctx;
+    if !ask.detail() {
+        return json!({"id": r.id, "name": r.body["name"], "links": links(ctx, project, &r.id)});
+    }
     let mut out = Map::new();
     for (key, value) in r.body.as_object().into_iter().flatten() {
-        if ADMIN_ONLY.contains(&key.as_str()) && !caller.is_admin() {
+        if ask.c.admin_only.contains(&key.as_str()) && !ask.caller.is_admin() {
             continue;
         }
-        if SINCE.iter().any(|(k, v)| k == key && mv < *v) {
+        if SINCE.iter().any(|(k, v)| k == key && ask.mv < *v) {
             continue;
         }
         out.insert(key.clone(), value.clone());
@@ -127,46 +125,16 @@ fn view(
             out.insert("links".into(), links(ctx, project, &r.id));
         }
     }
+    if ask.verb == Verb::Create {
+        out.insert("status".into(), json!("creating"));
+    }
     Value::Object(out)
 }
 
-async fn index(
-    Req { ctx, caller, mv }: Req,
-    Path(path): Path<HashMap<String, String>>,
-    RawQuery(raw): RawQuery,
-) -> Reply {
-    let query = Query::parse(raw.as_deref());
-    list(&ctx, &caller, mv, &path, &query, false)
-}
-
-async fn detail(
-    Req { ctx, caller, mv }: Req,
-    Path(path): Path<HashMap<String, String>>,
-    RawQuery(raw): RawQuery,
-) -> Reply {
-    let query = Query::parse(raw.as_deref());
-    list(&ctx, &caller, mv, &path, &query, true)
-}
-
 /// Newest first; the caller's project, or every one for the admin with
-/// `all_tenants`; `name`, `status`, `bootable` filters; `marker`, `limit`.
-fn list(
-    ctx: &Ctx,
-    caller: &Caller,
-    mv: Microversion,
-    path: &HashMap<String, String>,
-    query: &Query,
-    detail: bool,
-) -> Reply {
-    let project = url_project(caller, path)?;
-    let limit = match query.get("limit") {
-        None => page::MAX_LIMIT,
-        Some(l) => match l.parse::<i64>() {
-            Ok(n) if n >= 0 => (n as usize).min(page::MAX_LIMIT),
-            Ok(_) => return Err(ApiError::bad_request("limit param must be positive")),
-            Err(_) => return Err(ApiError::bad_request("limit param must be an integer")),
-        },
-    };
+/// `all_tenants`; `name`, `status`, `bootable` filters.
+fn select<'s>(ask: &Ask<'_>, s: &'s RegionStore) -> Result<Vec<&'s Resource>, ApiError> {
+    let (caller, query) = (ask.caller, ask.query);
     let all = caller.is_admin()
         && query.get("all_tenants").is_some_and(|v| {
             matches!(
@@ -174,101 +142,40 @@ fn list(
                 "1" | "true" | "yes" | "t" | "y" | "on"
             )
         });
-    let mut volumes: Vec<Resource> = ctx.world.store.at(ctx.key(), |s| {
-        s.all(Kind::Volume)
-            .iter()
-            .filter(|r| all || r.owned_by(caller.project_id.as_deref()))
-            .filter(|r| {
-                query
-                    .get("project_id")
-                    .is_none_or(|p| !all || r.owned_by(Some(p)))
-            })
-            .filter(|r| {
-                ["name", "status", "bootable"]
-                    .iter()
-                    .all(|k| query.get(k).is_none_or(|v| r.field(k) == v))
-            })
-            .cloned()
-            .collect()
-    });
-    volumes.sort_by(|a, b| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)));
-    let marker = query.get("marker");
-    let mut volumes = page::after_marker(volumes, marker, |r| &r.id).ok_or_else(|| {
-        ApiError::not_found(format!(
-            "Marker {} could not be found.",
-            marker.unwrap_or_default()
-        ))
-    })?;
-    volumes.truncate(limit);
-    let items: Vec<Value> = volumes
+    let mut volumes: Vec<&Resource> = s
+        .all(Kind::Volume)
         .iter()
-        .map(|r| {
-            if detail {
-                view(ctx, caller, mv, project.as_deref(), r)
-            } else {
-                json!({"id": r.id, "name": r.body["name"], "links": links(ctx, project.as_deref(), &r.id)})
-            }
+        .filter(|r| all || r.owned_by(caller.project_id.as_deref()))
+        .filter(|r| {
+            query
+                .get("project_id")
+                .is_none_or(|p| !all || r.owned_by(Some(p)))
+        })
+        .filter(|r| {
+            ["name", "status", "bootable"]
+                .iter()
+                .all(|k| query.get(k).is_none_or(|v| r.field(k) == v))
         })
         .collect();
-    let mut out = json!({"volumes": items});
-    let collection = if detail { "volumes/detail" } else { "volumes" };
-    let last = volumes.last().map(|r| r.id.as_str());
-    if let Some(links) = page::cinder(
-        &base(ctx, project.as_deref()),
-        collection,
-        query,
-        limit,
-        last,
-        volumes.len(),
-    ) {
-        out["volumes_links"] = links;
-    }
-    Ok(body::json(StatusCode::OK, &out))
+    volumes.sort_by(|a, b| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)));
+    Ok(volumes)
 }
 
-async fn show(Req { ctx, caller, mv }: Req, Path(path): Path<HashMap<String, String>>) -> Reply {
-    let project = url_project(&caller, &path)?;
-    let id = path.get("id").map(String::as_str).unwrap_or_default();
-    let volume = ctx
-        .world
-        .store
-        .at(ctx.key(), |s| {
-            s.get(Kind::Volume, id)
-                .filter(|r| owned_or_admin(&caller, r))
-                .cloned()
-        })
-        .ok_or_else(|| not_found(id))?;
-    Ok(body::json(
-        StatusCode::OK,
-        &json!({"volume": view(&ctx, &caller, mv, project.as_deref(), &volume)}),
-    ))
-}
-
-async fn post(
-    Req { ctx, caller, mv }: Req,
-    Path(path): Path<HashMap<String, String>>,
-    raw: Bytes,
-) -> Reply {
-    let project = url_project(&caller, &path)?;
-    let request: Value = serde_json::from_slice(&raw).map_err(|_| {
-        ApiError::bad_request("The server could not comply with the request since it is either malformed or otherwise incorrect.")
-    })?;
-    let Some(inner) = request.get("volume") else {
-        return Err(ApiError::bad_request("'volume' is a required property"));
+/// The object under `volume`; an update's body need not be JSON to be refused.
+fn decode(ask: &Ask<'_>, raw: &[u8]) -> Result<(Vec<Value>, bool), ApiError> {
+    let request: Value = if ask.verb == Verb::Update {
+        serde_json::from_slice(raw).unwrap_or(Value::Null)
+    } else {
+        serde_json::from_slice(raw).map_err(|_| {
+            ApiError::bad_request("The server could not comply with the request since it is either malformed or otherwise incorrect.")
+        })?
     };
-    let call = Call::new(&ctx, &caller, mv);
-    let mut volume = ctx.world.store.at(ctx.key(), |s| {
-        let id = create(call, s, inner)?;
-        s.get(Kind::Volume, &id)
-            .cloned()
-            .ok_or_else(|| not_found(&id))
-    })?;
-    // The API answers before the backend: `creating`, then `available`.
-    volume.body["status"] = json!("creating");
-    Ok(body::json(
-        StatusCode::ACCEPTED,
-        &json!({"volume": view(&ctx, &caller, mv, project.as_deref(), &volume)}),
-    ))
+    match request.get("volume") {
+        Some(inner) if ask.verb != Verb::Update || inner.is_object() => {
+            Ok((vec![inner.clone()], false))
+        }
+        _ => Err(ApiError::bad_request("'volume' is a required property")),
+    }
 }
 
 fn invalid(field: &str, value: &Value, why: String) -> ApiError {
@@ -385,62 +292,30 @@ fn create(call: Call<'_>, s: &mut RegionStore, v: &Value) -> Result<String, ApiE
 }
 
 /// `name`, `description`, `metadata`.
-async fn update(
-    Req { ctx, caller, mv }: Req,
-    Path(path): Path<HashMap<String, String>>,
-    raw: Bytes,
-) -> Reply {
-    let project = url_project(&caller, &path)?;
-    let id = path
-        .get("id")
-        .map(String::as_str)
-        .unwrap_or_default()
-        .to_owned();
-    let request: Value = serde_json::from_slice(&raw).unwrap_or(Value::Null);
-    let Some(changes) = request.get("volume").and_then(Value::as_object) else {
-        return Err(ApiError::bad_request("'volume' is a required property"));
-    };
-    let volume = ctx.world.store.at(ctx.key(), |s| {
-        let r = s
-            .get_mut(Kind::Volume, &id)
-            .filter(|r| owned_or_admin(&caller, r))
-            .ok_or_else(|| not_found(&id))?;
+fn update(_: Call<'_>, s: &mut RegionStore, id: &str, changes: &Attrs) -> Result<(), ApiError> {
+    if let Some(r) = s.get_mut(Kind::Volume, id) {
         for key in ["name", "description", "metadata"] {
             if let Some(v) = changes.get(key) {
                 r.body[key] = v.clone();
             }
         }
-        r.touch();
-        Ok::<_, ApiError>(r.clone())
-    })?;
-    Ok(body::json(
-        StatusCode::OK,
-        &json!({"volume": view(&ctx, &caller, mv, project.as_deref(), &volume)}),
-    ))
+    }
+    Ok(())
 }
 
-/// 202; an attached volume is refused as Cinder refuses it.
-async fn delete(Req { ctx, caller, .. }: Req, Path(path): Path<HashMap<String, String>>) -> Reply {
-    url_project(&caller, &path)?;
-    let id = path
-        .get("id")
-        .map(String::as_str)
-        .unwrap_or_default()
-        .to_owned();
-    ctx.world.store.at(ctx.key(), |s| {
-        let r = s.get(Kind::Volume, &id).filter(|r| owned_or_admin(&caller, r)).ok_or_else(|| not_found(&id))?;
-        let attached = r.body["attachments"].as_array().is_some_and(|a| !a.is_empty());
-        if attached || r.field("status") == "in-use" {
-            return Err(ApiError::bad_request(
-                "Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.",
-            ));
-        }
-        s.remove(Kind::Volume, &id);
-        Ok(())
-    })?;
-    Ok(body::raw(
-        StatusCode::ACCEPTED,
-        "application/json",
-        String::new(),
-    ))
+/// An attached volume is refused as Cinder refuses it.
+fn delete(_: Call<'_>, s: &mut RegionStore, id: &str) -> Result<(), ApiError> {
+    let r = s
+        .get(Kind::Volume, id)
+        .ok_or_else(|| COLLECTION.not_found(id))?;
+    let attached = r.body["attachments"]
+        .as_array()
+        .is_some_and(|a| !a.is_empty());
+    if attached || r.field("status") == "in-use" {
+        return Err(ApiError::bad_request(
+            "Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.",
+        ));
+    }
+    s.remove(Kind::Volume, id);
+    Ok(())
 }

@@ -1,16 +1,14 @@
 //! Glance `images`: create (queued), list (Glance's `next`/`first` paging), show, JSON-patch update, delete.
 
-use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery};
+use axum::extract::Path;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::patch;
 use serde_json::{Map, Value, json};
 
 use crate::body::{self, py_repr};
-use crate::page;
-use crate::query::Query;
+use crate::collection::{Ask, Collection};
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
@@ -32,6 +30,24 @@ pub(crate) static DECL: Decl = Decl {
     create,
     visible,
 };
+
+/// Bodies without envelope; the create answer says where the image is
+/// and how data may come. PATCH is its own route (a JSON patch).
+pub(crate) static COLLECTION: Collection = Collection::new(
+    &DECL,
+    |id| format!("No image found with ID {id}"),
+    select,
+    |_, _, r| r.body.clone(),
+    |_, raw| {
+        let request: Value = serde_json::from_slice(raw)
+            .map_err(|_| ApiError::bad_request("Malformed JSON in request body."))?;
+        Ok((vec![request], false))
+    },
+)
+.bare()
+.bad_marker(|c, m| ApiError::bad_request((c.missing)(m)))
+.answered(located)
+.deleted(delete);
 
 /// The attributes Glance lists after the custom properties, in its order.
 const CORE: [&str; 23] = [
@@ -93,15 +109,8 @@ const CONTAINER_FORMATS: [&str; 8] = [
 ];
 const VISIBILITIES: [&str; 4] = ["public", "private", "shared", "community"];
 
-/// Glance's `limit_param_default` and `api_limit_max`.
-const DEFAULT_LIMIT: usize = 25;
-const MAX_LIMIT: usize = 1000;
-
-pub(crate) fn routes() -> Router<Ctx> {
-    Router::new().route(DECL.path, get(list).post(post)).route(
-        "/image/v2/images/{id}",
-        get(show).patch(patch).delete(delete),
-    )
+pub(crate) fn routes() -> axum::Router<Ctx> {
+    axum::Router::new().route("/image/v2/images/{id}", patch(update))
 }
 
 /// The owner's images, public and community ones; the admin's all.
@@ -282,18 +291,9 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     Ok(id)
 }
 
-async fn post(Req { ctx, caller, mv }: Req, raw: Bytes) -> Reply {
-    let request: Value = serde_json::from_slice(&raw)
-        .map_err(|_| ApiError::bad_request("Malformed JSON in request body."))?;
-    let call = Call::new(&ctx, &caller, mv);
-    let image = ctx.world.store.at(ctx.key(), |s| {
-        let id = create(call, s, &request)?;
-        s.get(Kind::Image, &id)
-            .cloned()
-            .ok_or_else(|| not_found(&id))
-    })?;
-    let mut resp = body::json(StatusCode::CREATED, &image.body);
-    let location = format!("{}/image/v2/images/{}", ctx.base_url(), image.id);
+/// `Location` and the import methods and stores, as Glance answers a create.
+fn located(ask: &Ask<'_>, r: &mut Resource, resp: &mut Response) {
+    let location = format!("{}/image/v2/images/{}", ask.ctx.base_url(), r.id);
     for (name, value) in [
         (header::LOCATION.as_str(), location.as_str()),
         (
@@ -306,23 +306,12 @@ async fn post(Req { ctx, caller, mv }: Req, raw: Bytes) -> Reply {
             resp.headers_mut().insert(name, v);
         }
     }
-    Ok(resp)
 }
 
-/// Glance's `next_marker`: the page came back as full as `limit` allowed.
-async fn list(Req { ctx, caller, .. }: Req, RawQuery(raw): RawQuery) -> Reply {
-    let query = Query::parse(raw.as_deref());
-    list_inner(&ctx, &caller, &query)
-}
-
-fn list_inner(ctx: &Ctx, caller: &Caller, query: &Query) -> Reply {
-    let limit = match query.get("limit") {
-        None => DEFAULT_LIMIT,
-        Some(l) => match l.parse::<i64>() {
-            Ok(n) if n >= 0 => (n as usize).min(MAX_LIMIT),
-            _ => return Err(ApiError::bad_request("limit param must be an integer")),
-        },
-    };
+/// Glance's visibility, `os_hidden`, `tag` and attribute filters; sorted
+/// by `sort_key` (descending unless `sort_dir=asc`), then newest first.
+fn select<'s>(ask: &Ask<'_>, s: &'s RegionStore) -> Result<Vec<&'s Resource>, ApiError> {
+    let (caller, query) = (ask.caller, ask.query);
     let visibility = query.get("visibility");
     if let Some(v) = visibility.filter(|v| *v != "all" && !VISIBILITIES.contains(v)) {
         return Err(ApiError::bad_request(format!(
@@ -350,39 +339,37 @@ fn list_inner(ctx: &Ctx, caller: &Caller, query: &Query) -> Reply {
         "sort",
     ];
     let own = caller.project_id.as_deref();
-    let mut images: Vec<Resource> = ctx.world.store.at(ctx.key(), |s| {
-        s.all(Kind::Image)
-            .iter()
-            .filter(|r| visible(caller, r))
-            .filter(|r| match visibility {
-                Some("all") => true,
-                Some(v) => r.field("visibility") == v,
-                None => r.field("visibility") != "community" || r.owned_by(own),
+    let mut images: Vec<&Resource> = s
+        .all(Kind::Image)
+        .iter()
+        .filter(|r| visible(caller, r))
+        .filter(|r| match visibility {
+            Some("all") => true,
+            Some(v) => r.field("visibility") == v,
+            None => r.field("visibility") != "community" || r.owned_by(own),
+        })
+        .filter(|r| r.body["os_hidden"] == json!(hidden == "true"))
+        .filter(|r| {
+            query.all("tag").iter().all(|t| {
+                r.body["tags"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|x| x.as_str() == Some(t))
             })
-            .filter(|r| r.body["os_hidden"] == json!(hidden == "true"))
-            .filter(|r| {
-                query.all("tag").iter().all(|t| {
-                    r.body["tags"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .any(|x| x.as_str() == Some(t))
+        })
+        .filter(|r| {
+            query
+                .pairs()
+                .iter()
+                .filter(|(k, _)| !skip.contains(&k.as_str()))
+                .all(|(k, v)| match &r.body[k.as_str()] {
+                    Value::String(s) => s == v,
+                    Value::Null => false,
+                    other => &other.to_string() == v,
                 })
-            })
-            .filter(|r| {
-                query
-                    .pairs()
-                    .iter()
-                    .filter(|(k, _)| !skip.contains(&k.as_str()))
-                    .all(|(k, v)| match &r.body[k.as_str()] {
-                        Value::String(s) => s == v,
-                        Value::Null => false,
-                        other => &other.to_string() == v,
-                    })
-            })
-            .cloned()
-            .collect()
-    });
+        })
+        .collect();
     let keys: Vec<&str> = query.all("sort_key");
     let dirs: Vec<&str> = query.all("sort_dir");
     images.sort_by(|a, b| {
@@ -398,23 +385,7 @@ fn list_inner(ctx: &Ctx, caller: &Caller, query: &Query) -> Reply {
         }
         order.then_with(|| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)))
     });
-    let marker = query.get("marker");
-    let mut images = page::after_marker(images, marker, |r| &r.id).ok_or_else(|| {
-        ApiError::bad_request(format!(
-            "No image found with ID {}",
-            marker.unwrap_or_default()
-        ))
-    })?;
-    images.truncate(limit);
-    let next_marker =
-        (!images.is_empty() && images.len() == limit).then(|| images[images.len() - 1].id.clone());
-    let (first, next) = page::glance("/v2/images", query, next_marker.as_deref());
-    let items: Vec<Value> = images.iter().map(|r| r.body.clone()).collect();
-    let mut out = json!({"images": items, "first": first, "schema": "/v2/schemas/images"});
-    if let Some(next) = next {
-        out["next"] = json!(next);
-    }
-    Ok(body::json(StatusCode::OK, &out))
+    Ok(images)
 }
 
 /// A visible image, or Glance's 404.
@@ -425,14 +396,9 @@ pub(crate) fn lookup(s: &RegionStore, caller: &Caller, id: &str) -> Result<Resou
         .ok_or_else(|| not_found(id))
 }
 
-async fn show(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
-    let image = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
-    Ok(body::json(StatusCode::OK, &image.body))
-}
-
 /// `application/openstack-images-v2.1-json-patch`: `add`, `replace` and
 /// `remove` on top-level attributes and custom properties.
-async fn patch(
+async fn update(
     Req { ctx, caller, .. }: Req,
     Path(id): Path<String>,
     headers: HeaderMap,
@@ -528,23 +494,19 @@ fn apply(
     Ok(())
 }
 
-async fn delete(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
-    ctx.world.store.at(ctx.key(), |s| {
-        let image = lookup(s, &caller, &id)?;
-        if !owned_or_admin(&caller, &image) {
-            return Err(forbidden(format!(
-                "You are not permitted to delete image {id}."
-            )));
-        }
-        if image.body["protected"] == json!(true) {
-            return Err(forbidden(format!(
-                "Image {id} is protected and cannot be deleted."
-            )));
-        }
-        s.remove(Kind::Image, &id);
-        Ok(())
-    })?;
-    let mut resp = Response::new(axum::body::Body::empty());
-    *resp.status_mut() = StatusCode::NO_CONTENT;
-    Ok(resp)
+/// The owner's or the admin's, unless protected.
+fn delete(call: Call<'_>, s: &mut RegionStore, id: &str) -> Result<(), ApiError> {
+    let image = lookup(s, call.caller, id)?;
+    if !owned_or_admin(call.caller, &image) {
+        return Err(forbidden(format!(
+            "You are not permitted to delete image {id}."
+        )));
+    }
+    if image.body["protected"] == json!(true) {
+        return Err(forbidden(format!(
+            "Image {id} is protected and cannot be deleted."
+        )));
+    }
+    s.remove(Kind::Image, id);
+    Ok(())
 }

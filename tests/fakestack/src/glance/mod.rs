@@ -12,6 +12,7 @@ pub(crate) fn routes() -> Router<Ctx> {
     Router::new()
         .merge(usage::routes())
         .merge(images::routes())
+        .merge(crate::collection::routes(&images::COLLECTION))
         .merge(data::routes())
 }
 

@@ -83,7 +83,7 @@ async fn show_tags(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Repl
         let g = s
             .get(Kind::SecurityGroup, &id)
             .filter(|g| super::owned_or_admin(&caller, g))
-            .ok_or_else(|| super::not_found(&secgroups::GROUP_COLLECTION, &id))?;
+            .ok_or_else(|| secgroups::GROUP_COLLECTION.not_found(&id))?;
         Ok(body::json(
             StatusCode::OK,
             &json!({ "tags": g.body["tags"].clone() }),
@@ -124,7 +124,7 @@ fn set_tags_inner(ctx: &Ctx, caller: &Caller, id: &str, raw: &[u8]) -> Reply {
     ctx.world.store.at(ctx.key(), |s| {
         s.get(Kind::SecurityGroup, id)
             .filter(|g| super::owned_or_admin(caller, g))
-            .ok_or_else(|| super::not_found(&secgroups::GROUP_COLLECTION, id))?;
+            .ok_or_else(|| secgroups::GROUP_COLLECTION.not_found(id))?;
         if let Some(g) = s.get_mut(Kind::SecurityGroup, id) {
             g.body["tags"] = json!(tags);
             g.touch();

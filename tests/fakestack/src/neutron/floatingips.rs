@@ -16,12 +16,11 @@ pub(crate) static DECL: Decl = super::decl(
     super::owned_or_admin,
 );
 
-pub(crate) static COLLECTION: Collection = Collection::new(
+pub(crate) static COLLECTION: Collection = super::collection(
     &DECL,
     ("FloatingIPNotFound", |id| {
         format!("Floating IP {id} could not be found")
     }),
-    UPDATABLE,
     update,
     delete,
 )
@@ -57,7 +56,7 @@ fn associate(
     let port = s
         .get(Kind::Port, port_id)
         .filter(|p| ports::sees(call.caller, p))
-        .ok_or_else(|| super::not_found(&ports::COLLECTION, port_id))?;
+        .ok_or_else(|| ports::COLLECTION.not_found(port_id))?;
     let asked = map.get("fixed_ip_address").and_then(Value::as_str);
     let ip = port.body["fixed_ips"]
         .as_array()
@@ -179,10 +178,11 @@ const UPDATABLE: &[&str] = &["port_id", "fixed_ip_address", "description"];
 
 /// Associates (`port_id`), dissociates (`port_id: null`) or describes.
 fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
+    known(map, UPDATABLE)?;
     let network = s
         .get(Kind::FloatingIp, id)
         .map(|f| f.field("floating_network_id").to_owned())
-        .ok_or_else(|| super::not_found(&COLLECTION, id))?;
+        .ok_or_else(|| COLLECTION.not_found(id))?;
     let association = if map.contains_key("port_id") {
         Some(associate(call, s, &network, map)?)
     } else {
@@ -190,7 +190,7 @@ fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<
     };
     let f = s
         .get_mut(Kind::FloatingIp, id)
-        .ok_or_else(|| super::not_found(&COLLECTION, id))?;
+        .ok_or_else(|| COLLECTION.not_found(id))?;
     if let Some((port, ip, router)) = association {
         f.body["port_id"] = port;
         f.body["fixed_ip_address"] = ip;

@@ -1,10 +1,11 @@
 //! Neutron: quotas, networks, subnets, ports, routers, floating IPs, security groups and their rules (with tags), and the extension list.
 //!
-//! Every resource collection is one [`Collection`] served by the same
-//! handlers: list (equality filters, `fields`, `sort_key`/`sort_dir`,
-//! `limit`/`marker`/`page_reverse` with `*_links`), show, create (one or
-//! bulk), update and delete. A kind adds its create, update and delete
-//! rules. The admin sees every project's resources, as Neutron's admin does.
+//! Every resource collection is a [`Collection`] (`crate::collection`)
+//! with Neutron's defaults from [`collection()`]: list (equality filters,
+//! `fields`, `sort_key`/`sort_dir`, `limit`/`marker`/`page_reverse` with
+//! `*_links`), show, create (one or bulk, within the quota), update and
+//! delete. A kind adds its create, update and delete rules. The admin sees
+//! every project's resources, as Neutron's admin does.
 
 mod extensions;
 pub(crate) mod floatingips;
@@ -17,37 +18,19 @@ pub(crate) mod secgroups;
 pub(crate) mod subnets;
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
-use axum::response::Response;
-use axum::routing::get;
 use serde_json::{Map, Value, json};
 
 use crate::body;
-use crate::microversion::Microversion;
-use crate::page;
+use crate::collection::{self, Ask, Collection, DeleteFn, UpdateFn, Verb};
 use crate::query::Query;
 use crate::quota::QuotaService;
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{
-    ApiError, Call, CreateFn, Decl, Kind, Paging, RegionStore, Req, Resource, Stamps,
-};
+use crate::store::{ApiError, Call, CreateFn, Decl, Kind, Paging, RegionStore, Resource, Stamps};
 
-/// The attributes of a request body (the object inside its envelope).
-pub(crate) type Attrs = Map<String, Value>;
-
-/// Changes a stored resource from an update body (the object inside the envelope).
-type UpdateFn = fn(Call<'_>, &mut RegionStore, &str, &Attrs) -> Result<(), ApiError>;
-
-/// Checks a delete and removes the resource with whatever goes with it.
-type DeleteFn = fn(Call<'_>, &mut RegionStore, &str) -> Result<(), ApiError>;
-
-/// Adds what the view computes from other resources (a network's subnets,
-/// a group's rules).
-type DecorateFn = fn(&RegionStore, &Resource, &mut Map<String, Value>);
+pub(crate) use crate::collection::Attrs;
 
 /// A Neutron kind's declaration at `path` (`/network/v2.0/ports`), with the
 /// envelopes `(port, ports)`; ids, paging and stamps are Neutron's.
@@ -72,55 +55,20 @@ const fn decl(
     }
 }
 
-/// A Neutron collection: the store's declaration and what differs per kind.
-pub(crate) struct Collection {
-    pub decl: &'static Decl,
-    /// The `NotFound` type and message for an id.
-    pub missing: (&'static str, fn(&str) -> String),
-    /// Attributes only the admin sees (`provider:*`, `binding:host_id`, …).
-    pub admin_only: &'static [&'static str],
-    /// The attributes an update may carry; any other is refused before `update` runs.
-    pub updatable: &'static [&'static str],
-    pub update: UpdateFn,
-    pub delete: DeleteFn,
-    pub decorate: Option<DecorateFn>,
-}
-
-impl Collection {
-    /// A collection with no admin-only attributes and nothing to decorate.
-    const fn new(
-        decl: &'static Decl,
-        missing: (&'static str, fn(&str) -> String),
-        updatable: &'static [&'static str],
-        update: UpdateFn,
-        delete: DeleteFn,
-    ) -> Self {
-        Self {
-            decl,
-            missing,
-            admin_only: &[],
-            updatable,
-            update,
-            delete,
-            decorate: None,
-        }
-    }
-
-    const fn admin_only(self, admin_only: &'static [&'static str]) -> Self {
-        Self { admin_only, ..self }
-    }
-
-    const fn decorated(self, decorate: DecorateFn) -> Self {
-        Self {
-            decorate: Some(decorate),
-            ..self
-        }
-    }
-
-    /// Its quota resource: the singular envelope (`network`, `security_group_rule`, …).
-    fn quota(&self) -> &'static str {
-        self.decl.singular
-    }
+/// A Neutron collection: its `NotFound` type and message for an id, and
+/// its update and delete rules; lists filter on any attribute, with
+/// `fields` and sorting, creates may be bulk and count against the quota.
+const fn collection(
+    decl: &'static Decl,
+    (kind, message): (&'static str, fn(&str) -> String),
+    update: UpdateFn,
+    delete: DeleteFn,
+) -> Collection {
+    Collection::new(decl, message, select, view, decode)
+        .typed(kind)
+        .admit(check_quota)
+        .updated(update)
+        .deleted(delete)
 }
 
 const COLLECTIONS: [&Collection; 7] = [
@@ -144,53 +92,16 @@ const NOT_FILTERS: [&str; 6] = [
 ];
 
 pub(crate) fn routes() -> Router<Ctx> {
-    let mut router = Router::new()
+    let router = Router::new()
         .merge(quota::routes())
         .merge(routers::action_routes())
         .merge(extensions::routes());
-    for c in COLLECTIONS {
-        let path = c.decl.path;
-        router = router
-            .route(
-                path,
-                get(move |req, query| list(c, req, query))
-                    .post(move |req, raw| create(c, req, raw)),
-            )
-            .route(
-                &format!("{path}/{{id}}"),
-                get(move |req, id, query| show(c, req, id, query))
-                    .put(move |req, id, raw| update(c, req, id, raw))
-                    .delete(move |req, id| delete(c, req, id)),
-            );
-    }
-    router
+    COLLECTIONS
+        .into_iter()
+        .fold(router, |router, c| router.merge(collection::routes(c)))
 }
 
 pub(crate) use crate::store::Reply;
-
-fn call<'a>(ctx: &'a Ctx, caller: &'a Caller) -> Call<'a> {
-    Call {
-        ctx,
-        caller,
-        mv: Microversion(2, 0),
-    }
-}
-
-pub(crate) fn not_found(c: &Collection, id: &str) -> ApiError {
-    ApiError::typed(StatusCode::NOT_FOUND, c.missing.0, (c.missing.1)(id))
-}
-
-/// A resource of `c` the caller may see, or the kind's `NotFound`.
-pub(crate) fn visible<'s>(
-    c: &Collection,
-    caller: &Caller,
-    s: &'s RegionStore,
-    id: &str,
-) -> Result<&'s Resource, ApiError> {
-    s.get(c.decl.kind, id)
-        .filter(|r| (c.decl.visible)(caller, r))
-        .ok_or_else(|| not_found(c, id))
-}
 
 /// `Failed to parse request. Required attribute '<key>' not specified`.
 pub(crate) fn missing_attribute(key: &str) -> ApiError {
@@ -232,17 +143,21 @@ pub(crate) fn policy(rule: &str) -> ApiError {
 pub(crate) use crate::store::owned_or_admin;
 
 /// The view a caller gets: admin-only attributes dropped, computed ones
-/// added, then only `fields` when asked.
-fn view(c: &Collection, s: &RegionStore, caller: &Caller, r: &Resource, fields: &[&str]) -> Value {
+/// added, then only `fields` when a list or show asks.
+fn view(ask: &Ask<'_>, s: &RegionStore, r: &Resource) -> Value {
     let mut out = r.body.as_object().cloned().unwrap_or_default();
-    if let Some(decorate) = c.decorate {
+    if let Some(decorate) = ask.c.decorate {
         decorate(s, r, &mut out);
     }
-    if !caller.is_admin() {
-        for key in c.admin_only {
+    if !ask.caller.is_admin() {
+        for key in ask.c.admin_only {
             out.remove(*key);
         }
     }
+    let fields = match ask.verb {
+        Verb::List | Verb::Show => ask.query.all("fields"),
+        _ => Vec::new(),
+    };
     if !fields.is_empty() {
         out.retain(|k, _| fields.contains(&k.as_str()));
     }
@@ -297,126 +212,39 @@ fn matches_filters(r: &Resource, query: &Query) -> bool {
     })
 }
 
-/// `limit` as Neutron reads it: absent or 0 means no pagination.
-fn limit(query: &Query) -> Result<usize, ApiError> {
-    match query.get("limit") {
-        None => Ok(0),
-        Some(raw) => raw.trim().parse::<usize>().map_err(|_| {
-            bad_request(format!(
-                "Bad limit request: Limit must be an integer 0 or greater and not '{raw}'."
-            ))
-        }),
+/// The visible resources the filters match, sorted by `sort_key` and
+/// `sort_dir` (then id) when asked or paged.
+fn select<'s>(ask: &Ask<'_>, s: &'s RegionStore) -> Result<Vec<&'s Resource>, ApiError> {
+    let (c, query) = (ask.c, ask.query);
+    let mut items: Vec<&Resource> = s
+        .all(c.decl.kind)
+        .iter()
+        .filter(|r| (c.decl.visible)(ask.caller, r) && matches_filters(r, query))
+        .collect();
+    let sort_keys = query.all("sort_key");
+    let sort_dirs = query.all("sort_dir");
+    if sort_keys.len() != sort_dirs.len() {
+        return Err(bad_request(
+            "The number of sort_keys and sort_dirs must be same",
+        ));
     }
-}
-
-async fn list(
-    c: &'static Collection,
-    Req { ctx, caller, .. }: Req,
-    RawQuery(raw): RawQuery,
-) -> Reply {
-    let query = Query::parse(raw.as_deref());
-    list_inner(c, &ctx, &caller, &query)
-}
-
-fn list_inner(c: &Collection, ctx: &Ctx, caller: &Caller, query: &Query) -> Reply {
-    let limit = limit(query)?;
-    let reverse = query
-        .get("page_reverse")
-        .is_some_and(|v| v.eq_ignore_ascii_case("true"));
-    let marker = query.get("marker").filter(|_| limit > 0);
-    let fields = query.all("fields");
-    let out = ctx.world.store.at(ctx.key(), |s| {
-        if matches!(c.decl.kind, Kind::SecurityGroup | Kind::SecurityGroupRule) {
-            let project = query.get("project_id").or(query.get("tenant_id"));
-            let project = project.or(caller.project_id.as_deref()).unwrap_or_default();
-            secgroups::ensure_default(call(ctx, caller), s, project);
-        }
-        let mut items: Vec<&Resource> = s
-            .all(c.decl.kind)
-            .iter()
-            .filter(|r| (c.decl.visible)(caller, r) && matches_filters(r, query))
-            .collect();
-        let sort_keys = query.all("sort_key");
-        let sort_dirs = query.all("sort_dir");
-        if sort_keys.len() != sort_dirs.len() {
-            return Err(bad_request(
-                "The number of sort_keys and sort_dirs must be same",
-            ));
-        }
-        if limit > 0 || !sort_keys.is_empty() {
-            items.sort_by(|a, b| {
-                for (key, dir) in sort_keys.iter().zip(&sort_dirs) {
-                    let order = body::py_str(&a.body[*key]).cmp(&body::py_str(&b.body[*key]));
-                    let order = if *dir == "desc" {
-                        order.reverse()
-                    } else {
-                        order
-                    };
-                    if order.is_ne() {
-                        return order;
-                    }
+    if ask.limit > 0 || !sort_keys.is_empty() {
+        items.sort_by(|a, b| {
+            for (key, dir) in sort_keys.iter().zip(&sort_dirs) {
+                let order = body::py_str(&a.body[*key]).cmp(&body::py_str(&b.body[*key]));
+                let order = if *dir == "desc" {
+                    order.reverse()
+                } else {
+                    order
+                };
+                if order.is_ne() {
+                    return order;
                 }
-                a.id.cmp(&b.id)
-            });
-        }
-        if let Some(marker) = marker {
-            let at = items
-                .iter()
-                .position(|r| r.id == marker)
-                .ok_or_else(|| not_found(c, marker))?;
-            items = if reverse {
-                items[..at].to_vec()
-            } else {
-                items[at + 1..].to_vec()
-            };
-        }
-        if limit > 0 {
-            items = if reverse {
-                items[items.len().saturating_sub(limit)..].to_vec()
-            } else {
-                items.into_iter().take(limit).collect()
-            };
-        }
-        let first = items.first().map(|r| r.id.clone());
-        let last = items.last().map(|r| r.id.clone());
-        let shown: Vec<Value> = items
-            .iter()
-            .map(|r| view(c, s, caller, r, &fields))
-            .collect();
-        Ok((shown, first, last))
-    })?;
-    let (items, first, last) = out;
-    let mut body = Map::new();
-    let n = items.len();
-    body.insert(c.decl.plural.into(), Value::Array(items));
-    let url = format!("{}{}", ctx.base_url(), c.decl.path);
-    if let Some(links) = page::neutron(
-        &url,
-        query,
-        limit,
-        reverse,
-        first.as_deref(),
-        last.as_deref(),
-        n,
-    ) {
-        body.insert(format!("{}_links", c.decl.plural), links);
+            }
+            a.id.cmp(&b.id)
+        });
     }
-    Ok(body::json(StatusCode::OK, &Value::Object(body)))
-}
-
-async fn show(
-    c: &'static Collection,
-    Req { ctx, caller, .. }: Req,
-    Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
-) -> Reply {
-    let query = Query::parse(raw.as_deref());
-    let fields = query.all("fields");
-    ctx.world.store.at(ctx.key(), |s| {
-        let r = visible(c, &caller, s, &id)?;
-        let out = json!({c.decl.singular: view(c, s, &caller, r, &fields)});
-        Ok(body::json(StatusCode::OK, &out))
-    })
+    Ok(items)
 }
 
 /// Neutron's rejection of attributes a resource does not have.
@@ -503,123 +331,47 @@ pub(crate) fn text(map: &Attrs, key: &str, default: &str, max: usize) -> Result<
 }
 
 /// Refuses a create past the project's Neutron quota (limit, less what is
-/// set as used and what the store holds).
-fn check_quota(
-    ctx: &Ctx,
-    s: &RegionStore,
-    c: &Collection,
-    project: &str,
-    adding: i64,
-) -> Result<(), ApiError> {
+/// set as used and what the store holds); the project is the item's
+/// `project_id`/`tenant_id`, else the caller's.
+fn check_quota(ask: &Ask<'_>, s: &RegionStore, item: &Value) -> Result<(), ApiError> {
+    let project = item
+        .get("project_id")
+        .or_else(|| item.get("tenant_id"))
+        .and_then(Value::as_str)
+        .or(ask.caller.project_id.as_deref())
+        .unwrap_or_default();
+    let (c, call) = (ask.c, ask.call());
+    let quota = c.decl.singular;
     let held = s
         .all(c.decl.kind)
         .iter()
         .filter(|r| r.owned_by(Some(project)))
         .count() as i64;
-    let (limit, used) = ctx.world.quotas.region(ctx.key(), |q| {
+    let (limit, used) = call.ctx.world.quotas.region(call.ctx.key(), |q| {
         (
-            q.limit(project, QuotaService::Network, c.quota()),
-            q.in_use(project, QuotaService::Network, c.quota()),
+            q.limit(project, QuotaService::Network, quota),
+            q.in_use(project, QuotaService::Network, quota),
         )
     });
-    if limit >= 0 && held + used + adding > limit {
+    if limit >= 0 && held + used + 1 > limit {
         return Err(ApiError::typed(
             StatusCode::CONFLICT,
             "OverQuota",
-            format!("Quota exceeded for resources: ['{}'].", c.quota()),
+            format!("Quota exceeded for resources: ['{quota}']."),
         ));
     }
     Ok(())
 }
 
-async fn create(c: &'static Collection, Req { ctx, caller, .. }: Req, raw: Bytes) -> Reply {
-    create_inner(c, &ctx, &caller, &raw)
-}
-
-/// `{"<singular>": {…}}`, or bulk `{"<plural>": [{…}, …]}` (all or none).
-fn create_inner(c: &Collection, ctx: &Ctx, caller: &Caller, raw: &[u8]) -> Reply {
+/// `{"<singular>": {…}}`, or for a create bulk `{"<plural>": [{…}, …]}`
+/// (all or none).
+fn decode(ask: &Ask<'_>, raw: &[u8]) -> Result<(Vec<Value>, bool), ApiError> {
     let request: Value = serde_json::from_slice(raw)
         .map_err(|_| bad_request("Failed to parse request. Resource body is not valid JSON."))?;
-    let (items, bulk) = match (request.get(c.decl.singular), request.get(c.decl.plural)) {
-        (Some(one), _) => (vec![one.clone()], false),
-        (None, Some(Value::Array(many))) => (many.clone(), true),
-        _ => {
-            return Err(missing_attribute(c.decl.singular));
-        }
-    };
-    let call = call(ctx, caller);
-    let shown = ctx.world.store.at(ctx.key(), |s| {
-        let mut made = Vec::new();
-        for item in &items {
-            let project = item
-                .get("project_id")
-                .or_else(|| item.get("tenant_id"))
-                .and_then(Value::as_str)
-                .or(caller.project_id.as_deref())
-                .unwrap_or_default()
-                .to_owned();
-            let done =
-                check_quota(ctx, s, c, &project, 1).and_then(|()| (c.decl.create)(call, s, item));
-            match done {
-                Ok(id) => made.push(id),
-                Err(e) => {
-                    for id in made.iter().rev() {
-                        let _ = (c.delete)(call, s, id);
-                    }
-                    return Err(e);
-                }
-            }
-        }
-        let views: Vec<Value> = made
-            .iter()
-            .filter_map(|id| s.get(c.decl.kind, id))
-            .map(|r| view(c, s, caller, r, &[]))
-            .collect();
-        Ok(views)
-    })?;
-    let out = if bulk {
-        json!({c.decl.plural: shown})
-    } else {
-        json!({c.decl.singular: shown.into_iter().next().unwrap_or(Value::Null)})
-    };
-    Ok(body::json(StatusCode::CREATED, &out))
-}
-
-async fn update(
-    c: &'static Collection,
-    Req { ctx, caller, .. }: Req,
-    Path(id): Path<String>,
-    raw: Bytes,
-) -> Reply {
-    let request: Value = serde_json::from_slice(&raw)
-        .map_err(|_| bad_request("Failed to parse request. Resource body is not valid JSON."))?;
-    let Some(changes) = request.get(c.decl.singular).and_then(Value::as_object) else {
-        return Err(missing_attribute(c.decl.singular));
-    };
-    let call = call(&ctx, &caller);
-    ctx.world.store.at(ctx.key(), |s| {
-        visible(c, &caller, s, &id)?;
-        known(changes, c.updatable)?;
-        (c.update)(call, s, &id, changes)?;
-        if let Some(r) = s.get_mut(c.decl.kind, &id) {
-            r.touch();
-        }
-        let r = s.get(c.decl.kind, &id).ok_or_else(|| not_found(c, &id))?;
-        let out = json!({c.decl.singular: view(c, s, &caller, r, &[])});
-        Ok(body::json(StatusCode::OK, &out))
-    })
-}
-
-async fn delete(
-    c: &'static Collection,
-    Req { ctx, caller, .. }: Req,
-    Path(id): Path<String>,
-) -> Reply {
-    ctx.world.store.at(ctx.key(), |s| {
-        visible(c, &caller, s, &id)?;
-        (c.delete)(call(&ctx, &caller), s, &id)?;
-        let mut resp = Response::new(axum::body::Body::empty());
-        *resp.status_mut() = StatusCode::NO_CONTENT;
-        Ok(resp)
-    })
+    let (c, creates) = (ask.c, ask.verb == Verb::Create);
+    match (request.get(c.decl.singular), request.get(c.decl.plural)) {
+        (Some(one), _) if creates || one.is_object() => Ok((vec![one.clone()], false)),
+        (None, Some(Value::Array(many))) if creates => Ok((many.clone(), true)),
+        _ => Err(missing_attribute(c.decl.singular)),
+    }
 }

@@ -18,12 +18,11 @@ pub(crate) static DECL: Decl = super::decl(
     visible,
 );
 
-pub(crate) static COLLECTION: Collection = Collection::new(
+pub(crate) static COLLECTION: Collection = super::collection(
     &DECL,
     ("NetworkNotFound", |id| {
         format!("Network {id} could not be found.")
     }),
-    UPDATABLE,
     update,
     delete,
 )
@@ -255,10 +254,11 @@ const UPDATABLE: &[&str] = &[
 ];
 
 fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
+    known(map, UPDATABLE)?;
     check_admin_attrs(call, map, "update")?;
     let r = s
         .get_mut(Kind::Network, id)
-        .ok_or_else(|| super::not_found(&COLLECTION, id))?;
+        .ok_or_else(|| COLLECTION.not_found(id))?;
     set_flags(
         r,
         map,

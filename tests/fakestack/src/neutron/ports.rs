@@ -19,12 +19,11 @@ pub(crate) static DECL: Decl = super::decl(
     super::owned_or_admin,
 );
 
-pub(crate) static COLLECTION: Collection = Collection::new(
+pub(crate) static COLLECTION: Collection = super::collection(
     &DECL,
     ("PortNotFound", |id| {
         format!("Port {id} could not be found.")
     }),
-    UPDATABLE,
     update,
     delete,
 )
@@ -76,7 +75,7 @@ fn groups(
                     .get(Kind::SecurityGroup, id)
                     .is_some_and(|g| call.caller.is_admin() || g.owned_by(Some(project)));
                 if !found {
-                    return Err(super::not_found(&secgroups::GROUP_COLLECTION, id));
+                    return Err(secgroups::GROUP_COLLECTION.not_found(id));
                 }
             }
             Ok(json!(ids))
@@ -99,7 +98,9 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     known(&map, &ATTRS)?;
     let project = owner(call, &map, "port")?;
     let network_id = super::required(&map, "network_id")?;
-    let network = super::visible(&networks::COLLECTION, call.caller, s, network_id)?.clone();
+    let network = networks::COLLECTION
+        .visible(call.caller, s, network_id)?
+        .clone();
     let device_owner = text(&map, "device_owner", "", 255)?;
     if !call.caller.is_admin() {
         if map.contains_key("mac_address")
@@ -175,6 +176,7 @@ const UPDATABLE: &[&str] = &[
 ];
 
 fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
+    known(map, UPDATABLE)?;
     if !call.caller.is_admin()
         && (map.contains_key("mac_address") || map.contains_key("binding:host_id"))
     {
@@ -183,7 +185,7 @@ fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<
     let port = s
         .get(Kind::Port, id)
         .cloned()
-        .ok_or_else(|| super::not_found(&COLLECTION, id))?;
+        .ok_or_else(|| COLLECTION.not_found(id))?;
     let network = port.field("network_id").to_owned();
     let project = port.project_id.clone().unwrap_or_default();
     // The port's own addresses are free for its new list.
@@ -204,7 +206,7 @@ fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<
     };
     let r = s
         .get_mut(Kind::Port, id)
-        .ok_or_else(|| super::not_found(&COLLECTION, id))?;
+        .ok_or_else(|| COLLECTION.not_found(id))?;
     set_texts(
         r,
         map,

@@ -24,12 +24,11 @@ pub(crate) static DECL: Decl = super::decl(
     super::owned_or_admin,
 );
 
-pub(crate) static COLLECTION: Collection = Collection::new(
+pub(crate) static COLLECTION: Collection = super::collection(
     &DECL,
     ("RouterNotFound", |id| {
         format!("Router {id} could not be found")
     }),
-    UPDATABLE,
     update,
     delete,
 )
@@ -77,7 +76,7 @@ fn gateway(
         })?;
     let external = s
         .get(Kind::Network, network)
-        .ok_or_else(|| super::not_found(&super::networks::COLLECTION, network))?;
+        .ok_or_else(|| super::networks::COLLECTION.not_found(network))?;
     if external.body["router:external"] != json!(true) {
         return Err(bad_router(format!(
             "Network {network} is not an external network"
@@ -189,6 +188,7 @@ const UPDATABLE: &[&str] = &[
 ];
 
 fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
+    known(map, UPDATABLE)?;
     if let Some(info) = map.get("external_gateway_info") {
         drop_gateway(s, id)?;
         let info = gateway(call, s, id, info)?;
@@ -198,7 +198,7 @@ fn update(call: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<
     }
     let r = s
         .get_mut(Kind::Router, id)
-        .ok_or_else(|| super::not_found(&COLLECTION, id))?;
+        .ok_or_else(|| COLLECTION.not_found(id))?;
     set_texts(r, map, &["name", "description"])?;
     set_flags(r, map, &["admin_state_up"])?;
     if let Some(routes) = map.get("routes") {
@@ -244,7 +244,7 @@ fn interface_inner(ctx: &Ctx, caller: &Caller, id: &str, raw: &[u8], add: bool) 
             .get(Kind::Router, id)
             .filter(|r| super::owned_or_admin(caller, r))
             .cloned()
-            .ok_or_else(|| super::not_found(&COLLECTION, id))?;
+            .ok_or_else(|| COLLECTION.not_found(id))?;
         let project = router.project_id.clone().unwrap_or_default();
         let attached = |s: &RegionStore, subnet: &str| {
             ports_of(s, id, INTERFACE).into_iter().find(|p| {
@@ -258,7 +258,7 @@ fn interface_inner(ctx: &Ctx, caller: &Caller, id: &str, raw: &[u8], add: bool) 
                 let sn = s
                     .get(Kind::Subnet, subnet)
                     .cloned()
-                    .ok_or_else(|| super::not_found(&subnets::COLLECTION, subnet))?;
+                    .ok_or_else(|| subnets::COLLECTION.not_found(subnet))?;
                 if attached(s, subnet).is_some() {
                     return Err(bad_router(format!("Router already has a port on subnet {subnet}")));
                 }
@@ -275,7 +275,7 @@ fn interface_inner(ctx: &Ctx, caller: &Caller, id: &str, raw: &[u8], add: bool) 
                     .get(Kind::Port, port)
                     .filter(|p| ports::sees(caller, p))
                     .cloned()
-                    .ok_or_else(|| super::not_found(&ports::COLLECTION, port))?;
+                    .ok_or_else(|| ports::COLLECTION.not_found(port))?;
                 if !p.field("device_id").is_empty() {
                     return Err(ApiError::typed(
                         StatusCode::CONFLICT,
@@ -313,7 +313,7 @@ fn interface_inner(ctx: &Ctx, caller: &Caller, id: &str, raw: &[u8], add: bool) 
                 })?,
             (_, None, None) => return Err(bad_router("Either subnet_id or port_id must be specified")),
         };
-        let p = s.get(Kind::Port, &port).cloned().ok_or_else(|| super::not_found(&ports::COLLECTION, &port))?;
+        let p = s.get(Kind::Port, &port).cloned().ok_or_else(|| ports::COLLECTION.not_found(&port))?;
         let subnet_ids: Vec<Value> = p.body["fixed_ips"]
             .as_array()
             .into_iter()

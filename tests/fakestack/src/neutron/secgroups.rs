@@ -11,7 +11,9 @@ use serde_json::{Map, Value, json};
 use crate::store::{ApiError, Call, Decl, Kind, RegionStore, Resource, uuid};
 
 use super::ipam::{Cidr, parse_ip, render};
-use super::{Attrs, Collection, bad_request, boolean, known, owner, set_flags, set_texts, text};
+use super::{
+    Ask, Attrs, Collection, bad_request, boolean, known, owner, set_flags, set_texts, text,
+};
 
 pub(crate) static GROUPS: Decl = super::decl(
     Kind::SecurityGroup,
@@ -29,26 +31,33 @@ pub(crate) static RULES: Decl = super::decl(
     super::owned_or_admin,
 );
 
-pub(crate) static GROUP_COLLECTION: Collection = Collection::new(
+pub(crate) static GROUP_COLLECTION: Collection = super::collection(
     &GROUPS,
     ("SecurityGroupNotFound", |id| {
         format!("Security group {id} does not exist")
     }),
-    UPDATABLE_GROUPS,
     update_group,
     delete_group,
 )
-.decorated(with_rules);
+.decorated(with_rules)
+.prepare(listed);
 
-pub(crate) static RULE_COLLECTION: Collection = Collection::new(
+pub(crate) static RULE_COLLECTION: Collection = super::collection(
     &RULES,
     ("SecurityGroupRuleNotFound", |id| {
         format!("Security group rule {id} does not exist")
     }),
-    UPDATABLE_RULES,
     update_rule,
     delete_rule,
-);
+)
+.prepare(listed);
+
+/// A list of groups or rules makes the listed project's `default` group.
+fn listed(ask: &Ask<'_>, s: &mut RegionStore) {
+    let project = ask.query.get("project_id").or(ask.query.get("tenant_id"));
+    let project = project.or(ask.caller.project_id.as_deref());
+    ensure_default(ask.call(), s, project.unwrap_or_default());
+}
 
 const DEFAULT_DESCRIPTION: &str = "Default security group";
 
@@ -231,6 +240,7 @@ fn create_group(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<Stri
 const UPDATABLE_GROUPS: &[&str] = &["name", "description", "stateful"];
 
 fn update_group(_: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
+    known(map, UPDATABLE_GROUPS)?;
     let is_default = s
         .get(Kind::SecurityGroup, id)
         .is_some_and(|g| g.hidden.contains_key("default"));
@@ -248,7 +258,7 @@ fn update_group(_: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Resu
     }
     let g = s
         .get_mut(Kind::SecurityGroup, id)
-        .ok_or_else(|| super::not_found(&GROUP_COLLECTION, id))?;
+        .ok_or_else(|| GROUP_COLLECTION.not_found(id))?;
     set_texts(g, map, &["name", "description"])?;
     set_flags(g, map, &["stateful"])?;
     Ok(())
@@ -349,7 +359,7 @@ fn create_rule(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<Strin
     ];
     known(&map, &allowed)?;
     let group_id = super::required(&map, "security_group_id")?;
-    let group = super::visible(&GROUP_COLLECTION, call.caller, s, group_id)?.clone();
+    let group = GROUP_COLLECTION.visible(call.caller, s, group_id)?.clone();
     let project = match owner(call, &map, "security_group_rule")? {
         p if map.contains_key("project_id") || map.contains_key("tenant_id") => p,
         _ => group.project_id.clone().unwrap_or_default(),
@@ -414,7 +424,7 @@ fn create_rule(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<Strin
     if let Some(remote) = &remote_group
         && s.get(Kind::SecurityGroup, remote).is_none()
     {
-        return Err(super::not_found(&GROUP_COLLECTION, remote));
+        return Err(GROUP_COLLECTION.not_found(remote));
     }
     // As Neutron: the prefix is stored as given, written out by netaddr
     // (`192.0.2.7` → `192.0.2.7/32`, host bits kept), and only
@@ -539,9 +549,10 @@ const UPDATABLE_RULES: &[&str] = &["description"];
 
 /// Only the description changes.
 fn update_rule(_: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
+    known(map, UPDATABLE_RULES)?;
     let r = s
         .get_mut(Kind::SecurityGroupRule, id)
-        .ok_or_else(|| super::not_found(&RULE_COLLECTION, id))?;
+        .ok_or_else(|| RULE_COLLECTION.not_found(id))?;
     r.body["description"] = json!(text(map, "description", "", 255)?);
     Ok(())
 }

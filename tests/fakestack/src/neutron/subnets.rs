@@ -19,12 +19,11 @@ pub(crate) static DECL: Decl = super::decl(
     visible,
 );
 
-pub(crate) static COLLECTION: Collection = Collection::new(
+pub(crate) static COLLECTION: Collection = super::collection(
     &DECL,
     ("SubnetNotFound", |id| {
         format!("Subnet {id} could not be found.")
     }),
-    UPDATABLE,
     update,
     delete,
 );
@@ -117,7 +116,9 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     known(&map, &ATTRS)?;
     let project = owner(call, &map, "subnet")?;
     let network_id = super::required(&map, "network_id")?;
-    let network = super::visible(&networks::COLLECTION, call.caller, s, network_id)?.clone();
+    let network = networks::COLLECTION
+        .visible(call.caller, s, network_id)?
+        .clone();
     if !call.caller.is_admin() && !network.owned_by(Some(&project)) {
         return Err(super::policy("create_subnet"));
     }
@@ -238,9 +239,10 @@ const UPDATABLE: &[&str] = &[
 ];
 
 fn update(_: Call<'_>, s: &mut RegionStore, id: &str, map: &Attrs) -> Result<(), ApiError> {
+    known(map, UPDATABLE)?;
     let r = s
         .get_mut(Kind::Subnet, id)
-        .ok_or_else(|| super::not_found(&COLLECTION, id))?;
+        .ok_or_else(|| COLLECTION.not_found(id))?;
     set_texts(r, map, &["name", "description"])?;
     set_flags(r, map, &["enable_dhcp"])?;
     for key in ["dns_nameservers", "host_routes", "gateway_ip"] {

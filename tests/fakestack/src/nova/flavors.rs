@@ -1,22 +1,17 @@
 //! Nova's `flavors`: list and detail (paginated by flavorid), show, create, update (2.55 description) and delete.
 
-use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
-use axum::routing::get;
 use serde_json::{Map, Value, json};
 
 use crate::body::{py_repr, py_str};
+use crate::collection::{Ask, Attrs, Collection, Verb};
 use crate::microversion::Microversion;
-use crate::page;
-use crate::query::Query;
 use crate::region::Service;
 use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Req, Resource, Stamps, uuid};
+use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, uuid};
 
-use super::{Reply, base, envelope, json_body, limit_and_marker, links, ok, policy, truthy};
+use super::{envelope, json_body, links, policy, truthy};
 
 pub(crate) static DECL: Decl = Decl {
     kind: Kind::Flavor,
@@ -31,6 +26,26 @@ pub(crate) static DECL: Decl = Decl {
     visible,
 };
 
+/// Created (200) and deleted (202) by the admin; the description updated
+/// from 2.55.
+pub(crate) static COLLECTION: Collection = super::collection(
+    &DECL,
+    |id| format!("Flavor {id} could not be found."),
+    select,
+    |ask, _, r| view(ask.ctx, r, ask.mv, ask.detail()),
+)
+.with_detail()
+.guard(|ask| match ask.verb {
+    Verb::Delete if !ask.caller.is_admin() => Err(policy("os_compute_api:os-flavor-manage:delete")),
+    _ => Ok(()),
+})
+.decoded(decode)
+.status(|verb, _| match verb {
+    Verb::Delete => StatusCode::ACCEPTED,
+    _ => StatusCode::OK,
+})
+.updated(update);
+
 const MV_DESCRIPTION: Microversion = Microversion(2, 55);
 const MV_EXTRA_SPECS: Microversion = Microversion(2, 61);
 const MV_SWAP_ZERO: Microversion = Microversion(2, 75);
@@ -38,16 +53,6 @@ const MV_NO_RXTX: Microversion = Microversion(2, 102);
 
 /// nova.db's `MAX_INT`.
 const MAX_INT: i64 = 2_147_483_647;
-
-pub(crate) fn routes() -> Router<Ctx> {
-    Router::new()
-        .route(DECL.path, get(index).post(post))
-        .route("/compute/v2.1/flavors/detail", get(detail))
-        .route(
-            "/compute/v2.1/flavors/{id}",
-            get(show).put(update).delete(delete),
-        )
-}
 
 /// Public flavors, and private ones whose access list has the caller's
 /// project; the admin sees every one by id.
@@ -125,16 +130,6 @@ pub(crate) fn view(ctx: &Ctx, r: &Resource, mv: Microversion, detail: bool) -> V
     Value::Object(out)
 }
 
-async fn index(Req { ctx, caller, mv }: Req, RawQuery(raw): RawQuery) -> Reply {
-    let query = Query::parse(raw.as_deref());
-    list(&ctx, &caller, mv, &query, false)
-}
-
-async fn detail(Req { ctx, caller, mv }: Req, RawQuery(raw): RawQuery) -> Reply {
-    let query = Query::parse(raw.as_deref());
-    list(&ctx, &caller, mv, &query, true)
-}
-
 /// The body key a `sort_key` sorts on (`flavorid` by default).
 fn sort_field(key: &str) -> &'static str {
     match key {
@@ -163,8 +158,8 @@ fn compare(a: &Value, b: &Value) -> std::cmp::Ordering {
 /// with their project; the admin's `is_public` (default true, `none` for
 /// all) filters; `minRam`, `minDisk`, `name`, then `sort_key`/`sort_dir`,
 /// `marker` and `limit`.
-fn list(ctx: &Ctx, caller: &Caller, mv: Microversion, query: &Query, detail: bool) -> Reply {
-    let (limit, marker) = limit_and_marker(query)?;
+fn select<'s>(ask: &Ask<'_>, s: &'s RegionStore) -> Result<Vec<&'s Resource>, ApiError> {
+    let (caller, query) = (ask.caller, ask.query);
     let public_filter =
         if caller.is_admin() {
             match query.get("is_public") {
@@ -190,70 +185,31 @@ fn list(ctx: &Ctx, caller: &Caller, mv: Microversion, query: &Query, detail: boo
     let min_ram = minimum("minRam", "minRam")?;
     let min_disk = minimum("minDisk", "minDisk")?;
     let project = caller.project_id.as_deref();
-    let mut flavors: Vec<Resource> = ctx.world.store.at(ctx.key(), |s| {
-        s.all(Kind::Flavor)
-            .iter()
-            .filter(|r| match public_filter {
-                None => true,
-                Some(true) => is_public_or_shared(r, project),
-                Some(false) => !is_public(r),
-            })
-            .filter(|r| caller.is_admin() || r.body["OS-FLV-DISABLED:disabled"] != json!(true))
-            .filter(|r| min_ram.is_none_or(|m| r.body["ram"].as_i64().unwrap_or(0) >= m))
-            .filter(|r| min_disk.is_none_or(|m| r.body["disk"].as_i64().unwrap_or(0) >= m))
-            .filter(|r| query.get("name").is_none_or(|n| r.field("name") == n))
-            .cloned()
-            .collect()
-    });
+    let mut flavors: Vec<&Resource> = s
+        .all(Kind::Flavor)
+        .iter()
+        .filter(|r| match public_filter {
+            None => true,
+            Some(true) => is_public_or_shared(r, project),
+            Some(false) => !is_public(r),
+        })
+        .filter(|r| caller.is_admin() || r.body["OS-FLV-DISABLED:disabled"] != json!(true))
+        .filter(|r| min_ram.is_none_or(|m| r.body["ram"].as_i64().unwrap_or(0) >= m))
+        .filter(|r| min_disk.is_none_or(|m| r.body["disk"].as_i64().unwrap_or(0) >= m))
+        .filter(|r| query.get("name").is_none_or(|n| r.field("name") == n))
+        .collect();
     let field = sort_field(query.get("sort_key").unwrap_or("flavorid"));
     let descending = query.get("sort_dir") == Some("desc");
     flavors.sort_by(|a, b| {
         let order = compare(&a.body[field], &b.body[field]);
         if descending { order.reverse() } else { order }
     });
-    let mut flavors = page::after_marker(flavors, marker.as_deref(), |r| r.field("id"))
-        .ok_or_else(|| {
-            ApiError::bad_request(format!(
-                "marker [{}] not found",
-                marker.as_deref().unwrap_or_default()
-            ))
-        })?;
-    flavors.truncate(limit);
-    let items: Vec<Value> = flavors.iter().map(|r| view(ctx, r, mv, detail)).collect();
-    let mut out = json!({"flavors": items});
-    let collection = if detail { "flavors/detail" } else { "flavors" };
-    let last = flavors.last().map(|r| r.field("id"));
-    if let Some(links) = page::nova(&base(ctx), collection, query, limit, last, flavors.len()) {
-        out["flavors_links"] = links;
-    }
-    Ok(ok(StatusCode::OK, &out))
+    Ok(flavors)
 }
 
 /// Nova's `is_public=True` filter: public, or shared with the project.
 fn is_public_or_shared(r: &Resource, project: Option<&str>) -> bool {
     is_public(r) || has_access(r, project)
-}
-
-async fn show(Req { ctx, caller, mv }: Req, Path(id): Path<String>) -> Reply {
-    let flavor = ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
-    Ok(ok(
-        StatusCode::OK,
-        &json!({"flavor": view(&ctx, &flavor, mv, true)}),
-    ))
-}
-
-async fn post(Req { ctx, caller, mv }: Req, raw: Bytes) -> Reply {
-    let request = json_body(&raw)?;
-    let inner = envelope(&request, "flavor")?;
-    let call = Call::new(&ctx, &caller, mv);
-    let flavor = ctx.world.store.at(ctx.key(), |s| {
-        let id = create(call, s, inner)?;
-        lookup(s, &caller, &id)
-    })?;
-    Ok(ok(
-        StatusCode::OK,
-        &json!({"flavor": view(&ctx, &flavor, mv, true)}),
-    ))
 }
 
 fn invalid(field: &str, value: &Value, why: String) -> ApiError {
@@ -454,12 +410,16 @@ fn create(call: Call<'_>, s: &mut RegionStore, f: &Value) -> Result<String, ApiE
     Ok(id)
 }
 
-/// From 2.55, only the description changes (admin).
-async fn update(Req { ctx, caller, mv }: Req, Path(id): Path<String>, raw: Bytes) -> Reply {
-    if mv < MV_DESCRIPTION {
+/// A create's body, or from 2.55 an update's: only the description,
+/// changed by the admin.
+fn decode(ask: &Ask<'_>, raw: &[u8]) -> Result<(Vec<Value>, bool), ApiError> {
+    if ask.verb != Verb::Update {
+        return super::decode(ask, raw);
+    }
+    if ask.mv < MV_DESCRIPTION {
         return Err(ApiError::not_found("The resource could not be found."));
     }
-    let request = json_body(&raw)?;
+    let request = json_body(raw)?;
     let inner = envelope(&request, "flavor")?;
     let Some(map) = inner
         .as_object()
@@ -471,45 +431,24 @@ async fn update(Req { ctx, caller, mv }: Req, Path(id): Path<String>, raw: Bytes
             "'description' is a required property".to_owned(),
         ));
     };
-    let description = match &map["description"] {
-        v @ (Value::Null | Value::String(_)) => v.clone(),
-        v => {
-            return Err(invalid(
-                "description",
-                v,
-                format!("{} is not of type 'string', 'null'", py_repr(v)),
-            ));
-        }
-    };
-    if !caller.is_admin() {
+    if let v @ (Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_)) =
+        &map["description"]
+    {
+        return Err(invalid(
+            "description",
+            v,
+            format!("{} is not of type 'string', 'null'", py_repr(v)),
+        ));
+    }
+    if !ask.caller.is_admin() {
         return Err(policy("os_compute_api:os-flavor-manage:update"));
     }
-    let flavor = ctx.world.store.at(ctx.key(), |s| {
-        let r = s
-            .get_mut(Kind::Flavor, &id)
-            .ok_or_else(|| ApiError::not_found(format!("Flavor {id} could not be found.")))?;
-        r.body["description"] = description;
-        r.touch();
-        Ok::<_, ApiError>(r.clone())
-    })?;
-    Ok(ok(
-        StatusCode::OK,
-        &json!({"flavor": view(&ctx, &flavor, mv, true)}),
-    ))
+    Ok((vec![inner.clone()], false))
 }
 
-/// Admin only; 202. Nova deletes a flavor servers still use (they keep a copy).
-async fn delete(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
-    if !caller.is_admin() {
-        return Err(policy("os_compute_api:os-flavor-manage:delete"));
+fn update(_: Call<'_>, s: &mut RegionStore, id: &str, changes: &Attrs) -> Result<(), ApiError> {
+    if let Some(r) = s.get_mut(Kind::Flavor, id) {
+        r.body["description"] = changes["description"].clone();
     }
-    ctx.world
-        .store
-        .at(ctx.key(), |s| s.remove(Kind::Flavor, &id))
-        .ok_or_else(|| ApiError::not_found(format!("Flavor {id} could not be found.")))?;
-    Ok(crate::body::raw(
-        StatusCode::ACCEPTED,
-        "application/json",
-        String::new(),
-    ))
+    Ok(())
 }

@@ -1,23 +1,18 @@
 //! Nova's `os-keypairs`: import or generate, list (paginated by name from 2.35), show, delete; keys belong to a user.
 
-use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
-use axum::routing::get;
+use axum::response::Response;
 use serde_json::{Map, Value, json};
 
 use crate::body::{py_repr, py_str};
+use crate::collection::{Ask, Collection, Verb};
 use crate::microversion::Microversion;
-use crate::page;
-use crate::query::Query;
 use crate::quota::QuotaService;
 use crate::region::Service;
-use crate::server::Ctx;
 use crate::state::Caller;
-use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Req, Resource, Stamps};
+use crate::store::{ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps};
 
-use super::{Reply, base, envelope, json_body, limit_and_marker, ok, policy, sshkey};
+use super::{policy, sshkey};
 
 pub(crate) static DECL: Decl = Decl {
     kind: Kind::Keypair,
@@ -32,184 +27,127 @@ pub(crate) static DECL: Decl = Decl {
     visible,
 };
 
+/// Keys of the target user (`?user_id=` from 2.10), looked up by name,
+/// paged by name from 2.35; 201 and 204 from 2.2 (200 and 202 before).
+pub(crate) static COLLECTION: Collection = super::collection(
+    &DECL,
+    |name| format!("Keypair {name} not found"),
+    select,
+    view,
+)
+.paged_from(MV_PAGES)
+.bad_marker(|_, m| ApiError::bad_request(format!("Marker {m} could not be found.")))
+.guard(guard)
+.lookup(by_name)
+.status(|verb, mv| match verb {
+    Verb::Create if mv >= MV_TYPE => StatusCode::CREATED,
+    Verb::Delete if mv >= MV_TYPE => StatusCode::NO_CONTENT,
+    Verb::Delete => StatusCode::ACCEPTED,
+    _ => StatusCode::OK,
+})
+.answered(forget_private_key);
+
 const MV_TYPE: Microversion = Microversion(2, 2);
 const MV_USER: Microversion = Microversion(2, 10);
 const MV_PAGES: Microversion = Microversion(2, 35);
 const MV_IMPORT_ONLY: Microversion = Microversion(2, 92);
-
-pub(crate) fn routes() -> Router<Ctx> {
-    Router::new()
-        .route(DECL.path, get(list).post(post))
-        .route("/compute/v2.1/os-keypairs/{name}", get(show).delete(delete))
-}
 
 /// A user's own keys; the admin's any.
 fn visible(caller: &Caller, r: &Resource) -> bool {
     caller.is_admin() || r.user_id.as_deref() == Some(caller.user_id.as_str())
 }
 
-/// The user a request is about: `?user_id=` (from 2.10) or the caller,
-/// under `(admin) or user_id:%(user_id)s`.
-fn target_user(
-    caller: &Caller,
-    mv: Microversion,
-    query: &Query,
-    action: &str,
-) -> Result<String, ApiError> {
-    let asked = query.get("user_id").filter(|_| mv >= MV_USER);
-    let user = asked.unwrap_or(&caller.user_id).to_owned();
-    if user != caller.user_id && !caller.is_admin() {
+/// The user a request is about: `?user_id=` (from 2.10) or the caller.
+fn target_user(ask: &Ask<'_>) -> String {
+    let asked = ask.query.get("user_id").filter(|_| ask.mv >= MV_USER);
+    asked.unwrap_or(&ask.caller.user_id).to_owned()
+}
+
+/// `(admin) or user_id:%(user_id)s` on the target user; a create checks
+/// the body's user itself.
+fn guard(ask: &Ask<'_>) -> Result<(), ApiError> {
+    let action = match ask.verb {
+        Verb::List | Verb::Detail => "index",
+        Verb::Show => "show",
+        Verb::Delete => "delete",
+        Verb::Create | Verb::Update => return Ok(()),
+    };
+    if target_user(ask) != ask.caller.user_id && !ask.caller.is_admin() {
         return Err(policy(&format!("os_compute_api:os-keypairs:{action}")));
     }
-    Ok(user)
+    Ok(())
 }
 
-fn not_found(name: &str, user: &str) -> ApiError {
-    ApiError::not_found(format!("Keypair {name} not found for user {user}"))
+fn by_name<'s>(ask: &Ask<'_>, s: &'s RegionStore, name: &str) -> Result<&'s Resource, ApiError> {
+    let user = target_user(ask);
+    find(s, &user, name)
+        .ok_or_else(|| ApiError::not_found(format!("Keypair {name} not found for user {user}")))
 }
 
-/// The keys of a view, in Nova's order (`type` from 2.2).
-fn view(r: &Resource, keys: &[&str], mv: Microversion) -> Value {
+/// The target user's keys by name.
+fn select<'s>(ask: &Ask<'_>, s: &'s RegionStore) -> Result<Vec<&'s Resource>, ApiError> {
+    let user = target_user(ask);
+    let mut keys: Vec<&Resource> = s
+        .all(Kind::Keypair)
+        .iter()
+        .filter(|r| r.user_id.as_deref() == Some(user.as_str()))
+        .collect();
+    keys.sort_by(|a, b| a.field("name").cmp(b.field("name")));
+    Ok(keys)
+}
+
+/// Nova's views: a list's items each in their envelope, the create answer
+/// with the generated private key; `type` from 2.2.
+fn view(ask: &Ask<'_>, _: &RegionStore, r: &Resource) -> Value {
+    let keys: &[&str] = match ask.verb {
+        Verb::Show => &[
+            "name",
+            "public_key",
+            "fingerprint",
+            "user_id",
+            "created_at",
+            "deleted",
+            "deleted_at",
+            "id",
+            "updated_at",
+        ],
+        Verb::Create => &["name", "public_key", "fingerprint", "user_id"],
+        _ => &["name", "public_key", "fingerprint"],
+    };
     let mut out = Map::new();
+    if ask.verb == Verb::Create
+        && let Some(private) = r.hidden.get("private_key")
+    {
+        out.insert("private_key".into(), private.clone());
+    }
+    let typed = ask.mv >= MV_TYPE;
+    if typed && ask.verb == Verb::Create {
+        out.insert("type".into(), r.body["type"].clone());
+    }
     for key in keys {
         out.insert(
             (*key).to_owned(),
             r.body.get(*key).cloned().unwrap_or(Value::Null),
         );
     }
-    if mv >= MV_TYPE {
+    if typed && ask.verb != Verb::Create {
         out.insert("type".into(), r.body["type"].clone());
     }
-    Value::Object(out)
-}
-
-async fn list(Req { ctx, caller, mv }: Req, RawQuery(raw): RawQuery) -> Reply {
-    let query = Query::parse(raw.as_deref());
-    list_inner(&ctx, &caller, mv, &query)
-}
-
-fn list_inner(ctx: &Ctx, caller: &Caller, mv: Microversion, query: &Query) -> Reply {
-    let user = target_user(caller, mv, query, "index")?;
-    let (limit, marker) = if mv >= MV_PAGES {
-        limit_and_marker(query)?
-    } else {
-        (usize::MAX, None)
-    };
-    let mut keys: Vec<Resource> = ctx.world.store.at(ctx.key(), |s| {
-        s.all(Kind::Keypair)
-            .iter()
-            .filter(|r| r.user_id.as_deref() == Some(user.as_str()))
-            .cloned()
-            .collect()
-    });
-    keys.sort_by(|a, b| a.field("name").cmp(b.field("name")));
-    let mut keys =
-        page::after_marker(keys, marker.as_deref(), |r| r.field("name")).ok_or_else(|| {
-            ApiError::bad_request(format!(
-                "Marker {} could not be found.",
-                marker.as_deref().unwrap_or_default()
-            ))
-        })?;
-    keys.truncate(limit);
-    let items: Vec<Value> = keys
-        .iter()
-        .map(|r| json!({"keypair": view(r, &["name", "public_key", "fingerprint"], mv)}))
-        .collect();
-    let mut out = json!({"keypairs": items});
-    if mv >= MV_PAGES {
-        let last = keys.last().map(|r| r.field("name"));
-        if let Some(links) = page::nova(&base(ctx), "os-keypairs", query, limit, last, keys.len()) {
-            out["keypairs_links"] = links;
-        }
+    match ask.verb {
+        Verb::List => json!({"keypair": out}),
+        _ => Value::Object(out),
     }
-    Ok(ok(StatusCode::OK, &out))
 }
 
-async fn show(
-    Req { ctx, caller, mv }: Req,
-    Path(name): Path<String>,
-    RawQuery(raw): RawQuery,
-) -> Reply {
-    let query = Query::parse(raw.as_deref());
-    let user = target_user(&caller, mv, &query, "show")?;
-    let key = ctx
-        .world
-        .store
-        .at(ctx.key(), |s| find(s, &user, &name).cloned())
-        .ok_or_else(|| not_found(&name, &user))?;
-    let keys = [
-        "name",
-        "public_key",
-        "fingerprint",
-        "user_id",
-        "created_at",
-        "deleted",
-        "deleted_at",
-        "id",
-        "updated_at",
-    ];
-    Ok(ok(
-        StatusCode::OK,
-        &json!({"keypair": view(&key, &keys, mv)}),
-    ))
+/// A generated private key is shown once, in the create answer.
+fn forget_private_key(_: &Ask<'_>, r: &mut Resource, _: &mut Response) {
+    r.hidden.remove("private_key");
 }
 
 fn find<'s>(s: &'s RegionStore, user: &str, name: &str) -> Option<&'s Resource> {
     s.find(Kind::Keypair, |r| {
         r.user_id.as_deref() == Some(user) && r.field("name") == name
     })
-}
-
-async fn delete(
-    Req { ctx, caller, mv }: Req,
-    Path(name): Path<String>,
-    RawQuery(raw): RawQuery,
-) -> Reply {
-    let query = Query::parse(raw.as_deref());
-    let user = target_user(&caller, mv, &query, "delete")?;
-    ctx.world.store.at(ctx.key(), |s| {
-        let id = find(s, &user, &name)
-            .map(|r| r.id.clone())
-            .ok_or_else(|| not_found(&name, &user))?;
-        s.remove(Kind::Keypair, &id);
-        Ok(())
-    })?;
-    let status = if mv >= MV_TYPE {
-        StatusCode::NO_CONTENT
-    } else {
-        StatusCode::ACCEPTED
-    };
-    Ok(crate::body::raw(status, "application/json", String::new()))
-}
-
-async fn post(Req { ctx, caller, mv }: Req, raw: Bytes) -> Reply {
-    let request = json_body(&raw)?;
-    let inner = envelope(&request, "keypair")?;
-    let call = Call::new(&ctx, &caller, mv);
-    let created = ctx.world.store.at(ctx.key(), |s| {
-        let id = create(call, s, inner)?;
-        let r = s
-            .get_mut(Kind::Keypair, &id)
-            .ok_or_else(|| not_found("", ""))?;
-        let private = r.hidden.remove("private_key");
-        let mut out = Map::new();
-        if let Some(private) = private {
-            out.insert("private_key".into(), private);
-        }
-        if mv >= MV_TYPE {
-            out.insert("type".into(), r.body["type"].clone());
-        }
-        for key in ["name", "public_key", "fingerprint", "user_id"] {
-            out.insert(key.into(), r.body[key].clone());
-        }
-        Ok::<_, ApiError>(Value::Object(out))
-    })?;
-    let status = if mv >= MV_TYPE {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    };
-    Ok(ok(status, &json!({"keypair": created})))
 }
 
 /// `Invalid input for field/attribute <field>. Value: <v>. <why>`.

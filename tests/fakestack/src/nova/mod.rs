@@ -13,20 +13,40 @@ use axum::response::Response;
 use serde_json::{Value, json};
 
 use crate::body;
-use crate::query::Query;
+use crate::collection::{self, Ask, Collection, SelectFn, ViewFn};
 use crate::server::Ctx;
-use crate::store::ApiError;
+use crate::store::{ApiError, Decl};
 
 pub(crate) fn routes() -> Router<Ctx> {
     Router::new()
         .merge(quota::routes())
-        .merge(keypairs::routes())
-        .merge(flavors::routes())
+        .merge(collection::routes(&keypairs::COLLECTION))
+        .merge(collection::routes(&flavors::COLLECTION))
         .merge(flavor_extras::routes())
-        .merge(servers::routes())
+        .merge(collection::routes(&servers::COLLECTION))
 }
 
 pub(crate) use crate::store::Reply;
+
+/// A Nova collection: bodies in their envelope, an unknown marker a 400.
+const fn collection(
+    decl: &'static Decl,
+    message: fn(&str) -> String,
+    select: SelectFn,
+    view: ViewFn,
+) -> Collection {
+    Collection::new(decl, message, select, view, decode)
+        .bad_marker(|_, m| ApiError::bad_request(format!("marker [{m}] not found")))
+}
+
+/// The object in the envelope of a create or update body.
+fn decode(ask: &Ask<'_>, raw: &[u8]) -> Result<(Vec<Value>, bool), ApiError> {
+    let request = json_body(raw)?;
+    Ok((
+        vec![envelope(&request, ask.c.decl.singular)?.clone()],
+        false,
+    ))
+}
 
 /// Nova's JSON body (`json.dumps` spacing).
 fn ok(status: StatusCode, value: &Value) -> Response {
@@ -49,27 +69,6 @@ fn links(ctx: &Ctx, collection: &str, id: &str) -> Value {
         {"rel": "self", "href": format!("{}/{collection}/{id}", base(ctx))},
         {"rel": "bookmark", "href": format!("{}/compute/{collection}/{id}", ctx.base_url())},
     ])
-}
-
-/// `limit` (≥ 0, capped at 1000) and `marker`, or Nova's 400.
-fn limit_and_marker(query: &Query) -> Result<(usize, Option<String>), ApiError> {
-    let limit = match query.get("limit") {
-        None => crate::page::MAX_LIMIT,
-        Some(raw) => match raw.trim().parse::<i64>() {
-            Ok(n) if n >= 0 => (n as usize).min(crate::page::MAX_LIMIT),
-            Ok(_) => {
-                return Err(ApiError::bad_request(
-                    "Invalid input received: limit must be >= 0",
-                ));
-            }
-            Err(_) => {
-                return Err(ApiError::bad_request(
-                    "Invalid input received: limit must be an integer",
-                ));
-            }
-        },
-    };
-    Ok((limit, query.get("marker").map(str::to_owned)))
 }
 
 /// A request body as JSON, or Nova's answer to one that is not.

@@ -3,22 +3,15 @@
 //! There is no boot: servers come from [`FakeStack::seed`](crate::FakeStack::seed)
 //! with `Kind::Server`, their addresses given or read from Neutron ports.
 
-use axum::Router;
-use axum::extract::{Path, RawQuery};
-use axum::http::StatusCode;
-use axum::routing::get;
 use serde_json::{Map, Value, json};
 
-use crate::page;
-use crate::query::Query;
+use crate::collection::{Ask, Collection};
 use crate::region::Service;
-use crate::server::Ctx;
-use crate::state::Caller;
 use crate::store::{
-    ApiError, Call, Decl, Kind, Paging, RegionStore, Req, Resource, Stamps, owned_or_admin, uuid,
+    ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, owned_or_admin, uuid,
 };
 
-use super::{Reply, base, limit_and_marker, links, ok, policy, truthy};
+use super::{links, policy, truthy};
 
 pub(crate) static DECL: Decl = Decl {
     kind: Kind::Server,
@@ -33,6 +26,18 @@ pub(crate) static DECL: Decl = Decl {
     visible: owned_or_admin,
 };
 
+/// No boot: listed, shown and deleted (204).
+pub(crate) static COLLECTION: Collection = super::collection(
+    &DECL,
+    |id| format!("Instance {id} could not be found."),
+    select,
+    view,
+)
+.with_detail()
+.seeded_only()
+.admin_only(&ADMIN_ONLY)
+.deleted(delete);
+
 /// Shown to the admin only.
 const ADMIN_ONLY: [&str; 3] = [
     "OS-EXT-SRV-ATTR:host",
@@ -40,23 +45,17 @@ const ADMIN_ONLY: [&str; 3] = [
     "OS-EXT-SRV-ATTR:instance_name",
 ];
 
-pub(crate) fn routes() -> Router<Ctx> {
-    Router::new()
-        .route(DECL.path, get(index))
-        .route("/compute/v2.1/servers/detail", get(detail))
-        .route("/compute/v2.1/servers/{id}", get(show).delete(delete))
-}
-
-fn not_found(id: &str) -> ApiError {
-    ApiError::not_found(format!("Instance {id} could not be found."))
-}
-
 /// The server as the caller may see it: links added, admin-only keys and
 /// (for a 500 fault) the fault's details kept for the admin.
-fn view(ctx: &Ctx, caller: &Caller, r: &Resource) -> Value {
+/// A list's items are `{id, links, name}`.
+fn view(ask: &Ask<'_>, _: &RegionStore, r: &Resource) -> Value {
+    let (ctx, caller) = (ask.ctx, ask.caller);
+    if !ask.detail() {
+        return json!({"id": r.id, "links": links(ctx, "servers", &r.id), "name": r.body["name"]});
+    }
     let mut out = Map::new();
     for (key, value) in r.body.as_object().into_iter().flatten() {
-        if ADMIN_ONLY.contains(&key.as_str()) && !caller.is_admin() {
+        if ask.c.admin_only.contains(&key.as_str()) && !caller.is_admin() {
             continue;
         }
         out.insert(key.clone(), value.clone());
@@ -73,132 +72,70 @@ fn view(ctx: &Ctx, caller: &Caller, r: &Resource) -> Value {
     Value::Object(out)
 }
 
-async fn index(Req { ctx, caller, .. }: Req, RawQuery(raw): RawQuery) -> Reply {
-    let query = Query::parse(raw.as_deref());
-    list(&ctx, &caller, &query, false)
-}
-
-async fn detail(Req { ctx, caller, .. }: Req, RawQuery(raw): RawQuery) -> Reply {
-    let query = Query::parse(raw.as_deref());
-    list(&ctx, &caller, &query, true)
-}
-
 /// Newest first. The caller's project, or with `all_tenants` (admin only)
 /// every project, narrowed by `project_id`/`tenant_id`; `name` (a
 /// substring; Nova takes a regex), `status`, `flavor` (a flavor id: the
 /// servers built from that flavor, none when there is no such flavor);
 /// then `marker` and `limit`.
-fn list(ctx: &Ctx, caller: &Caller, query: &Query, detail: bool) -> Reply {
-    let (limit, marker) = limit_and_marker(query)?;
+fn select<'s>(ask: &Ask<'_>, s: &'s RegionStore) -> Result<Vec<&'s Resource>, ApiError> {
+    let (caller, query) = (ask.caller, ask.query);
     let all = query
         .get("all_tenants")
         .is_some_and(|v| v.is_empty() || truthy(v).unwrap_or(false));
     if all && !caller.is_admin() {
-        let which = if detail { "detail" } else { "index" };
+        let which = if ask.detail() { "detail" } else { "index" };
         return Err(policy(&format!(
             "os_compute_api:servers:{which}:get_all_tenants"
         )));
     }
     let project = query.get("project_id").or_else(|| query.get("tenant_id"));
-    let mut servers: Vec<Resource> = ctx.world.store.at(ctx.key(), |s| {
-        s.all(Kind::Server)
-            .iter()
-            .filter(|r| {
-                if all {
-                    project.is_none_or(|p| r.owned_by(Some(p)))
-                } else {
-                    r.owned_by(caller.project_id.as_deref())
-                }
-            })
-            .filter(|r| {
-                query
-                    .get("name")
-                    .is_none_or(|n| r.field("name").contains(n))
-            })
-            .filter(|r| {
-                query
-                    .get("status")
-                    .is_none_or(|st| r.field("status").eq_ignore_ascii_case(st))
-            })
-            .filter(|r| {
-                query.get("flavor").is_none_or(|f| {
-                    s.get(Kind::Flavor, f).is_some() && r.hidden.get("flavor_id") == Some(&json!(f))
-                })
-            })
-            .cloned()
-            .collect()
-    });
-    servers.sort_by(|a, b| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)));
-    let mut servers =
-        page::after_marker(servers, marker.as_deref(), |r| &r.id).ok_or_else(|| {
-            ApiError::bad_request(format!(
-                "marker [{}] not found",
-                marker.as_deref().unwrap_or_default()
-            ))
-        })?;
-    servers.truncate(limit);
-    let items: Vec<Value> = servers
+    let mut servers: Vec<&Resource> = s
+        .all(Kind::Server)
         .iter()
-        .map(|r| {
-            if detail {
-                view(ctx, caller, r)
+        .filter(|r| {
+            if all {
+                project.is_none_or(|p| r.owned_by(Some(p)))
             } else {
-                json!({"id": r.id, "links": links(ctx, "servers", &r.id), "name": r.body["name"]})
+                r.owned_by(caller.project_id.as_deref())
             }
+        })
+        .filter(|r| {
+            query
+                .get("name")
+                .is_none_or(|n| r.field("name").contains(n))
+        })
+        .filter(|r| {
+            query
+                .get("status")
+                .is_none_or(|st| r.field("status").eq_ignore_ascii_case(st))
+        })
+        .filter(|r| {
+            query.get("flavor").is_none_or(|f| {
+                s.get(Kind::Flavor, f).is_some() && r.hidden.get("flavor_id") == Some(&json!(f))
+            })
         })
         .collect();
-    let mut out = json!({"servers": items});
-    let collection = if detail { "servers/detail" } else { "servers" };
-    let last = servers.last().map(|r| r.id.as_str());
-    if let Some(links) = page::nova(&base(ctx), collection, query, limit, last, servers.len()) {
-        out["servers_links"] = links;
-    }
-    Ok(ok(StatusCode::OK, &out))
+    servers.sort_by(|a, b| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)));
+    Ok(servers)
 }
 
-async fn show(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
-    let server = ctx
-        .world
-        .store
-        .at(ctx.key(), |s| {
-            s.get(Kind::Server, &id)
-                .filter(|r| owned_or_admin(&caller, r))
-                .cloned()
-        })
-        .ok_or_else(|| not_found(&id))?;
-    Ok(ok(
-        StatusCode::OK,
-        &json!({"server": view(&ctx, &caller, &server)}),
-    ))
-}
-
-/// 204; the server's ports lose their device.
-async fn delete(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
-    ctx.world.store.at(ctx.key(), |s| {
-        s.get(Kind::Server, &id)
-            .filter(|r| owned_or_admin(&caller, r))
-            .ok_or_else(|| not_found(&id))?;
-        s.remove(Kind::Server, &id);
-        let bound: Vec<String> = s
-            .all(Kind::Port)
-            .iter()
-            .filter(|p| p.field("device_id") == id)
-            .map(|p| p.id.clone())
-            .collect();
-        for port in bound {
-            if let Some(p) = s.get_mut(Kind::Port, &port) {
-                p.body["device_id"] = json!("");
-                p.body["device_owner"] = json!("");
-                p.touch();
-            }
+/// The server's ports lose their device.
+fn delete(_: Call<'_>, s: &mut RegionStore, id: &str) -> Result<(), ApiError> {
+    s.remove(Kind::Server, id);
+    let bound: Vec<String> = s
+        .all(Kind::Port)
+        .iter()
+        .filter(|p| p.field("device_id") == id)
+        .map(|p| p.id.clone())
+        .collect();
+    for port in bound {
+        if let Some(p) = s.get_mut(Kind::Port, &port) {
+            p.body["device_id"] = json!("");
+            p.body["device_owner"] = json!("");
+            p.touch();
         }
-        Ok::<_, ApiError>(())
-    })?;
-    Ok(crate::body::raw(
-        StatusCode::NO_CONTENT,
-        "application/json",
-        String::new(),
-    ))
+    }
+    Ok(())
 }
 
 /// Nova's `vm_state` and `power_state` for a status.
