@@ -121,7 +121,8 @@ async fn dispatch(command: &Command, g: &Settings, cancel: Cancel) -> anyhow::Re
     )
     .with_site_timeout(g.site_timeout);
     let ui = render::Terminal(&g.render);
-    let estate = Estate::new(&config, g.selection.clone(), logins(command, g), runner).with_ui(&ui);
+    let selection = g.selection.clone().or_regions(&config.default_regions);
+    let estate = Estate::new(&config, selection, logins(command, g), runner).with_ui(&ui);
     match command {
         Command::Config(commands::config::Command::Show { unmask }) => {
             commands::config::show(&config, *unmask)

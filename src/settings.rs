@@ -81,21 +81,15 @@ fn interface(value: &str) -> anyhow::Result<String> {
     }
 }
 
-/// The selection flags, with `OS_REGION_NAME` as the region default unless
-/// `--sites` names sites explicitly.
+/// The selection flags (`OS_REGION_NAME` comes with the configuration:
+/// see [`Selection::or_regions`]).
 fn selection(g: &GlobalArgs) -> anyhow::Result<Selection> {
-    let mut regions: Vec<String> = g
+    let regions: Vec<String> = g
         .os_region_name
         .iter()
         .filter(|r| !r.is_empty())
         .cloned()
         .collect();
-    if regions.is_empty()
-        && g.sites.is_empty()
-        && let Ok(env) = std::env::var("OS_REGION_NAME")
-    {
-        regions.extend(env.split(',').filter(|r| !r.is_empty()).map(str::to_string));
-    }
     let timeout = seconds("--timeout", g.timeout)?;
     Ok(Selection {
         clouds: g

@@ -59,6 +59,9 @@ pub struct Config {
     /// `OS_CLOUD`; else the `envvars` cloud when one was built (as in
     /// openstacksdk). "The only cloud" is left to the caller.
     pub default_cloud: Option<String>,
+    /// `OS_REGION_NAME` (a comma list): the regions to act on when no flag
+    /// selects any.
+    pub default_regions: Vec<String>,
     /// The files read: clouds, secure, vendor profiles.
     pub files: Vec<PathBuf>,
     /// Lines for stderr, each `warning: ...` followed by `hint: ...` lines.
@@ -267,9 +270,17 @@ pub fn load(env: &ConfigEnv) -> anyhow::Result<Config> {
     resolved.sort_by(|a, b| a.name.cmp(&b.name));
     let mut seen = HashSet::new();
     warnings.retain(|w| seen.insert(w.clone()));
+    let default_regions = env
+        .var("OS_REGION_NAME")
+        .unwrap_or_default()
+        .split(',')
+        .filter(|r| !r.is_empty())
+        .map(str::to_string)
+        .collect();
     Ok(Config {
         clouds: resolved,
         default_cloud,
+        default_regions,
         files,
         warnings,
     })

@@ -27,6 +27,17 @@ pub struct Selection {
     pub timeout: Option<Duration>,
 }
 
+impl Selection {
+    /// The selection with `regions` (`OS_REGION_NAME`) as its regions when
+    /// neither --os-region-name nor --sites chose any.
+    pub(crate) fn or_regions(mut self, regions: &[String]) -> Self {
+        if self.regions.is_empty() && self.patterns.is_empty() {
+            self.regions = regions.to_vec();
+        }
+        self
+    }
+}
+
 /// A selected site: ready to use, or failed before it could be (its
 /// Keystone did not answer, its configuration is unusable).
 pub enum Site {

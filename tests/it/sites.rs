@@ -393,6 +393,17 @@ fn os_cloud_env_selects_and_several_clouds_need_a_choice() {
     );
     let run = env.run(&["--sites", "fake-a", "sites", "-f", "value", "-c", "region"]);
     assert_eq!(run.stdout, "RegionOne\nRegionTwo\n");
+    // --os-region-name overrides it too.
+    let run = env.run(&[
+        "--os-region-name",
+        "RegionOne",
+        "sites",
+        "-f",
+        "value",
+        "-c",
+        "region",
+    ]);
+    assert_eq!(run.stdout, "RegionOne\n");
 }
 
 #[test]
