@@ -25,6 +25,7 @@ pub use error::ExitStatus;
 use anyhow::Context;
 use clap::CommandFactory;
 use cli::Command;
+use commands::Family;
 use context::Estate;
 use error::Interrupted;
 use error::describe;
@@ -91,7 +92,7 @@ async fn dispatch(command: &Command, g: &Settings, cancel: Cancel) -> anyhow::Re
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "osprey", &mut std::io::stdout());
-            return Ok(Report::default());
+            Ok(Report::default())
         }
         Command::Man { dir } => {
             match dir {
@@ -99,15 +100,30 @@ async fn dispatch(command: &Command, g: &Settings, cancel: Cancel) -> anyhow::Re
                     .with_context(|| format!("writing man pages to {}", dir.display()))?,
                 None => clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?,
             }
-            return Ok(Report::default());
+            Ok(Report::default())
         }
-        _ => {}
+        Command::Config(c) => run_family(c, command, g, cancel).await,
+        Command::Sites(a) => run_family(a, command, g, cancel).await,
+        Command::Auth(c) => run_family(c, command, g, cancel).await,
+        Command::Quota(c) => run_family(c, command, g, cancel).await,
+        Command::Keypair(c) => run_family(c, command, g, cancel).await,
+        Command::Flavor(c) => run_family(c, command, g, cancel).await,
+        Command::Secgroup(c) => run_family(c, command, g, cancel).await,
+        Command::Ip(c) => run_family(c, command, g, cancel).await,
     }
+}
+
+/// Runs a family's command: its output options checked first, then the
+/// configuration read and the run context made.
+async fn run_family(
+    family: &impl Family,
+    command: &Command,
+    g: &Settings,
+    cancel: Cancel,
+) -> anyhow::Result<Report> {
     // Output options are checked before any request, so that a change is
     // never made by a run that then fails to print it.
-    if let Some(known) = known_columns(command) {
-        g.render.check(&known)?;
-    }
+    g.render.check(&family.columns())?;
     let config = config::load(&config::ConfigEnv::from_process())?;
     if !g.quiet {
         for w in &config.warnings {
@@ -123,38 +139,7 @@ async fn dispatch(command: &Command, g: &Settings, cancel: Cancel) -> anyhow::Re
     let ui = render::Terminal(&g.render);
     let selection = g.selection.clone().or_regions(&config.default_regions);
     let estate = Estate::new(&config, selection, logins(command, g), runner).with_ui(&ui);
-    match command {
-        Command::Config(commands::config::Command::Show { unmask }) => {
-            commands::config::show(&config, *unmask)
-        }
-        Command::Sites(a) => commands::sites::sites(&estate, a).await,
-        Command::Auth(c) => c.run(&estate).await,
-        Command::Quota(c) => c.run(&estate).await,
-        Command::Keypair(c) => c.run(&estate).await,
-        Command::Flavor(c) => c.run(&estate).await,
-        Command::Secgroup(c) => c.run(&estate).await,
-        Command::Ip(c) => c.run(&estate).await,
-        Command::Completions { .. } | Command::Man { .. } => unreachable!("handled above"),
-    }
-}
-
-/// The columns each command's output can have, by its row type (and its
-/// table of sites, for a drift matrix).
-fn known_columns(command: &Command) -> Option<render::Known> {
-    use render::{Known, columns::of};
-    Some(match command {
-        Command::Config(_) => {
-            Known::rows(config::SHOW_COLUMNS.iter().map(|c| c.to_string()).collect())
-        }
-        Command::Sites(_) => Known::rows(of::<commands::sites::SiteRow>()),
-        Command::Auth(c) => c.columns(),
-        Command::Quota(c) => c.columns(),
-        Command::Keypair(c) => c.columns(),
-        Command::Flavor(c) => c.columns(),
-        Command::Secgroup(c) => c.columns(),
-        Command::Ip(c) => c.columns(),
-        Command::Completions { .. } | Command::Man { .. } => return None,
-    })
+    family.run(&estate).await
 }
 
 /// How the run logs in: with the token cache unless it is turned off, and

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 /// How a list endpoint pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Paging {
+pub(crate) enum Paging {
     /// One response holds everything.
     None,
     /// Keystone: `{"links": {"next": URL|null}}`.

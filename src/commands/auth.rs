@@ -29,9 +29,8 @@ pub(crate) enum Command {
     },
 }
 
-impl Command {
-    /// The columns of what the command prints, known before it runs.
-    pub(crate) fn columns(&self) -> crate::render::Known {
+impl crate::commands::Family for Command {
+    fn columns(&self) -> crate::render::Known {
         use crate::render::{Known, columns::of};
         match self {
             Command::Status => Known::rows(of::<StatusRow>()),
@@ -39,7 +38,7 @@ impl Command {
         }
     }
 
-    pub(crate) async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
+    async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
         match self {
             Command::Status => status(estate).await,
             Command::Logout { all } => logout(estate, *all),

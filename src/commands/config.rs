@@ -4,6 +4,23 @@ use super::Report;
 use crate::config::Config;
 use crate::render::Rows;
 
+impl super::Family for Command {
+    fn columns(&self) -> crate::render::Known {
+        crate::render::Known::rows(
+            crate::config::SHOW_COLUMNS
+                .iter()
+                .map(|c| c.to_string())
+                .collect(),
+        )
+    }
+
+    async fn run(&self, estate: &crate::context::Estate<'_>) -> anyhow::Result<super::Report> {
+        match self {
+            Command::Show { unmask } => show(estate.config, *unmask),
+        }
+    }
+}
+
 /// `osprey config`: its commands, each with its flags.
 #[derive(Debug, Clone, clap::Subcommand)]
 pub(crate) enum Command {

@@ -10,3 +10,13 @@ pub(crate) mod secgroup;
 pub(crate) mod sites;
 
 pub(crate) use crate::report::Report;
+
+use crate::context::Estate;
+use crate::render::Known;
+
+/// What a command family gives the dispatcher: the columns of what its
+/// command prints (checked before any request), and the command's run.
+pub(crate) trait Family {
+    fn columns(&self) -> Known;
+    async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report>;
+}

@@ -20,6 +20,16 @@ pub(crate) struct SitesArgs {
     pub(crate) check: bool,
 }
 
+impl super::Family for SitesArgs {
+    fn columns(&self) -> crate::render::Known {
+        crate::render::Known::rows(crate::render::columns::of::<SiteRow>())
+    }
+
+    async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
+        sites(estate, self).await
+    }
+}
+
 /// One site: the row of `osprey sites`.
 #[derive(Debug, Default, Serialize)]
 pub(crate) struct SiteRow {

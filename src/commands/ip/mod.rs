@@ -33,9 +33,8 @@ pub(crate) enum Command {
     Free(FreeArgs),
 }
 
-impl Command {
-    /// The columns of what the command prints, known before it runs.
-    pub(crate) fn columns(&self) -> crate::render::Known {
+impl crate::commands::Family for Command {
+    fn columns(&self) -> crate::render::Known {
         use crate::render::{Known, columns::of};
         match self {
             Command::List(_) | Command::Find(_) => Known::rows(of::<IpRow>()),
@@ -44,7 +43,7 @@ impl Command {
         }
     }
 
-    pub(crate) async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
+    async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
         match self {
             Command::List(a) => list(estate, a).await,
             Command::Scan(a) => scan(estate, a).await,

@@ -35,9 +35,8 @@ pub(crate) enum Command {
     Check(LimitsArgs),
 }
 
-impl Command {
-    /// The columns of what the command prints, known before it runs.
-    pub(crate) fn columns(&self) -> crate::render::Known {
+impl crate::commands::Family for Command {
+    fn columns(&self) -> crate::render::Known {
         use crate::render::{Known, columns::of};
         match self {
             Command::Show(a) if a.total => Known::rows(of::<show::TotalRow>()),
@@ -50,7 +49,7 @@ impl Command {
         }
     }
 
-    pub(crate) async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
+    async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
         match self {
             Command::Show(a) => show::show(estate, a).await,
             Command::Balance(a) => balance(estate, a).await,
