@@ -346,56 +346,6 @@ async fn unified_limits(
         .collect())
 }
 
-/// Writes new limits of one service at one site, in one request where the
-/// API allows it; says so when a Keystone limit whose creation's answer
-/// was lost was found made.
-pub(crate) async fn write_limits(
-    client: &SiteClient,
-    project_id: &str,
-    service: Service,
-    changes: &[(&Entry, i64)],
-) -> anyhow::Result<Option<&'static str>> {
-    let mut note = None;
-    let quota_set: BTreeMap<String, i64> = changes
-        .iter()
-        .filter(|(e, _)| e.source == Source::QuotaSet)
-        .map(|(e, v)| (e.resource.clone(), *v))
-        .collect();
-    if !quota_set.is_empty() {
-        client.set_quota(service, project_id, &quota_set).await?;
-    }
-    for (entry, value) in changes {
-        if let Source::Keystone {
-            service_id,
-            limit_id,
-        } = &entry.source
-        {
-            match limit_id {
-                Some(id) => client.update_limit(id, *value).await?,
-                None => {
-                    let made = crate::plan::create_or_find(
-                        client.create_limit(service_id, project_id, &entry.resource, *value),
-                        async || {
-                            let now = client.project_limits(project_id).await?;
-                            Ok(now
-                                .iter()
-                                .any(|l| {
-                                    &l.service_id == service_id
-                                        && l.resource_name == entry.resource
-                                        && l.limit == *value
-                                })
-                                .then_some(()))
-                        },
-                    )
-                    .await?;
-                    note = note.or(made.note());
-                }
-            }
-        }
-    }
-    Ok(note)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
