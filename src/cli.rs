@@ -101,10 +101,14 @@ pub(crate) struct GlobalArgs {
           value_parser = clap::builder::FalseyValueParser::new())]
     pub(crate) no_token_cache: bool,
 
-    /// How many sites to work on at once.
-    #[arg(long, default_value_t = 16, global = true, value_name = "N",
+    /// How many sites to work on at once, at most.
+    ///
+    /// Default: every site at once, as far as the limit on open files
+    /// allows (osprey raises its soft limit to the hard one, `ulimit -Hn`;
+    /// sites past what it holds wait their turn).
+    #[arg(long, global = true, value_name = "N",
           value_parser = clap::value_parser!(u16).range(1..))]
-    pub(crate) concurrency: u16,
+    pub(crate) concurrency: Option<u16>,
 
     /// Output format.
     #[arg(short = 'f', long = "format", value_enum, default_value_t = Format::Table,

@@ -37,7 +37,8 @@ use std::sync::Arc;
 
 /// Runs the command and returns how the process should exit.
 pub fn run(cli: Cli) -> ExitStatus {
-    let settings = match Settings::resolve(&cli.global) {
+    let budget = fanout::Budget::raise();
+    let settings = match Settings::resolve(&cli.global, budget) {
         Ok(s) => s,
         Err(e) => {
             print_error(None, &e);

@@ -6,7 +6,7 @@ use crate::cli::GlobalArgs;
 use crate::config::Secret;
 use crate::context::Selection;
 use crate::error::hinted;
-use crate::fanout::DEFAULT_SITE_TIMEOUT;
+use crate::fanout::{Budget, DEFAULT_SITE_TIMEOUT};
 use crate::render::RenderOptions;
 use std::time::Duration;
 
@@ -14,6 +14,8 @@ use std::time::Duration;
 #[derive(Debug)]
 pub(crate) struct Settings {
     pub(crate) selection: Selection,
+    /// How many sites work at once: what the open-files budget holds,
+    /// capped by `--concurrency`.
     pub(crate) concurrency: usize,
     /// `--site-timeout`, else four times `--timeout`, else the default.
     pub(crate) site_timeout: Duration,
@@ -26,8 +28,9 @@ pub(crate) struct Settings {
 }
 
 impl Settings {
-    /// Checks and resolves the global flags, before anything is read or sent.
-    pub(crate) fn resolve(g: &GlobalArgs) -> anyhow::Result<Settings> {
+    /// Checks and resolves the global flags, before anything is read or
+    /// sent; `budget` is what the run may open.
+    pub(crate) fn resolve(g: &GlobalArgs, budget: Budget) -> anyhow::Result<Settings> {
         let selection = selection(g)?;
         let site_timeout = match seconds("--site-timeout", g.site_timeout)? {
             Some(t) => t,
@@ -37,7 +40,7 @@ impl Settings {
         };
         Ok(Settings {
             selection,
-            concurrency: usize::from(g.concurrency),
+            concurrency: budget.concurrency(g.concurrency.map(usize::from)),
             site_timeout,
             passcode: g.os_passcode.clone().map(Secret::new),
             token_cache: !g.no_token_cache,

@@ -2,6 +2,10 @@
 //! cancellation, and per-site data plus failures that a report absorbs in
 //! one call. Returns data, never prints.
 
+mod budget;
+
+pub(crate) use budget::Budget;
+
 use crate::api::{SiteClient, SiteId};
 use crate::error::hinted;
 use crate::http;

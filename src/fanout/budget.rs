@@ -1,0 +1,128 @@
+//! Open files as a budget: the soft limit raised to the hard one at start
+//! (as Go's runtime does since 1.19), and the number of sites that may
+//! work at once without the run needing more files than that.
+
+/// Files a site holds at most while it works: one connection per request
+/// in flight, and a site reads its services (compute, network, volume,
+/// image, identity) in parallel.
+pub(crate) const FILES_PER_SITE: usize = 5;
+
+/// What osprey may open at most: the soft limit on open files after
+/// [`raise`], or `None` where there is no such limit to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Budget {
+    pub(crate) files: Option<u64>,
+}
+
+impl Budget {
+    /// Raises the soft limit on open files to the hard one and reads the
+    /// result. A limit that cannot be raised stays as it is: the run then
+    /// fits itself into it.
+    pub(crate) fn raise() -> Budget {
+        Budget {
+            files: raise_open_files(),
+        }
+    }
+
+    /// Files kept for everything but the sites' connections: the standard
+    /// streams, the runtime, the configuration and token cache files, and
+    /// the Keystones' connections, which sites share.
+    fn reserve(files: u64) -> u64 {
+        (files / 8).max(32)
+    }
+
+    /// How many sites may work at once: `cap` (`--concurrency`) or every
+    /// site, but never more than the budget holds, and at least one (a
+    /// budget too small for one site still lets the run try).
+    pub(crate) fn concurrency(&self, cap: Option<usize>) -> usize {
+        let fits = match self.files {
+            Some(files) => {
+                let spare = files.saturating_sub(Self::reserve(files));
+                usize::try_from(spare / FILES_PER_SITE as u64).unwrap_or(usize::MAX)
+            }
+            None => usize::MAX,
+        };
+        cap.unwrap_or(usize::MAX).min(fits).max(1)
+    }
+}
+
+#[cfg(unix)]
+// rlim_t is u64 on Linux and macOS but not on every unix.
+#[allow(clippy::unnecessary_cast)]
+fn raise_open_files() -> Option<u64> {
+    // SAFETY: getrlimit and setrlimit only read and write the struct given.
+    unsafe {
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) != 0 {
+            return None;
+        }
+        if limit.rlim_cur < limit.rlim_max {
+            let raised = libc::rlimit {
+                rlim_cur: limit.rlim_max,
+                ..limit
+            };
+            // macOS refuses a soft limit above OPEN_MAX with an unlimited
+            // hard one; the limit as it was then stands.
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                limit = raised;
+            }
+        }
+        if limit.rlim_cur == libc::RLIM_INFINITY {
+            return None;
+        }
+        Some(limit.rlim_cur as u64)
+    }
+}
+
+#[cfg(not(unix))]
+fn raise_open_files() -> Option<u64> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_budget_leaves_a_reserve_and_caps_the_sites() {
+        let at = |files| Budget { files: Some(files) };
+        // 1024 files: 128 kept back, 896 for sites of 5 files each.
+        assert_eq!(at(1024).concurrency(None), 179);
+        assert_eq!(at(1024).concurrency(Some(16)), 16);
+        // 128 files: 32 kept back.
+        assert_eq!(at(128).concurrency(None), 19);
+        assert_eq!(at(128).concurrency(Some(100)), 19);
+        // Too few files for one site still runs one at a time.
+        assert_eq!(at(20).concurrency(None), 1);
+        // No limit: every site at once, or the cap.
+        let unlimited = Budget { files: None };
+        assert_eq!(unlimited.concurrency(None), usize::MAX);
+        assert_eq!(unlimited.concurrency(Some(8)), 8);
+    }
+
+    #[cfg(unix)]
+    #[allow(clippy::unnecessary_cast)]
+    #[test]
+    fn raising_reads_a_limit_at_least_the_old_soft_one() {
+        let mut before = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: reads into the struct given.
+        assert_eq!(
+            unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut before) },
+            0
+        );
+        let raised = Budget::raise();
+        if let Some(files) = raised.files {
+            assert!(files >= before.rlim_cur as u64, "{files}");
+        }
+        // Linux lets any process raise its soft limit to the hard one.
+        if cfg!(target_os = "linux") && before.rlim_max != libc::RLIM_INFINITY {
+            assert_eq!(raised.files, Some(before.rlim_max as u64));
+        }
+    }
+}

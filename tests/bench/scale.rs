@@ -1,0 +1,251 @@
+//! Benchmark (issue 16): `osprey quota show -f json` over 1, 32, 256 and
+//! 1000 fakestack sites in 20 clouds, 50 ms of latency on every request,
+//! default flags, a cold token cache. For each: the median wall time, its
+//! ratio to one site, the peak RSS (whole, and per site over the one-site
+//! run) and the most file descriptors osprey held at once. Then 1000 sites
+//! again with the soft limit on open files at 1024 (hard above it) and
+//! with soft and hard at 256: every site must succeed.
+//!
+//! The bar: 1000 sites within 3 × one site's time and at most 128 MiB.
+//! Run with `cargo bench --bench scale` (Linux: RSS and descriptors are
+//! read from the kernel).
+
+use fakestack::{FakeStack, Spec};
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const CLOUDS: usize = 20;
+const REGIONS: usize = 50;
+const LATENCY: Duration = Duration::from_millis(50);
+const RUNS: usize = 3;
+const MAX_RATIO: f64 = 3.0;
+const MAX_RSS_MIB: f64 = 128.0;
+
+/// One run of osprey: how long, how much memory, how many descriptors,
+/// and whether it exited 0.
+struct Measure {
+    wall: Duration,
+    rss_kib: u64,
+    fds: usize,
+    ok: bool,
+    stderr_tail: String,
+}
+
+fn site(c: usize, r: usize) -> String {
+    format!("c{c:02}/c{c:02}-R{r:02}")
+}
+
+/// The `--sites` value for the first `n` sites, cloud by cloud.
+fn first_sites(n: usize) -> String {
+    if n == CLOUDS * REGIONS {
+        return "all".to_string();
+    }
+    (0..n)
+        .map(|i| site(i / REGIONS + 1, i % REGIONS + 1))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Runs osprey once with a fresh token cache; `nofile` sets its limit on
+/// open files (soft, hard) before it starts.
+fn run_once(clouds: &Path, sites: &str, nofile: Option<(u64, u64)>) -> Measure {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_osprey"));
+    cmd.env("OS_CLIENT_CONFIG_FILE", clouds)
+        .env("HOME", home.path())
+        .env("XDG_CACHE_HOME", home.path().join(".cache"))
+        .env_remove("OS_CLOUD")
+        .env_remove("OS_REGION_NAME")
+        .env_remove("OSPREY_NO_TOKEN_CACHE")
+        .args(["-q", "--sites", sites, "quota", "show", "-f", "json"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    if let Some((soft, hard)) = nofile {
+        // SAFETY: between fork and exec, setrlimit only writes this
+        // process's limit.
+        unsafe {
+            cmd.pre_exec(move || {
+                let limit = libc::rlimit {
+                    rlim_cur: soft as libc::rlim_t,
+                    rlim_max: hard as libc::rlim_t,
+                };
+                if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) == 0 {
+                    Ok(())
+                } else {
+                    Err(std::io::Error::last_os_error())
+                }
+            });
+        }
+    }
+    let started = Instant::now();
+    let mut child = cmd.spawn().expect("run osprey");
+    let pid = child.id() as libc::pid_t;
+    let stderr = child.stderr.take().expect("stderr");
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut { stderr }, &mut text).ok();
+        text
+    });
+    // The descriptors osprey holds, sampled while it runs.
+    let done = Arc::new(AtomicBool::new(false));
+    let most = Arc::new(AtomicUsize::new(0));
+    let sampler = {
+        let (done, most) = (done.clone(), most.clone());
+        std::thread::spawn(move || {
+            let dir = format!("/proc/{pid}/fd");
+            while !done.load(Ordering::Relaxed) {
+                if let Ok(entries) = std::fs::read_dir(&dir) {
+                    most.fetch_max(entries.count(), Ordering::Relaxed);
+                }
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        })
+    };
+    // wait4 reaps the child and gives its own peak RSS.
+    let mut status = 0;
+    // SAFETY: rusage is plain data that wait4 fills in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall = started.elapsed();
+    done.store(true, Ordering::Relaxed);
+    sampler.join().ok();
+    std::mem::forget(child);
+    let stderr = reader.join().unwrap_or_default();
+    let tail: Vec<&str> = stderr.lines().rev().take(3).collect();
+    Measure {
+        wall,
+        rss_kib: usage.ru_maxrss as u64,
+        fds: most.load(Ordering::Relaxed),
+        ok: reaped == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        stderr_tail: tail.into_iter().rev().collect::<Vec<_>>().join(" | "),
+    }
+}
+
+/// The run with the median wall time of `RUNS`.
+fn median(clouds: &Path, sites: &str, nofile: Option<(u64, u64)>) -> Measure {
+    let mut runs: Vec<Measure> = (0..RUNS).map(|_| run_once(clouds, sites, nofile)).collect();
+    runs.sort_by_key(|m| m.wall);
+    runs.swap_remove(RUNS / 2)
+}
+
+/// Lets this process (and so fakestack's listeners and connections) have
+/// as many open files as it may.
+fn raise_own_limit() {
+    // SAFETY: reads and writes the struct given.
+    unsafe {
+        let mut limit: libc::rlimit = std::mem::zeroed();
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 {
+            limit.rlim_cur = limit.rlim_max;
+            libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+        }
+    }
+}
+
+fn mib(kib: u64) -> f64 {
+    kib as f64 / 1024.0
+}
+
+fn main() {
+    raise_own_limit();
+    let mut spec = Spec::new().latency(LATENCY);
+    for c in 1..=CLOUDS {
+        let regions: Vec<String> = (1..=REGIONS).map(|r| format!("c{c:02}-R{r:02}")).collect();
+        let names: Vec<&str> = regions.iter().map(String::as_str).collect();
+        spec = spec.cloud(&format!("c{c:02}"), &names);
+    }
+    let stack = FakeStack::start(spec);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clouds = dir.path().join("clouds.yaml");
+    stack.write_clouds_yaml(&clouds);
+
+    println!(
+        "quota show -f json, {CLOUDS} clouds, {LATENCY:?} per request, default flags, cold cache"
+    );
+    println!("| sites | wall | × one site | peak RSS | RSS per site | most fds | ok |");
+    println!("|---|---|---|---|---|---|---|");
+    let mut failed = Vec::new();
+    let mut one: Option<Measure> = None;
+    for n in [1, 32, 256, CLOUDS * REGIONS] {
+        let m = median(&clouds, &first_sites(n), None);
+        let base = one.as_ref().unwrap_or(&m);
+        let ratio = m.wall.as_secs_f64() / base.wall.as_secs_f64();
+        let per_site = if n > 1 {
+            format!(
+                "{:.0} KiB",
+                (m.rss_kib.saturating_sub(base.rss_kib)) as f64 / (n - 1) as f64
+            )
+        } else {
+            String::new()
+        };
+        println!(
+            "| {n} | {:.2} s | {ratio:.1} | {:.0} MiB | {per_site} | {} | {} |",
+            m.wall.as_secs_f64(),
+            mib(m.rss_kib),
+            m.fds,
+            if m.ok { "yes" } else { "NO" },
+        );
+        if !m.ok {
+            failed.push(format!("{n} sites failed: {}", m.stderr_tail));
+        }
+        if n == CLOUDS * REGIONS {
+            if ratio > MAX_RATIO {
+                failed.push(format!(
+                    "{n} sites took {ratio:.1} × one site (bar {MAX_RATIO})"
+                ));
+            }
+            if mib(m.rss_kib) > MAX_RSS_MIB {
+                failed.push(format!(
+                    "{n} sites peaked at {:.0} MiB (bar {MAX_RSS_MIB})",
+                    mib(m.rss_kib)
+                ));
+            }
+        }
+        if one.is_none() {
+            one = Some(m);
+        }
+    }
+    println!();
+    println!("{} sites under a limit on open files:", CLOUDS * REGIONS);
+    println!("| soft | hard | wall | most fds | ok |");
+    println!("|---|---|---|---|---|");
+    let hard = current_hard_limit();
+    let mut limits = vec![(256, 256)];
+    if hard > 1024 {
+        limits.insert(0, (1024, hard));
+    }
+    for (soft, hard) in limits {
+        let m = run_once(&clouds, "all", Some((soft, hard)));
+        println!(
+            "| {soft} | {hard} | {:.2} s | {} | {} |",
+            m.wall.as_secs_f64(),
+            m.fds,
+            if m.ok { "yes" } else { "NO" },
+        );
+        if !m.ok {
+            failed.push(format!(
+                "1000 sites at {soft}/{hard} open files failed: {}",
+                m.stderr_tail
+            ));
+        }
+    }
+    if !failed.is_empty() {
+        for f in &failed {
+            eprintln!("{f}");
+        }
+        std::process::exit(1);
+    }
+}
+
+/// This process's hard limit on open files (what a child may raise to).
+fn current_hard_limit() -> u64 {
+    // SAFETY: reads into the struct given.
+    unsafe {
+        let mut limit: libc::rlimit = std::mem::zeroed();
+        libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit);
+        limit.rlim_max as u64
+    }
+}
