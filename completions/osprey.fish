@@ -31,7 +31,7 @@ complete -c osprey -n "__fish_osprey_needs_command" -l os-interface -d 'Endpoint
 complete -c osprey -n "__fish_osprey_needs_command" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_needs_command" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_needs_command" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_needs_command" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_needs_command" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_needs_command" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -62,7 +62,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_see
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -83,7 +83,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_su
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -105,7 +105,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand sites" -l os-interface -d 
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand sites" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand sites" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -125,7 +125,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -147,7 +147,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subc
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -166,7 +166,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subc
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -189,7 +189,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -218,7 +218,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_sub
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -242,7 +242,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_sub
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -269,7 +269,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_sub
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -293,7 +293,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_se
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_seen_subcommand_from list sync import delete help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_seen_subcommand_from list sync import delete help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_seen_subcommand_from list sync import delete help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_seen_subcommand_from list sync import delete help" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_seen_subcommand_from list sync import delete help" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_seen_subcommand_from list sync import delete help" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -318,7 +318,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_s
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -340,7 +340,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_s
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -366,7 +366,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_s
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -389,7 +389,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_s
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from delete" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from delete" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from delete" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from delete" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from delete" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -416,7 +416,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_see
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_seen_subcommand_from list sync help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_seen_subcommand_from list sync help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_seen_subcommand_from list sync help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_seen_subcommand_from list sync help" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_seen_subcommand_from list sync help" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_seen_subcommand_from list sync help" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -439,7 +439,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_su
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -461,7 +461,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_su
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -487,7 +487,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_s
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -511,7 +511,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -533,7 +533,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -555,7 +555,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -582,7 +582,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_su
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -612,7 +612,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcom
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -634,7 +634,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcom
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -654,7 +654,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcom
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -677,7 +677,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcom
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -702,7 +702,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-interfa
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand completions" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand completions" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -722,7 +722,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand man" -l os-interface -d 'E
 complete -c osprey -n "__fish_osprey_using_subcommand man" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
 complete -c osprey -n "__fish_osprey_using_subcommand man" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
 complete -c osprey -n "__fish_osprey_using_subcommand man" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand man" -l concurrency -d 'How many sites to work on at once' -r
+complete -c osprey -n "__fish_osprey_using_subcommand man" -l concurrency -d 'How many sites to work on at once, at most' -r
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
