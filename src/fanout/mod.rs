@@ -9,7 +9,7 @@ pub(crate) use budget::Budget;
 use crate::api::{SiteClient, SiteId};
 use crate::error::hinted;
 use crate::http;
-use crate::render::progress::{self, Progress};
+use crate::render::progress;
 use futures::StreamExt;
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -219,11 +219,7 @@ impl Runner {
         if items.is_empty() {
             return batch;
         }
-        let progress: Box<dyn Progress> = if self.show_progress {
-            progress::for_sites(items.len())
-        } else {
-            Box::new(progress::Silent)
-        };
+        let progress = progress::for_sites(items.len(), self.show_progress);
         let sites: Vec<SiteId> = items.iter().map(&site_of).collect();
         let mut finished = vec![false; items.len()];
         let cancel = &self.cancel;
@@ -232,10 +228,14 @@ impl Runner {
         // Items start lazily, so nothing new starts once the run is cancelled.
         let stream = futures::stream::iter(items.into_iter().enumerate().map(|(i, item)| {
             let fut = task(item);
+            let (progress, site) = (&*progress, &sites[i]);
             async move {
                 if heed && cancel.is_cancelled() {
                     return (i, None);
                 }
+                // Started when it first runs, after the check: an item a
+                // cancellation skips never started.
+                progress.site_started(i, site);
                 let deadline = Instant::now() + limit;
                 let bounded = tokio::time::timeout(limit, http::with_deadline(deadline, fut));
                 (i, Some(bounded.await.unwrap_or_else(|_| Err(late(limit)))))
@@ -245,7 +245,9 @@ impl Runner {
         futures::pin_mut!(stream);
         let mut absorb = |batch: &mut Batch<T>, i: usize, out: anyhow::Result<Partial<T>>| {
             finished[i] = true;
-            progress.site_done(&sites[i].to_string());
+            // A site with partial errors failed too: the report lists them
+            // among the failures, so the line warns of them as they come.
+            progress.site_done(i, matches!(&out, Ok(p) if p.errors.is_empty()));
             match out {
                 Ok(p) => {
                     batch
