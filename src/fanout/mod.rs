@@ -142,7 +142,7 @@ pub struct Runner {
 }
 
 impl Runner {
-    /// `show_progress`: a bar on a terminal (never with `-q` or `-v`).
+    /// `show_progress`: a progress line on a terminal (never with `-q` or `-v`).
     pub fn new(concurrency: usize, cancel: Cancel, show_progress: bool) -> Self {
         Runner {
             concurrency: concurrency.max(1),
