@@ -67,14 +67,21 @@ pub(crate) fn has_status(err: &anyhow::Error, code: u16) -> bool {
 }
 
 /// A request that never reached the service: the connection was refused
-/// or could not be made.
+/// or could not be made, or the endpoint's host name did not resolve.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{0}")]
 pub(crate) struct Unreachable(pub String);
 
+/// Whether this error is of a request that never reached its endpoint
+/// (refused, or its host name failed to resolve), so that another
+/// endpoint, a fresh catalog's, may do better. A resource of this machine
+/// that ran out (open files, local ports) is not: it fails anywhere.
 pub(crate) fn is_unreachable(err: &anyhow::Error) -> bool {
-    err.chain()
-        .any(|c| c.downcast_ref::<Unreachable>().is_some())
+    // Below a hint layer, which a plain walk of the chain steps over.
+    crate::error::marker::<Unreachable>(err).is_some()
+        || err
+            .chain()
+            .any(|c| c.downcast_ref::<Unreachable>().is_some())
 }
 
 /// A request that may have reached the service and taken effect, whose

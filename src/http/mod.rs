@@ -385,12 +385,15 @@ impl Http {
                     trace::failure(self.verbose, req, f, elapsed);
                     // A refused connection never reached the service, so
                     // even a POST is safe to send again; a certificate
-                    // problem will be the same next time.
+                    // problem will be the same next time, and so will a
+                    // host name that does not exist or a resource of this
+                    // machine that ran out (see `ConnectCause::may_pass`).
                     let retryable = req.replayable()
                         && (req.idempotent() || f.is_connect())
                         && !f.is_timeout()
                         && (req.retry_refused || !f.is_connect());
-                    if retryable && f.tls().is_none() {
+                    let passing = f.connect_cause().is_none_or(|c| c.may_pass());
+                    if retryable && passing && f.tls().is_none() {
                         Some(backoff(attempt))
                     } else {
                         None

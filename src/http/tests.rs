@@ -270,3 +270,90 @@ async fn a_streamed_error_answer_is_the_same_api_error() {
         "{streamed}"
     );
 }
+
+/// A login's failure as `auth` shares it between sites: a type of its own
+/// that reads as the error it holds, behind which anyhow cannot downcast.
+#[derive(Debug)]
+struct Shared(std::sync::Arc<anyhow::Error>);
+
+impl std::fmt::Display for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::error::Error for Shared {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+fn shared(err: anyhow::Error) -> anyhow::Error {
+    anyhow::Error::new(Shared(std::sync::Arc::new(
+        err.context("authenticating to k"),
+    )))
+}
+
+#[tokio::test]
+async fn a_refused_connection_points_at_the_path_to_the_endpoint() {
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap()
+    };
+    let req = Request::new(Method::GET, format!("http://{closed}/v3"), TIMEOUT).refusal_at_once();
+    let err = Http::new(0)
+        .send(&TlsIdentity::default(), &req)
+        .await
+        .unwrap_err();
+    let text = message(&err);
+    assert!(text.contains("could not connect: "), "{text}");
+    assert!(is_unreachable(&err), "{text}");
+    // However the error is wrapped, its hint and its kind stay.
+    let wrapped = shared(err);
+    assert!(is_unreachable(&wrapped));
+    let text = message(&wrapped);
+    assert!(
+        text.ends_with(
+            "\nhint: check that the endpoint is reachable from here (VPN, proxy, firewall)"
+        ),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn a_host_name_that_does_not_resolve_is_named_and_not_retried() {
+    // RFC 6761: `.invalid` never resolves. A machine without a resolver
+    // fails the lookup for now instead, which is tried again.
+    let req = Request::new(
+        Method::GET,
+        "http://keystone.osprey-test.invalid:5000/v3",
+        TIMEOUT * 10,
+    );
+    let err = Http::new(0)
+        .send(&TlsIdentity::default(), &req)
+        .await
+        .unwrap_err();
+    let wrapped = shared(err);
+    let text = message(&wrapped);
+    let unknown = text.contains(
+        "GET http://keystone.osprey-test.invalid:5000/v3: host keystone.osprey-test.invalid \
+         does not resolve: ",
+    );
+    let for_now = text.contains(
+        "GET http://keystone.osprey-test.invalid:5000/v3: could not resolve host \
+         keystone.osprey-test.invalid (after 4 tries): ",
+    );
+    assert!(unknown || for_now, "{text}");
+    assert!(
+        text.contains("\nhint: the host name keystone.osprey-test.invalid does not resolve here")
+            || text
+                .contains("\nhint: the resolver did not answer for keystone.osprey-test.invalid"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("VPN") && !text.contains("could not connect"),
+        "{text}"
+    );
+    // Another endpoint, a fresh catalog's, may have a name that does.
+    assert!(is_unreachable(&wrapped));
+}

@@ -1,9 +1,10 @@
 //! Transport: one reqwest client per TLS identity, and what a failed attempt
-//! means for the user (TLS advice, timeouts, refused connections, cut bodies).
+//! means for the user (TLS advice, timeouts, refused connections, cut bodies,
+//! local resources that ran out, host names that do not resolve).
 
 use super::Request;
 use super::errors::Unanswered;
-use crate::error::{HintExt, hinted, redact_url};
+use crate::error::{HintExt, add_hint, hinted, redact_url};
 use anyhow::Context;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -59,10 +60,20 @@ impl Failure {
         }
     }
 
+    /// What of this machine or its resolver stopped the connection, if
+    /// that is what failed.
+    pub(super) fn connect_cause(&self) -> Option<ConnectCause> {
+        match self {
+            Failure::Transport(e) => connect_cause(e),
+            _ => None,
+        }
+    }
+
     /// The failure as the `-v` trace shows it.
     pub(super) fn trace_text(&self, timeout: Duration) -> String {
         match self {
-            Failure::Transport(e) => e.to_string(),
+            // The causes too: reqwest's own message only names the URL.
+            Failure::Transport(e) => describe_reqwest(e),
             Failure::TimedOut(stall) => format!(
                 "timed out after {}s {}",
                 timeout.as_secs_f64(),
@@ -219,6 +230,197 @@ fn tls_advice(failure: TlsFailure, tls: &TlsIdentity) -> (String, String) {
     }
 }
 
+/// A connection that could not be made for a reason of this machine or of
+/// the name lookup rather than of the path to the endpoint: each has its
+/// own remedy, and none is the VPN, proxy or firewall a refused connection
+/// points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ConnectCause {
+    /// EMFILE: osprey holds as many files and sockets as it may open.
+    OpenFiles,
+    /// ENFILE: the system's table of open files is full.
+    SystemFiles,
+    /// EADDRNOTAVAIL on connect: no local (ephemeral) port was free.
+    LocalPorts,
+    /// The host name does not resolve: no such name, or no address for it.
+    UnknownHost,
+    /// The resolver could not answer for now (EAI_AGAIN).
+    ResolverFailed,
+}
+
+impl ConnectCause {
+    /// Whether sending again after a backoff may succeed. Only a resolver
+    /// that failed for now may answer next time. A name that does not
+    /// exist will not exist in a second either, and an exhausted resource
+    /// is held by osprey's own other connections (or by other programs):
+    /// with hundreds of sites at once, every retry asks for another file
+    /// or port while the others still hold theirs, so retries keep the
+    /// table full and only put off the error that names the remedy.
+    pub(super) fn may_pass(self) -> bool {
+        matches!(self, ConnectCause::ResolverFailed)
+    }
+
+    /// Whether the endpoint's host name is what failed: another endpoint
+    /// (a fresh catalog's) may do better, as for a refused connection.
+    fn about_endpoint(self) -> bool {
+        matches!(
+            self,
+            ConnectCause::UnknownHost | ConnectCause::ResolverFailed
+        )
+    }
+}
+
+/// What stopped a connection behind `err`, read from its cause chain:
+/// the OS error of an exhausted resource, or a failed name lookup.
+/// reqwest and hyper-util keep their error types private, but the
+/// `std::io::Error` below them can be reached through `source()`.
+fn connect_cause(err: &(dyn std::error::Error + 'static)) -> Option<ConnectCause> {
+    let mut lookup = false;
+    let mut temporary = false;
+    let mut cur = Some(err);
+    while let Some(e) = cur {
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            // Looking a name up opens files and sockets too, so an
+            // exhausted resource is named even when the lookup failed.
+            if let Some(cause) = exhausted(io) {
+                return Some(cause);
+            }
+            temporary |= lookup_failed_for_now(&io.to_string());
+        }
+        // hyper-util's `ConnectError` ("dns error") and reqwest's `DnsError`
+        // are private: their messages are all that says the lookup failed.
+        let text = e.to_string();
+        lookup |= text == "dns error" || text == "error resolving DNS";
+        cur = e.source();
+    }
+    lookup.then_some(if temporary {
+        ConnectCause::ResolverFailed
+    } else {
+        ConnectCause::UnknownHost
+    })
+}
+
+/// The exhausted resource an OS error names, if any.
+fn exhausted(err: &std::io::Error) -> Option<ConnectCause> {
+    if err.kind() == std::io::ErrorKind::AddrNotAvailable {
+        return Some(ConnectCause::LocalPorts);
+    }
+    #[cfg(unix)]
+    match err.raw_os_error() {
+        Some(libc::EMFILE) => return Some(ConnectCause::OpenFiles),
+        Some(libc::ENFILE) => return Some(ConnectCause::SystemFiles),
+        _ => {}
+    }
+    None
+}
+
+/// Whether a lookup error's text is the resolver's "try again" (EAI_AGAIN).
+/// The standard library reports `getaddrinfo` failures as an I/O error of
+/// no particular kind whose text holds the C library's `gai_strerror`, so
+/// this compares with that library's own text rather than with one
+/// library's wording.
+fn lookup_failed_for_now(text: &str) -> bool {
+    #[cfg(unix)]
+    {
+        let again = gai_text(libc::EAI_AGAIN);
+        !again.is_empty() && text.contains(&again)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = text;
+        false
+    }
+}
+
+/// The C library's text for a `getaddrinfo` error code.
+#[cfg(unix)]
+fn gai_text(code: libc::c_int) -> String {
+    // SAFETY: gai_strerror returns a pointer to a static NUL-terminated
+    // string (or null), which is only read here.
+    let text = unsafe { libc::gai_strerror(code) };
+    if text.is_null() {
+        return String::new();
+    }
+    // SAFETY: not null, and NUL-terminated as above.
+    unsafe { std::ffi::CStr::from_ptr(text) }
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// The soft limit of open files of this process, and the hard limit up
+/// to which it may be raised when that is higher (and not unlimited).
+#[cfg(unix)]
+fn open_files_limit() -> Option<(String, Option<String>)> {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit only writes the struct it is given.
+    if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } != 0
+        || limit.rlim_cur == libc::RLIM_INFINITY
+    {
+        return None;
+    }
+    let higher = (limit.rlim_max > limit.rlim_cur && limit.rlim_max != libc::RLIM_INFINITY)
+        .then(|| limit.rlim_max.to_string());
+    Some((limit.rlim_cur.to_string(), higher))
+}
+
+#[cfg(not(unix))]
+fn open_files_limit() -> Option<(String, Option<String>)> {
+    None
+}
+
+/// What failed and the hint for a connection `cause` stopped; `host` is
+/// the URL's host name.
+fn connect_advice(cause: ConnectCause, host: &str) -> (String, String) {
+    match cause {
+        ConnectCause::OpenFiles => {
+            let (limit, up_to) = match open_files_limit() {
+                Some((soft, Some(hard))) => {
+                    (format!(" (limit {soft})"), format!(" (up to {hard})"))
+                }
+                Some((soft, None)) => (format!(" (limit {soft})"), String::new()),
+                None => (String::new(), String::new()),
+            };
+            (
+                "too many open files".to_string(),
+                format!(
+                    "osprey ran out of open files{limit}: raise `ulimit -n`{up_to}, or lower \
+                     --concurrency"
+                ),
+            )
+        }
+        ConnectCause::SystemFiles => (
+            "the system is out of open files".to_string(),
+            "the system's table of open files is full: raise `fs.file-max` (sysctl), stop \
+             what holds files open, or lower --concurrency"
+                .to_string(),
+        ),
+        ConnectCause::LocalPorts => (
+            "out of local ports".to_string(),
+            "no local port was free for a new connection: lower --concurrency, or widen \
+             `net.ipv4.ip_local_port_range` (sysctl)"
+                .to_string(),
+        ),
+        ConnectCause::UnknownHost => (
+            format!("host {host} does not resolve"),
+            format!(
+                "the host name {host} does not resolve here: check the endpoint (`auth_url` \
+                 in clouds.yaml, or the catalog's endpoint for this service) and this \
+                 machine's resolver"
+            ),
+        ),
+        ConnectCause::ResolverFailed => (
+            format!("could not resolve host {host}"),
+            format!(
+                "the resolver did not answer for {host}: check this machine's resolver \
+                 (/etc/resolv.conf) and its network, then try again"
+            ),
+        ),
+    }
+}
+
 /// The one-line error (with its hint) for a request that got no answer.
 pub(super) fn transport_error(
     req: &Request,
@@ -266,6 +468,25 @@ pub(super) fn transport_error(
             ),
             hint,
         );
+    } else if let Some(cause) = connect_cause(&err) {
+        let host = url::Url::parse(&req.url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .unwrap_or_default();
+        let (what, hint) = connect_advice(cause, &host);
+        let message = format!(
+            "{} {url}: {what}{tries}: {}",
+            req.method,
+            describe_reqwest(&err)
+        );
+        // No connection was made, so nothing was sent. Only a host name
+        // that failed is the endpoint's: an exhausted resource is this
+        // machine's, and no other endpoint would do better.
+        return if cause.about_endpoint() {
+            unreachable(message, hint)
+        } else {
+            hinted(message, hint)
+        };
     } else if err.is_timeout() {
         (
             format!("timed out after {}s", req.timeout.as_secs_f64()),
@@ -277,10 +498,9 @@ pub(super) fn transport_error(
             req.method,
             describe_reqwest(&err)
         );
-        return anyhow::Error::new(super::errors::Unreachable(message)).context(
-            crate::error::Advice(
-                "check that the endpoint is reachable from here (VPN, proxy, firewall)",
-            ),
+        return unreachable(
+            message,
+            "check that the endpoint is reachable from here (VPN, proxy, firewall)".to_string(),
         );
     } else if err.is_body() || err.is_decode() {
         (
@@ -300,6 +520,17 @@ pub(super) fn transport_error(
         hint,
     )
     .context(Unanswered)
+}
+
+/// An error for a request that never reached its endpoint, with `hint`:
+/// an [`Unreachable`](super::errors::Unreachable) under a hint layer, so
+/// the hint shows however the error is wrapped later (a login's failure
+/// is shared by its sites behind a type of its own).
+fn unreachable(message: String, hint: String) -> anyhow::Error {
+    add_hint(
+        anyhow::Error::new(super::errors::Unreachable(message)),
+        hint,
+    )
 }
 
 const TIMEOUT_HINT: &str =
@@ -352,6 +583,170 @@ mod tests {
             classify_tls("tcp connect error: Connection refused (os error 111)"),
             None
         );
+    }
+
+    /// One layer of a cause chain, as reqwest and hyper-util build them.
+    #[derive(Debug)]
+    struct Layer(&'static str, Box<dyn std::error::Error + Send + Sync>);
+
+    impl std::fmt::Display for Layer {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Layer {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&*self.1)
+        }
+    }
+
+    /// `cause` under the layers reqwest puts above a failed connection.
+    fn connecting(step: &'static str, cause: std::io::Error) -> Layer {
+        Layer(
+            "error sending request",
+            Box::new(Layer(
+                "client error (Connect)",
+                Box::new(Layer(step, Box::new(cause))),
+            )),
+        )
+    }
+
+    /// A failed lookup as hyper-util's resolver reports it, with `io` as
+    /// the standard library's error.
+    fn lookup(io: std::io::Error) -> Layer {
+        let resolving = Layer("error resolving DNS", Box::new(io));
+        Layer(
+            "error sending request",
+            Box::new(Layer(
+                "client error (Connect)",
+                Box::new(Layer("dns error", Box::new(resolving))),
+            )),
+        )
+    }
+
+    /// The standard library's error for a `getaddrinfo` code.
+    #[cfg(unix)]
+    fn gai_error(code: libc::c_int) -> std::io::Error {
+        std::io::Error::other(format!(
+            "failed to lookup address information: {}",
+            gai_text(code)
+        ))
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn exhausted_resources_are_read_from_the_os_error() {
+        use std::io::Error;
+        let open = connecting("tcp open error", Error::from_raw_os_error(libc::EMFILE));
+        assert_eq!(connect_cause(&open), Some(ConnectCause::OpenFiles));
+        let system = connecting("tcp open error", Error::from_raw_os_error(libc::ENFILE));
+        assert_eq!(connect_cause(&system), Some(ConnectCause::SystemFiles));
+        let ports = connecting(
+            "tcp connect error",
+            Error::from_raw_os_error(libc::EADDRNOTAVAIL),
+        );
+        assert_eq!(connect_cause(&ports), Some(ConnectCause::LocalPorts));
+        // A lookup that could not open /etc/hosts or a socket (EAI_SYSTEM).
+        let lookup_open = lookup(Error::from_raw_os_error(libc::EMFILE));
+        assert_eq!(connect_cause(&lookup_open), Some(ConnectCause::OpenFiles));
+        // What the endpoint's side does is none of these.
+        for errno in [libc::ECONNREFUSED, libc::EHOSTUNREACH, libc::ENETUNREACH] {
+            let other = connecting("tcp connect error", Error::from_raw_os_error(errno));
+            assert_eq!(connect_cause(&other), None, "{other}");
+        }
+        // Only the error's code counts, not a text that looks like one.
+        let text = connecting("tcp open error", Error::other("Too many open files"));
+        assert_eq!(connect_cause(&text), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn failed_lookups_are_told_from_a_resolver_that_may_answer_later() {
+        let unknown = lookup(gai_error(libc::EAI_NONAME));
+        assert_eq!(connect_cause(&unknown), Some(ConnectCause::UnknownHost));
+        let again = lookup(gai_error(libc::EAI_AGAIN));
+        assert_eq!(connect_cause(&again), Some(ConnectCause::ResolverFailed));
+        // The resolver's text without the lookup's layers is not a lookup.
+        assert_eq!(connect_cause(&gai_error(libc::EAI_NONAME)), None);
+        // The standard library's own error for a name that never resolves
+        // (RFC 6761); a machine without a resolver says to try again.
+        use std::net::ToSocketAddrs;
+        let real = ("osprey-test.invalid", 0)
+            .to_socket_addrs()
+            .expect_err(".invalid never resolves");
+        let cause = connect_cause(&lookup(real));
+        assert!(
+            matches!(
+                cause,
+                Some(ConnectCause::UnknownHost | ConnectCause::ResolverFailed)
+            ),
+            "{cause:?}"
+        );
+    }
+
+    #[test]
+    fn only_a_resolver_that_failed_for_now_is_tried_again() {
+        for (cause, passes) in [
+            (ConnectCause::OpenFiles, false),
+            (ConnectCause::SystemFiles, false),
+            (ConnectCause::LocalPorts, false),
+            (ConnectCause::UnknownHost, false),
+            (ConnectCause::ResolverFailed, true),
+        ] {
+            assert_eq!(cause.may_pass(), passes, "{cause:?}");
+            let endpoint = matches!(
+                cause,
+                ConnectCause::UnknownHost | ConnectCause::ResolverFailed
+            );
+            assert_eq!(cause.about_endpoint(), endpoint, "{cause:?}");
+        }
+    }
+
+    #[test]
+    fn connect_hints_name_the_remedy_and_never_the_vpn() {
+        let (what, hint) = connect_advice(ConnectCause::OpenFiles, "h");
+        assert_eq!(what, "too many open files");
+        assert!(
+            hint.starts_with("osprey ran out of open files")
+                && hint.contains("raise `ulimit -n`")
+                && hint.ends_with("or lower --concurrency"),
+            "{hint}"
+        );
+        #[cfg(unix)]
+        {
+            let (soft, _) = open_files_limit().expect("a finite limit of open files");
+            assert!(hint.contains(&format!("(limit {soft})")), "{hint}");
+        }
+        let (_, hint) = connect_advice(ConnectCause::SystemFiles, "h");
+        assert!(hint.contains("`fs.file-max`"), "{hint}");
+        let (what, hint) = connect_advice(ConnectCause::LocalPorts, "h");
+        assert_eq!(what, "out of local ports");
+        assert!(
+            hint.contains("--concurrency") && hint.contains("`net.ipv4.ip_local_port_range`"),
+            "{hint}"
+        );
+        let (what, hint) = connect_advice(ConnectCause::UnknownHost, "keystone.example");
+        assert_eq!(what, "host keystone.example does not resolve");
+        assert!(
+            hint.contains("keystone.example does not resolve here") && hint.contains("`auth_url`"),
+            "{hint}"
+        );
+        let (what, _) = connect_advice(ConnectCause::ResolverFailed, "keystone.example");
+        assert_eq!(what, "could not resolve host keystone.example");
+        for cause in [
+            ConnectCause::OpenFiles,
+            ConnectCause::SystemFiles,
+            ConnectCause::LocalPorts,
+            ConnectCause::UnknownHost,
+            ConnectCause::ResolverFailed,
+        ] {
+            let (what, hint) = connect_advice(cause, "h");
+            assert!(
+                !hint.contains("VPN") && !what.ends_with('.'),
+                "{cause:?}: {hint}"
+            );
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod common;
 mod config_diff;
 mod config_errors;
 mod config_fuzz;
+mod connect_errors;
 mod fault_matrix;
 mod flavor;
 mod generated;
