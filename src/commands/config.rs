@@ -36,9 +36,11 @@ pub(crate) fn show(config: &Config, unmask: bool) -> anyhow::Result<Report> {
     crate::config::ensure_clouds(config)?;
     let shown = config.show(unmask);
     let mut rows = Rows::new(crate::config::SHOW_COLUMNS);
-    rows.rows = shown.rows;
+    for row in shown.rows {
+        rows.push(row);
+    }
     // Every cloud skipped: the warnings say why, then the command fails.
-    let error = rows.rows.is_empty().then(|| {
+    let error = rows.is_empty().then(|| {
         crate::error::hinted(
             format!(
                 "none of the {} configured clouds could be resolved",

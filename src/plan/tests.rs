@@ -159,8 +159,8 @@ async fn a_failure_at_the_third_site_rolls_back_the_other_two() {
     assert_eq!(done.1.entries.len(), 2);
     assert_eq!(report.failures.len(), 1);
     assert_eq!(report.failures[0].0, site("r3"));
-    let rows = &report.rows.rows;
-    assert_eq!(rows[0]["status"], "rolled back");
+    let status = report.rows.get(0, "status").cloned().unwrap_or_default();
+    assert_eq!(status, "rolled back");
     assert!(
         report
             .notes
@@ -210,8 +210,11 @@ async fn dry_run_and_refusal_change_nothing() {
     .await
     .unwrap();
     assert!(report.findings);
-    assert_eq!(report.rows.rows.len(), 3);
-    assert_eq!(report.rows.rows[0]["action"], "create");
+    assert_eq!(report.rows.len(), 3);
+    assert_eq!(
+        report.rows.get(0, "action").cloned().unwrap_or_default(),
+        "create"
+    );
     let opts = Options {
         mode: Mode::Ask,
         exit_code: false,
@@ -530,5 +533,8 @@ async fn a_failure_reads_what_it_left_from_its_error() {
     .await
     .unwrap();
     assert_eq!(done.0, [Status::FailedRestored]);
-    assert_eq!(report.rows.rows[0]["status"], "failed, original restored");
+    assert_eq!(
+        report.rows.get(0, "status").cloned().unwrap_or_default(),
+        "failed, original restored"
+    );
 }

@@ -23,37 +23,62 @@ pub(crate) enum Format {
 
 /// Rows to print: `columns` fixes the order of table and CSV columns; a row
 /// may lack a key (it renders empty, and is omitted from JSON and YAML).
+///
+/// A row is kept as one value per column, not as a map of its own: a
+/// thousand sites' quotas are tens of thousands of rows, and a map per row
+/// (its keys copied into each) cost most of a large run's memory.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Rows {
     pub(crate) columns: Vec<String>,
-    pub(crate) rows: Vec<Row>,
+    /// Per row, per column: `None` where the row lacks the key.
+    cells: Vec<Vec<Option<Value>>>,
 }
 
 impl Rows {
     pub(crate) fn new(columns: &[&str]) -> Self {
         Rows {
             columns: columns.iter().map(|c| c.to_string()).collect(),
-            rows: Vec::new(),
+            cells: Vec::new(),
         }
     }
 
-    pub(crate) fn push(&mut self, row: Row) {
-        self.rows.push(row);
+    /// Adds a row given as a map; keys that are not columns are not shown
+    /// in any format, so they are not kept.
+    pub(crate) fn push(&mut self, mut row: Row) {
+        let cells = self.columns.iter().map(|c| row.swap_remove(c)).collect();
+        self.cells.push(cells);
     }
 
     /// Rows of a typed view: its fields are the columns, in order, and the
     /// JSON keys; a field skipped when serializing is a key the row lacks.
     pub(crate) fn typed<T: Serialize + Default>(items: impl IntoIterator<Item = T>) -> Self {
-        Rows {
+        let mut rows = Rows {
             columns: columns::of::<T>(),
-            rows: items
-                .into_iter()
-                .map(|item| match serde_json::to_value(item) {
-                    Ok(Value::Object(row)) => row,
-                    _ => Row::new(),
-                })
-                .collect(),
+            cells: Vec::new(),
+        };
+        for item in items {
+            match serde_json::to_value(item) {
+                Ok(Value::Object(row)) => rows.push(row),
+                _ => rows.push(Row::new()),
+            }
         }
+        rows
+    }
+
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    /// Row `row`'s value of `column`; `None` where it lacks the key.
+    #[cfg(test)]
+    pub(crate) fn get(&self, row: usize, column: &str) -> Option<&Value> {
+        let at = self.columns.iter().position(|c| c == column)?;
+        self.cells.get(row)?.get(at)?.as_ref()
     }
 
     /// Whether `name` means one of the columns (by key or header).
@@ -63,21 +88,28 @@ impl Rows {
 
     /// Drops a column that a flag leaves out (`sites` without `--check`).
     pub(crate) fn without(mut self, column: &str) -> Self {
-        self.columns.retain(|c| c != column);
+        if let Some(at) = self.columns.iter().position(|c| c == column) {
+            self.columns.remove(at);
+            for row in &mut self.cells {
+                row.remove(at);
+            }
+        }
         self
     }
 }
 
-/// Prints rows on stdout in the format asked for.
+/// Prints rows on stdout in the format asked for, JSON and YAML as they
+/// are made (a large run's output is never held whole).
 pub(crate) fn print(rows: &Rows, opts: &RenderOptions) -> anyhow::Result<()> {
     use std::io::Write;
     if rows.columns.is_empty() {
         return Ok(());
     }
-    let text = render(rows, opts)?;
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not an error worth reporting.
-    let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+    // An unknown column is an error; a failed write is not worth
+    // reporting: it is a closed pipe (`| head`).
+    let opts = opts.resolved(&rows.columns)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let _ = write(rows, &opts, &mut out).and_then(|()| Ok(out.flush()?));
     Ok(())
 }
 
@@ -199,71 +231,108 @@ fn column_named(known: &[String], name: &str) -> Option<String> {
         .cloned()
 }
 
-/// Renders rows as text for stdout; an unknown `-c`/`--sort-column` is an error.
+/// Renders rows as text; an unknown `-c`/`--sort-column` is an error.
+#[cfg(test)]
 pub(crate) fn render(rows: &Rows, opts: &RenderOptions) -> anyhow::Result<String> {
-    let opts = &opts.resolved(&rows.columns)?;
-    let columns: Vec<&String> = if opts.columns.is_empty() {
+    let opts = opts.resolved(&rows.columns)?;
+    let mut out = Vec::new();
+    write(rows, &opts, &mut out)?;
+    Ok(String::from_utf8(out)?)
+}
+
+/// One row as the chosen columns show it: the row's cells, and each
+/// column's name with its place among the rows' columns.
+struct Shown<'a> {
+    columns: &'a [(&'a str, usize)],
+    cells: &'a [Option<Value>],
+}
+
+impl Shown<'_> {
+    fn get(&self, at: usize) -> Option<&Value> {
+        self.cells.get(at).and_then(Option::as_ref)
+    }
+}
+
+/// A row as a map of the shown columns it has (JSON and YAML).
+impl Serialize for Shown<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        for (name, at) in self.columns {
+            if let Some(v) = self.get(*at) {
+                map.serialize_entry(name, v)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// Every shown row, in order (JSON and YAML).
+struct ShownRows<'a>(&'a [Shown<'a>]);
+
+impl Serialize for ShownRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0)
+    }
+}
+
+/// Writes rows in the format asked for; `opts` are resolved already (see
+/// [`RenderOptions::resolved`]).
+fn write(rows: &Rows, opts: &RenderOptions, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    let place = |name: &str| rows.columns.iter().position(|c| c == name);
+    let columns: Vec<(&str, usize)> = if opts.columns.is_empty() {
         // A table hides columns no row has (config show's unset keys);
         // the other formats keep every column so scripts see a fixed shape.
         rows.columns
             .iter()
-            .filter(|c| {
+            .enumerate()
+            .filter(|(at, _)| {
                 opts.format != Format::Table
-                    || rows.rows.is_empty()
-                    || rows.rows.iter().any(|r| r.contains_key(*c))
+                    || rows.cells.is_empty()
+                    || rows.cells.iter().any(|r| r.get(*at).is_some_and(Option::is_some))
             })
+            .map(|(at, c)| (c.as_str(), at))
             .collect()
     } else {
-        opts.columns.iter().collect()
+        opts.columns
+            .iter()
+            .filter_map(|c| Some((c.as_str(), place(c)?)))
+            .collect()
     };
-    let mut data: Vec<&Row> = rows.rows.iter().collect();
+    let mut data: Vec<Shown> = rows
+        .cells
+        .iter()
+        .map(|cells| Shown {
+            columns: &columns,
+            cells,
+        })
+        .collect();
     if !opts.sort_columns.is_empty() {
+        let keys: Vec<usize> = opts.sort_columns.iter().filter_map(|c| place(c)).collect();
         data.sort_by(|a, b| {
-            opts.sort_columns
-                .iter()
-                .map(|c| compare(a.get(c), b.get(c)))
+            keys.iter()
+                .map(|at| compare(a.get(*at), b.get(*at)))
                 .find(|o| o.is_ne())
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
     }
-    Ok(match opts.format {
-        Format::Table => table(&columns, &data),
+    match opts.format {
+        Format::Table => out.write_all(table(&columns, &data).as_bytes())?,
         Format::Json => {
-            let list: Vec<Value> = data
-                .iter()
-                .map(|r| Value::Object(project(r, &columns)))
-                .collect();
-            let mut s = serde_json::to_string_pretty(&list)?;
-            s.push('\n');
-            s
+            serde_json::to_writer_pretty(&mut *out, &ShownRows(&data))?;
+            out.write_all(b"\n")?;
         }
-        Format::Yaml => {
-            let list: Vec<Value> = data
-                .iter()
-                .map(|r| Value::Object(project(r, &columns)))
-                .collect();
-            if list.is_empty() {
-                "[]\n".to_string()
-            } else {
-                serde_yaml::to_string(&list)?
+        Format::Yaml if data.is_empty() => out.write_all(b"[]\n")?,
+        Format::Yaml => serde_yaml::to_writer(&mut *out, &ShownRows(&data))?,
+        Format::Csv => out.write_all(csv(&columns, &data).as_bytes())?,
+        Format::Value => {
+            for r in &data {
+                let cells: Vec<String> = columns.iter().map(|(_, at)| cell(r.get(*at))).collect();
+                writeln!(out, "{}", cells.join(" "))?;
             }
         }
-        Format::Csv => csv(&columns, &data),
-        Format::Value => data
-            .iter()
-            .map(|r| {
-                let cells: Vec<String> = columns.iter().map(|c| cell(r.get(*c))).collect();
-                format!("{}\n", cells.join(" "))
-            })
-            .collect(),
-    })
-}
-
-fn project(row: &Row, columns: &[&String]) -> Row {
-    columns
-        .iter()
-        .filter_map(|c| row.get(*c).map(|v| ((*c).clone(), v.clone())))
-        .collect()
+    }
+    Ok(())
 }
 
 fn compare(a: Option<&Value>, b: Option<&Value>) -> std::cmp::Ordering {
@@ -305,14 +374,14 @@ pub(crate) fn cell(value: Option<&Value>) -> String {
     }
 }
 
-fn table(columns: &[&String], data: &[&Row]) -> String {
+fn table(columns: &[(&str, usize)], data: &[Shown]) -> String {
     let mut t = Table::new();
     // openstackclient's look: `+---+` rules above and below the header.
     t.load_style(ASCII_FULL_CONDENSED.header_separator(LineStyle::new('+', '-', '+', '+')))
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(columns.iter().map(|c| header(c)));
+        .set_header(columns.iter().map(|(c, _)| header(c)));
     for row in data {
-        t.add_row(columns.iter().map(|c| cell(row.get(*c))));
+        t.add_row(columns.iter().map(|(_, at)| cell(row.get(*at))));
     }
     format!("{t}\n")
 }
@@ -339,16 +408,16 @@ fn header(column: &str) -> String {
         .join(" ")
 }
 
-fn csv(columns: &[&String], data: &[&Row]) -> String {
+fn csv(columns: &[(&str, usize)], data: &[Shown]) -> String {
     let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     let mut out = String::new();
-    let head: Vec<String> = columns.iter().map(|c| quote(c)).collect();
+    let head: Vec<String> = columns.iter().map(|(c, _)| quote(c)).collect();
     out.push_str(&head.join(","));
     out.push('\n');
     for row in data {
         let cells: Vec<String> = columns
             .iter()
-            .map(|c| match row.get(*c) {
+            .map(|(_, at)| match row.get(*at) {
                 Some(Value::Number(n)) => n.to_string(),
                 v => quote(&cell(v)),
             })

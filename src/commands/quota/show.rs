@@ -415,7 +415,7 @@ mod tests {
         assert_eq!(t[0].mark(), "over");
         assert_eq!(t[0].headroom(), Some(-4));
         let p = pivot(&read, &t);
-        assert_eq!(p.rows[0]["c/r1"], "8/10");
-        assert_eq!(p.rows[0]["total"], "16/20");
+        assert_eq!(p.get(0, "c/r1").cloned().unwrap_or_default(), "8/10");
+        assert_eq!(p.get(0, "total").cloned().unwrap_or_default(), "16/20");
     }
 }
