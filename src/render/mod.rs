@@ -289,7 +289,10 @@ fn write(rows: &Rows, opts: &RenderOptions, out: &mut impl std::io::Write) -> an
             .filter(|(at, _)| {
                 opts.format != Format::Table
                     || rows.cells.is_empty()
-                    || rows.cells.iter().any(|r| r.get(*at).is_some_and(Option::is_some))
+                    || rows
+                        .cells
+                        .iter()
+                        .any(|r| r.get(*at).is_some_and(Option::is_some))
             })
             .map(|(at, c)| (c.as_str(), at))
             .collect()

@@ -2,7 +2,8 @@
 //! 1000 fakestack sites in 20 clouds, 50 ms of latency on every request,
 //! default flags, a cold token cache. For each: the median wall time, its
 //! ratio to one site, the peak RSS (whole, and per site over the one-site
-//! run) and the most file descriptors osprey held at once. Then 1000 sites
+//! run) and the most file descriptors osprey held at once, both sampled
+//! from /proc while it runs. Then 1000 sites
 //! again with the soft limit on open files at 1024 (hard above it) and
 //! with soft and hard at 256: every site must succeed.
 //!
@@ -83,46 +84,59 @@ fn run_once(clouds: &Path, sites: &str, nofile: Option<(u64, u64)>) -> Measure {
     }
     let started = Instant::now();
     let mut child = cmd.spawn().expect("run osprey");
-    let pid = child.id() as libc::pid_t;
+    let pid = child.id();
     let stderr = child.stderr.take().expect("stderr");
     let reader = std::thread::spawn(move || {
         let mut text = String::new();
         std::io::Read::read_to_string(&mut { stderr }, &mut text).ok();
         text
     });
-    // The descriptors osprey holds, sampled while it runs.
+    // Osprey's descriptors and peak RSS, sampled while it runs. The
+    // kernel's own peak (wait4's ru_maxrss) would count this process's
+    // memory too: the child starts as a copy of it (fakestack and all)
+    // before it execs osprey. So only samples taken after the exec count.
     let done = Arc::new(AtomicBool::new(false));
     let most = Arc::new(AtomicUsize::new(0));
+    let hwm = Arc::new(AtomicUsize::new(0));
     let sampler = {
-        let (done, most) = (done.clone(), most.clone());
+        let (done, most, hwm) = (done.clone(), most.clone(), hwm.clone());
         std::thread::spawn(move || {
-            let dir = format!("/proc/{pid}/fd");
+            let proc = format!("/proc/{pid}");
             while !done.load(Ordering::Relaxed) {
-                if let Ok(entries) = std::fs::read_dir(&dir) {
-                    most.fetch_max(entries.count(), Ordering::Relaxed);
+                let comm = std::fs::read_to_string(format!("{proc}/comm")).unwrap_or_default();
+                if comm.trim() == "osprey" {
+                    if let Ok(entries) = std::fs::read_dir(format!("{proc}/fd")) {
+                        most.fetch_max(entries.count(), Ordering::Relaxed);
+                    }
+                    if let Some(kib) = vm_hwm(&proc) {
+                        hwm.fetch_max(kib, Ordering::Relaxed);
+                    }
                 }
                 std::thread::sleep(Duration::from_millis(2));
             }
         })
     };
-    // wait4 reaps the child and gives its own peak RSS.
-    let mut status = 0;
-    // SAFETY: rusage is plain data that wait4 fills in.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let status = child.wait().expect("wait for osprey");
     let wall = started.elapsed();
     done.store(true, Ordering::Relaxed);
     sampler.join().ok();
-    std::mem::forget(child);
     let stderr = reader.join().unwrap_or_default();
     let tail: Vec<&str> = stderr.lines().rev().take(3).collect();
     Measure {
         wall,
-        rss_kib: usage.ru_maxrss as u64,
+        rss_kib: hwm.load(Ordering::Relaxed) as u64,
         fds: most.load(Ordering::Relaxed),
-        ok: reaped == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        ok: status.success(),
         stderr_tail: tail.into_iter().rev().collect::<Vec<_>>().join(" | "),
     }
+}
+
+/// A process's peak resident memory so far (`VmHWM`), in KiB. Sampled
+/// up to its end, it misses at most the last 2 ms of growth.
+fn vm_hwm(proc: &str) -> Option<usize> {
+    let status = std::fs::read_to_string(format!("{proc}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// The run with the median wall time of `RUNS`.
