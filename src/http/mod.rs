@@ -1,10 +1,13 @@
-//! HTTP: one reqwest client per TLS identity, connect and per-read timeouts,
+//! HTTP: one reqwest client per TLS identity (its TLS configuration built
+//! once), connect and per-read timeouts,
 //! retries with backoff for replayable idempotent calls, `Retry-After`,
 //! streamed request and response bodies, and `-v`/`-vv` traces with secrets
 //! masked.
 
 mod errors;
+mod pool;
 mod stream;
+mod tls;
 mod trace;
 mod transport;
 
@@ -18,14 +21,15 @@ use crate::error::hinted;
 use bytes::{Bytes, BytesMut};
 use errors::snippet;
 use futures::{StreamExt, TryStreamExt};
+use pool::build_client;
 use reqwest::header::{CONTENT_LENGTH, HeaderMap, HeaderName, HeaderValue};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use stream::{Activity, Incoming, Outgoing};
-use transport::{Failure, build_client, transport_error};
+use transport::{Failure, transport_error};
 
 pub(crate) const USER_AGENT: &str = concat!("osprey/", env!("CARGO_PKG_VERSION"));
 
@@ -60,6 +64,9 @@ const MAX_ERROR_BODY: usize = 1 << 20;
 /// The HTTP layer shared by every site of a run.
 pub struct Http {
     clients: Mutex<HashMap<TlsIdentity, reqwest::Client>>,
+    /// The TLS configuration of each identity, built once for all its
+    /// clients (see `tls.rs`).
+    tls_configs: Mutex<HashMap<TlsIdentity, Arc<rustls::ClientConfig>>>,
     verbose: u8,
 }
 
@@ -288,6 +295,7 @@ impl Http {
     pub fn new(verbose: u8) -> Self {
         Http {
             clients: Mutex::new(HashMap::new()),
+            tls_configs: Mutex::new(HashMap::new()),
             verbose,
         }
     }
@@ -298,9 +306,21 @@ impl Http {
         if let Some(c) = clients.get(tls) {
             return Ok(c.clone());
         }
-        let client = build_client(tls)?;
+        let client = build_client(self.tls_config(tls)?.as_ref())?;
         clients.insert(tls.clone(), client.clone());
         Ok(client)
+    }
+
+    /// The TLS configuration of an identity, built on first use. A failure
+    /// (an unreadable `cacert`) is not kept: each site reports it.
+    fn tls_config(&self, tls: &TlsIdentity) -> anyhow::Result<Arc<rustls::ClientConfig>> {
+        let mut configs = self.tls_configs.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = configs.get(tls) {
+            return Ok(c.clone());
+        }
+        let config = Arc::new(tls::client_config(tls)?);
+        configs.insert(tls.clone(), config.clone());
+        Ok(config)
     }
 
     /// How much to trace: 0 nothing, 1 each request, 2 with bodies.

@@ -62,6 +62,19 @@ fn sites_with_one_tls_identity_share_one_client() {
     let clients = http.clients.lock().unwrap();
     assert_eq!(clients.len(), 2, "{:?}", clients.keys());
     assert!(clients.contains_key(&verified) && clients.contains_key(&insecure));
+    assert_eq!(http.tls_configs.lock().unwrap().len(), 2);
+}
+
+#[test]
+fn the_tls_configuration_offers_http2() {
+    let verified = TlsIdentity {
+        verify: true,
+        ..TlsIdentity::default()
+    };
+    let config = tls::client_config(&verified).unwrap();
+    assert_eq!(config.alpn_protocols, [&b"h2"[..], b"http/1.1"]);
+    let insecure = TlsIdentity::default();
+    assert!(tls::client_config(&insecure).is_ok());
 }
 
 const TIMEOUT: Duration = Duration::from_millis(500);
