@@ -38,7 +38,10 @@ use std::sync::Arc;
 /// Runs the command and returns how the process should exit.
 pub fn run(cli: Cli) -> ExitStatus {
     let budget = fanout::Budget::raise();
-    let settings = match Settings::resolve(&cli.global, budget) {
+    let settings = match budget
+        .check()
+        .and_then(|()| Settings::resolve(&cli.global, budget))
+    {
         Ok(s) => s,
         Err(e) => {
             print_error(None, &e);

@@ -21,7 +21,7 @@ use crate::auth::discovery::{Discovered, discover, implied_base};
 use crate::auth::keystone::Token;
 use crate::config::RegionConfig;
 use crate::error::hinted;
-use crate::http::{Request, Response, answer_lost, has_status, is_unreachable};
+use crate::http::{Request, Response, SitePool, Via, answer_lost, has_status, is_unreachable};
 use anyhow::Context;
 pub use endpoint::Endpoint;
 pub(crate) use endpoint::Paging;
@@ -65,6 +65,18 @@ pub struct SiteClient {
     session: Arc<Session>,
     interface: String,
     discovered: tokio::sync::Mutex<HashMap<Service, Known>>,
+    /// The connections to the site's services (Keystone's are the
+    /// session's): the site's own, so they close when its work is done.
+    pool: SitePool,
+}
+
+/// See [`SiteClient::release_on_drop`].
+pub(crate) struct ReleaseOnDrop(Arc<SiteClient>);
+
+impl Drop for ReleaseOnDrop {
+    fn drop(&mut self) {
+        self.0.release();
+    }
 }
 
 /// What is known of a service's versions: found in this run, or read from
@@ -82,13 +94,28 @@ impl SiteClient {
         interface_flag: Option<&str>,
     ) -> Self {
         let interface = interface_flag.unwrap_or(&config.interface).to_string();
+        let pool = SitePool::new(session.tls().clone());
         SiteClient {
             id: SiteId::new(&config.cloud, &config.region),
             config,
             session,
             interface,
             discovered: tokio::sync::Mutex::new(HashMap::new()),
+            pool,
         }
+    }
+
+    /// Closes the site's idle connections, its work being done for now
+    /// (what it found is kept). A request in flight keeps its connection
+    /// until it ends; the next request opens new ones.
+    pub(crate) fn release(&self) {
+        self.pool.release();
+    }
+
+    /// A guard that releases the site when dropped: when its task ends,
+    /// finished, failed, timed out or dropped on Ctrl-C.
+    pub(crate) fn release_on_drop(self: &Arc<Self>) -> ReleaseOnDrop {
+        ReleaseOnDrop(self.clone())
     }
 
     pub(crate) fn session(&self) -> &Arc<Session> {
@@ -181,7 +208,7 @@ impl SiteClient {
             let token = self.session.token().await?;
             let result = discover(
                 self.session.http(),
-                self.session.tls(),
+                Via::Site(&self.pool),
                 service,
                 &url,
                 Some(token.id.expose()),
@@ -466,7 +493,11 @@ impl SiteClient {
             if let Some(b) = &body {
                 req = req.json(b.clone());
             }
-            let resp = self.session.http().send(self.session.tls(), &req).await?;
+            let resp = self
+                .session
+                .http()
+                .send_via(Via::Site(&self.pool), &req)
+                .await?;
             if resp.status.as_u16() == 401 && !retried {
                 retried = true;
                 self.session.invalidate(&token).await;

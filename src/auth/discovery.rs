@@ -3,7 +3,7 @@
 
 use super::catalog::Service;
 use crate::error::{hinted, redact_url};
-use crate::http::{Http, Request, TlsIdentity};
+use crate::http::{Http, Request, TlsIdentity, Via};
 use reqwest::Method;
 use serde_json::Value;
 use std::time::Duration;
@@ -92,7 +92,7 @@ fn major(id: &str) -> Option<u32> {
 /// (`http://host:9292`) is resolved through the versions it lists.
 pub(crate) async fn discover(
     http: &Http,
-    tls: &TlsIdentity,
+    via: Via<'_>,
     service: Service,
     catalog_url: &str,
     token: Option<&str>,
@@ -107,7 +107,7 @@ pub(crate) async fn discover(
     if let Some(t) = token {
         req = req.header("x-auth-token", t);
     }
-    let resp = http.send(tls, &req).await?.ok()?;
+    let resp = http.send_via(via, &req).await?.ok()?;
     let doc: Value = resp.json()?;
     let entries = version_entries(&doc);
     let want = wanted_major(service);
@@ -257,7 +257,15 @@ pub(crate) async fn keystone_v3(
     auth_url: &str,
     timeout: Duration,
 ) -> anyhow::Result<Discovered> {
-    let found = discover(http, tls, Service::Identity, auth_url, None, timeout).await;
+    let found = discover(
+        http,
+        Via::Shared(tls),
+        Service::Identity,
+        auth_url,
+        None,
+        timeout,
+    )
+    .await;
     match found {
         Ok(d) => Ok(d),
         Err(e) => Err(e.context(format!(

@@ -101,6 +101,8 @@ pub(crate) async fn sites(estate: &Estate<'_>, args: &SitesArgs) -> anyhow::Resu
 }
 
 async fn probe(client: Arc<SiteClient>, check: bool) -> Partial<SiteRow> {
+    // The site's connections close when its probe ends, however.
+    let _release = client.release_on_drop();
     let id = &client.id;
     let session = client.session();
     let started = Instant::now();

@@ -2,10 +2,17 @@
 //! (as Go's runtime does since 1.19), and the number of sites that may
 //! work at once without the run needing more files than that.
 
-/// Files a site holds at most while it works: one connection per request
-/// in flight, and a site reads its services (compute, network, volume,
-/// image, identity) in parallel.
-pub(crate) const FILES_PER_SITE: usize = 5;
+use crate::http::CONNECTIONS_PER_SITE;
+
+/// Files a site holds at most while it works: a connection per request in
+/// flight (see [`CONNECTIONS_PER_SITE`]).
+const FILES_PER_SITE: usize = CONNECTIONS_PER_SITE;
+
+/// The fewest open files a run needs: its runtime, its configuration, a
+/// login and one site's connections. Below it the run would fail in ways
+/// that say nothing of the cause (the runtime's signal handling cannot even
+/// start under 8), so it does not start.
+const MIN_FILES: u64 = 32;
 
 /// What osprey may open at most: the soft limit on open files after
 /// [`raise`], or `None` where there is no such limit to read.
@@ -21,6 +28,20 @@ impl Budget {
     pub(crate) fn raise() -> Budget {
         Budget {
             files: raise_open_files(),
+        }
+    }
+
+    /// An error when the limit is below what any run needs.
+    pub(crate) fn check(&self) -> anyhow::Result<()> {
+        match self.files {
+            Some(files) if files < MIN_FILES => Err(crate::error::hinted(
+                format!(
+                    "the limit on open files is {files}, and osprey needs at least {MIN_FILES}"
+                ),
+                "raise it in the shell that runs osprey (`ulimit -n 1024`; `ulimit -Hn` shows \
+                 how far it may go)",
+            )),
+            _ => Ok(()),
         }
     }
 
@@ -89,18 +110,30 @@ mod tests {
     #[test]
     fn the_budget_leaves_a_reserve_and_caps_the_sites() {
         let at = |files| Budget { files: Some(files) };
-        // 1024 files: 128 kept back, 896 for sites of 5 files each.
-        assert_eq!(at(1024).concurrency(None), 179);
+        // 1024 files: 128 kept back, 896 for sites of 6 files each.
+        assert_eq!(at(1024).concurrency(None), 149);
         assert_eq!(at(1024).concurrency(Some(16)), 16);
         // 128 files: 32 kept back.
-        assert_eq!(at(128).concurrency(None), 19);
-        assert_eq!(at(128).concurrency(Some(100)), 19);
+        assert_eq!(at(128).concurrency(None), 16);
+        assert_eq!(at(128).concurrency(Some(100)), 16);
         // Too few files for one site still runs one at a time.
         assert_eq!(at(20).concurrency(None), 1);
         // No limit: every site at once, or the cap.
         let unlimited = Budget { files: None };
         assert_eq!(unlimited.concurrency(None), usize::MAX);
         assert_eq!(unlimited.concurrency(Some(8)), 8);
+    }
+
+    #[test]
+    fn a_limit_too_small_for_any_run_is_an_error() {
+        let at = |files| Budget { files: Some(files) };
+        let msg = format!("{:#}", at(16).check().unwrap_err());
+        assert_eq!(
+            msg,
+            "the limit on open files is 16, and osprey needs at least 32"
+        );
+        assert!(at(32).check().is_ok());
+        assert!(Budget { files: None }.check().is_ok());
     }
 
     #[cfg(unix)]

@@ -164,7 +164,8 @@ impl Runner {
         &self.cancel
     }
 
-    /// Runs `task` on every site; reads are abandoned on cancellation.
+    /// Runs `task` on every site; reads are abandoned on cancellation. A
+    /// site's connections are released when its task ends.
     pub(crate) async fn each<T, F, Fut>(&self, sites: &[Arc<SiteClient>], task: F) -> Batch<T>
     where
         F: Fn(Arc<SiteClient>) -> Fut,
@@ -175,8 +176,13 @@ impl Runner {
             |c| c.id.clone(),
             OnCancel::Abandon,
             |c| {
+                // The site's connections close when its task ends, however.
+                let release = c.release_on_drop();
                 let fut = task(c);
-                async move { fut.await.map(Partial::new) }
+                async move {
+                    let _release = release;
+                    fut.await.map(Partial::new)
+                }
             },
         )
         .await

@@ -1,16 +1,19 @@
-//! HTTP: one reqwest client per TLS identity, connect and per-read timeouts,
-//! retries with backoff for replayable idempotent calls, `Retry-After`,
-//! streamed request and response bodies, and `-v`/`-vv` traces with secrets
-//! masked.
+//! HTTP: a connection pool per site (and one per TLS identity for Keystone),
+//! connect and per-read timeouts, retries with backoff for replayable
+//! idempotent calls, `Retry-After`, streamed request and response bodies,
+//! and `-v`/`-vv` traces with secrets masked.
 
 mod errors;
+mod pool;
 mod stream;
+mod tls;
 mod trace;
 mod transport;
 
 pub(crate) use errors::{
     ApiError, Unanswered, answer_lost, error_message, has_status, is_unreachable,
 };
+pub(crate) use pool::{SitePool, Via};
 pub(crate) use stream::{BodyStream, StreamBody};
 pub use transport::TlsIdentity;
 
@@ -18,16 +21,35 @@ use crate::error::hinted;
 use bytes::{Bytes, BytesMut};
 use errors::snippet;
 use futures::{StreamExt, TryStreamExt};
+use pool::build_client;
 use reqwest::header::{CONTENT_LENGTH, HeaderMap, HeaderName, HeaderValue};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use stream::{Activity, Incoming, Outgoing};
-use transport::{Failure, build_client, transport_error};
+use transport::{Failure, transport_error};
 
 pub(crate) const USER_AGENT: &str = concat!("osprey/", env!("CARGO_PKG_VERSION"));
+
+/// The most connections one site holds at once: what a budget of open files
+/// multiplies the concurrency by.
+///
+/// A site's requests are at most this many at once: a command reads its
+/// services in parallel (`sites --check` the six of `Service::ALL`:
+/// identity, compute, network, image, volume, placement; `quota show` four
+/// services and the unified limits; the IP inventory five network lists),
+/// and each read is sequential (pages, a retry, a renewed token). Over
+/// HTTP/1.1 each request in flight holds a connection of its own, and a
+/// pool opens one only for a request that finds none idle, so a site holds
+/// as many as it had requests in flight at once, whether its services
+/// share one listener or each have their own (HTTP/2 needs fewer still).
+/// Idle connections are capped at this number per host too, which bounds
+/// the rare extra one (opened for a request that an older connection,
+/// freed meanwhile, served). Keystone's connections come on top (see
+/// `Via::Shared`): one per login at a time, few per run.
+pub(crate) const CONNECTIONS_PER_SITE: usize = 6;
 
 /// How many times a request is sent at most (the first try and the retries).
 const MAX_ATTEMPTS: u32 = 4;
@@ -59,7 +81,11 @@ const MAX_ERROR_BODY: usize = 1 << 20;
 
 /// The HTTP layer shared by every site of a run.
 pub struct Http {
+    /// Keystone's clients ([`Via::Shared`]), one per TLS identity.
     clients: Mutex<HashMap<TlsIdentity, reqwest::Client>>,
+    /// The TLS configuration of each identity, built once for all its
+    /// clients (see `tls.rs`).
+    tls_configs: Mutex<HashMap<TlsIdentity, Arc<rustls::ClientConfig>>>,
     verbose: u8,
 }
 
@@ -288,19 +314,40 @@ impl Http {
     pub fn new(verbose: u8) -> Self {
         Http {
             clients: Mutex::new(HashMap::new()),
+            tls_configs: Mutex::new(HashMap::new()),
             verbose,
         }
     }
 
-    /// The client for a TLS identity, built on first use.
+    /// The shared client of a TLS identity, built on first use.
     pub(crate) fn client(&self, tls: &TlsIdentity) -> anyhow::Result<reqwest::Client> {
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(c) = clients.get(tls) {
             return Ok(c.clone());
         }
-        let client = build_client(tls)?;
+        let client = build_client(self.tls_config(tls)?.as_ref())?;
         clients.insert(tls.clone(), client.clone());
         Ok(client)
+    }
+
+    /// The TLS configuration of an identity, built on first use. A failure
+    /// (an unreadable `cacert`) is not kept: each site reports it.
+    fn tls_config(&self, tls: &TlsIdentity) -> anyhow::Result<Arc<rustls::ClientConfig>> {
+        let mut configs = self.tls_configs.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = configs.get(tls) {
+            return Ok(c.clone());
+        }
+        let config = Arc::new(tls::client_config(tls)?);
+        configs.insert(tls.clone(), config.clone());
+        Ok(config)
+    }
+
+    /// The client a request goes through.
+    fn client_via(&self, via: Via<'_>) -> anyhow::Result<reqwest::Client> {
+        match via {
+            Via::Shared(tls) => self.client(tls),
+            Via::Site(pool) => pool.client(|| build_client(self.tls_config(&pool.tls)?.as_ref())),
+        }
     }
 
     /// How much to trace: 0 nothing, 1 each request, 2 with bodies.
@@ -312,7 +359,13 @@ impl Http {
     /// status is returned as a `Response` (use [`Response::ok`]);
     /// transport failures are errors.
     pub async fn send(&self, tls: &TlsIdentity, req: &Request) -> anyhow::Result<Response> {
-        let ex = self.exchange(tls, req, false).await?;
+        self.send_via(Via::Shared(tls), req).await
+    }
+
+    /// [`Http::send`] over a site's pool, or the shared client.
+    pub(crate) async fn send_via(&self, via: Via<'_>, req: &Request) -> anyhow::Result<Response> {
+        let tls = via.tls();
+        let ex = self.exchange(via, req, false).await?;
         let body = match ex.body {
             Received::Whole(body) => body,
             // Not asked for a stream, `exchange` reads every body; should
@@ -337,7 +390,7 @@ impl Http {
         tls: &TlsIdentity,
         req: &Request,
     ) -> anyhow::Result<StreamingResponse> {
-        let ex = self.exchange(tls, req, true).await?;
+        let ex = self.exchange(Via::Shared(tls), req, true).await?;
         let (body, error_body): (BodyStream, Bytes) = match ex.body {
             Received::Whole(bytes) => (futures::stream::iter([Ok(bytes.clone())]).boxed(), bytes),
             Received::Streaming(incoming) => {
@@ -362,11 +415,12 @@ impl Http {
     /// The retry loop shared by both sends.
     async fn exchange(
         &self,
-        tls: &TlsIdentity,
+        via: Via<'_>,
         req: &Request,
         stream_success: bool,
     ) -> anyhow::Result<Exchange> {
-        let client = self.client(tls)?;
+        let tls = via.tls();
+        let client = self.client_via(via)?;
         let mut attempt = 1;
         loop {
             let started = Instant::now();

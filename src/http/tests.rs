@@ -1,12 +1,16 @@
-//! Tests of retries, the client cache and the per-read timeouts, the last
-//! against a local server that stalls, dawdles or stops reading.
+//! Tests of retries, the client cache, the per-read timeouts and the sites'
+//! pools, the last two against local servers (one stalls, dawdles or stops
+//! reading; one tells which connection a request came over).
 
 use super::*;
 use axum::Router;
 use axum::body::Body as AxumBody;
 use axum::routing::{get, put};
+use std::collections::BTreeSet;
 use std::convert::Infallible;
 use std::path::PathBuf;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 #[test]
 fn retries_follow_the_method_and_status() {
@@ -62,6 +66,19 @@ fn sites_with_one_tls_identity_share_one_client() {
     let clients = http.clients.lock().unwrap();
     assert_eq!(clients.len(), 2, "{:?}", clients.keys());
     assert!(clients.contains_key(&verified) && clients.contains_key(&insecure));
+    assert_eq!(http.tls_configs.lock().unwrap().len(), 2);
+}
+
+#[test]
+fn the_tls_configuration_offers_http2() {
+    let verified = TlsIdentity {
+        verify: true,
+        ..TlsIdentity::default()
+    };
+    let config = tls::client_config(&verified).unwrap();
+    assert_eq!(config.alpn_protocols, [&b"h2"[..], b"http/1.1"]);
+    let insecure = TlsIdentity::default();
+    assert!(tls::client_config(&insecure).is_ok());
 }
 
 const TIMEOUT: Duration = Duration::from_millis(500);
@@ -320,6 +337,178 @@ async fn a_refused_connection_points_at_the_path_to_the_endpoint() {
     );
 }
 
+/// The client ports of the connections a [`Counting`] server has open.
+type Open = tokio::sync::watch::Sender<BTreeSet<u16>>;
+
+/// A listener that tracks which connections are open, so that a test can
+/// see one end.
+struct Counting {
+    listener: tokio::net::TcpListener,
+    open: Arc<Open>,
+}
+
+/// An accepted connection; it leaves the open set when the server drops it.
+struct Counted {
+    tcp: tokio::net::TcpStream,
+    port: u16,
+    open: Arc<Open>,
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        self.open.send_modify(|o| {
+            o.remove(&self.port);
+        });
+    }
+}
+
+impl tokio::io::AsyncRead for Counted {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.tcp).poll_read(cx, buf)
+    }
+}
+
+impl tokio::io::AsyncWrite for Counted {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.tcp).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.tcp).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.tcp).poll_shutdown(cx)
+    }
+}
+
+impl axum::serve::Listener for Counting {
+    type Io = Counted;
+    type Addr = std::net::SocketAddr;
+
+    async fn accept(&mut self) -> (Counted, std::net::SocketAddr) {
+        let (tcp, addr) = axum::serve::Listener::accept(&mut self.listener).await;
+        self.open.send_modify(|o| {
+            o.insert(addr.port());
+        });
+        let open = self.open.clone();
+        let port = addr.port();
+        (Counted { tcp, port, open }, addr)
+    }
+
+    fn local_addr(&self) -> std::io::Result<std::net::SocketAddr> {
+        self.listener.local_addr()
+    }
+}
+
+/// The client port of the connection a request came over.
+#[derive(Clone)]
+struct Peer(u16);
+
+impl axum::extract::connect_info::Connected<axum::serve::IncomingStream<'_, Counting>> for Peer {
+    fn connect_info(stream: axum::serve::IncomingStream<'_, Counting>) -> Self {
+        Peer(stream.remote_addr().port())
+    }
+}
+
+/// A server whose `/port` answers with the client port of the connection
+/// and whose `/held` does too, once `go` is notified; the ports of the
+/// requests `/held` got go to `arrived`.
+struct PortServer {
+    url: String,
+    open: tokio::sync::watch::Receiver<BTreeSet<u16>>,
+    arrived: tokio::sync::mpsc::UnboundedReceiver<u16>,
+    go: Arc<tokio::sync::Notify>,
+}
+
+async fn serve_ports() -> PortServer {
+    use axum::extract::ConnectInfo;
+    let (arrived_tx, arrived) = tokio::sync::mpsc::unbounded_channel();
+    let go = Arc::new(tokio::sync::Notify::new());
+    let held = {
+        let go = go.clone();
+        move |ConnectInfo(Peer(port)): ConnectInfo<Peer>| async move {
+            arrived_tx.send(port).unwrap();
+            go.notified().await;
+            port.to_string()
+        }
+    };
+    let app = Router::new()
+        .route(
+            "/port",
+            get(|ConnectInfo(Peer(port)): ConnectInfo<Peer>| async move { port.to_string() }),
+        )
+        .route("/held", get(held));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (open, watched) = tokio::sync::watch::channel(BTreeSet::new());
+    let listener = Counting {
+        listener,
+        open: Arc::new(open),
+    };
+    let service = app.into_make_service_with_connect_info::<Peer>();
+    tokio::spawn(async move { axum::serve(listener, service).await });
+    PortServer {
+        url,
+        open: watched,
+        arrived,
+        go,
+    }
+}
+
+/// The client port a request to `path` went over.
+async fn port_via(http: &Http, via: Via<'_>, url: &str, path: &str) -> u16 {
+    let req = Request::new(Method::GET, format!("{url}{path}"), TIMEOUT);
+    let resp = http.send_via(via, &req).await.unwrap().ok().unwrap();
+    std::str::from_utf8(&resp.body).unwrap().parse().unwrap()
+}
+
+/// Waits (at most 5 s) until the server no longer has `port` open.
+async fn closed(server: &mut PortServer, port: u16) {
+    let waited = server.open.wait_for(|open| !open.contains(&port));
+    tokio::time::timeout(Duration::from_secs(5), waited)
+        .await
+        .expect("the connection was not closed")
+        .unwrap();
+}
+
+fn verified() -> TlsIdentity {
+    TlsIdentity {
+        verify: true,
+        ..TlsIdentity::default()
+    }
+}
+
+#[tokio::test]
+async fn sites_do_not_share_a_pool_and_release_closes_one_sites_connections() {
+    let mut server = serve_ports().await;
+    let http = Http::new(0);
+    let (a, b) = (SitePool::new(verified()), SitePool::new(verified()));
+    let from_a = port_via(&http, Via::Site(&a), &server.url, "/port").await;
+    let from_b = port_via(&http, Via::Site(&b), &server.url, "/port").await;
+    assert_ne!(from_a, from_b, "each site connects on its own");
+    assert!(server.open.borrow().contains(&from_a));
+
+    a.release();
+    closed(&mut server, from_a).await;
+    // The other site keeps its connection for its next request.
+    assert!(server.open.borrow().contains(&from_b));
+    // Sites of one identity share its TLS configuration, built once.
+    assert_eq!(http.tls_configs.lock().unwrap().len(), 1);
+    assert!(
+        http.clients.lock().unwrap().is_empty(),
+        "Keystone's is apart"
+    );
+}
+
 #[tokio::test]
 async fn a_host_name_that_does_not_resolve_is_named_and_not_retried() {
     // RFC 6761: `.invalid` never resolves. A machine without a resolver
@@ -356,4 +545,35 @@ async fn a_host_name_that_does_not_resolve_is_named_and_not_retried() {
     );
     // Another endpoint, a fresh catalog's, may have a name that does.
     assert!(is_unreachable(&wrapped));
+}
+
+#[tokio::test]
+async fn a_released_site_sends_again_and_a_request_in_flight_finishes() {
+    let mut server = serve_ports().await;
+    let http = Http::new(0);
+    let site = SitePool::new(verified());
+    let first = port_via(&http, Via::Site(&site), &server.url, "/port").await;
+    site.release();
+    closed(&mut server, first).await;
+    let again = port_via(&http, Via::Site(&site), &server.url, "/port").await;
+    assert_ne!(again, first, "a new connection");
+
+    // Released while a request waits for its answer: the request keeps
+    // its connection until it ends, and the connection closes then.
+    let url = server.url.clone();
+    let held = port_via(&http, Via::Site(&site), &url, "/held");
+    let release = async {
+        let port = server.arrived.recv().await.unwrap();
+        site.release();
+        server.go.notify_one();
+        port
+    };
+    let (answered, arrived) = tokio::join!(held, release);
+    assert_eq!(answered, arrived);
+    closed(&mut server, answered).await;
+}
+
+#[test]
+fn a_site_holds_a_connection_per_service_read_at_once() {
+    assert!(crate::api::Service::ALL.len() <= CONNECTIONS_PER_SITE);
 }

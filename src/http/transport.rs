@@ -1,15 +1,14 @@
-//! Transport: one reqwest client per TLS identity, and what a failed attempt
+//! Transport: what makes sites share TLS settings, and what a failed attempt
 //! means for the user (TLS advice, timeouts, refused connections, cut bodies,
 //! local resources that ran out, host names that do not resolve).
 
 use super::Request;
 use super::errors::Unanswered;
-use crate::error::{HintExt, add_hint, hinted, redact_url};
-use anyhow::Context;
+use crate::error::{add_hint, hinted, redact_url};
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// What makes two sites able to share one connection pool.
+/// What makes two sites able to share one TLS configuration.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TlsIdentity {
     pub(crate) verify: bool,
@@ -98,53 +97,6 @@ impl Stall {
             Stall::Reading => "reading the response body",
         }
     }
-}
-
-pub(super) fn build_client(tls: &TlsIdentity) -> anyhow::Result<reqwest::Client> {
-    // No whole-request timeout here: clients are shared by sites whose
-    // timeouts differ, and a streamed image may take far longer than any
-    // one read; `send` times each wait instead.
-    let mut builder = reqwest::Client::builder()
-        .user_agent(super::USER_AGENT)
-        .connect_timeout(Duration::from_secs(10))
-        .danger_accept_invalid_certs(!tls.verify);
-    if let Some(path) = &tls.cacert {
-        let pem = std::fs::read(path)
-            .with_context(|| format!("reading cacert {}", path.display()))
-            .hint("set `cacert` in clouds.yaml to a readable PEM file of CA certificates")?;
-        let certs = reqwest::Certificate::from_pem_bundle(&pem)
-            .with_context(|| format!("cacert {} is not a PEM certificate bundle", path.display()))
-            .hint("`cacert` takes PEM text (-----BEGIN CERTIFICATE-----), not DER")?;
-        for cert in certs {
-            builder = builder.add_root_certificate(cert);
-        }
-    }
-    if let Some(cert) = &tls.cert {
-        let mut pem = std::fs::read(cert)
-            .with_context(|| format!("reading client cert {}", cert.display()))
-            .hint("set `cert` in clouds.yaml to a readable PEM file")?;
-        if let Some(key) = &tls.key {
-            pem.push(b'\n');
-            pem.extend(
-                std::fs::read(key)
-                    .with_context(|| format!("reading client key {}", key.display()))
-                    .hint("set `key` in clouds.yaml to a readable PEM file")?,
-            );
-        }
-        let identity = reqwest::Identity::from_pem(&pem)
-            .with_context(|| {
-                format!(
-                    "client cert {} and its key are not a usable PEM identity",
-                    cert.display()
-                )
-            })
-            .hint(
-                "`cert` needs a PEM certificate and `key` its PEM private key \
-                 (or `cert` alone holding both)",
-            )?;
-        builder = builder.identity(identity);
-    }
-    builder.build().context("building the HTTP client")
 }
 
 /// A TLS handshake that failed for a reason sending again will not change.

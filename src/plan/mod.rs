@@ -18,6 +18,7 @@ use crate::report::Report;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// How the user wants a plan handled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -366,6 +367,43 @@ pub(crate) trait Executor<Site = SiteClient> {
     fn verify(&self, site: &Site, steps: &[&Step<Self::Op>]) -> impl Future<Output = Verdicts>;
 }
 
+/// A site the plan path works on: its connections are released when its
+/// share of a fan-out is done (the checks, a phase, the rollback, the
+/// read-back), so that a plan over many sites holds few at once.
+pub(crate) trait Releasable {
+    fn release(&self);
+}
+
+impl Releasable for SiteClient {
+    fn release(&self) {
+        SiteClient::release(self);
+    }
+}
+
+/// Releases a site when dropped, or, with `left`, when the last of its
+/// items in a fan-out is dropped: when they end, finished or not.
+struct Releasing<'a, S: Releasable> {
+    site: &'a S,
+    left: Option<&'a AtomicUsize>,
+}
+
+impl<'a, S: Releasable> Releasing<'a, S> {
+    fn new(site: &'a S) -> Self {
+        Releasing { site, left: None }
+    }
+}
+
+impl<S: Releasable> Drop for Releasing<'_, S> {
+    fn drop(&mut self) {
+        if self
+            .left
+            .is_none_or(|n| n.fetch_sub(1, Ordering::SeqCst) == 1)
+        {
+            self.site.release();
+        }
+    }
+}
+
 /// Per step applied, its effect.
 pub(crate) type Effects<U> = anyhow::Result<Vec<Effect<U>>>;
 
@@ -395,7 +433,7 @@ pub(crate) type Executed<U> = (Vec<Status>, Journal<U>);
 /// checks every site, applies phase by phase, rolls back this run's
 /// creations on a failure or Ctrl-C, and reads back what stayed. Rows,
 /// failures and notes land in `report`.
-pub(crate) async fn execute<S, E: Executor<S>>(
+pub(crate) async fn execute<S: Releasable, E: Executor<S>>(
     plan: Plan<E::Op>,
     exec: &E,
     sites: &Clients<S>,
@@ -470,7 +508,11 @@ pub(crate) async fn execute<S, E: Executor<S>>(
             changing,
             SiteId::clone,
             OnCancel::Drain,
-            |site| async move { exec.preflight(sites.get(&site)?).await.map(Partial::new) },
+            |site| async move {
+                let here = sites.get(&site)?;
+                let _release = Releasing::new(here);
+                exec.preflight(here).await.map(Partial::new)
+            },
         )
         .await;
     if !checked.failures.is_empty() || checked.interrupted {
@@ -511,7 +553,13 @@ pub(crate) async fn execute<S, E: Executor<S>>(
                 statuses[i] = Status::NotApplied;
             }
         }
-        let steps = &steps;
+        // A site's groups of the phase may run at once: the last to end
+        // releases it.
+        let mut left: BTreeMap<SiteId, AtomicUsize> = BTreeMap::new();
+        for (site, _) in groups.keys() {
+            *left.entry(site.clone()).or_default().get_mut() += 1;
+        }
+        let (steps, left) = (&steps, &left);
         let out = runner
             .run(
                 groups.into_iter().collect(),
@@ -520,7 +568,13 @@ pub(crate) async fn execute<S, E: Executor<S>>(
                 |((site, _), idx)| async move {
                     let group: Vec<&Step<E::Op>> = idx.iter().map(|i| steps[*i]).collect();
                     let result = match sites.get(&site) {
-                        Ok(here) => exec.apply(here, &group).await,
+                        Ok(here) => {
+                            let _release = Releasing {
+                                site: here,
+                                left: left.get(&site),
+                            };
+                            exec.apply(here, &group).await
+                        }
                         Err(e) => Err(e),
                     };
                     Ok(Partial::new((idx, result)))
@@ -588,7 +642,7 @@ pub(crate) async fn execute<S, E: Executor<S>>(
 
 /// Undoes creations of this run (the journal's [`Journal::undos`]);
 /// never touches anything this run did not create.
-async fn rollback<S, E: Executor<S>>(
+async fn rollback<S: Releasable, E: Executor<S>>(
     exec: &E,
     sites: &Clients<S>,
     runner: &Runner,
@@ -606,6 +660,7 @@ async fn rollback<S, E: Executor<S>>(
             let mut undone = Vec::new();
             let mut errors = Vec::new();
             let here = sites.get(&site)?;
+            let _release = Releasing::new(here);
             for (i, u) in undos {
                 let s = steps[i];
                 match exec.undo(here, &u).await {
@@ -636,7 +691,7 @@ async fn rollback<S, E: Executor<S>>(
 }
 
 /// Reads back every applied step; one not as planned is a failure.
-async fn verify<S, E: Executor<S>>(
+async fn verify<S: Releasable, E: Executor<S>>(
     exec: &E,
     sites: &Clients<S>,
     runner: &Runner,
@@ -655,7 +710,10 @@ async fn verify<S, E: Executor<S>>(
         .by_site(by_site, OnCancel::Complete, |site, idx| async move {
             let group: Vec<&Step<E::Op>> = idx.iter().map(|i| steps[*i]).collect();
             let result = match sites.get(&site) {
-                Ok(here) => exec.verify(here, &group).await,
+                Ok(here) => {
+                    let _release = Releasing::new(here);
+                    exec.verify(here, &group).await
+                }
                 Err(e) => Err(e),
             };
             Ok(Partial::new((idx, result)))

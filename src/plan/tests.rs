@@ -18,6 +18,19 @@ fn sites() -> Clients<SiteId> {
     )
 }
 
+thread_local! {
+    /// How many times each site was released on this test's thread (the
+    /// tests' runtimes run everything on it).
+    static RELEASED: std::cell::RefCell<BTreeMap<SiteId, usize>> = Default::default();
+}
+
+/// An in-memory site holds no connections: its releases are counted.
+impl Releasable for SiteId {
+    fn release(&self) {
+        RELEASED.with(|r| *r.borrow_mut().entry(self.clone()).or_default() += 1);
+    }
+}
+
 /// A cloud of named things per site; creating at `fail_at` fails.
 struct Things {
     state: Mutex<BTreeMap<SiteId, BTreeSet<String>>>,
@@ -188,6 +201,29 @@ async fn a_clean_run_is_applied_read_back_and_journaled() {
     assert_eq!(done.1.entries.len(), 3);
     assert!(report.failures.is_empty());
     assert_eq!(report.notes, ["applied 3 of 3 creations"]);
+}
+
+#[tokio::test]
+async fn a_site_is_released_after_its_checks_each_phase_and_its_read_back() {
+    let mut plan = create_everywhere("k");
+    // A second group at r1 in the phase: r1 is released once, after both.
+    plan.steps.push(Step {
+        name: "k2".into(),
+        group: "second".into(),
+        ..plan.steps[0].clone()
+    });
+    let mut report = Report::default();
+    let things = things(None, None);
+    let done = execute(plan, &things, &sites(), &runner(), yes(), &No, &mut report)
+        .await
+        .unwrap();
+    assert_eq!(done.0, [Status::Applied; 4]);
+    let released = RELEASED.with(|r| r.take());
+    let each_thrice: BTreeMap<SiteId, usize> = ["r1", "r2", "r3"]
+        .into_iter()
+        .map(|r| (site(r), 3))
+        .collect();
+    assert_eq!(released, each_thrice);
 }
 
 #[tokio::test]

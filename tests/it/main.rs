@@ -24,6 +24,7 @@ mod mutation_faults;
 mod pagination;
 mod quota;
 mod real_minicloud;
+mod scale;
 mod secgroup;
 mod sites;
 mod tls;

@@ -66,6 +66,8 @@ pub(crate) async fn collect(
             |c| c.id.clone(),
             OnCancel::Abandon,
             |client| async move {
+                // The site's connections close when its reads end, however.
+                let _release = client.release_on_drop();
                 match read_site(&client, projects, project, services, required).await {
                     Ok(q) => Ok(Partial {
                         value: Some((q.project, q.entries, q.failed)),
