@@ -142,7 +142,8 @@ async fn run_family(
     .with_site_timeout(g.site_timeout);
     let ui = render::Terminal(&g.render);
     let selection = g.selection.clone().or_regions(&config.default_regions);
-    let estate = Estate::new(&config, selection, logins(command, g), runner).with_ui(&ui);
+    let estate = Estate::new(&config, selection, logins(command, g), runner)
+        .with_output(&ui, g.render.format);
     family.run(&estate).await
 }
 

@@ -16,7 +16,7 @@ use crate::auth::{Auth, Session};
 use crate::config::Config;
 use crate::fanout::Runner;
 use crate::plan::{self, Confirm, Executor, Plan};
-use crate::render::Terminal;
+use crate::render::{Format, Terminal};
 use crate::report::Report;
 use std::sync::Arc;
 
@@ -29,6 +29,9 @@ pub struct Estate<'a> {
     pub runner: Runner,
     /// Shows a plan and asks before it is applied.
     pub(crate) ui: &'a dyn Confirm,
+    /// Whether the output is a table: only then is a command's table
+    /// layout (sites as columns) worth making.
+    pub(crate) tables: bool,
 }
 
 /// A cloud's name and its logins (or why they cannot be made).
@@ -44,12 +47,17 @@ impl<'a> Estate<'a> {
             auth,
             runner,
             ui: &Terminal::PLAIN,
+            tables: true,
         }
     }
 
-    /// The same, showing and asking through `ui`.
-    pub(crate) fn with_ui(self, ui: &'a dyn Confirm) -> Self {
-        Estate { ui, ..self }
+    /// The same, showing and asking through `ui`, printing `format`.
+    pub(crate) fn with_output(self, ui: &'a dyn Confirm, format: Format) -> Self {
+        Estate {
+            ui,
+            tables: format == Format::Table,
+            ..self
+        }
     }
 
     /// Hands a plan to the one plan path (see [`plan::execute`]), with this

@@ -7,6 +7,10 @@
 //! again with the soft limit on open files at 1024 (hard above it) and
 //! with soft and hard at 256: every site must succeed.
 //!
+//! The floor beside each is the same calls made bare, at once, from this
+//! process: what the machine and fakestack allow (on a small machine the
+//! fake cloud's own work bounds a thousand sites' time).
+//!
 //! The bar: 1000 sites within 3 × one site's time and at most 128 MiB.
 //! Run with `cargo bench --bench scale` (Linux: RSS and descriptors are
 //! read from the kernel).
@@ -43,7 +47,8 @@ fn site(c: usize, r: usize) -> String {
 /// The `--sites` value for the first `n` sites, cloud by cloud.
 fn first_sites(n: usize) -> String {
     if n == CLOUDS * REGIONS {
-        return "all".to_string();
+        // Not `all`: fakestack writes a `cNN-admin` entry beside each cloud.
+        return "c??/*".to_string();
     }
     (0..n)
         .map(|i| site(i / REGIONS + 1, i % REGIONS + 1))
@@ -55,10 +60,15 @@ fn first_sites(n: usize) -> String {
 /// open files (soft, hard) before it starts.
 fn run_once(clouds: &Path, sites: &str, nofile: Option<(u64, u64)>) -> Measure {
     let home = tempfile::tempdir().expect("tempdir");
+    run_in(home.path(), clouds, sites, nofile)
+}
+
+/// Runs osprey once with its token cache in `home`.
+fn run_in(home: &Path, clouds: &Path, sites: &str, nofile: Option<(u64, u64)>) -> Measure {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_osprey"));
     cmd.env("OS_CLIENT_CONFIG_FILE", clouds)
-        .env("HOME", home.path())
-        .env("XDG_CACHE_HOME", home.path().join(".cache"))
+        .env("HOME", home)
+        .env("XDG_CACHE_HOME", home.join(".cache"))
         .env_remove("OS_CLOUD")
         .env_remove("OS_REGION_NAME")
         .env_remove("OSPREY_NO_TOKEN_CACHE")
@@ -146,6 +156,62 @@ fn median(clouds: &Path, sites: &str, nofile: Option<(u64, u64)>) -> Measure {
     runs.swap_remove(RUNS / 2)
 }
 
+/// The floor of `quota show` over the first `n` sites: the same calls made
+/// bare, all at once, from this process: one login per Keystone, then each
+/// site's compute, network and volume quota sets and Keystone's registered
+/// limits for its region. What osprey adds is what it takes beyond this.
+fn floor(stack: &FakeStack, n: usize) -> Duration {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    runtime.block_on(async {
+        let http = reqwest::Client::new();
+        let started = Instant::now();
+        let clouds: Vec<usize> = (1..=n.div_ceil(REGIONS)).collect();
+        let logins = clouds.iter().map(|c| {
+            let http = http.clone();
+            let url = format!("{}/auth/tokens", stack.keystone_url(&format!("c{c:02}")));
+            async move {
+                let body = serde_json::json!({"auth": {
+                    "identity": {"methods": ["password"], "password": {"user": {
+                        "name": "demo", "password": "fake-demo", "domain": {"name": "Default"}}}},
+                    "scope": {"project": {"name": "demo", "domain": {"name": "Default"}}}}});
+                let resp = http.post(url).json(&body).send().await.expect("login");
+                let token = resp.headers()["x-subject-token"]
+                    .to_str()
+                    .unwrap()
+                    .to_string();
+                resp.bytes().await.expect("catalog");
+                token
+            }
+        });
+        let tokens = futures::future::join_all(logins).await;
+        let mut reads = Vec::new();
+        for i in 0..n {
+            let (c, r) = (i / REGIONS + 1, i % REGIONS + 1);
+            let cloud = format!("c{c:02}");
+            let region = format!("{cloud}-R{r:02}");
+            let project = stack.project_id(&cloud, "demo");
+            let base = stack.region_url(&region);
+            let keystone = stack.keystone_url(&cloud);
+            let token = tokens[c - 1].clone();
+            for url in [
+                format!("{base}/compute/v2.1/os-quota-sets/{project}/detail"),
+                format!("{base}/network/v2.0/quotas/{project}/details.json"),
+                format!("{base}/volume/v3/os-quota-sets/{project}?usage=true"),
+                format!("{keystone}/registered_limits?region_id={region}"),
+            ] {
+                let req = http.get(url).header("x-auth-token", token.clone());
+                reads.push(async move {
+                    let resp = req.send().await.expect("read");
+                    assert!(resp.status().is_success(), "{}", resp.status());
+                    resp.bytes().await.expect("body");
+                });
+            }
+        }
+        futures::future::join_all(reads).await;
+        started.elapsed()
+    })
+}
+
 /// Lets this process (and so fakestack's listeners and connections) have
 /// as many open files as it may.
 fn raise_own_limit() {
@@ -179,8 +245,10 @@ fn main() {
     println!(
         "quota show -f json, {CLOUDS} clouds, {LATENCY:?} per request, default flags, cold cache"
     );
-    println!("| sites | wall | × one site | peak RSS | RSS per site | most fds | ok |");
-    println!("|---|---|---|---|---|---|---|");
+    println!(
+        "| sites | wall | × one site | floor | × floor | peak RSS | RSS per site | most fds | ok |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
     let mut failed = Vec::new();
     let mut one: Option<Measure> = None;
     for n in [1, 32, 256, CLOUDS * REGIONS] {
@@ -195,9 +263,12 @@ fn main() {
         } else {
             String::new()
         };
+        let bare = floor(&stack, n);
         println!(
-            "| {n} | {:.2} s | {ratio:.1} | {:.0} MiB | {per_site} | {} | {} |",
+            "| {n} | {:.2} s | {ratio:.1} | {:.2} s | {:.1} | {:.0} MiB | {per_site} | {} | {} |",
             m.wall.as_secs_f64(),
+            bare.as_secs_f64(),
+            m.wall.as_secs_f64() / bare.as_secs_f64(),
             mib(m.rss_kib),
             m.fds,
             if m.ok { "yes" } else { "NO" },
@@ -222,6 +293,33 @@ fn main() {
             one = Some(m);
         }
     }
+    // One login per Keystone on a cold run, none on a warm one.
+    let logins = || -> usize {
+        (1..=CLOUDS)
+            .map(|c| stack.count(&format!("keystone:c{c:02}"), "POST", "/v3/auth/tokens"))
+            .sum()
+    };
+    let home = tempfile::tempdir().expect("tempdir");
+    let before = logins();
+    let cold = run_in(home.path(), &clouds, &first_sites(CLOUDS * REGIONS), None);
+    let after_cold = logins();
+    let warm = run_in(home.path(), &clouds, &first_sites(CLOUDS * REGIONS), None);
+    let after_warm = logins();
+    println!();
+    println!(
+        "logins: cold {} ({:.2} s), warm {} ({:.2} s), for {CLOUDS} Keystones",
+        after_cold - before,
+        cold.wall.as_secs_f64(),
+        after_warm - after_cold,
+        warm.wall.as_secs_f64()
+    );
+    if after_cold - before != CLOUDS || after_warm != after_cold || !cold.ok || !warm.ok {
+        failed.push(format!(
+            "logins: cold {} and warm {} (want {CLOUDS} and 0)",
+            after_cold - before,
+            after_warm - after_cold
+        ));
+    }
     println!();
     println!("{} sites under a limit on open files:", CLOUDS * REGIONS);
     println!("| soft | hard | wall | most fds | ok |");
@@ -232,7 +330,7 @@ fn main() {
         limits.insert(0, (1024, hard));
     }
     for (soft, hard) in limits {
-        let m = run_once(&clouds, "all", Some((soft, hard)));
+        let m = run_once(&clouds, &first_sites(CLOUDS * REGIONS), Some((soft, hard)));
         println!(
             "| {soft} | {hard} | {:.2} s | {} | {} |",
             m.wall.as_secs_f64(),

@@ -153,10 +153,12 @@ pub(crate) async fn list(estate: &Estate<'_>, args: &ViewArgs) -> anyhow::Result
         });
     }
     report.findings = args.exit_code && matrix.drifts();
-    report.table = Some(matrix.table(|name, site| {
-        let fp = matrix.digest(name, site).unwrap_or_default();
-        short(fp)
-    }));
+    report.table = estate.tables.then(|| {
+        matrix.table(|name, site| {
+            let fp = matrix.digest(name, site).unwrap_or_default();
+            short(fp)
+        })
+    });
     report.rows = Rows::typed(rows);
     Ok(report)
 }

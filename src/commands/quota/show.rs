@@ -152,7 +152,9 @@ pub(crate) async fn show(estate: &Estate<'_>, args: &ShowArgs) -> anyhow::Result
                 source: e.source.name().to_string(),
             })
         }));
-        report.table = Some(pivot(&read, &totals));
+        if estate.tables {
+            report.table = Some(pivot(&read, &totals));
+        }
     }
     Ok(report)
 }

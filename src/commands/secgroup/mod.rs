@@ -158,16 +158,18 @@ pub(crate) async fn list(estate: &Estate<'_>, args: &ViewArgs) -> anyhow::Result
             }
         }
     }
-    report.table = Some(matrix.table(|name, site| {
-        let Some((_, groups)) = read.iter().find(|(s, _)| s == site) else {
-            return String::new();
-        };
-        let here: Vec<&Group> = groups.named(name).collect();
-        match here.as_slice() {
-            [g] => format!("{} ({} rules)", read::short(&g.digest()), g.rules.len()),
-            many => format!("{} groups", many.len()),
-        }
-    }));
+    report.table = estate.tables.then(|| {
+        matrix.table(|name, site| {
+            let Some((_, groups)) = read.iter().find(|(s, _)| s == site) else {
+                return String::new();
+            };
+            let here: Vec<&Group> = groups.named(name).collect();
+            match here.as_slice() {
+                [g] => format!("{} ({} rules)", read::short(&g.digest()), g.rules.len()),
+                many => format!("{} groups", many.len()),
+            }
+        })
+    });
     report.rows = Rows::typed(rows);
     report.findings = args.exit_code && matrix.drifts();
     Ok(report)
