@@ -103,9 +103,9 @@ pub(crate) struct GlobalArgs {
 
     /// How many sites to work on at once, at most.
     ///
-    /// Default: every site at once, as far as the limit on open files
-    /// allows (osprey raises its soft limit to the hard one, `ulimit -Hn`;
-    /// sites past what it holds wait their turn).
+    /// Default: 512, and never more than the limit on open files holds
+    /// (osprey raises its soft limit to the hard one, `ulimit -Hn`; sites
+    /// past what it holds wait their turn).
     #[arg(long, global = true, value_name = "N",
           value_parser = clap::value_parser!(u16).range(1..))]
     pub(crate) concurrency: Option<u16>,
