@@ -702,15 +702,18 @@ fn ctrl_c_prints_finished_sites_and_exits_130() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // Wait until the hanging request has arrived and fake-b/RegionThree's
-    // check is over (the version document of every service in its catalog
-    // answered), then interrupt.
+    // Wait until the hanging request has arrived and the checks of
+    // fake-a/RegionOne and fake-b/RegionThree are over (the version
+    // document of every service in their catalogs answered), then
+    // interrupt.
     let answered = |prefix: &str| {
-        stack.requests().iter().any(|r| {
-            r.target == "RegionThree"
-                && r.method == "GET"
-                && r.path.starts_with(prefix)
-                && r.status != 0
+        ["RegionOne", "RegionThree"].iter().all(|region| {
+            stack.requests().iter().any(|r| {
+                r.target == *region
+                    && r.method == "GET"
+                    && r.path.starts_with(prefix)
+                    && r.status != 0
+            })
         })
     };
     let services = [
