@@ -1,5 +1,6 @@
 //! Output: the one place that turns rows into table, JSON, YAML, CSV or value text.
 
+mod cells;
 pub(crate) mod columns;
 pub(crate) mod progress;
 pub(crate) mod prompt;
@@ -57,9 +58,12 @@ impl Rows {
             cells: Vec::new(),
         };
         for item in items {
-            match serde_json::to_value(item) {
-                Ok(Value::Object(row)) => rows.push(row),
-                _ => rows.push(Row::new()),
+            match cells::cells(&item, &rows.columns) {
+                Some(cells) => rows.cells.push(cells),
+                None => match serde_json::to_value(item) {
+                    Ok(Value::Object(row)) => rows.push(row),
+                    _ => rows.push(Row::new()),
+                },
             }
         }
         rows
