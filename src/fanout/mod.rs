@@ -9,7 +9,7 @@ pub(crate) use budget::Budget;
 use crate::api::{SiteClient, SiteId};
 use crate::error::hinted;
 use crate::http;
-use crate::render::progress;
+use crate::render::progress::{self, Progress};
 use futures::StreamExt;
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -133,11 +133,14 @@ impl<T> Default for Batch<T> {
 /// How long one site's share of a fan-out may take unless told otherwise.
 pub(crate) const DEFAULT_SITE_TIMEOUT: Duration = Duration::from_secs(120);
 
+/// What hears about a fan-out of `n` items.
+type ProgressFor = Arc<dyn Fn(usize) -> Box<dyn Progress> + Send + Sync>;
+
 /// Runs per-site work for one command run.
 pub struct Runner {
     concurrency: usize,
     cancel: Cancel,
-    show_progress: bool,
+    progress: ProgressFor,
     site_timeout: Duration,
 }
 
@@ -147,9 +150,16 @@ impl Runner {
         Runner {
             concurrency: concurrency.max(1),
             cancel,
-            show_progress,
+            progress: Arc::new(move |n| progress::for_sites(n, show_progress)),
             site_timeout: DEFAULT_SITE_TIMEOUT,
         }
+    }
+
+    /// The same, telling `progress` of each fan-out (tests listen this way).
+    #[cfg(test)]
+    fn with_progress(mut self, progress: ProgressFor) -> Self {
+        self.progress = progress;
+        self
     }
 
     /// Each site's work in a fan-out ends by this deadline (`--site-timeout`);
@@ -225,7 +235,7 @@ impl Runner {
         if items.is_empty() {
             return batch;
         }
-        let progress = progress::for_sites(items.len(), self.show_progress);
+        let progress = (self.progress)(items.len());
         let sites: Vec<SiteId> = items.iter().map(&site_of).collect();
         let mut finished = vec![false; items.len()];
         let cancel = &self.cancel;
@@ -355,6 +365,70 @@ mod tests {
         let mut sorted = sites.clone();
         sorted.sort();
         assert_eq!(sites, sorted);
+    }
+
+    /// What a [`Progress`] heard, in order.
+    #[derive(Clone, Default)]
+    struct Heard(Arc<std::sync::Mutex<Vec<String>>>);
+
+    impl Progress for Heard {
+        fn site_started(&self, item: usize, site: &SiteId) {
+            self.0.lock().unwrap().push(format!("start {item} {site}"));
+        }
+        fn site_done(&self, item: usize, ok: bool) {
+            self.0.lock().unwrap().push(format!("done {item} {ok}"));
+        }
+        fn finish(&self) {
+            self.0.lock().unwrap().push("finish".to_string());
+        }
+    }
+
+    /// Issue 16: the progress line hears each item start before it ends,
+    /// whether it failed (an error, or a site's partial errors), and the
+    /// end of the fan-out once; an item a cancellation skips never starts.
+    #[tokio::test(start_paused = true)]
+    async fn progress_hears_each_start_end_and_failure() {
+        let heard = Heard::default();
+        let tell = heard.clone();
+        let cancel = Cancel::new();
+        let r = Runner::new(1, cancel.clone(), false)
+            .with_progress(Arc::new(move |_| Box::new(tell.clone())));
+        let out = r
+            .run(
+                vec![0, 1, 2, 3],
+                |n| site(*n),
+                OnCancel::Drain,
+                |n| {
+                    let cancel = cancel.clone();
+                    async move {
+                        tokio::time::sleep(Duration::from_millis(10)).await;
+                        match n {
+                            1 => anyhow::bail!("boom"),
+                            2 => {
+                                cancel.cancel();
+                                let mut p = Partial::new(n);
+                                p.errors.push(anyhow::anyhow!("one service failed"));
+                                Ok(p)
+                            }
+                            _ => Ok(Partial::new(n)),
+                        }
+                    }
+                },
+            )
+            .await;
+        assert_eq!(out.unfinished, vec![site(3)]);
+        assert_eq!(
+            *heard.0.lock().unwrap(),
+            [
+                "start 0 c0/r00",
+                "done 0 true",
+                "start 1 c1/r01",
+                "done 1 false",
+                "start 2 c2/r02",
+                "done 2 false",
+                "finish",
+            ]
+        );
     }
 
     /// Every site waits for all the others: this finishes only if the sites
