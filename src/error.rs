@@ -176,27 +176,43 @@ fn push_part(parts: &mut Vec<String>, part: &str) {
 }
 
 /// The candidate closest to `name` by edit distance, when near enough to be
-/// a typo (for `did you mean` hints).
+/// a typo (for `did you mean` hints): one slip (a letter wrong, missing,
+/// extra, or two swapped), or a third of the name. Two slips in a short
+/// word make another word (`nope` is not `name`).
 pub(crate) fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let (best, distance) = candidates
         .iter()
-        .map(|c| (*c, levenshtein(name, c)))
+        .map(|c| (*c, distance(name, c)))
         .min_by_key(|(_, d)| *d)?;
-    (distance <= 2 || distance * 3 <= name.chars().count()).then_some(best)
+    (distance <= 1 || distance * 3 <= name.chars().count()).then_some(best)
 }
 
-fn levenshtein(a: &str, b: &str) -> usize {
+/// Edit distance where two neighbouring letters swapped are one edit
+/// (optimal string alignment).
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
+    // d[i][j]: the distance between a[..i] and b[..j].
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
     }
-    prev[b.len()]
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 /// What stands in for a credential inside a URL.
@@ -254,10 +270,21 @@ mod tests {
         );
         assert_eq!(closest("corez", &["cores", "ram"]), Some("cores"));
         assert_eq!(closest("zzzzzzzzzzzz", &["a", "b"]), None);
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
+        assert_eq!(distance("kitten", "sitting"), 3);
     }
 
     use super::*;
+
+    #[test]
+    fn a_guess_is_one_slip_away_or_a_third_of_the_name() {
+        let columns = ["name", "region", "status"];
+        assert_eq!(closest("Regoin", &columns), Some("region"));
+        assert_eq!(closest("nme", &columns), Some("name"));
+        assert_eq!(closest("dmeo", &["demo", "admin"]), Some("demo"));
+        // Two slips in four letters are another word, not a typo.
+        assert_eq!(closest("nope", &columns), None);
+        assert_eq!(closest("regoinz", &columns), Some("region"));
+    }
     use anyhow::Context;
 
     #[test]
