@@ -181,6 +181,24 @@ impl Runner {
         F: Fn(Arc<SiteClient>) -> Fut,
         Fut: Future<Output = anyhow::Result<T>>,
     {
+        self.each_partial(sites, |c| {
+            let fut = task(c);
+            async move { fut.await.map(Partial::new) }
+        })
+        .await
+    }
+
+    /// [`Runner::each`] for a task whose site may end with errors that did
+    /// not stop it (one service of several failed).
+    pub(crate) async fn each_partial<T, F, Fut>(
+        &self,
+        sites: &[Arc<SiteClient>],
+        task: F,
+    ) -> Batch<T>
+    where
+        F: Fn(Arc<SiteClient>) -> Fut,
+        Fut: Future<Output = anyhow::Result<Partial<T>>>,
+    {
         self.run(
             sites.to_vec(),
             |c| c.id.clone(),
@@ -191,7 +209,7 @@ impl Runner {
                 let fut = task(c);
                 async move {
                     let _release = release;
-                    fut.await.map(Partial::new)
+                    fut.await
                 }
             },
         )

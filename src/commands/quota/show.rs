@@ -8,7 +8,7 @@ use crate::api::Service;
 use crate::api::SiteClient;
 use crate::api::SiteId;
 use crate::context::Estate;
-use crate::fanout::{OnCancel, Partial, Runner};
+use crate::fanout::{Partial, Runner};
 use crate::render::{Row, Rows};
 use crate::report::Report;
 use serde::Serialize;
@@ -61,23 +61,16 @@ pub(crate) async fn collect(
     let projects = Projects::default();
     let projects = &projects;
     let out = runner
-        .run(
-            clients.to_vec(),
-            |c| c.id.clone(),
-            OnCancel::Abandon,
-            |client| async move {
-                // The site's connections close when its reads end, however.
-                let _release = client.release_on_drop();
-                match read_site(&client, projects, project, services, required).await {
-                    Ok(q) => Ok(Partial {
-                        value: Some((q.project, q.entries, q.failed)),
-                        errors: q.errors,
-                    }),
-                    Err(e) if what.skip_missing && is_missing_project(&e) => Ok(Partial::new(None)),
-                    Err(e) => Err(e),
-                }
-            },
-        )
+        .each_partial(clients, |client| async move {
+            match read_site(&client, projects, project, services, required).await {
+                Ok(q) => Ok(Partial {
+                    value: Some((q.project, q.entries, q.failed)),
+                    errors: q.errors,
+                }),
+                Err(e) if what.skip_missing && is_missing_project(&e) => Ok(Partial::new(None)),
+                Err(e) => Err(e),
+            }
+        })
         .await;
     report
         .absorb(out)
