@@ -115,6 +115,29 @@ impl Env {
         cmd
     }
 
+    /// Runs osprey with its soft and hard limits on open files at
+    /// `files`, so that it cannot raise them.
+    #[cfg(unix)]
+    pub fn run_within(&self, files: u64, args: &[&str]) -> Run {
+        use std::os::unix::process::CommandExt;
+        let mut cmd = self.command(args);
+        // SAFETY: between fork and exec only setrlimit is called, which is
+        // async-signal-safe, and nothing is allocated.
+        unsafe {
+            cmd.pre_exec(move || {
+                let limit = libc::rlimit {
+                    rlim_cur: files as libc::rlim_t,
+                    rlim_max: files as libc::rlim_t,
+                };
+                if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        Run::from(cmd.output().expect("run osprey"))
+    }
+
     pub fn run(&self, args: &[&str]) -> Run {
         let output = self.command(args).output().expect("run osprey");
         Run::from(output)
@@ -342,12 +365,21 @@ pub fn nova(
 /// the test naming `what` if it does not within `within`: a test waits
 /// for a condition, never for a fixed time.
 #[track_caller]
-pub fn wait_until(what: &str, within: std::time::Duration, mut done: impl FnMut() -> bool) {
+pub fn wait_until(what: &str, within: std::time::Duration, done: impl FnMut() -> bool) {
+    assert!(holds_within(within, done), "{what}");
+}
+
+/// Whether `done` comes to hold within `within`, checked every few
+/// milliseconds (for a caller that has more to do when it does not).
+pub fn holds_within(within: std::time::Duration, mut done: impl FnMut() -> bool) -> bool {
     let deadline = std::time::Instant::now() + within;
     while !done() {
-        assert!(std::time::Instant::now() < deadline, "{what}");
+        if std::time::Instant::now() >= deadline {
+            return false;
+        }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
+    true
 }
 
 /// Sends a running osprey the Ctrl-C a user would (SIGINT).

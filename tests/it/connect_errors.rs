@@ -66,29 +66,6 @@ fn a_host_name_that_does_not_resolve_is_named_with_its_remedy() {
     );
 }
 
-/// Runs osprey with its soft and hard limits on open files at `files`: it
-/// may raise its soft limit up to the hard one, and must not here.
-#[cfg(unix)]
-fn run_within(env: &Env, files: libc::rlim_t, args: &[&str]) -> Run {
-    use std::os::unix::process::CommandExt;
-    let mut cmd = env.command(args);
-    // SAFETY: between fork and exec only setrlimit is called, which is
-    // async-signal-safe, and nothing is allocated.
-    unsafe {
-        cmd.pre_exec(move || {
-            let limit = libc::rlimit {
-                rlim_cur: files,
-                rlim_max: files,
-            };
-            if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-    Run::from(cmd.output().expect("run osprey"))
-}
-
 /// More regions than open files, each its own host and port, answering
 /// slowly enough that their connections would be open at once.
 fn many_slow_regions() -> (fakestack::FakeStack, Env) {
@@ -116,7 +93,7 @@ fn issue_16_sites_wait_their_turn_within_a_small_limit() {
         "flavor",
         "list",
     ];
-    let run = run_within(&env, 40, &args);
+    let run = env.run_within(40, &args);
     run.assert_code(0);
     assert_eq!(run.stderr, "no flavors at any site\n");
 }
@@ -129,7 +106,7 @@ fn issue_16_sites_wait_their_turn_within_a_small_limit() {
 fn a_limit_on_open_files_too_small_for_any_run_is_named() {
     let (_stack, env) = many_slow_regions();
     for files in [6, 9, 16] {
-        let run = run_within(&env, files, &["--os-cloud", "many", "flavor", "list"]);
+        let run = env.run_within(files, &["--os-cloud", "many", "flavor", "list"]);
         run.assert_code(2);
         assert_eq!(
             run.stderr,

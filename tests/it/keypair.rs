@@ -662,14 +662,10 @@ fn import_within(env: &Env, path: &std::path::Path, limit: std::time::Duration) 
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = std::time::Instant::now() + limit;
-    while child.try_wait().unwrap().is_none() {
-        if std::time::Instant::now() > deadline {
-            child.kill().unwrap();
-            let run = common::Run::from(child.wait_with_output().unwrap());
-            panic!("still running after {limit:?}: {}", run.stderr);
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+    if !common::holds_within(limit, || child.try_wait().unwrap().is_some()) {
+        child.kill().unwrap();
+        let run = common::Run::from(child.wait_with_output().unwrap());
+        panic!("still running after {limit:?}: {}", run.stderr);
     }
     common::Run::from(child.wait_with_output().unwrap())
 }

@@ -1,7 +1,7 @@
 //! Many sites on a small open-files limit (issue 16): sites past what the
 //! budget holds wait their turn, and none fails for it.
 
-use crate::common::{Env, Run};
+use crate::common::Env;
 use fakestack::{FakeStack, Spec};
 use std::collections::BTreeSet;
 
@@ -19,41 +19,13 @@ fn estate(clouds: usize, regions: usize) -> (FakeStack, Env) {
     (stack, env)
 }
 
-/// Runs osprey with its soft and hard limits on open files at `files`, so
-/// that it cannot raise them.
-#[cfg(unix)]
-fn run_within(env: &Env, files: u64, args: &[&str]) -> Run {
-    use std::os::unix::process::CommandExt;
-    let mut cmd = env.command(args);
-    // SAFETY: between fork and exec, setrlimit only writes this process's
-    // limit; nothing is allocated or locked.
-    unsafe {
-        cmd.pre_exec(move || {
-            let limit = libc::rlimit {
-                rlim_cur: files as libc::rlim_t,
-                rlim_max: files as libc::rlim_t,
-            };
-            if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) == 0 {
-                Ok(())
-            } else {
-                Err(std::io::Error::last_os_error())
-            }
-        });
-    }
-    Run::from(cmd.output().expect("run osprey"))
-}
-
 /// Issue 16: 300 sites under a limit of 128 open files all succeed.
 #[cfg(unix)]
 #[test]
 fn issue_16_three_hundred_sites_fit_in_128_open_files() {
     let (_stack, env) = estate(6, 50);
     // `c?` leaves out the `c1-admin` entries fakestack writes beside them.
-    let run = run_within(
-        &env,
-        128,
-        &["--sites", "c?/*", "quota", "show", "-f", "json"],
-    );
+    let run = env.run_within(128, &["--sites", "c?/*", "quota", "show", "-f", "json"]);
     run.assert_code(0);
     let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).expect("json");
     let sites: BTreeSet<(String, String)> = rows

@@ -1,8 +1,17 @@
 //! The standalone binary: writes clouds.yaml and the ready file, serves, stops on SIGTERM.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+/// Waits until the ready file exists: the stack then serves.
+fn wait_for(ready: &Path) {
+    let start = Instant::now();
+    while !ready.exists() {
+        assert!(start.elapsed() < Duration::from_secs(20), "no ready file");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
 
 fn scratch(name: &str) -> PathBuf {
     std::env::temp_dir().join(format!("fakestack-{}-{name}", std::process::id()))
@@ -29,11 +38,7 @@ fn serves_until_sigterm() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    let start = Instant::now();
-    while !ready.exists() {
-        assert!(start.elapsed() < Duration::from_secs(20), "no ready file");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_for(&ready);
     let text = std::fs::read_to_string(&ready).unwrap();
     assert!(
         text.starts_with("FAKESTACK_CONTROL_URL=http://127.0.0.1:"),
@@ -82,11 +87,7 @@ async fn tls_writes_the_ca_and_client_identity_beside_clouds_yaml() {
         .stdout(Stdio::null())
         .spawn()
         .unwrap();
-    let start = Instant::now();
-    while !ready.exists() {
-        assert!(start.elapsed() < Duration::from_secs(20), "no ready file");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_for(&ready);
     let text = std::fs::read_to_string(&ready).unwrap();
     assert!(
         text.starts_with("FAKESTACK_CONTROL_URL=https://127.0.0.1:"),
