@@ -46,6 +46,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand quota 'Quotas across regions: view them, keep global limits by balancing, check'
             cand keypair 'SSH keypairs across regions: compare, clone, import, delete'
             cand flavor 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+            cand image 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
             cand secgroup 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
             cand ip 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
             cand completions 'Print a shell completion script to stdout'
@@ -575,6 +576,179 @@ set edit:completion:arg-completer[osprey] = {|@words|
         }
         &'osprey;flavor;help;help'= {
         }
+        &'osprey;image'= {
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once, at most'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand sync 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run'
+            cand mirror 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name'
+            cand ensure 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there'
+            cand unsync 'Delete the copies one past run made (found by their osprey_run property), after a plan and confirmation'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;image;sync'= {
+            cand --from 'The source site, CLOUD/REGION (or CLOUD for its region_name)'
+            cand --to 'The target sites as cloud/region globs, as in --sites (repeatable, comma lists)'
+            cand --method 'How targets get the data'
+            cand --visibility 'The copies'' visibility (public and community need the rights to publish there)'
+            cand --canary 'A target that gets the copy first, alone; the waves start only once it is verified'
+            cand --wave 'At most this many targets at once after the canary'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once, at most'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --keep-id 'Create each copy with the source''s id where the target has no image of that id'
+            cand --pause 'Ask before each wave after the first (needs a terminal)'
+            cand --no-rollback 'Keep the verified copies after a failure or Ctrl-C. Default: a failure anywhere deletes every copy this run made'
+            cand --force 'Copy images marked `osprey_sync=none` too'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --exit-code 'With --dry-run: exit 1 when there are changes to make'
+            cand -y 'Apply without asking (required off a terminal)'
+            cand --yes 'Apply without asking (required off a terminal)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;image;mirror'= {
+            cand --from 'The source site, CLOUD/REGION (or CLOUD for its region_name)'
+            cand --to 'The target sites as cloud/region globs, as in --sites (repeatable, comma lists)'
+            cand --name 'Only images whose name matches this glob'
+            cand --tag 'Only images with this tag (repeatable: every one)'
+            cand --property 'Only images with this property (repeatable: every one)'
+            cand --exclude 'Never copy images whose name matches this glob (repeatable); they are shown as skipped, as images marked osprey_sync=none are'
+            cand --method 'How targets get the data'
+            cand --visibility 'The copies'' visibility (public and community need the rights to publish there)'
+            cand --on-change 'What becomes of an older copy (one osprey made from this source) when the source''s data changed under the same name'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once, at most'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --keep-id 'Create each copy with the source''s id where the target has no image of that id'
+            cand --prune 'Delete the copies osprey made from this source whose source image is gone (not the renamed older copies, which servers may use)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --exit-code 'With --dry-run: exit 1 when there are changes to make'
+            cand -y 'Apply without asking (required off a terminal)'
+            cand --yes 'Apply without asking (required off a terminal)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;image;ensure'= {
+            cand --at 'The site that must have it, CLOUD/REGION'
+            cand --from 'Where to copy it from, first match first (cloud/region globs, repeatable, comma lists)'
+            cand --method 'How targets get the data'
+            cand --visibility 'The copies'' visibility (public and community need the rights to publish there)'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once, at most'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --keep-id 'Create each copy with the source''s id where the target has no image of that id'
+            cand --dry-run 'Print what would be done and change nothing'
+            cand --exit-code 'With --dry-run: exit 1 when the image would be copied'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;image;unsync'= {
+            cand --run 'The run whose copies to delete, as its copies name it in their osprey_run property (`osprey image list` shows it in a note for copies a killed run left unfinished)'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once, at most'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --exit-code 'With --dry-run: exit 1 when there are changes to make'
+            cand -y 'Apply without asking (required off a terminal)'
+            cand --yes 'Apply without asking (required off a terminal)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;image;help'= {
+            cand sync 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run'
+            cand mirror 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name'
+            cand ensure 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there'
+            cand unsync 'Delete the copies one past run made (found by their osprey_run property), after a plan and confirmation'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;image;help;sync'= {
+        }
+        &'osprey;image;help;mirror'= {
+        }
+        &'osprey;image;help;ensure'= {
+        }
+        &'osprey;image;help;unsync'= {
+        }
+        &'osprey;image;help;help'= {
+        }
         &'osprey;secgroup'= {
             cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
             cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
@@ -888,6 +1062,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand quota 'Quotas across regions: view them, keep global limits by balancing, check'
             cand keypair 'SSH keypairs across regions: compare, clone, import, delete'
             cand flavor 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+            cand image 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
             cand secgroup 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
             cand ip 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
             cand completions 'Print a shell completion script to stdout'
@@ -941,6 +1116,20 @@ set edit:completion:arg-completer[osprey] = {|@words|
         &'osprey;help;flavor;list'= {
         }
         &'osprey;help;flavor;sync'= {
+        }
+        &'osprey;help;image'= {
+            cand sync 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run'
+            cand mirror 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name'
+            cand ensure 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there'
+            cand unsync 'Delete the copies one past run made (found by their osprey_run property), after a plan and confirmation'
+        }
+        &'osprey;help;image;sync'= {
+        }
+        &'osprey;help;image;mirror'= {
+        }
+        &'osprey;help;image;ensure'= {
+        }
+        &'osprey;help;image;unsync'= {
         }
         &'osprey;help;secgroup'= {
             cand list 'Matrix of group name × site with a digest of each group''s rule set and its status (same, differs, missing)'

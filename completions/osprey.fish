@@ -50,6 +50,7 @@ complete -c osprey -n "__fish_osprey_needs_command" -f -a "auth" -d 'Cached toke
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "image" -d 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
@@ -480,6 +481,165 @@ complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_su
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from help" -f -a "list" -d 'Flavors as a name x site matrix of spec digests, with a status per name: same, differs or missing'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Clone flavors from one site to others, with the same id where it is free, extra specs, description and (private flavors) access lists mapped by project name (admin)'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -f -a "sync" -d 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -f -a "mirror" -d 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -f -a "ensure" -d 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -f -a "unsync" -d 'Delete the copies one past run made (found by their osprey_run property), after a plan and confirmation'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l from -d 'The source site, CLOUD/REGION (or CLOUD for its region_name)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l to -d 'The target sites as cloud/region globs, as in --sites (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l method -d 'How targets get the data' -r -f -a "auto\t'glance-download where the target\'s Glance can fetch from the source (a region of the same Keystone offering it), streamed elsewhere'
+stream\t'Always through osprey: one read of the source for every target'
+glance-download\t'Always server-side; a target that cannot is a conflict'"
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l visibility -d 'The copies\' visibility (public and community need the rights to publish there)' -r -f -a "private\t''
+shared\t''
+community\t''
+public\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l canary -d 'A target that gets the copy first, alone; the waves start only once it is verified' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l wave -d 'At most this many targets at once after the canary' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l keep-id -d 'Create each copy with the source\'s id where the target has no image of that id'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l pause -d 'Ask before each wave after the first (needs a terminal)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l no-rollback -d 'Keep the verified copies after a failure or Ctrl-C. Default: a failure anywhere deletes every copy this run made'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l force -d 'Copy images marked `osprey_sync=none` too'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l dry-run -d 'Print the plan and change nothing'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l exit-code -d 'With --dry-run: exit 1 when there are changes to make'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Apply without asking (required off a terminal)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l from -d 'The source site, CLOUD/REGION (or CLOUD for its region_name)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l to -d 'The target sites as cloud/region globs, as in --sites (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l name -d 'Only images whose name matches this glob' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l tag -d 'Only images with this tag (repeatable: every one)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l property -d 'Only images with this property (repeatable: every one)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l exclude -d 'Never copy images whose name matches this glob (repeatable); they are shown as skipped, as images marked osprey_sync=none are' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l method -d 'How targets get the data' -r -f -a "auto\t'glance-download where the target\'s Glance can fetch from the source (a region of the same Keystone offering it), streamed elsewhere'
+stream\t'Always through osprey: one read of the source for every target'
+glance-download\t'Always server-side; a target that cannot is a conflict'"
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l visibility -d 'The copies\' visibility (public and community need the rights to publish there)' -r -f -a "private\t''
+shared\t''
+community\t''
+public\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l on-change -d 'What becomes of an older copy (one osprey made from this source) when the source\'s data changed under the same name' -r -f -a "rename\t'Renamed `NAME (replaced YYYY-MM-DD)` and made private, so that servers built from it can still be rebuilt'
+delete\t'Deleted'"
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l keep-id -d 'Create each copy with the source\'s id where the target has no image of that id'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l prune -d 'Delete the copies osprey made from this source whose source image is gone (not the renamed older copies, which servers may use)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l dry-run -d 'Print the plan and change nothing'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l exit-code -d 'With --dry-run: exit 1 when there are changes to make'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -s y -l yes -d 'Apply without asking (required off a terminal)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l at -d 'The site that must have it, CLOUD/REGION' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l from -d 'Where to copy it from, first match first (cloud/region globs, repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l method -d 'How targets get the data' -r -f -a "auto\t'glance-download where the target\'s Glance can fetch from the source (a region of the same Keystone offering it), streamed elsewhere'
+stream\t'Always through osprey: one read of the source for every target'
+glance-download\t'Always server-side; a target that cannot is a conflict'"
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l visibility -d 'The copies\' visibility (public and community need the rights to publish there)' -r -f -a "private\t''
+shared\t''
+community\t''
+public\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l keep-id -d 'Create each copy with the source\'s id where the target has no image of that id'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l dry-run -d 'Print what would be done and change nothing'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l exit-code -d 'With --dry-run: exit 1 when the image would be copied'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l run -d 'The run whose copies to delete, as its copies name it in their osprey_run property (`osprey image list` shows it in a note for copies a killed run left unfinished)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l dry-run -d 'Print the plan and change nothing'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l exit-code -d 'With --dry-run: exit 1 when there are changes to make'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -s y -l yes -d 'Apply without asking (required off a terminal)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "mirror" -d 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "ensure" -d 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "unsync" -d 'Delete the copies one past run made (found by their osprey_run property), after a plan and confirmation'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
@@ -734,17 +894,18 @@ complete -c osprey -n "__fish_osprey_using_subcommand man" -l no-token-cache -d 
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "config" -d 'Show configuration'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "config" -d 'Show configuration'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "image" -d 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every configured cloud and region as openstacksdk resolves it'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show each selected site\'s cached token: user, scope and time left (never the token). Logs in nowhere'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove the cached tokens of the selected clouds. Tokens are not revoked: Keystone still accepts them until they expire'
@@ -757,6 +918,10 @@ complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subc
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from keypair" -f -a "delete" -d 'Delete keys at the selected sites'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from flavor" -f -a "list" -d 'Flavors as a name x site matrix of spec digests, with a status per name: same, differs or missing'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from flavor" -f -a "sync" -d 'Clone flavors from one site to others, with the same id where it is free, extra specs, description and (private flavors) access lists mapped by project name (admin)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "sync" -d 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "mirror" -d 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "ensure" -d 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "unsync" -d 'Delete the copies one past run made (found by their osprey_run property), after a plan and confirmation'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from secgroup" -f -a "list" -d 'Matrix of group name × site with a digest of each group\'s rule set and its status (same, differs, missing)'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from secgroup" -f -a "diff" -d 'The rules of one group only in the source and only in each target'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from secgroup" -f -a "sync" -d 'Clone groups with their rules from the source to the targets'

@@ -117,6 +117,18 @@ where
         .find_map(marker::<M>)
 }
 
+/// The same error again, for a second reader of one failure (every target
+/// of a failed read): its one-line message and its hints. Markers are not
+/// copied.
+pub(crate) fn copied(err: &anyhow::Error) -> anyhow::Error {
+    let (message, hints) = describe(err);
+    anyhow::Error::new(Hinted {
+        message: Some(message),
+        hints,
+        source: None,
+    })
+}
+
 /// The error as one line (its causes joined by `: `) and its hint lines.
 pub fn describe(err: &anyhow::Error) -> (String, Vec<String>) {
     let mut parts: Vec<String> = Vec::new();
@@ -274,6 +286,23 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_copy_reads_as_the_original_without_its_silent_layers() {
+        let original = add_hint(
+            anyhow::anyhow!("connection reset")
+                .context(Advice("advice"))
+                .context("GET /file"),
+            "try again".into(),
+        )
+        .context("reading the source");
+        let copy = copied(&original);
+        assert_eq!(describe(&copy), describe(&original));
+        assert_eq!(
+            describe(&copy).0,
+            "reading the source: GET /file: connection reset"
+        );
+    }
 
     #[test]
     fn a_guess_is_one_slip_away_or_a_third_of_the_name() {

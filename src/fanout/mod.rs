@@ -169,9 +169,15 @@ impl Runner {
         self
     }
 
-    #[cfg(test)]
+    /// The run's cancellation, for work that must end itself on Ctrl-C
+    /// (a transfer that deletes what it made before it returns).
     pub(crate) fn cancel(&self) -> &Cancel {
         &self.cancel
+    }
+
+    /// Whether the run was cancelled (Ctrl-C).
+    pub(crate) fn is_cancelled(&self) -> bool {
+        self.cancel.is_cancelled()
     }
 
     /// Runs `task` on every site; reads are abandoned on cancellation. A

@@ -12,7 +12,7 @@ pub(crate) use change::{Left, Made, create_or_find, replace};
 
 use crate::api::SiteClient;
 use crate::api::SiteId;
-use crate::fanout::{Clients, OnCancel, Partial, Runner};
+use crate::fanout::{Batch, Clients, OnCancel, Partial, Runner};
 use crate::render::Rows;
 use crate::report::Report;
 use serde::Serialize;
@@ -106,6 +106,23 @@ pub(crate) struct Step<Op> {
 pub(crate) struct Phase {
     /// Said when the phase is held back because an earlier one failed.
     pub(crate) held_back: String,
+    /// Its groups are applied in one call to [`Executor::apply_together`]:
+    /// work shared across its sites (one read of an image's data feeding
+    /// every target of a wave).
+    pub(crate) together: bool,
+    /// Asked on a terminal before the phase starts (`--pause` before each
+    /// wave); a no stops the run there and keeps what is done.
+    pub(crate) ask: Option<String>,
+}
+
+impl Phase {
+    /// A phase that says `why` when an earlier failure holds it back.
+    pub(crate) fn held_back(why: impl Into<String>) -> Self {
+        Phase {
+            held_back: why.into(),
+            ..Phase::default()
+        }
+    }
 }
 
 /// What a failure undoes.
@@ -120,6 +137,10 @@ pub(crate) enum Atomic {
     /// phases and rolls back that site's creations; the other sites go on
     /// and keep theirs (a key cloned to five regions, one of them down).
     Site,
+    /// A failure anywhere holds back the later phases everywhere, and what
+    /// was applied stays, after a failure and after Ctrl-C (an image sync
+    /// with `--no-rollback`: its copies were verified as they were made).
+    Stop,
 }
 
 /// Steps in the order they are shown, and the phases they are applied in.
@@ -348,6 +369,17 @@ pub(crate) trait Executor<Site = SiteClient> {
         async { Ok(()) }
     }
 
+    /// Applies the groups of a phase marked [`Phase::together`] in one
+    /// call, for work shared across their sites; one result per group, in
+    /// order, each as [`Executor::apply`] gives it. By default each group
+    /// is applied on its own, all at once.
+    fn apply_together(
+        &self,
+        groups: &[(&Site, Vec<&Step<Self::Op>>)],
+    ) -> impl Future<Output = Vec<Effects<Self::Undo>>> {
+        futures::future::join_all(groups.iter().map(|(site, steps)| self.apply(site, steps)))
+    }
+
     /// Applies one group of a site's steps, returning one effect per step.
     /// A group is one change that succeeds or fails whole (one request, or
     /// a replace and its restore): on an error every step of the group
@@ -524,8 +556,10 @@ pub(crate) async fn execute<S: Releasable, E: Executor<S>>(
     // Sites where something failed: with `Atomic::Run`, one is enough to
     // stop everything.
     let mut failed: BTreeSet<SiteId> = BTreeSet::new();
+    // The user declined a phase: no later one starts.
+    let mut stopped = false;
     let held = |failed: &BTreeSet<SiteId>, site: &SiteId| match plan.atomic {
-        Atomic::Run => !failed.is_empty(),
+        Atomic::Run | Atomic::Stop => !failed.is_empty(),
         Atomic::Site => failed.contains(site),
     };
     for (p, phase) in plan.phases.iter().enumerate() {
@@ -541,6 +575,23 @@ pub(crate) async fn execute<S: Releasable, E: Executor<S>>(
             .any(|i| to_apply(steps[*i]) && held(&failed, &steps[*i].site));
         if held_back && !phase.held_back.is_empty() {
             report.notes.push(phase.held_back.clone());
+        }
+        let starts = here
+            .iter()
+            .any(|i| to_apply(steps[*i]) && !held(&failed, &steps[*i].site));
+        if let Some(question) = phase.ask.as_deref().filter(|_| starts)
+            && !ui.confirm(question)?
+        {
+            report
+                .notes
+                .push(format!("stopped before {question:?}, as asked"));
+            stopped = true;
+        }
+        if stopped {
+            for i in here {
+                statuses[i] = Status::NotApplied;
+            }
+            continue;
         }
         let mut groups: BTreeMap<(SiteId, &str), Vec<usize>> = BTreeMap::new();
         for &i in &here {
@@ -560,27 +611,35 @@ pub(crate) async fn execute<S: Releasable, E: Executor<S>>(
             *left.entry(site.clone()).or_default().get_mut() += 1;
         }
         let (steps, left) = (&steps, &left);
-        let out = runner
-            .run(
-                groups.into_iter().collect(),
-                |((site, _), _)| site.clone(),
-                OnCancel::Drain,
-                |((site, _), idx)| async move {
-                    let group: Vec<&Step<E::Op>> = idx.iter().map(|i| steps[*i]).collect();
-                    let result = match sites.get(&site) {
-                        Ok(here) => {
-                            let _release = Releasing {
-                                site: here,
-                                left: left.get(&site),
-                            };
-                            exec.apply(here, &group).await
-                        }
-                        Err(e) => Err(e),
-                    };
-                    Ok(Partial::new((idx, result)))
-                },
-            )
-            .await;
+        let groups: Vec<(SiteId, Vec<usize>)> = groups
+            .into_iter()
+            .map(|((site, _), idx)| (site, idx))
+            .collect();
+        let out = if phase.together {
+            together(exec, sites, runner, steps, groups).await
+        } else {
+            runner
+                .run(
+                    groups,
+                    |(site, _)| site.clone(),
+                    OnCancel::Drain,
+                    |(site, idx)| async move {
+                        let group: Vec<&Step<E::Op>> = idx.iter().map(|i| steps[*i]).collect();
+                        let result = match sites.get(&site) {
+                            Ok(here) => {
+                                let _release = Releasing {
+                                    site: here,
+                                    left: left.get(&site),
+                                };
+                                exec.apply(here, &group).await
+                            }
+                            Err(e) => Err(e),
+                        };
+                        Ok(Partial::new((idx, result)))
+                    },
+                )
+                .await
+        };
         report.interrupted |= out.interrupted;
         for (site, (idx, result)) in out.done {
             match result {
@@ -617,8 +676,10 @@ pub(crate) async fn execute<S: Releasable, E: Executor<S>>(
         }
     }
 
-    // After Ctrl-C the whole run is undone, as the user asked to stop it.
+    // After Ctrl-C the whole run is undone, as the user asked to stop it,
+    // unless what it made is to stay whatever happens.
     let undone: Option<BTreeSet<SiteId>> = match plan.atomic {
+        Atomic::Stop => Some(BTreeSet::new()),
         _ if report.interrupted => None,
         Atomic::Run if !failed.is_empty() => None,
         Atomic::Site if !failed.is_empty() => Some(failed),
@@ -638,6 +699,37 @@ pub(crate) async fn execute<S: Releasable, E: Executor<S>>(
         .notes
         .push(format!("applied {applied} of {planned} {}", plan.noun));
     Ok((statuses, journal))
+}
+
+/// Applies a phase's groups in one call to [`Executor::apply_together`],
+/// releasing each site when it is done; a group whose site is not one of
+/// the run's fails alone.
+async fn together<S: Releasable, E: Executor<S>>(
+    exec: &E,
+    sites: &Clients<S>,
+    runner: &Runner,
+    steps: &[&Step<E::Op>],
+    groups: Vec<(SiteId, Vec<usize>)>,
+) -> Batch<(Vec<usize>, Effects<E::Undo>)> {
+    let mut batch = Batch::default();
+    let mut ready = Vec::new();
+    for (site, idx) in groups {
+        match sites.get(&site) {
+            Ok(here) => ready.push((site, here, idx)),
+            Err(e) => batch.done.push((site, (idx, Err(e)))),
+        }
+    }
+    let calls: Vec<(&S, Vec<&Step<E::Op>>)> = ready
+        .iter()
+        .map(|(_, here, idx)| (*here, idx.iter().map(|i| steps[*i]).collect()))
+        .collect();
+    let results = exec.apply_together(&calls).await;
+    for ((site, here, idx), result) in ready.into_iter().zip(results) {
+        here.release();
+        batch.done.push((site, (idx, result)));
+    }
+    batch.interrupted = runner.is_cancelled();
+    batch
 }
 
 /// Undoes creations of this run (the journal's [`Journal::undos`]);

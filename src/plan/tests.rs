@@ -39,6 +39,8 @@ struct Things {
     fail_name: Option<String>,
     /// Ctrl-C arrives while the first site is creating.
     cancel: Option<Cancel>,
+    /// The number of groups of each `apply_together` call.
+    together: Mutex<Vec<usize>>,
 }
 
 fn things(fail_at: Option<&str>, cancel: Option<Cancel>) -> Things {
@@ -47,6 +49,7 @@ fn things(fail_at: Option<&str>, cancel: Option<Cancel>) -> Things {
         fail_at: fail_at.map(site),
         fail_name: None,
         cancel,
+        together: Mutex::new(Vec::new()),
     }
 }
 
@@ -74,6 +77,11 @@ impl Executor<SiteId> for Things {
                 Effect::created(s.name.clone())
             })
             .collect())
+    }
+
+    async fn apply_together(&self, groups: &[(&SiteId, Vec<&Step<()>>)]) -> Vec<Effects<String>> {
+        self.together.lock().unwrap().push(groups.len());
+        futures::future::join_all(groups.iter().map(|(site, steps)| self.apply(site, steps))).await
     }
 
     async fn undo(&self, site: &SiteId, name: &String) -> anyhow::Result<()> {
@@ -314,12 +322,7 @@ fn group_then_rule() -> Plan<()> {
     }
     Plan {
         steps,
-        phases: vec![
-            Phase::default(),
-            Phase {
-                held_back: "rules held back".into(),
-            },
-        ],
+        phases: vec![Phase::default(), Phase::held_back("rules held back")],
         atomic: Atomic::Site,
         summary: "create 6 things".into(),
         noun: "creations".into(),
@@ -573,4 +576,79 @@ async fn a_failure_reads_what_it_left_from_its_error() {
         report.rows.get(0, "status").cloned().unwrap_or_default(),
         "failed, original restored"
     );
+}
+
+/// `create_everywhere(a)` in phase 0, then `b` in phase 1.
+fn two_phases() -> Plan<()> {
+    let mut plan = create_everywhere("a");
+    plan.phases.push(Phase::default());
+    plan.steps.extend(
+        create_everywhere("b")
+            .steps
+            .into_iter()
+            .map(|s| Step { phase: 1, ..s }),
+    );
+    plan
+}
+
+#[tokio::test]
+async fn a_together_phase_is_applied_in_one_call_for_all_its_sites() {
+    let mut plan = two_phases();
+    plan.phases[1].together = true;
+    let things = things(None, None);
+    let mut report = Report::default();
+    let done = execute(plan, &things, &sites(), &runner(), yes(), &No, &mut report)
+        .await
+        .unwrap();
+    assert_eq!(done.0, [Status::Applied; 6]);
+    assert_eq!(*things.together.lock().unwrap(), [3]);
+    // Each site is still released after its checks, each phase and its read-back.
+    let released = RELEASED.with(|r| r.take());
+    assert!(released.values().all(|n| *n == 4), "{released:?}");
+}
+
+#[tokio::test]
+async fn a_declined_phase_stops_the_run_and_keeps_what_is_done() {
+    let mut plan = two_phases();
+    plan.phases[1].ask = Some("start wave 2 of 2 (3 sites)".into());
+    let things = things(None, None);
+    let mut report = Report::default();
+    let done = execute(plan, &things, &sites(), &runner(), yes(), &No, &mut report)
+        .await
+        .unwrap();
+    assert_eq!(&done.0[..3], [Status::Applied; 3]);
+    assert_eq!(&done.0[3..], [Status::NotApplied; 3]);
+    assert!(report.failures.is_empty());
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("stopped before \"start wave 2 of 2 (3 sites)\"")),
+        "{:?}",
+        report.notes
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_stop_plan_holds_later_phases_and_keeps_what_was_applied() {
+    let mut plan = two_phases();
+    plan.atomic = Atomic::Stop;
+    let things = things(Some("r3"), None);
+    let mut report = Report::default();
+    let done = execute(plan, &things, &sites(), &runner(), yes(), &No, &mut report)
+        .await
+        .unwrap();
+    assert_eq!(
+        done.0,
+        [
+            Status::Applied,
+            Status::Applied,
+            Status::Failed,
+            Status::NotApplied,
+            Status::NotApplied,
+            Status::NotApplied
+        ]
+    );
+    let state = things.state.into_inner().unwrap();
+    assert_eq!(state.values().filter(|v| v.contains("a")).count(), 2);
 }

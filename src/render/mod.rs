@@ -357,6 +357,21 @@ pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// A size for people: `512 B`, `1.5 KiB`, `25.0 MiB`, `2.0 GiB`.
+pub(crate) fn bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
+    if n < 1024 {
+        return format!("{n} B");
+    }
+    let mut size = n as f64 / 1024.0;
+    let mut unit = 0;
+    while size >= 1024.0 && unit + 1 < UNITS.len() {
+        size /= 1024.0;
+        unit += 1;
+    }
+    format!("{size:.1} {}", UNITS[unit])
+}
+
 /// A value as one cell of text, as openstackclient shows it. A map (a
 /// flavor's extra specs) is flattened to `k=v, k=v`: tables, CSV and
 /// `value` have one line per row, while JSON and YAML keep the map, which
@@ -439,6 +454,15 @@ fn csv(columns: &[(&str, usize)], data: &[Shown]) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn sizes_read_in_binary_units() {
+        assert_eq!(bytes(0), "0 B");
+        assert_eq!(bytes(1023), "1023 B");
+        assert_eq!(bytes(1536), "1.5 KiB");
+        assert_eq!(bytes(25 * 1024 * 1024), "25.0 MiB");
+        assert_eq!(bytes(2 << 30), "2.0 GiB");
+    }
 
     fn sample() -> Rows {
         let mut rows = Rows::new(&["cloud", "region", "latency_ms", "ok"]);

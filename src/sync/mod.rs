@@ -83,7 +83,8 @@ pub(crate) async fn ends(estate: &Estate<'_>, args: &EndsArgs) -> anyhow::Result
         }
     };
     if targets.is_empty() && !args.to.is_empty() {
-        return Err(unmatched_to(
+        return Err(unmatched(
+            "--to",
             &args.to,
             &format!("no site matches but the source {from}"),
         ));
@@ -103,6 +104,16 @@ pub(crate) async fn targets(estate: &Estate<'_>, to: &[String]) -> anyhow::Resul
     if to.is_empty() {
         return estate.sites().await;
     }
+    named_sites(estate, "--to", to).await
+}
+
+/// The sites that `flag`'s patterns name (globs as in --sites), wherever
+/// they are; an error names the flag when they match nothing.
+pub(crate) async fn named_sites(
+    estate: &Estate<'_>,
+    flag: &str,
+    to: &[String],
+) -> anyhow::Result<Vec<Site>> {
     // Selecting by --to alone would blame --sites for a pattern that
     // matches nothing: select the clouds it names, then keep its sites.
     let clouds: Vec<String> = estate
@@ -120,7 +131,7 @@ pub(crate) async fn targets(estate: &Estate<'_>, to: &[String]) -> anyhow::Resul
             .map(|c| c.name.as_str())
             .collect();
         return Err(hinted(
-            format!("--to {}: no cloud matches", to.join(",")),
+            format!("{flag} {}: no cloud matches", to.join(",")),
             format!("clouds: {}", known.join(", ")),
         ));
     }
@@ -139,15 +150,15 @@ pub(crate) async fn targets(estate: &Estate<'_>, to: &[String]) -> anyhow::Resul
         })
         .collect();
     if sites.is_empty() {
-        return Err(unmatched_to(to, "no site matches"));
+        return Err(unmatched(flag, to, "no site matches"));
     }
     Ok(sites)
 }
 
-/// `--to` that selects nothing: named as the user wrote it.
-fn unmatched_to(to: &[String], what: &str) -> anyhow::Error {
+/// A flag's patterns that select nothing: named as the user wrote them.
+fn unmatched(flag: &str, to: &[String], what: &str) -> anyhow::Error {
     hinted(
-        format!("--to {}: {what}", to.join(",")),
+        format!("{flag} {}: {what}", to.join(",")),
         "run `osprey --sites all sites` to see every cloud and region",
     )
 }

@@ -340,13 +340,12 @@ pub(crate) async fn balance(estate: &Estate<'_>, args: &BalanceArgs) -> anyhow::
         steps: changes.into_iter().map(Change::step).collect(),
         phases: vec![
             Phase::default(),
-            Phase {
-                // A limit that could not be lowered still holds its share:
-                // raising the others could take the sum past the global limit.
-                held_back: "warning: raised limits were not applied, because lowering a limit \
-                            failed; fix the error and run again"
-                    .to_string(),
-            },
+            // A limit that could not be lowered still holds its share:
+            // raising the others could take the sum past the global limit.
+            Phase::held_back(
+                "warning: raised limits were not applied, because lowering a limit \
+                            failed; fix the error and run again",
+            ),
         ],
         atomic: plan::Atomic::Run,
         summary,

@@ -105,15 +105,11 @@ pub(crate) async fn sync(estate: &Estate<'_>, args: &SyncArgs) -> anyhow::Result
         steps,
         phases: vec![
             Phase::default(),
-            Phase {
-                held_back: "warning: rules were not added at a site where a group could not be \
-                            created or changed; fix the error and run again"
-                    .into(),
-            },
-            Phase {
-                held_back: "warning: rules were not pruned at a site where adding rules failed"
-                    .into(),
-            },
+            Phase::held_back(
+                "warning: rules were not added at a site where a group could not be \
+                            created or changed; fix the error and run again",
+            ),
+            Phase::held_back("warning: rules were not pruned at a site where adding rules failed"),
         ],
         atomic: plan::Atomic::Site,
         summary,
