@@ -8,6 +8,7 @@
 //!   `?target=T&method=M&path=P`, `{"count": N}` for that one
 //! - `GET /clouds.yaml`
 //! - `POST /endpoints`: `{"region": R, "service": TYPE, "url": URL | null}`
+//! - `POST /import_methods`: `{"region": R, "methods": ["glance-direct", …]}`
 //! - the quota endpoints (`quota/control.rs`) and the resource ones
 //!   (`store/control.rs`)
 
@@ -38,6 +39,7 @@ pub(crate) fn router(ctx: Ctx) -> Router {
         .route("/counts", get(counts))
         .route("/clouds.yaml", get(clouds_yaml))
         .route("/endpoints", post(set_endpoint))
+        .route("/import_methods", post(set_import_methods))
         .merge(crate::quota::control::routes())
         .merge(crate::store::control::routes())
         .with_state(ctx)
@@ -155,6 +157,19 @@ async fn set_endpoint(State(ctx): State<Ctx>, Json(c): Json<EndpointChange>) -> 
         .world
         .set_endpoint(&c.region, &c.service, c.url.as_deref())
     {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => bad_request(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct ImportMethods {
+    region: String,
+    methods: Vec<String>,
+}
+
+async fn set_import_methods(State(ctx): State<Ctx>, Json(c): Json<ImportMethods>) -> Response {
+    match ctx.world.glance.set_methods(&c.region, &c.methods) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => bad_request(e),
     }

@@ -87,7 +87,8 @@
 //!
 //! # Quotas
 //!
-//! Nova's, Neutron's and Cinder's quota sets, Glance's `/v2/info/usage` and
+//! Nova's, Neutron's and Cinder's quota sets, Glance's `/v2/info/usage` (and
+//! its 413s past `image_count_total` and `image_size_total`) and
 //! Keystone's unified limits, per region (limits per Keystone), driven by
 //! [`FakeStack::set_usage`], [`FakeStack::set_quota`] and
 //! [`FakeStack::register_limit`] and read back with [`FakeStack::quota`];
@@ -99,7 +100,10 @@
 //! Each region stores its own resources of every [`Kind`]: Nova keypairs,
 //! flavors (extra specs, access lists) and servers, Neutron networks,
 //! subnets, ports, routers, floating IPs, security groups and rules, Glance
-//! images (data uploaded and downloaded as streams, hashed server-side) and
+//! images (data uploaded and downloaded as streams, hashed server-side;
+//! `glance-download` imports that fetch from another region of the same
+//! Keystone over HTTP, so counts and faults apply to them: see
+//! [`FakeStack::imports_running`] and [`Spec::region_import_methods`]) and
 //! Cinder volumes, each a [`Resource`] with an id, owner, timestamps and its
 //! API body. The APIs serve them with the real request and response shapes,
 //! each API's pagination (`limit`, `marker` and its own next link), who
@@ -270,7 +274,7 @@ impl FakeStack {
 
     /// `http://127.0.0.1:PORT` of the control API: `GET|POST|DELETE /faults`,
     /// `POST /latency`, `GET|DELETE /requests`, `GET /counts`, `GET /clouds.yaml`,
-    /// `POST /endpoints`,
+    /// `POST /endpoints`, `POST /import_methods`,
     /// the quota endpoints, `GET /kinds`, `GET|POST|DELETE /resources`,
     /// `POST /projects`, `GET|PUT /image_data` (see README.md).
     pub fn control_url(&self) -> String {
@@ -376,6 +380,24 @@ impl FakeStack {
         self.world()
             .set_endpoint(region, kind, url)
             .unwrap_or_else(|e| panic!("fakestack: set_endpoint: {e}"));
+    }
+
+    /// Replaces the import methods `region`'s Glance enables (see
+    /// [`Spec::region_import_methods`]); later requests see the change.
+    /// Panics on an unknown region or method.
+    pub fn set_import_methods(&self, region: &str, methods: &[&str]) {
+        let methods: Vec<String> = methods.iter().map(|m| (*m).to_owned()).collect();
+        self.world()
+            .glance
+            .set_methods(region, &methods)
+            .unwrap_or_else(|e| panic!("fakestack: set_import_methods: {e}"));
+    }
+
+    /// How many Glance imports are still copying (their image `importing`,
+    /// or deleted meanwhile): a test waits for 0 before asserting on what
+    /// the copies left.
+    pub fn imports_running(&self) -> usize {
+        self.world().glance.running()
     }
 
     /// `http://127.0.0.1:PORT` (`https` with [`Spec::tls`]) where nothing

@@ -141,6 +141,7 @@ impl Running {
                 regions: region_addrs,
                 control,
             },
+            pki.as_ref(),
         );
 
         let runtime = tokio::runtime::Builder::new_multi_thread()

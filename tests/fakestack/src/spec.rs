@@ -32,6 +32,8 @@ pub struct Spec {
     /// Quota usage, volume types and registered limits to start with (quota/).
     pub(crate) quota: Vec<crate::quota::Seed>,
     pub(crate) image_size_cap: usize,
+    /// Regions whose Glance enables other import methods: region → methods.
+    pub(crate) import_methods: BTreeMap<String, Vec<String>>,
 }
 
 impl Default for Spec {
@@ -64,6 +66,7 @@ impl Spec {
             client_cert: false,
             quota: Vec::new(),
             image_size_cap: 512 << 20,
+            import_methods: BTreeMap::new(),
         }
     }
 
@@ -187,6 +190,19 @@ impl Spec {
         self
     }
 
+    /// The import methods one region's Glance enables (default all four:
+    /// `glance-direct`, `web-download`, `copy-image`, `glance-download`):
+    /// its `/v2/info/import` lists them, as does the
+    /// `OpenStack-image-import-methods` header of a create answer, and an
+    /// import by another method is refused with Glance's 400.
+    pub fn region_import_methods(mut self, region: &str, methods: &[&str]) -> Self {
+        self.import_methods.insert(
+            region.to_owned(),
+            methods.iter().map(|m| (*m).to_owned()).collect(),
+        );
+        self
+    }
+
     /// Panics with a clear message when the spec can't be served.
     pub(crate) fn validate(&self) {
         assert!(!self.clouds.is_empty(), "fakestack: the spec has no cloud");
@@ -215,6 +231,15 @@ impl Spec {
                 regions.contains(region.as_str()),
                 "fakestack: region_compute_max_microversion names region {region}, which no cloud has"
             );
+        }
+        for (region, methods) in &self.import_methods {
+            assert!(
+                regions.contains(region.as_str()),
+                "fakestack: region_import_methods names region {region}, which no cloud has"
+            );
+            if let Err(e) = crate::glance::check_methods(methods) {
+                panic!("fakestack: region_import_methods: {e}");
+            }
         }
         for v in [&self.compute_max, &self.volume_max, &self.placement_max]
             .into_iter()

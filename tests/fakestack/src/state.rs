@@ -426,6 +426,8 @@ pub(crate) struct World {
     pub store: crate::store::Store,
     /// The largest image upload Glance takes, in bytes.
     pub image_size_cap: usize,
+    /// Glance's import methods per region and its imports' HTTP client.
+    pub glance: crate::glance::Glance,
 }
 
 /// Listener addresses chosen before the world is built.
@@ -438,7 +440,9 @@ pub(crate) struct Addresses {
 }
 
 impl World {
-    pub fn new(spec: &Spec, addrs: Addresses) -> Arc<Self> {
+    /// `pki`: the stack's CA and client identity under TLS, which Glance's
+    /// imports present when they fetch from another region.
+    pub fn new(spec: &Spec, addrs: Addresses, pki: Option<&crate::tls::Pki>) -> Arc<Self> {
         let mut realms: Vec<Realm> = addrs
             .realms
             .into_iter()
@@ -484,6 +488,7 @@ impl World {
             latency: Mutex::new(latency),
             journal: Journal::default(),
             quotas: crate::quota::Quotas::default(),
+            glance: crate::glance::Glance::new(&regions_names, &spec.import_methods, pki),
             store: crate::store::Store::new(regions_names),
             image_size_cap: spec.image_size_cap,
         });

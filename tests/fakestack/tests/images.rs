@@ -4,7 +4,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{call, client, get_json, token};
+use common::{call, client, get_json, poll, token};
 use fakestack::{FakeStack, Fault, FaultKind, Kind, Spec, Target};
 use md5::{Digest, Md5};
 use reqwest::StatusCode;
@@ -441,4 +441,256 @@ async fn a_cut_upload_stalls_the_client_and_can_be_armed_over_the_control_api() 
         .await
         .unwrap();
     assert_eq!(resp.status(), StatusCode::BAD_REQUEST);
+}
+
+/// The text of a Glance error page, quotes unescaped.
+async fn text(resp: reqwest::Response) -> String {
+    resp.text().await.unwrap().replace("&#x27;", "'")
+}
+
+#[tokio::test]
+async fn keystone_limits_refuse_a_create_past_the_count_and_an_upload_past_the_size() {
+    let stack = FakeStack::start(Spec::demo());
+    let r = stack.region_url("RegionTwo");
+    let demo = token(&stack.keystone_url("fake-a"), "demo").await;
+    create_image(&r, &demo, "before any limit").await;
+    stack.register_limit("RegionTwo", "image", "image_count_total", 2);
+    stack.register_limit("RegionTwo", "image", "image_size_total", 1);
+    let id = create_image(&r, &demo, "second").await;
+    let resp = client()
+        .post(format!("{r}/image/v2/images"))
+        .header("X-Auth-Token", &demo)
+        .json(&json!({"name": "third"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let project = stack.project_id("fake-a", "demo");
+    let said = text(resp).await;
+    assert!(
+        said.contains(&format!("Project {project} is over a limit for [Resource image_count_total is over limit of 2 due to current usage 2 and delta 1]")),
+        "{said}"
+    );
+    assert_eq!(
+        stack.resources("RegionTwo", Kind::Image).len(),
+        2,
+        "nothing was created"
+    );
+
+    let resp = upload(&r, &demo, &id, noise(2 << 20)).await;
+    assert_eq!(resp.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        text(resp)
+            .await
+            .contains("image_size_total is over limit of 1 due to current usage 0 and delta 2")
+    );
+    let (_, v) = get_json(&format!("{r}/image/v2/images/{id}"), &demo, &[]).await;
+    assert_eq!(v["status"], "queued");
+    let resp = upload(&r, &demo, &id, noise(1 << 20)).await;
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT, "1 MiB fits in 1 MiB");
+
+    stack.set_usage("RegionTwo", "demo", "image", "image_size_total", 5);
+    let other = stack.seed(
+        "RegionTwo",
+        Kind::Image,
+        "demo",
+        json!({"disk_format": "raw", "container_format": "bare"}),
+    );
+    let resp = client()
+        .post(format!("{r}/image/v2/images/{}/import", other.id))
+        .header("X-Auth-Token", &demo)
+        .json(
+            &json!({"method": {"name": "glance-download", "glance_region": "RegionOne",
+            "glance_image_id": other.id}}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::PAYLOAD_TOO_LARGE, "already over");
+}
+
+#[tokio::test]
+async fn an_explicit_id_is_unique_per_region() {
+    let stack = FakeStack::start(Spec::demo());
+    let demo = token(&stack.keystone_url("fake-a"), "demo").await;
+    let id = "5c1d8a1e-0000-4000-8000-00000000c0de";
+    let body = json!({"id": id, "name": "pinned"});
+    for (region, expected) in [
+        ("RegionOne", StatusCode::CREATED),
+        ("RegionOne", StatusCode::CONFLICT),
+        ("RegionTwo", StatusCode::CREATED),
+    ] {
+        let url = format!("{}/image/v2/images", stack.region_url(region));
+        let (status, v) = call("POST", &url, &demo, &[], Some(&body)).await;
+        assert_eq!(status, expected, "{region}: {v}");
+    }
+    let (status, v) = get_json(
+        &format!("{}/image/v2/images/{id}", stack.region_url("RegionTwo")),
+        &demo,
+        &[],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(v["id"], id);
+}
+
+#[tokio::test]
+async fn queued_saving_and_importing_images_delete_but_protected_ones_do_not() {
+    let stack = FakeStack::start(Spec::demo());
+    let r = stack.region_url("RegionOne");
+    let demo = token(&stack.keystone_url("fake-a"), "demo").await;
+    let delete = |id: String| {
+        let (r, demo) = (r.clone(), demo.clone());
+        async move {
+            call(
+                "DELETE",
+                &format!("{r}/image/v2/images/{id}"),
+                &demo,
+                &[],
+                None,
+            )
+            .await
+            .0
+        }
+    };
+    let queued = create_image(&r, &demo, "queued").await;
+    assert_eq!(delete(queued).await, StatusCode::NO_CONTENT);
+
+    let saving = create_image(&r, &demo, "saving").await;
+    stack.inject(
+        Fault::new(
+            Target::Region("RegionOne".into()),
+            FaultKind::PauseBody {
+                after_bytes: 0,
+                ms: 2000,
+            },
+        )
+        .method("PUT")
+        .times(1),
+    );
+    let stalled = {
+        let (r, demo, saving) = (r.clone(), demo.clone(), saving.clone());
+        tokio::spawn(async move { upload(&r, &demo, &saving, noise(1 << 20)).await })
+    };
+    let show = format!("{r}/image/v2/images/{saving}");
+    poll("the upload to start", || async {
+        let (_, v) = get_json(&show, &demo, &[]).await;
+        (v["status"] == "saving").then_some(())
+    })
+    .await;
+    assert_eq!(delete(saving.clone()).await, StatusCode::NO_CONTENT);
+    let resp = stalled.await.unwrap();
+    assert_eq!(
+        resp.status(),
+        StatusCode::GONE,
+        "the upload ends on a deleted image"
+    );
+
+    let source = stack.seed(
+        "RegionTwo",
+        Kind::Image,
+        "demo",
+        json!({"disk_format": "raw", "container_format": "bare"}),
+    );
+    stack.set_image_data("RegionTwo", &source.id, noise(1024));
+    stack.inject(
+        Fault::new(
+            Target::Region("RegionTwo".into()),
+            FaultKind::PauseBody {
+                after_bytes: 0,
+                ms: 1000,
+            },
+        )
+        .path_prefix(&format!("/image/v2/images/{}/file", source.id))
+        .times(1),
+    );
+    let importing = create_image(&r, &demo, "importing").await;
+    let (status, _) = call(
+        "POST",
+        &format!("{r}/image/v2/images/{importing}/import"),
+        &demo,
+        &[],
+        Some(
+            &json!({"method": {"name": "glance-download", "glance_region": "RegionTwo",
+            "glance_image_id": source.id}}),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    assert_eq!(delete(importing.clone()).await, StatusCode::NO_CONTENT);
+    poll("the import to end", || async {
+        (stack.imports_running() == 0).then_some(())
+    })
+    .await;
+    assert!(
+        stack
+            .resource("RegionOne", Kind::Image, &importing)
+            .is_none(),
+        "the copy did not bring it back"
+    );
+
+    let kept = stack.seed("RegionOne", Kind::Image, "demo", json!({"protected": true}));
+    let resp = client()
+        .delete(format!("{r}/image/v2/images/{}", kept.id))
+        .header("X-Auth-Token", &demo)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    assert!(text(resp).await.contains(&format!(
+        "Image {} is protected and cannot be deleted.",
+        kept.id
+    )));
+    assert!(stack.resource("RegionOne", Kind::Image, &kept.id).is_some());
+}
+
+#[tokio::test]
+async fn lists_filter_on_visibility_all_owner_and_name() {
+    let stack = FakeStack::start(Spec::demo());
+    let seed = |project: &str, name: &str, visibility: &str| {
+        stack.seed(
+            "RegionOne",
+            Kind::Image,
+            project,
+            json!({"name": name, "visibility": visibility}),
+        )
+    };
+    seed("demo", "mine", "shared");
+    seed("admin", "theirs", "community");
+    seed("admin", "cirros", "public");
+    seed("admin", "hidden", "private");
+    let r = stack.region_url("RegionOne");
+    let demo = token(&stack.keystone_url("fake-a"), "demo").await;
+    let names = |query: &'static str| {
+        let (r, demo) = (r.clone(), demo.clone());
+        async move {
+            let (status, v) = get_json(&format!("{r}/image/v2/images?{query}"), &demo, &[]).await;
+            assert_eq!(status, StatusCode::OK, "{query}: {v}");
+            let mut names: Vec<String> = v["images"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["name"].as_str().unwrap().to_owned())
+                .collect();
+            names.sort();
+            names
+        }
+    };
+    assert_eq!(names("").await, ["cirros", "mine"]);
+    assert_eq!(
+        names("visibility=all").await,
+        ["cirros", "mine", "theirs"],
+        "community too, never another's private image"
+    );
+    let admin_project = stack.project_id("fake-a", "admin");
+    let (_, v) = get_json(
+        &format!("{r}/image/v2/images?visibility=all&owner={admin_project}"),
+        &demo,
+        &[],
+    )
+    .await;
+    assert_eq!(v["images"].as_array().unwrap().len(), 2);
+    assert_eq!(names("name=mine").await, ["mine"]);
+    assert_eq!(names("name=theirs&visibility=all").await, ["theirs"]);
+    assert!(names("name=nothing").await.is_empty());
 }

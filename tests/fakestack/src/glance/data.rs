@@ -2,8 +2,11 @@
 //!
 //! The upload is never buffered whole before it is checked: each chunk is
 //! hashed (MD5 for `checksum`, SHA-512 for `os_hash_value`) and counted
-//! against the size cap as it arrives. The bytes are then kept in memory
-//! and sent back in 64 KiB chunks.
+//! against the size cap as it arrives, by the [`Intake`] a
+//! `glance-download` import's fetch uses too, and [`activate`] leaves
+//! both the same way. The bytes are then kept in memory and sent back in
+//! 64 KiB chunks. An upload first needs room for its announced size in
+//! the project's `image_size_total` when Keystone limits are on.
 
 use std::convert::Infallible;
 
@@ -32,6 +35,61 @@ pub(crate) fn routes() -> Router<Ctx> {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Image data as it arrives, from an upload or an import's download:
+/// hashed (MD5 for `checksum`, SHA-512 for `os_hash_value`) and held to
+/// the size cap chunk by chunk, so nothing is buffered unchecked.
+pub(crate) struct Intake {
+    data: Vec<u8>,
+    md5: Md5,
+    sha: aws_lc_rs::digest::Context,
+    cap: usize,
+}
+
+impl Intake {
+    pub(crate) fn new(cap: usize) -> Self {
+        Self {
+            data: Vec::new(),
+            md5: Md5::new(),
+            sha: aws_lc_rs::digest::Context::new(&aws_lc_rs::digest::SHA512),
+            cap,
+        }
+    }
+
+    /// Adds a chunk; Glance's 413 when it takes the data past the cap.
+    pub(crate) fn take(&mut self, chunk: &[u8]) -> Result<(), ApiError> {
+        if self.data.len() + chunk.len() > self.cap {
+            return Err(ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "The provided image is too large.",
+            ));
+        }
+        self.md5.update(chunk);
+        self.sha.update(chunk);
+        self.data.extend_from_slice(chunk);
+        Ok(())
+    }
+
+    /// How many bytes came so far.
+    pub(crate) fn len(&self) -> usize {
+        self.data.len()
+    }
+
+    /// The data and its (MD5, SHA-512) hex digests, for [`activate`].
+    pub(crate) fn finish(self) -> (Bytes, (String, String)) {
+        let hashes = (hex(&self.md5.finalize()), hex(self.sha.finish().as_ref()));
+        (Bytes::from(self.data), hashes)
+    }
+}
+
+/// The upload's announced size in whole MiB (Glance's quota delta; 0
+/// when the body comes chunked).
+fn megabytes(headers: &HeaderMap) -> i64 {
+    headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<i64>().ok())
+        .map_or(0, |n| n >> 20)
 }
 
 /// Marks the image `saving`; 409 unless it is `queued`.
@@ -97,16 +155,17 @@ async fn upload(
             format!("Invalid content type {kind}"),
         ));
     }
-    ctx.world.store.at(ctx.key(), |s| begin(s, &caller, &id))?;
+    let project = caller.project_id.as_deref().unwrap_or_default();
+    ctx.world.store.at(ctx.key(), |s| {
+        super::usage::enforce(&ctx, s, project, "image_size_total", megabytes(&headers))?;
+        begin(s, &caller, &id)
+    })?;
     let mut guard = Unfinished {
         ctx: &ctx,
         id: &id,
         done: false,
     };
-    let cap = ctx.world.image_size_cap;
-    let mut data: Vec<u8> = Vec::new();
-    let mut md5 = Md5::new();
-    let mut sha = aws_lc_rs::digest::Context::new(&aws_lc_rs::digest::SHA512);
+    let mut intake = Intake::new(ctx.world.image_size_cap);
     let mut stream = body.into_data_stream();
     while let Some(chunk) = stream.next().await {
         let Ok(chunk) = chunk else {
@@ -114,19 +173,11 @@ async fn upload(
                 "The image data upload was interrupted.",
             ));
         };
-        if data.len() + chunk.len() > cap {
-            return Err(ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "The provided image is too large.",
-            ));
-        }
-        md5.update(&chunk);
-        sha.update(&chunk);
-        data.extend_from_slice(&chunk);
+        intake.take(&chunk)?;
     }
-    let hashes = (hex(&md5.finalize()), hex(sha.finish().as_ref()));
+    let (data, hashes) = intake.finish();
     let done = ctx.world.store.at(ctx.key(), |s| {
-        activate(s, &id, Bytes::from(data), hashes).map_err(|_| {
+        activate(s, &id, data, hashes).map_err(|_| {
             ApiError::new(
                 StatusCode::GONE,
                 format!("Image {id} could not be found after upload. The image may have been deleted during the upload."),
@@ -143,7 +194,7 @@ async fn upload(
 
 /// What a finished upload leaves: the data, its size, `checksum` (MD5),
 /// `os_hash_value` (SHA-512), status `active`, store `local`.
-fn activate(
+pub(crate) fn activate(
     s: &mut RegionStore,
     id: &str,
     data: Bytes,
@@ -196,7 +247,8 @@ async fn download(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply
 /// Stores data for an image as a finished upload would (the test API's
 /// way to seed an active image).
 pub(crate) fn put(s: &mut RegionStore, id: &str, data: Vec<u8>) -> Result<(), ApiError> {
-    let md5 = hex(&Md5::digest(&data));
-    let sha512 = hex(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA512, &data).as_ref());
-    activate(s, id, Bytes::from(data), (md5, sha512))
+    let mut intake = Intake::new(usize::MAX);
+    intake.take(&data)?;
+    let (data, hashes) = intake.finish();
+    activate(s, id, data, hashes)
 }

@@ -46,6 +46,7 @@ pub(crate) static COLLECTION: Collection = Collection::new(
 )
 .bare()
 .bad_marker(|c, m| ApiError::bad_request((c.missing)(m)))
+.admit(count_quota)
 .answered(located)
 .deleted(delete);
 
@@ -133,6 +134,16 @@ pub(crate) fn compose(props: &Map<String, Value>, core: &Map<String, Value>) -> 
         }
     }
     Value::Object(out)
+}
+
+/// Sets custom properties (Glance's `os_glance_*` bookkeeping among them),
+/// kept before the core attributes as Glance lists them.
+pub(crate) fn set_properties(r: &mut Resource, values: &[(&str, &str)]) {
+    let (mut props, core) = split(&r.body);
+    for (key, value) in values {
+        props.insert((*key).to_owned(), json!(value));
+    }
+    r.body = compose(&props, &core);
 }
 
 /// (custom properties, core attributes) of an image body.
@@ -291,15 +302,22 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     Ok(id)
 }
 
-/// `Location` and the import methods and stores, as Glance answers a create.
+/// Glance's `enforce_image_count_total` on a create through the API (a
+/// seed is the test's own and passes): one more image for the caller's
+/// project must fit its Keystone limit.
+fn count_quota(ask: &Ask<'_>, s: &RegionStore, _: &Value) -> Result<(), ApiError> {
+    let project = ask.caller.project_id.as_deref().unwrap_or_default();
+    super::usage::enforce(ask.ctx, s, project, "image_count_total", 1)
+}
+
+/// `Location` and the import methods and stores, as Glance answers a create:
+/// the methods are those this region's `/v2/info/import` lists.
 fn located(ask: &Ask<'_>, r: &mut Resource, resp: &mut Response) {
     let location = format!("{}/image/v2/images/{}", ask.ctx.base_url(), r.id);
+    let methods = ask.ctx.world.glance.methods(ask.ctx.key()).join(",");
     for (name, value) in [
         (header::LOCATION.as_str(), location.as_str()),
-        (
-            "openstack-image-import-methods",
-            "glance-direct,web-download,copy-image",
-        ),
+        ("openstack-image-import-methods", methods.as_str()),
         ("openstack-image-store-ids", "local"),
     ] {
         if let Ok(v) = HeaderValue::from_str(value) {

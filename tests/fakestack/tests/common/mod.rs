@@ -87,3 +87,23 @@ pub async fn call(
 pub async fn get_json(url: &str, token: &str, headers: &[(&str, &str)]) -> (StatusCode, Value) {
     call("GET", url, token, headers, None).await
 }
+
+/// Polls `check` every 20 ms until it gives `Some`, for up to 10 s; panics
+/// naming `what` if it never does.
+pub async fn poll<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(done) = check().await {
+            return done;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
