@@ -163,6 +163,11 @@ pub(crate) enum Command {
     #[command(subcommand)]
     Flavor(commands::flavor::Command),
 
+    /// Images across regions: compare them by content, and copy them (server-side
+    /// where Glance can, streamed once to every target elsewhere).
+    #[command(subcommand)]
+    Image(commands::image::Command),
+
     /// Security groups across regions: compare rule sets, diff one group,
     /// clone groups with their rules.
     #[command(subcommand)]

@@ -112,6 +112,7 @@ async fn dispatch(command: &Command, g: &Settings, cancel: Cancel) -> anyhow::Re
         Command::Quota(c) => run_family(c, command, g, cancel).await,
         Command::Keypair(c) => run_family(c, command, g, cancel).await,
         Command::Flavor(c) => run_family(c, command, g, cancel).await,
+        Command::Image(c) => run_family(c, command, g, cancel).await,
         Command::Secgroup(c) => run_family(c, command, g, cancel).await,
         Command::Ip(c) => run_family(c, command, g, cancel).await,
     }

@@ -35,11 +35,19 @@ pub struct Endpoint {
     /// A write that sets a state (a PUT, or a PATCH of values), so sending
     /// it again after its answer was lost is safe.
     pub(crate) repeatable: bool,
+    /// The body's media type when it is not plain JSON (Glance's JSON
+    /// patch, image data).
+    pub(crate) content_type: Option<&'static str>,
 }
 
 impl Endpoint {
     pub const fn get(service: Service, path: &'static str, envelope: &'static str) -> Self {
         Self::read(service, path, envelope, Paging::None)
+    }
+
+    /// A read whose answer is the payload itself (Glance's image).
+    pub(crate) const fn get_bare(service: Service, path: &'static str) -> Self {
+        Self::write(service, Method::GET, path)
     }
 
     /// A list, paged as its service pages every list.
@@ -66,6 +74,7 @@ impl Endpoint {
             microversion: None,
             paging,
             repeatable: false,
+            content_type: None,
         }
     }
 
@@ -80,12 +89,19 @@ impl Endpoint {
             microversion: None,
             paging: Paging::None,
             repeatable,
+            content_type: None,
         }
     }
 
     /// A write that sets a state, safe to send again after a lost answer.
     pub(crate) const fn repeatable(mut self) -> Self {
         self.repeatable = true;
+        self
+    }
+
+    /// A write whose body is of this media type.
+    pub(crate) const fn sends(mut self, content_type: &'static str) -> Self {
+        self.content_type = Some(content_type);
         self
     }
 

@@ -2,7 +2,7 @@
 //! list, the servers built from it, and the admin's writes (create with
 //! extra specs and access, delete).
 
-use super::{Endpoint, Paging, Service, SiteClient, parse_version};
+use super::{Endpoint, Service, SiteClient, parse_version};
 use crate::error::add_hint;
 use crate::http::has_status;
 use reqwest::Method;
@@ -28,15 +28,9 @@ const ACCESS: Endpoint = Endpoint::get(
     "flavor_access",
 );
 /// Answers with the new flavor, whose id Nova may have made.
-const CREATE: Endpoint = Endpoint {
-    service: Service::Compute,
-    method: Method::POST,
-    path: "flavors",
-    envelope: Some("flavor"),
-    microversion: Some(READ_VERSION),
-    paging: Paging::None,
-    repeatable: false,
-};
+const CREATE: Endpoint = Endpoint::write(Service::Compute, Method::POST, "flavors")
+    .answers("flavor")
+    .microversion(READ_VERSION.0, READ_VERSION.1);
 const DELETE: Endpoint = Endpoint::write(Service::Compute, Method::DELETE, "flavors/{}");
 const SET_EXTRA_SPECS: Endpoint =
     Endpoint::write(Service::Compute, Method::POST, "flavors/{}/os-extra_specs");

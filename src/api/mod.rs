@@ -21,10 +21,12 @@ use crate::auth::discovery::{Discovered, discover, implied_base};
 use crate::auth::keystone::Token;
 use crate::config::RegionConfig;
 use crate::error::hinted;
-use crate::http::{Request, Response, SitePool, Via, answer_lost, has_status, is_unreachable};
+use crate::http::{
+    BodyStream, Request, Response, SitePool, StreamingResponse, Via, answer_lost, has_status,
+    is_unreachable,
+};
 use anyhow::Context;
 pub use endpoint::Endpoint;
-pub(crate) use endpoint::Paging;
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -398,13 +400,7 @@ impl SiteClient {
                 Target::Url(u) => u.to_string(),
             };
             let sent = self
-                .send_url(
-                    ep.service,
-                    ep.method.clone(),
-                    &url,
-                    body.clone(),
-                    microversion.as_deref(),
-                )
+                .send_url(ep, &url, body.clone(), microversion.as_deref())
                 .await;
             let resp = match sent {
                 Err(e) if !renewed && is_unreachable(&e) && matches!(target, Target::Path(_)) => {
@@ -468,18 +464,21 @@ impl SiteClient {
     /// re-authenticates once and retries. Any status is returned.
     async fn send_url(
         &self,
-        service: Service,
-        method: Method,
+        ep: &Endpoint,
         url: &str,
         body: Option<Value>,
         microversion: Option<&str>,
     ) -> anyhow::Result<Response> {
+        let service = ep.service;
         let mut retried = false;
         loop {
             let token = self.session.token().await?;
-            let mut req = Request::new(method.clone(), url, self.session.timeout())
+            let mut req = Request::new(ep.method.clone(), url, self.session.timeout())
                 .header("x-auth-token", token.id.expose())
                 .header("accept", "application/json");
+            if let Some(kind) = ep.content_type {
+                req = req.header("content-type", kind);
+            }
             if token.cached {
                 // A fresh catalog is the better remedy: see `send_to`.
                 req = req.refusal_at_once();
@@ -506,6 +505,52 @@ impl SiteClient {
             return Ok(resp);
         }
     }
+}
+
+impl SiteClient {
+    /// Runs one described call whose body goes up as a stream (`upload`)
+    /// or whose answer comes down as one: image data. Nothing is retried
+    /// once a byte of an upload may have been taken; a download that meets
+    /// an expired token logs in again once.
+    pub(crate) async fn stream(
+        &self,
+        ep: &Endpoint,
+        args: &[&str],
+        mut upload: Option<Upload>,
+    ) -> anyhow::Result<StreamingResponse> {
+        let (base, _) = self.base(ep.service).await?;
+        let url = join(&base, &ep.path_with(args, &[])?);
+        let mut retried = false;
+        loop {
+            let token = self.session.token().await?;
+            let mut req = Request::new(ep.method.clone(), &url, self.session.timeout())
+                .header("x-auth-token", token.id.expose());
+            if let Some(kind) = ep.content_type {
+                req = req.header("content-type", kind);
+            }
+            let sends = upload.is_some();
+            if let Some(up) = upload.take() {
+                req = req.stream_body(up.body, up.len);
+            }
+            let resp = self
+                .session
+                .http()
+                .send_streaming_via(Via::Site(&self.pool), &req)
+                .await?;
+            if resp.status.as_u16() == 401 && !retried && !sends {
+                retried = true;
+                self.session.invalidate(&token).await;
+                continue;
+            }
+            return resp.ok();
+        }
+    }
+}
+
+/// A body streamed up: its chunks as they come, and its length when known.
+pub(crate) struct Upload {
+    pub(crate) body: BodyStream,
+    pub(crate) len: Option<u64>,
 }
 
 /// Where a request goes: a path under the base, or a next page's full URL.

@@ -3,6 +3,7 @@
 pub(crate) mod auth;
 pub(crate) mod config;
 pub(crate) mod flavor;
+pub(crate) mod image;
 pub(crate) mod ip;
 pub(crate) mod keypair;
 pub mod quota;

@@ -390,7 +390,17 @@ impl Http {
         tls: &TlsIdentity,
         req: &Request,
     ) -> anyhow::Result<StreamingResponse> {
-        let ex = self.exchange(Via::Shared(tls), req, true).await?;
+        self.send_streaming_via(Via::Shared(tls), req).await
+    }
+
+    /// [`Http::send_streaming`] over a site's pool, or the shared client.
+    pub(crate) async fn send_streaming_via(
+        &self,
+        via: Via<'_>,
+        req: &Request,
+    ) -> anyhow::Result<StreamingResponse> {
+        let tls = via.tls();
+        let ex = self.exchange(via, req, true).await?;
         let (body, error_body): (BodyStream, Bytes) = match ex.body {
             Received::Whole(bytes) => (futures::stream::iter([Ok(bytes.clone())]).boxed(), bytes),
             Received::Streaming(incoming) => {
