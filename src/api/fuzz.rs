@@ -2,7 +2,8 @@
 //! answer: quota sets, envelopes and next-page links, Keystone tokens and
 //! catalogs, error bodies and timestamps.
 
-use super::{Endpoint, Paging, Service};
+use super::endpoint::Paging;
+use super::{Endpoint, Service};
 use crate::auth::catalog::Catalog;
 use crate::auth::keystone::{parse_rfc3339, parse_token};
 use proptest::prelude::*;
