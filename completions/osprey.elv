@@ -46,6 +46,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand quota 'Quotas across regions: view them, keep global limits by balancing, check'
             cand keypair 'SSH keypairs across regions: compare, clone, import, delete'
             cand flavor 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+            cand image 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
             cand secgroup 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
             cand ip 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
             cand completions 'Print a shell completion script to stdout'
@@ -575,6 +576,63 @@ set edit:completion:arg-completer[osprey] = {|@words|
         }
         &'osprey;flavor;help;help'= {
         }
+        &'osprey;image'= {
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once, at most'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'Images as a name x site matrix of content hashes, with a status per name: same, differs, missing (or unfinished: left by a run that was killed)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;image;list'= {
+            cand --name 'Only names matching this glob (`*` any run, `?` one character). Default: every name'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once, at most'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --exit-code 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
+            cand --owned 'Only the images of the token''s project, not the public, shared or community images of others'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;image;help'= {
+            cand list 'Images as a name x site matrix of content hashes, with a status per name: same, differs, missing (or unfinished: left by a run that was killed)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;image;help;list'= {
+        }
+        &'osprey;image;help;help'= {
+        }
         &'osprey;secgroup'= {
             cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
             cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
@@ -888,6 +946,7 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand quota 'Quotas across regions: view them, keep global limits by balancing, check'
             cand keypair 'SSH keypairs across regions: compare, clone, import, delete'
             cand flavor 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+            cand image 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
             cand secgroup 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
             cand ip 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
             cand completions 'Print a shell completion script to stdout'
@@ -941,6 +1000,11 @@ set edit:completion:arg-completer[osprey] = {|@words|
         &'osprey;help;flavor;list'= {
         }
         &'osprey;help;flavor;sync'= {
+        }
+        &'osprey;help;image'= {
+            cand list 'Images as a name x site matrix of content hashes, with a status per name: same, differs, missing (or unfinished: left by a run that was killed)'
+        }
+        &'osprey;help;image;list'= {
         }
         &'osprey;help;secgroup'= {
             cand list 'Matrix of group name × site with a digest of each group''s rule set and its status (same, differs, missing)'

@@ -50,6 +50,7 @@ complete -c osprey -n "__fish_osprey_needs_command" -f -a "auth" -d 'Cached toke
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "image" -d 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
@@ -480,6 +481,51 @@ complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_su
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from help" -f -a "list" -d 'Flavors as a name x site matrix of spec digests, with a status per name: same, differs or missing'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Clone flavors from one site to others, with the same id where it is free, extra specs, description and (private flavors) access lists mapped by project name (admin)'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'Images as a name x site matrix of content hashes, with a status per name: same, differs, missing (or unfinished: left by a run that was killed)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l name -d 'Only names matching this glob (`*` any run, `?` one character). Default: every name' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l owned -d 'Only the images of the token\'s project, not the public, shared or community images of others'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "list" -d 'Images as a name x site matrix of content hashes, with a status per name: same, differs, missing (or unfinished: left by a run that was killed)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
@@ -734,17 +780,18 @@ complete -c osprey -n "__fish_osprey_using_subcommand man" -l no-token-cache -d 
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "config" -d 'Show configuration'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor secgroup ip completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "config" -d 'Show configuration'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "image" -d 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every configured cloud and region as openstacksdk resolves it'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show each selected site\'s cached token: user, scope and time left (never the token). Logs in nowhere'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove the cached tokens of the selected clouds. Tokens are not revoked: Keystone still accepts them until they expire'
@@ -757,6 +804,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subc
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from keypair" -f -a "delete" -d 'Delete keys at the selected sites'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from flavor" -f -a "list" -d 'Flavors as a name x site matrix of spec digests, with a status per name: same, differs or missing'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from flavor" -f -a "sync" -d 'Clone flavors from one site to others, with the same id where it is free, extra specs, description and (private flavors) access lists mapped by project name (admin)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "list" -d 'Images as a name x site matrix of content hashes, with a status per name: same, differs, missing (or unfinished: left by a run that was killed)'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from secgroup" -f -a "list" -d 'Matrix of group name × site with a digest of each group\'s rule set and its status (same, differs, missing)'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from secgroup" -f -a "diff" -d 'The rules of one group only in the source and only in each target'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from secgroup" -f -a "sync" -d 'Clone groups with their rules from the source to the targets'

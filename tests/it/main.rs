@@ -18,6 +18,7 @@ mod flavor;
 mod generated;
 mod hardening;
 mod hardening_auth;
+mod image;
 mod ip;
 mod keypair;
 mod mutation_faults;

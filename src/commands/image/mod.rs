@@ -14,6 +14,12 @@ pub(crate) enum Command {
     /// Images as a name x site matrix of content hashes, with a status per
     /// name: same, differs, missing (or unfinished: left by a run that was
     /// killed).
+    ///
+    /// Images are compared by content hash (Glance's multihash, or MD5
+    /// where a Glance has only that), not by name alone; several images of
+    /// one name at a site count as the set of their hashes. An image of an
+    /// osprey copy that never became active is `unfinished`: it does not
+    /// hold its name, and `--exit-code` exits 1 on it too.
     List(list::ListArgs),
 }
 
