@@ -641,11 +641,38 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Images as a name x site matrix of content hashes, with a status per name: same, differs, missing (or unfinished: left by a run that was killed)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run')
             [CompletionResult]::new('mirror', 'mirror', [CompletionResultType]::ParameterValue, 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name')
             [CompletionResult]::new('ensure', 'ensure', [CompletionResultType]::ParameterValue, 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there')
             [CompletionResult]::new('unsync', 'unsync', [CompletionResultType]::ParameterValue, 'Delete the copies one past run made (found by their osprey_run property), after a plan and confirmation')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'osprey;image;list' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only names matching this glob (`*` any run, `?` one character). Default: every name')
+            [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)')
+            [CompletionResult]::new('--os-region-name', '--os-region-name', [CompletionResultType]::ParameterName, 'Region(s) to act on within the selected clouds (repeatable, comma lists)')
+            [CompletionResult]::new('--sites', '--sites', [CompletionResultType]::ParameterName, 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`')
+            [CompletionResult]::new('--os-interface', '--os-interface', [CompletionResultType]::ParameterName, 'Endpoint interface to use from the catalog: public, internal or admin')
+            [CompletionResult]::new('--os-passcode', '--os-passcode', [CompletionResultType]::ParameterName, 'One-time passcode for totp and multi-factor authentication')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body')
+            [CompletionResult]::new('--site-timeout', '--site-timeout', [CompletionResultType]::ParameterName, 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many sites to work on at once, at most')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--sort-column', '--sort-column', [CompletionResultType]::ParameterName, 'Sort rows by this column (repeatable). Default: by cloud and region')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)')
+            [CompletionResult]::new('--owned', '--owned', [CompletionResultType]::ParameterName, 'Only the images of the token''s project, not the public, shared or community images of others')
+            [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Neither reuse nor keep tokens and version discovery between runs')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'osprey;image;sync' {
@@ -782,11 +809,15 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             break
         }
         'osprey;image;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Images as a name x site matrix of content hashes, with a status per name: same, differs, missing (or unfinished: left by a run that was killed)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run')
             [CompletionResult]::new('mirror', 'mirror', [CompletionResultType]::ParameterValue, 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name')
             [CompletionResult]::new('ensure', 'ensure', [CompletionResultType]::ParameterValue, 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there')
             [CompletionResult]::new('unsync', 'unsync', [CompletionResultType]::ParameterValue, 'Delete the copies one past run made (found by their osprey_run property), after a plan and confirmation')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'osprey;image;help;list' {
             break
         }
         'osprey;image;help;sync' {
@@ -1214,10 +1245,14 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             break
         }
         'osprey;help;image' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Images as a name x site matrix of content hashes, with a status per name: same, differs, missing (or unfinished: left by a run that was killed)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run')
             [CompletionResult]::new('mirror', 'mirror', [CompletionResultType]::ParameterValue, 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name')
             [CompletionResult]::new('ensure', 'ensure', [CompletionResultType]::ParameterValue, 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there')
             [CompletionResult]::new('unsync', 'unsync', [CompletionResultType]::ParameterValue, 'Delete the copies one past run made (found by their osprey_run property), after a plan and confirmation')
+            break
+        }
+        'osprey;help;image;list' {
             break
         }
         'osprey;help;image;sync' {

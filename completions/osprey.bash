@@ -154,6 +154,9 @@ _osprey() {
             osprey__subcmd__help__subcmd__image,ensure)
                 cmd="osprey__subcmd__help__subcmd__image__subcmd__ensure"
                 ;;
+            osprey__subcmd__help__subcmd__image,list)
+                cmd="osprey__subcmd__help__subcmd__image__subcmd__list"
+                ;;
             osprey__subcmd__help__subcmd__image,mirror)
                 cmd="osprey__subcmd__help__subcmd__image__subcmd__mirror"
                 ;;
@@ -211,6 +214,9 @@ _osprey() {
             osprey__subcmd__image,help)
                 cmd="osprey__subcmd__image__subcmd__help"
                 ;;
+            osprey__subcmd__image,list)
+                cmd="osprey__subcmd__image__subcmd__list"
+                ;;
             osprey__subcmd__image,mirror)
                 cmd="osprey__subcmd__image__subcmd__mirror"
                 ;;
@@ -225,6 +231,9 @@ _osprey() {
                 ;;
             osprey__subcmd__image__subcmd__help,help)
                 cmd="osprey__subcmd__image__subcmd__help__subcmd__help"
+                ;;
+            osprey__subcmd__image__subcmd__help,list)
+                cmd="osprey__subcmd__image__subcmd__help__subcmd__list"
                 ;;
             osprey__subcmd__image__subcmd__help,mirror)
                 cmd="osprey__subcmd__image__subcmd__help__subcmd__mirror"
@@ -1330,7 +1339,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__help__subcmd__image)
-            opts="sync mirror ensure unsync"
+            opts="list sync mirror ensure unsync"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1344,6 +1353,20 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__help__subcmd__image__subcmd__ensure)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__help__subcmd__image__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1680,7 +1703,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__image)
-            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help sync mirror ensure unsync help"
+            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help list sync mirror ensure unsync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1828,7 +1851,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__image__subcmd__help)
-            opts="sync mirror ensure unsync help"
+            opts="list sync mirror ensure unsync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1856,6 +1879,20 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__image__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__image__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1904,6 +1941,76 @@ _osprey() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__image__subcmd__list)
+            opts="-f -c -v -q -h --name --exit-code --owned --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-cloud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-region-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sites)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-interface)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-passcode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    return 0
+                    ;;
+                --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort-column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

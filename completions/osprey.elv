@@ -597,11 +597,37 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand list 'Images as a name x site matrix of content hashes, with a status per name: same, differs, missing (or unfinished: left by a run that was killed)'
             cand sync 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run'
             cand mirror 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name'
             cand ensure 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there'
             cand unsync 'Delete the copies one past run made (found by their osprey_run property), after a plan and confirmation'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;image;list'= {
+            cand --name 'Only names matching this glob (`*` any run, `?` one character). Default: every name'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once, at most'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --exit-code 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
+            cand --owned 'Only the images of the token''s project, not the public, shared or community images of others'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'osprey;image;sync'= {
             cand --from 'The source site, CLOUD/REGION (or CLOUD for its region_name)'
@@ -733,11 +759,14 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'osprey;image;help'= {
+            cand list 'Images as a name x site matrix of content hashes, with a status per name: same, differs, missing (or unfinished: left by a run that was killed)'
             cand sync 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run'
             cand mirror 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name'
             cand ensure 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there'
             cand unsync 'Delete the copies one past run made (found by their osprey_run property), after a plan and confirmation'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'osprey;image;help;list'= {
         }
         &'osprey;image;help;sync'= {
         }
@@ -1118,10 +1147,13 @@ set edit:completion:arg-completer[osprey] = {|@words|
         &'osprey;help;flavor;sync'= {
         }
         &'osprey;help;image'= {
+            cand list 'Images as a name x site matrix of content hashes, with a status per name: same, differs, missing (or unfinished: left by a run that was killed)'
             cand sync 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run'
             cand mirror 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name'
             cand ensure 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there'
             cand unsync 'Delete the copies one past run made (found by their osprey_run property), after a plan and confirmation'
+        }
+        &'osprey;help;image;list'= {
         }
         &'osprey;help;image;sync'= {
         }

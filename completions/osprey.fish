@@ -481,30 +481,53 @@ complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_su
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from help" -f -a "list" -d 'Flavors as a name x site matrix of spec digests, with a status per name: same, differs or missing'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Clone flavors from one site to others, with the same id where it is free, extra specs, description and (private flavors) access lists mapped by project name (admin)'
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l concurrency -d 'How many sites to work on at once, at most' -r
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -s f -l format -d 'Output format' -r -f -a "table\t''
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -s f -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 yaml\t''
 csv\t''
 value\t''"
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -f -a "sync" -d 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run'
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -f -a "mirror" -d 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name'
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -f -a "ensure" -d 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there'
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -f -a "unsync" -d 'Delete the copies one past run made (found by their osprey_run property), after a plan and confirmation'
-complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from sync mirror ensure unsync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -f -a "list" -d 'Images as a name x site matrix of content hashes, with a status per name: same, differs, missing (or unfinished: left by a run that was killed)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -f -a "sync" -d 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -f -a "mirror" -d 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -f -a "ensure" -d 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -f -a "unsync" -d 'Delete the copies one past run made (found by their osprey_run property), after a plan and confirmation'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l name -d 'Only names matching this glob (`*` any run, `?` one character). Default: every name' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l owned -d 'Only the images of the token\'s project, not the public, shared or community images of others'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l from -d 'The source site, CLOUD/REGION (or CLOUD for its region_name)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l to -d 'The target sites as cloud/region globs, as in --sites (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l method -d 'How targets get the data' -r -f -a "auto\t'glance-download where the target\'s Glance can fetch from the source (a region of the same Keystone offering it), streamed elsewhere'
@@ -635,6 +658,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_sub
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "list" -d 'Images as a name x site matrix of content hashes, with a status per name: same, differs, missing (or unfinished: left by a run that was killed)'
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run'
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "mirror" -d 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name'
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "ensure" -d 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there'
@@ -918,6 +942,7 @@ complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subc
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from keypair" -f -a "delete" -d 'Delete keys at the selected sites'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from flavor" -f -a "list" -d 'Flavors as a name x site matrix of spec digests, with a status per name: same, differs or missing'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from flavor" -f -a "sync" -d 'Clone flavors from one site to others, with the same id where it is free, extra specs, description and (private flavors) access lists mapped by project name (admin)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "list" -d 'Images as a name x site matrix of content hashes, with a status per name: same, differs, missing (or unfinished: left by a run that was killed)'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "sync" -d 'Copy images from one site to others, step by step: a canary first, then waves, each copy verified by its hash; a failure deletes every copy of the run'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "mirror" -d 'Copy what the source has to every target, for cron: what is missing, and what changed at the source under the same name'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "ensure" -d 'Make sure a site has an image, copying it there from the first site that has it when it does not; print its id there'

@@ -60,6 +60,8 @@ pub(crate) struct Image {
     #[serde(default)]
     pub(crate) visibility: Option<String>,
     #[serde(default)]
+    pub(crate) owner: Option<String>,
+    #[serde(default)]
     pub(crate) checksum: Option<String>,
     #[serde(default)]
     pub(crate) os_hash_algo: Option<String>,

@@ -1,5 +1,5 @@
 //! Drift across sites: which named resources (keypairs, flavors, security
-//! groups) are the same everywhere, differ, or are missing somewhere. Each
+//! groups, images) are the same everywhere, differ, or are missing somewhere. Each
 //! family reads its resources per site and reduces each to a digest; this
 //! module judges every name and lays the names out as a matrix.
 
@@ -8,9 +8,10 @@ use crate::context::glob;
 use crate::render::{Row, Rows};
 use serde::Serialize;
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// The flags of a drift view: `keypair list`, `flavor list`, `secgroup list`.
+/// The flags of a drift view: `keypair list`, `flavor list`, `secgroup list`,
+/// `image list`.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub(crate) struct ViewArgs {
     /// Only names matching this glob (`*` any run, `?` one character).
@@ -60,7 +61,18 @@ pub(crate) struct Matrix {
     /// The sites that were read, in order: a site that failed is not one
     /// of them, so it makes nothing look missing.
     sites: Vec<SiteId>,
-    names: BTreeMap<String, BTreeMap<SiteId, String>>,
+    names: BTreeMap<String, Name>,
+}
+
+/// One name across the sites.
+#[derive(Debug, Default)]
+struct Name {
+    /// The digests each site holds the name with: one, or several where
+    /// the service allows several resources of one name (Glance).
+    held: BTreeMap<SiteId, BTreeSet<String>>,
+    /// What the table shows at a site that has the name only in a form
+    /// that does not count as holding it (a copy left unfinished).
+    marks: BTreeMap<SiteId, String>,
 }
 
 impl Matrix {
@@ -71,12 +83,29 @@ impl Matrix {
         }
     }
 
-    /// Records that `site` holds `name` with `digest`.
+    /// Records that `site` holds `name` with `digest`. Several resources
+    /// of one name at a site make the site's digest the set of theirs,
+    /// sorted and joined, so two sites agree when they hold the same
+    /// contents in any order.
     pub(crate) fn insert(&mut self, site: &SiteId, name: &str, digest: &str) {
         self.names
             .entry(name.to_string())
             .or_default()
-            .insert(site.clone(), digest.to_string());
+            .held
+            .entry(site.clone())
+            .or_default()
+            .insert(digest.to_string());
+    }
+
+    /// Records that `site` has `name` only in a form that does not count
+    /// (a copy a killed run left unfinished): the name is judged missing
+    /// there, and the table shows `label` in its cell.
+    pub(crate) fn mark(&mut self, site: &SiteId, name: &str, label: &str) {
+        self.names
+            .entry(name.to_string())
+            .or_default()
+            .marks
+            .insert(site.clone(), label.to_string());
     }
 
     pub(crate) fn names(&self) -> impl Iterator<Item = &String> {
@@ -87,21 +116,20 @@ impl Matrix {
         &self.sites
     }
 
-    /// The digest `site` holds for `name`, if any.
-    pub(crate) fn digest(&self, name: &str, site: &SiteId) -> Option<&str> {
-        self.names.get(name)?.get(site).map(String::as_str)
+    /// The digest `site` holds for `name`, if any: for several resources
+    /// of that name, their digests sorted and joined with `,`.
+    pub(crate) fn digest(&self, name: &str, site: &SiteId) -> Option<String> {
+        self.names.get(name)?.held.get(site).map(joined)
     }
 
     pub(crate) fn drift(&self, name: &str) -> Drift {
-        let Some(held) = self.names.get(name) else {
+        let Some(entry) = self.names.get(name) else {
             return Drift::Missing;
         };
-        let mut digests: Vec<&String> = held.values().collect();
-        digests.sort();
-        digests.dedup();
+        let digests: BTreeSet<String> = entry.held.values().map(joined).collect();
         if digests.len() > 1 {
             Drift::Differs
-        } else if self.sites.iter().any(|s| !held.contains_key(s)) {
+        } else if self.sites.iter().any(|s| !entry.held.contains_key(s)) {
             Drift::Missing
         } else {
             Drift::Same
@@ -114,21 +142,22 @@ impl Matrix {
     }
 
     /// The table people read: a row per name, a column per site with what
-    /// `cell` shows of the digest there (empty where it is missing), and
-    /// the status.
+    /// `cell` shows of the digest there (the mark, or empty, where it is
+    /// missing), and the status.
     pub(crate) fn table(&self, cell: impl Fn(&str, &SiteId) -> String) -> Rows {
         let site_names: Vec<String> = self.sites.iter().map(SiteId::to_string).collect();
         let mut columns = vec!["name"];
         columns.extend(site_names.iter().map(String::as_str));
         columns.push("status");
         let mut rows = Rows::new(&columns);
-        for name in self.names() {
+        for (name, entry) in &self.names {
             let mut row = Row::new();
             row.insert("name".into(), json!(name));
             for (site, column) in self.sites.iter().zip(&site_names) {
-                let value = match self.digest(name, site) {
-                    Some(_) => json!(cell(name, site)),
-                    None => Value::Null,
+                let value = match (entry.held.contains_key(site), entry.marks.get(site)) {
+                    (true, _) => json!(cell(name, site)),
+                    (false, Some(mark)) => json!(mark),
+                    (false, None) => Value::Null,
                 };
                 row.insert(column.clone(), value);
             }
@@ -137,6 +166,15 @@ impl Matrix {
         }
         rows
     }
+}
+
+/// A site's digests as one: sorted (a set's order) and joined.
+fn joined(digests: &BTreeSet<String>) -> String {
+    digests
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 #[cfg(test)]
@@ -179,5 +217,53 @@ mod tests {
         assert_eq!(t.get(0, "c/r1").cloned().unwrap_or_default(), "k@r1");
         assert_eq!(t.get(0, "c/r2").cloned().unwrap_or_default(), Value::Null);
         assert_eq!(t.get(0, "status").cloned().unwrap_or_default(), "missing");
+    }
+
+    #[test]
+    fn several_of_one_name_at_a_site_are_judged_as_their_set() {
+        let mut m = Matrix::new(vec![site("r1"), site("r2"), site("r3")]);
+        // The same two contents in another order, and one of them twice.
+        for (r, d) in [("r1", "md5:b"), ("r1", "md5:a"), ("r2", "md5:a")] {
+            m.insert(&site(r), "ubuntu", d);
+        }
+        for d in ["md5:b", "md5:a", "md5:b"] {
+            m.insert(&site("r2"), "ubuntu", d);
+        }
+        m.insert(&site("r3"), "ubuntu", "md5:a");
+        m.insert(&site("r3"), "ubuntu", "md5:b");
+        assert_eq!(m.digest("ubuntu", &site("r1")).unwrap(), "md5:a,md5:b");
+        assert_eq!(m.drift("ubuntu"), Drift::Same);
+        // One of the two alone is another content.
+        m.insert(&site("r1"), "cirros", "md5:a");
+        m.insert(&site("r2"), "cirros", "md5:a");
+        m.insert(&site("r3"), "cirros", "md5:a");
+        m.insert(&site("r3"), "cirros", "md5:b");
+        assert_eq!(m.drift("cirros"), Drift::Differs);
+    }
+
+    #[test]
+    fn a_marked_site_misses_the_name_and_shows_the_mark() {
+        let mut m = Matrix::new(vec![site("r1"), site("r2")]);
+        m.insert(&site("r1"), "k", "aa");
+        m.mark(&site("r2"), "k", "unfinished");
+        // Only marked anywhere: the name is still listed, and missing.
+        m.mark(&site("r1"), "half", "unfinished");
+        assert_eq!(m.drift("k"), Drift::Missing);
+        assert_eq!(m.drift("half"), Drift::Missing);
+        assert_eq!(m.digest("k", &site("r2")), None);
+        assert!(m.drifts());
+        let t = m.table(|_, _| "cell".to_string());
+        assert_eq!(t.get(0, "name").cloned().unwrap_or_default(), "half");
+        assert_eq!(t.get(0, "c/r1").cloned().unwrap_or_default(), "unfinished");
+        assert_eq!(t.get(0, "c/r2").cloned().unwrap_or_default(), Value::Null);
+        assert_eq!(t.get(1, "c/r1").cloned().unwrap_or_default(), "cell");
+        assert_eq!(t.get(1, "c/r2").cloned().unwrap_or_default(), "unfinished");
+        assert_eq!(t.get(1, "status").cloned().unwrap_or_default(), "missing");
+        // A mark beside what a site holds changes nothing.
+        m.mark(&site("r1"), "k", "unfinished");
+        m.insert(&site("r2"), "k", "aa");
+        assert_eq!(m.drift("k"), Drift::Same);
+        let t = m.table(|_, _| "cell".to_string());
+        assert_eq!(t.get(1, "c/r1").cloned().unwrap_or_default(), "cell");
     }
 }

@@ -22,8 +22,16 @@ fn data(len: usize) -> Vec<u8> {
     (0..len).map(|i| (i * 7 + i / 251) as u8).collect()
 }
 
-/// An active image of the demo project at a region, with `len` bytes.
-fn image(stack: &FakeStack, region: &str, body: Value, len: usize) -> Resource {
+/// An active image of the demo project at a region, with `len` bytes (raw
+/// and bare unless `body` says otherwise: Glance takes data only for an
+/// image with its formats set).
+fn image(stack: &FakeStack, region: &str, mut body: Value, len: usize) -> Resource {
+    for (key, default) in [("disk_format", "raw"), ("container_format", "bare")] {
+        body.as_object_mut()
+            .unwrap()
+            .entry(key)
+            .or_insert(json!(default));
+    }
     let image = stack.seed(region, Kind::Image, "demo", body);
     stack.set_image_data(region, &image.id, data(len));
     stack.resource(region, Kind::Image, &image.id).unwrap()
@@ -561,4 +569,90 @@ fn mirror_deletes_its_older_copy_or_prunes_when_asked_and_never_touches_others()
     );
     assert!(named(&stack, "RegionTwo", "nightly").is_empty());
     assert!(out.stderr.contains(&theirs.id), "{}", out.stderr);
+}
+
+fn requests(stack: &FakeStack, region: &str, method: &str, id_path: &str) -> usize {
+    stack
+        .requests()
+        .iter()
+        .filter(|r| r.target == region && r.method == method && r.path.ends_with(id_path))
+        .count()
+}
+
+#[test]
+fn a_target_of_the_same_keystone_fetches_the_data_itself() {
+    let (stack, env) = demo();
+    let src = image(&stack, "RegionOne", json!({"name": "jammy"}), 250_000);
+    let out = sync(&env, &["jammy", "-f", "json"]);
+    out.assert_code(0);
+    let rows = out.json();
+    let detail = |region: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["region"] == region)
+            .map(|r| r["detail"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert!(detail("RegionTwo").starts_with("glance-download"), "{rows}");
+    assert!(detail("RegionThree").starts_with("stream"), "{rows}");
+    // RegionTwo's Glance read the source itself; osprey sent it no data.
+    assert_eq!(requests(&stack, "RegionTwo", "PUT", "/file"), 0);
+    assert_eq!(downloads(&stack, &src.id), 2);
+    for region in ["RegionTwo", "RegionThree"] {
+        let c = &named(&stack, region, "jammy")[0];
+        assert_eq!(c.field("status"), "active");
+        assert_eq!(c.body["os_hash_value"], src.body["os_hash_value"]);
+        assert_eq!(stack.image_data(region, &c.id).unwrap(), data(250_000));
+    }
+}
+
+#[test]
+fn a_failed_import_leaves_nothing_and_says_why() {
+    let (stack, env) = demo();
+    image(&stack, "RegionOne", json!({"name": "noble"}), 100_000);
+    stack.inject(
+        Fault::new(
+            Target::Region("RegionOne".into()),
+            FaultKind::CutBody { after_bytes: 1000 },
+        )
+        .method("GET")
+        .path_prefix("/image/v2/images/"),
+    );
+    let out = sync(&env, &["noble", "--to", "fake-a/RegionTwo"]);
+    out.assert_code(2);
+    assert!(
+        named(&stack, "RegionTwo", "noble").is_empty(),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("could not import it from RegionOne"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn the_method_can_be_forced_and_a_glance_without_it_is_streamed_to() {
+    let (stack, env) = demo();
+    image(&stack, "RegionOne", json!({"name": "focal"}), 1000);
+    let out = sync(&env, &["focal", "--method", "glance-download", "--dry-run"]);
+    assert!(
+        out.stdout
+            .contains("--method glance-download: Glance here cannot fetch from"),
+        "{}",
+        out.stdout
+    );
+    stack.set_import_methods("RegionTwo", &["glance-direct"]);
+    let out = sync(&env, &["focal", "--to", "fake-a/RegionTwo", "-f", "json"]);
+    out.assert_code(0);
+    assert!(
+        out.json()[0]["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("stream"),
+        "{}",
+        out.stdout
+    );
 }

@@ -18,6 +18,7 @@ mod flavor;
 mod generated;
 mod hardening;
 mod hardening_auth;
+mod image;
 mod image_copy;
 mod ip;
 mod keypair;

@@ -1998,3 +1998,95 @@ fn a_lost_import_keeps_its_word_on_a_real_nova() {
     )
     .assert_code(0);
 }
+
+/// `image list` against real Glances: an image uploaded to RegionOne is
+/// `missing` at RegionTwo until the same bytes are uploaded there, and
+/// the hashes shown are Glance's own.
+#[test]
+#[ignore = "real tier: needs the minicloud (.ci/run)"]
+fn image_list_compares_real_glances_by_content() {
+    use std::io::Read;
+    let demo = Rest::login("http://127.0.0.1:5000", "demo", "minicloud-demo", "demo");
+    let mut made = Created {
+        rest: &demo,
+        urls: Vec::new(),
+    };
+    let name = format!("osprey-rt-image-{}", std::process::id());
+    let mut data = Vec::new();
+    std::fs::File::open("/dev/urandom")
+        .unwrap()
+        .take(1 << 20)
+        .read_to_end(&mut data)
+        .unwrap();
+    let mut upload = |port: u16| -> String {
+        let images = format!("http://127.0.0.1:{port}/v2/images");
+        let id = made.post(
+            &images,
+            "",
+            json!({"name": name, "disk_format": "raw", "container_format": "bare"}),
+            &|id| format!("{images}/{id}"),
+        );
+        let put = demo
+            .client
+            .put(format!("{images}/{id}/file"))
+            .header("x-auth-token", &demo.token)
+            .header("content-type", "application/octet-stream")
+            .body(data.clone())
+            .send()
+            .unwrap();
+        assert_eq!(put.status().as_u16(), 204, "upload to {port}");
+        id
+    };
+    let env = Env::with_clouds(&clouds_yaml());
+    let list = || {
+        env.run(&[
+            "--os-cloud",
+            "mc-a-demo",
+            "image",
+            "list",
+            "--name",
+            &name,
+            "--exit-code",
+            "-f",
+            "json",
+        ])
+    };
+
+    let one = upload(9292);
+    let run = list();
+    run.assert_code(1);
+    let r1 = run.row("mc-a-demo", "RegionOne");
+    assert_eq!(r1["id"], json!(one));
+    assert_eq!(r1["status"], "missing");
+    assert_eq!(r1["image_status"], "active");
+    assert_eq!(r1["size"], 1 << 20);
+    let (_, shown) = demo.send(
+        reqwest::Method::GET,
+        &format!("http://127.0.0.1:9292/v2/images/{one}"),
+        None,
+    );
+    assert_eq!(r1["hash_algo"], shown["os_hash_algo"]);
+    assert_eq!(r1["hash"], shown["os_hash_value"]);
+    let r2 = run.row("mc-a-demo", "RegionTwo");
+    assert_eq!(r2["status"], "missing");
+    assert_eq!(r2["id"], Value::Null);
+
+    let two = upload(9302);
+    let run = list();
+    run.assert_code(0);
+    assert_eq!(run.row("mc-a-demo", "RegionOne")["status"], "same");
+    let r2 = run.row("mc-a-demo", "RegionTwo");
+    assert_eq!(r2["id"], json!(two));
+    assert_eq!(r2["status"], "same");
+    assert_eq!(r2["hash"], r1["hash"]);
+
+    drop(made);
+    let run = list();
+    run.assert_code(0);
+    assert!(
+        run.stderr
+            .contains(&format!("no image matches --name {name} at any site")),
+        "{}",
+        run.stderr
+    );
+}

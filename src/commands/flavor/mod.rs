@@ -238,14 +238,9 @@ pub(crate) async fn list(estate: &Estate<'_>, args: &ViewArgs) -> anyhow::Result
         });
     }
     report.findings = args.exit_code && matrix.drifts();
-    report.table = estate.tables.then(|| {
-        matrix.table(|name, site| {
-            matrix
-                .digest(name, site)
-                .map(str::to_string)
-                .unwrap_or_default()
-        })
-    });
+    report.table = estate
+        .tables
+        .then(|| matrix.table(|name, site| matrix.digest(name, site).unwrap_or_default()));
     report.rows = Rows::typed(rows);
     Ok(report)
 }

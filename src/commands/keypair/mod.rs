@@ -156,7 +156,7 @@ pub(crate) async fn list(estate: &Estate<'_>, args: &ViewArgs) -> anyhow::Result
     report.table = estate.tables.then(|| {
         matrix.table(|name, site| {
             let fp = matrix.digest(name, site).unwrap_or_default();
-            short(fp)
+            short(&fp)
         })
     });
     report.rows = Rows::typed(rows);
