@@ -141,6 +141,8 @@ pub struct Runner {
     concurrency: usize,
     cancel: Cancel,
     progress: ProgressFor,
+    /// Whether progress may be drawn (a terminal, no `-q` or `-v`).
+    shows_progress: bool,
     site_timeout: Duration,
 }
 
@@ -151,8 +153,15 @@ impl Runner {
             concurrency: concurrency.max(1),
             cancel,
             progress: Arc::new(move |n| progress::for_sites(n, show_progress)),
+            shows_progress: show_progress,
             site_timeout: DEFAULT_SITE_TIMEOUT,
         }
+    }
+
+    /// Whether progress may be drawn: for work that shows its own (the
+    /// bytes of a transfer).
+    pub(crate) fn shows_progress(&self) -> bool {
+        self.shows_progress
     }
 
     /// The same, telling `progress` of each fan-out (tests listen this way).

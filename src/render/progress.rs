@@ -5,6 +5,10 @@
 //! times a second and cleared at the end. What the line says is worked out
 //! by a [`Tally`], plain data that tests check without a terminal; the bar
 //! only draws it.
+//!
+//! Transfers (image copies) get their own lines: one bar per streamed
+//! target (bytes, rate, time left) and one spinner per server-side import,
+//! each cleared when it ends.
 
 use crate::api::SiteId;
 use indicatif::{ProgressBar, ProgressState, ProgressStyle};
@@ -154,6 +158,70 @@ pub(crate) fn for_sites(total: usize, shown: bool) -> Box<dyn Progress> {
     Box::new(Bar { bar, tally })
 }
 
+/// The lines of a run's transfers; draws nothing when progress is not
+/// shown (see [`wanted`]).
+pub(crate) struct Transfers(Option<indicatif::MultiProgress>);
+
+impl Transfers {
+    pub(crate) fn new(shown: bool) -> Self {
+        Transfers(shown.then(indicatif::MultiProgress::new))
+    }
+
+    /// A bar for `total` bytes (a spinner with a count when unknown).
+    pub(crate) fn bytes(&self, label: &str, total: Option<u64>) -> Meter {
+        let template = match total {
+            Some(_) => "{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+            None => "{spinner} {msg} {bytes} {bytes_per_sec}",
+        };
+        self.add(label, template, total)
+    }
+
+    /// A spinner for work whose progress cannot be seen (an import that
+    /// the target's Glance runs).
+    pub(crate) fn waiting(&self, label: &str) -> Meter {
+        self.add(label, "{spinner} {msg} {elapsed}", None)
+    }
+
+    fn add(&self, label: &str, template: &str, total: Option<u64>) -> Meter {
+        let Some(multi) = &self.0 else {
+            return Meter(None);
+        };
+        let bar = match total {
+            Some(n) => ProgressBar::new(n),
+            None => ProgressBar::new_spinner(),
+        };
+        bar.set_style(
+            ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        bar.set_message(label.to_string());
+        let bar = multi.add(bar);
+        bar.enable_steady_tick(TICK);
+        Meter(Some(bar))
+    }
+}
+
+/// One transfer's line, cleared when dropped.
+pub(crate) struct Meter(Option<ProgressBar>);
+
+impl Meter {
+    /// `n` more bytes went through.
+    pub(crate) fn add(&self, n: u64) {
+        if let Some(bar) = &self.0 {
+            bar.inc(n);
+        }
+    }
+}
+
+impl Drop for Meter {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +232,15 @@ mod tests {
 
     fn secs(n: u64) -> Duration {
         Duration::from_secs(n)
+    }
+
+    #[test]
+    fn transfers_off_a_terminal_draw_nothing() {
+        let t = Transfers::new(false);
+        let m = t.bytes("fake-b/RegionThree ubuntu", Some(10));
+        m.add(5);
+        assert!(m.0.is_none());
+        assert!(t.waiting("fake-a/RegionTwo ubuntu").0.is_none());
     }
 
     #[test]

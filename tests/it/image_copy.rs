@@ -656,3 +656,68 @@ fn the_method_can_be_forced_and_a_glance_without_it_is_streamed_to() {
         out.stdout
     );
 }
+
+#[test]
+fn a_kernel_and_ramdisk_go_first_and_are_named_by_their_ids_here() {
+    let (stack, env) = demo();
+    let kernel = image(
+        &stack,
+        "RegionOne",
+        json!({"name": "vmlinuz", "disk_format": "aki", "container_format": "aki"}),
+        3000,
+    );
+    let ramdisk = image(
+        &stack,
+        "RegionOne",
+        json!({"name": "initrd", "disk_format": "ari", "container_format": "ari"}),
+        2000,
+    );
+    image(
+        &stack,
+        "RegionOne",
+        json!({"name": "ami", "disk_format": "ami", "container_format": "ami",
+               "kernel_id": kernel.id, "ramdisk_id": ramdisk.id}),
+        9000,
+    );
+    // RegionTwo already holds the same kernel: its copy names that one.
+    let theirs = image(
+        &stack,
+        "RegionTwo",
+        json!({"name": "vmlinuz", "disk_format": "aki", "container_format": "aki"}),
+        3000,
+    );
+    let out = sync(&env, &["ami", "--method", "stream", "-f", "json"]);
+    out.assert_code(0);
+    let three = |name: &str| named(&stack, "RegionThree", name).remove(0);
+    let ami = three("ami");
+    assert_eq!(
+        ami.field("kernel_id"),
+        three("vmlinuz").id,
+        "{}",
+        out.stdout
+    );
+    assert_eq!(ami.field("ramdisk_id"), three("initrd").id);
+    let two = named(&stack, "RegionTwo", "ami").remove(0);
+    assert_eq!(two.field("kernel_id"), theirs.id);
+    assert_eq!(named(&stack, "RegionTwo", "vmlinuz").len(), 1);
+    assert_eq!(
+        two.field("ramdisk_id"),
+        named(&stack, "RegionTwo", "initrd")[0].id
+    );
+}
+
+#[test]
+fn keep_id_makes_the_copy_with_the_source_id_where_it_is_free() {
+    let (stack, env) = demo();
+    let src = image(&stack, "RegionOne", json!({"name": "pinned"}), 100);
+    let out = sync(&env, &["pinned", "--keep-id", "--method", "stream"]);
+    out.assert_code(0);
+    for region in ["RegionTwo", "RegionThree"] {
+        assert_eq!(
+            named(&stack, region, "pinned")[0].id,
+            src.id,
+            "{}",
+            out.stderr
+        );
+    }
+}

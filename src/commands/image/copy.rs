@@ -7,9 +7,11 @@
 
 use super::hash::Check;
 use crate::api::image::{ContentHash, Image};
-use crate::api::{SiteClient, Upload};
-use crate::fanout::Cancel;
+use crate::api::{SiteClient, SiteId, Upload};
+use crate::fanout::{Cancel, Runner};
 use crate::plan::{Effect, Effects, Executor, Left, Step, Verdicts, create_or_find};
+use crate::render::progress::Transfers;
+use futures::StreamExt;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -25,10 +27,24 @@ const IMPORT_WAIT: Duration = Duration::from_secs(30 * 60);
 const POLL_FIRST: Duration = Duration::from_millis(200);
 const POLL_MAX: Duration = Duration::from_secs(5);
 
+/// Properties that name another image by id (an AMI's kernel and
+/// ramdisk): at a target they name the same-named image there.
+pub(super) const IMAGE_REFS: [&str; 2] = ["kernel_id", "ramdisk_id"];
+
 /// An image to copy, as the source has it.
 pub(super) struct Source {
     pub(super) site: Arc<SiteClient>,
     pub(super) image: Image,
+    pub(super) hash: ContentHash,
+    /// The images it names by id, which are copied before it.
+    pub(super) refs: Vec<Ref>,
+}
+
+/// An image another names in a property (`kernel_id`).
+#[derive(Debug, Clone)]
+pub(super) struct Ref {
+    pub(super) property: String,
+    pub(super) name: String,
     pub(super) hash: ContentHash,
 }
 
@@ -102,6 +118,33 @@ pub(super) struct Made {
 pub(super) struct Copies {
     pub(super) run: String,
     pub(super) cancel: Cancel,
+    /// A line per transfer on a terminal.
+    pub(super) progress: Transfers,
+}
+
+impl Copies {
+    /// The copies of one run of a command.
+    pub(super) fn new(runner: &Runner) -> Self {
+        Copies {
+            run: run_id(),
+            cancel: runner.cancel().clone(),
+            progress: Transfers::new(runner.shows_progress()),
+        }
+    }
+}
+
+/// A run's id, written on every copy it makes (`osprey_run`): the time and
+/// some randomness, so that runs never share one: `20261206T201500Z-1a2b3c4d`.
+fn run_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(now.as_nanos());
+    h.write_u32(std::process::id());
+    let time = crate::auth::keystone::format_rfc3339(now.as_secs() as i64).replace(['-', ':'], "");
+    format!("{time}-{:08x}", h.finish() as u32)
 }
 
 impl Executor for Copies {
@@ -114,10 +157,10 @@ impl Executor for Copies {
     }
 
     /// The wave's images one after another, smallest first, so that one
-    /// huge image does not hold back the rest; each to all its targets at
-    /// once.
+    /// huge image does not hold back the rest (but the kernels and
+    /// ramdisks others name before those); each to all its targets at once.
     async fn apply_together(&self, groups: &[(&SiteClient, Vec<&Step<Op>>)]) -> Vec<Effects<Made>> {
-        let mut by_image: BTreeMap<(u64, String), Vec<usize>> = BTreeMap::new();
+        let mut by_image: BTreeMap<(bool, u64, String), Vec<usize>> = BTreeMap::new();
         let mut out: Vec<Option<Effects<Made>>> = groups.iter().map(|_| None).collect();
         for (g, (site, steps)) in groups.iter().enumerate() {
             match steps.as_slice() {
@@ -127,7 +170,11 @@ impl Executor for Copies {
                         ..
                     },
                 ] => {
-                    let key = (source.image.size.unwrap_or(0), source.image.id.clone());
+                    let key = (
+                        !source.refs.is_empty(),
+                        source.image.size.unwrap_or(0),
+                        source.image.id.clone(),
+                    );
                     by_image.entry(key).or_default().push(g);
                 }
                 [
@@ -146,13 +193,32 @@ impl Executor for Copies {
                 _ => out[g] = Some(Err(anyhow::anyhow!("an image step came without its copy"))),
             }
         }
+        // The copies this call made, by site and name: what a later image's
+        // `kernel_id` names there.
+        let mut made: BTreeMap<(SiteId, String), String> = BTreeMap::new();
         for members in by_image.values() {
-            let targets: Vec<Target<'_>> = members
-                .iter()
-                .filter_map(|&g| Target::of(groups[g].0, groups[g].1[0]))
-                .collect();
+            let mut targets = Vec::new();
+            let mut at = Vec::new();
+            for &g in members {
+                let Some(mut t) = Target::of(groups[g].0, groups[g].1[0]) else {
+                    continue;
+                };
+                match t.resolve(&made) {
+                    Ok(()) => {
+                        targets.push(t);
+                        at.push(g);
+                    }
+                    Err(e) => out[g] = Some(Err(e)),
+                }
+            }
             let results = self.copy(&targets).await;
-            for (&g, result) in members.iter().zip(results) {
+            for ((&g, t), result) in at.iter().zip(&targets).zip(results) {
+                if let Ok(effect) = &result
+                    && let Some(m) = &effect.undo
+                {
+                    let key = (t.site.id.clone(), t.source.image.name().to_string());
+                    made.insert(key, m.id.clone());
+                }
                 out[g] = Some(result.map(|e| vec![e]));
             }
         }
@@ -161,7 +227,6 @@ impl Executor for Copies {
             .collect()
     }
 
-    /// Deletes the copy, and puts back the older copy it retired.
     async fn undo(&self, site: &SiteClient, made: &Made) -> anyhow::Result<()> {
         delete(site, made).await?;
         match &made.retired {
@@ -243,7 +308,9 @@ struct Target<'a> {
     site: &'a SiteClient,
     source: &'a Arc<Source>,
     method: Method,
-    body: &'a Map<String, Value>,
+    /// What the copy is created with: the plan's, with the images it names
+    /// by id that were copied in this run filled in.
+    body: Map<String, Value>,
     replaces: Option<&'a Old>,
 }
 
@@ -259,11 +326,33 @@ impl<'a> Target<'a> {
                 site,
                 source,
                 method: *method,
-                body,
+                body: body.clone(),
                 replaces: replaces.as_ref(),
             }),
             Op::Prune { .. } | Op::Nothing => None,
         }
+    }
+
+    /// Names the images the source names by id (`kernel_id`) by their ids
+    /// here: the plan filled in those the target had; the others were
+    /// copied here earlier in this call (`made`).
+    fn resolve(&mut self, made: &BTreeMap<(SiteId, String), String>) -> anyhow::Result<()> {
+        for r in &self.source.refs {
+            if self.body.contains_key(&r.property) {
+                continue;
+            }
+            let key = (self.site.id.clone(), r.name.clone());
+            let Some(id) = made.get(&key) else {
+                anyhow::bail!(
+                    "{}: its {} names image {}, which could not be copied here",
+                    self.what(),
+                    r.property,
+                    r.name
+                );
+            };
+            self.body.insert(r.property.clone(), json!(id));
+        }
+        Ok(())
     }
 
     /// Where and what, for errors: `image ubuntu at prod/RegionTwo`.
@@ -327,13 +416,16 @@ impl Copies {
         let size = source.image.size;
         let uploads = live.iter().zip(readers).map(|(&i, reader)| {
             let (image, _) = created[i].as_ref().expect("live targets were created");
-            targets[i].site.upload_image(
-                &image.id,
-                Upload {
-                    body: reader,
-                    len: size,
-                },
-            )
+            let t = targets[i];
+            let meter = self.progress.bytes(&t.what(), size);
+            let body = reader
+                .inspect(move |chunk| {
+                    if let Ok(c) = chunk {
+                        meter.add(c.len() as u64);
+                    }
+                })
+                .boxed();
+            t.site.upload_image(&image.id, Upload { body, len: size })
         });
         let read = async {
             let from = format!(
@@ -414,7 +506,14 @@ impl Copies {
         if let Err(e) = asked {
             return Err(self.remove(t, &image, e).await);
         }
-        match self.unless_cancelled(imported(t, &image.id)).await {
+        let waiting = self.progress.waiting(&format!(
+            "{}: glance-download from {}",
+            t.what(),
+            source.site.id.region
+        ));
+        let done = self.unless_cancelled(imported(t, &image.id)).await;
+        drop(waiting);
+        match done {
             Some(Ok(())) => self.finish(t, &image, note).await,
             Some(Err(e)) => Err(self.remove(t, &image, e).await),
             None => Err(self.remove(t, &image, anyhow::anyhow!("interrupted")).await),

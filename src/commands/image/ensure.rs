@@ -4,7 +4,7 @@
 //! `IMG=$(osprey image ensure ubuntu-24.04 --at prod/RegionTwo -f value -c id)`.
 
 use super::copy::Copies;
-use super::sync::{CopyArgs, Rules, lookup, plan_target, run_id, source_of, unfinished};
+use super::sync::{CopyArgs, Rules, lookup, plan_target, source_of, unfinished, with_refs};
 use crate::api::image::Image;
 use crate::api::{SiteClient, SiteId};
 use crate::context::{Estate, Site, pattern_matches};
@@ -104,7 +104,11 @@ pub(crate) async fn ensure(estate: &Estate<'_>, args: &EnsureArgs) -> anyhow::Re
         return there_or_nowhere(report, &at.id, here, &args.image);
     };
     let what = format!("image {} at {}", args.image, from.id);
-    let source = Arc::new(source_of(&from, &image, &what)?);
+    let from_images = images_at(&from.id).map_or(&[][..], Vec::as_slice);
+    let sources = with_refs(&from, from_images, vec![source_of(&from, &image, &what)?])?;
+    let Some(source) = sources.iter().find(|s| s.image.id == image.id) else {
+        anyhow::bail!("{what}: it went missing from its own copy list");
+    };
     if let Some(copy) = here
         .iter()
         .find(|i| i.status == "active" && i.holds(&source.hash) && provenance_or_name(i, &image))
@@ -112,19 +116,17 @@ pub(crate) async fn ensure(estate: &Estate<'_>, args: &EnsureArgs) -> anyhow::Re
         report.rows = Rows::typed([row(&at.id, copy, "skip", "", Status::NotApplied)]);
         return Ok(report);
     }
-    let run = run_id();
+    let copies = Copies::new(&estate.runner);
     let rules = Rules {
         copy: &args.copy,
-        run: &run,
+        run: &copies.run,
         on_change: None,
     };
-    let steps = plan_target(at.clone(), std::slice::from_ref(&source), &rules).await?;
+    let steps = plan_target(at.clone(), &sources, &rules).await?;
+    // The image's own step (its kernel and ramdisk may come with it).
+    let own = steps.iter().position(|s| s.name == image.name());
     let mut plan = Plan::per_site(steps, "copy", "image");
     plan.phases[0].together = true;
-    let copies = Copies {
-        run,
-        cancel: estate.runner.cancel().clone(),
-    };
     // `ensure` is itself the request to copy: it asks nothing.
     let opts = plan::Options {
         mode: if args.dry_run {
@@ -137,10 +139,11 @@ pub(crate) async fn ensure(estate: &Estate<'_>, args: &EnsureArgs) -> anyhow::Re
     let (statuses, journal) = estate
         .execute(plan, &copies, vec![at.clone()], opts, &mut report)
         .await?;
-    let status = statuses.first().copied().unwrap_or(Status::NotApplied);
+    let status = own.map_or(Status::NotApplied, |i| statuses[i]);
     let id = journal
         .entries
-        .first()
+        .iter()
+        .find(|e| Some(e.step) == own)
         .and_then(|e| e.effect.undo.as_ref())
         .map(|m| m.id.clone())
         .unwrap_or_default();

@@ -6,7 +6,7 @@
 //! source is gone. A second run right after plans only skips.
 
 use super::copy::{Copies, Op, REPLACED, Retire, Source};
-use super::sync::{CopyArgs, Rules, SYNC_PROPERTY, made_from, plan_target, run_id, source_of};
+use super::sync::{CopyArgs, Rules, SYNC_PROPERTY, made_from, plan_target, source_of, with_refs};
 use crate::api::SiteId;
 use crate::api::image::Image;
 use crate::context::{Estate, glob};
@@ -114,10 +114,10 @@ pub(crate) async fn mirror(estate: &Estate<'_>, args: &MirrorArgs) -> anyhow::Re
         .await
         .map_err(|e| e.context(format!("reading the source {}", ends.source.id)))?;
     let sorted = sort(&ends.source, &images, args)?;
-    let run = run_id();
+    let copies = Copies::new(&estate.runner);
     let rules = Rules {
         copy: &args.copy,
-        run: &run,
+        run: &copies.run,
         on_change: Some(args.on_change),
     };
     let (rules, sorted, from) = (&rules, &sorted, &ends.source.id);
@@ -138,10 +138,6 @@ pub(crate) async fn mirror(estate: &Estate<'_>, args: &MirrorArgs) -> anyhow::Re
     // Each copy is verified as it is made: one that failed removed itself,
     // and the others stay, after a failure and after Ctrl-C.
     plan.atomic = Atomic::Stop;
-    let copies = Copies {
-        run,
-        cancel: estate.runner.cancel().clone(),
-    };
     estate
         .execute(plan, &copies, targets, &args.plan, &mut report)
         .await?;
@@ -162,6 +158,7 @@ fn sort(
             by_name.entry(i.name()).or_default().push(i);
         }
     }
+    let mut copied = Vec::new();
     let mut sorted = Sorted {
         copied: Vec::new(),
         skipped: Vec::new(),
@@ -180,12 +177,11 @@ fn sort(
             Some(why) => sorted.skipped.push((name.to_string(), why)),
             None => {
                 let what = format!("image {name} at the source {}", source.id);
-                sorted
-                    .copied
-                    .push(Arc::new(source_of(source, named[0], &what)?));
+                copied.push(source_of(source, named[0], &what)?);
             }
         }
     }
+    sorted.copied = with_refs(source, images, copied)?;
     Ok(sorted)
 }
 

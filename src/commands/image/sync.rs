@@ -5,7 +5,7 @@
 //! most `--wave` targets, each verified before the next starts; a failure
 //! rolls back every copy of the run unless `--no-rollback`.
 
-use super::copy::{Copies, Method, Old, Op, Retire, Source};
+use super::copy::{Copies, IMAGE_REFS, Method, Old, Op, Ref, Retire, Source};
 use super::hash::Check;
 use crate::api::image::{GLANCE_DOWNLOAD, Image};
 use crate::api::{SiteClient, SiteId};
@@ -111,10 +111,10 @@ pub(crate) async fn sync(estate: &Estate<'_>, args: &SyncArgs) -> anyhow::Result
     }
     let sources = read_source(&ends.source, &args.what.names, args.force).await?;
     let sources = &sources;
-    let run = run_id();
+    let copies = Copies::new(&estate.runner);
     let rules = Rules {
         copy: &args.copy,
-        run: &run,
+        run: &copies.run,
         on_change: None,
     };
     let rules = &rules;
@@ -125,28 +125,10 @@ pub(crate) async fn sync(estate: &Estate<'_>, args: &SyncArgs) -> anyhow::Result
         .await;
     let steps: Vec<Step<Op>> = planned.into_iter().flat_map(|(_, s)| s).collect();
     let plan = waves(steps, args);
-    let copies = Copies {
-        run,
-        cancel: estate.runner.cancel().clone(),
-    };
     estate
         .execute(plan, &copies, targets, &args.plan, &mut report)
         .await?;
     Ok(report)
-}
-
-/// A run's id, written on every copy it makes (`osprey_run`): the time and
-/// some randomness, so that runs never share one: `20261206T201500Z-1a2b3c4d`.
-pub(super) fn run_id() -> String {
-    use std::hash::{BuildHasher, Hasher};
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(now.as_nanos());
-    h.write_u32(std::process::id());
-    let time = crate::auth::keystone::format_rfc3339(now.as_secs() as i64).replace(['-', ':'], "");
-    format!("{time}-{:08x}", h.finish() as u32)
 }
 
 /// The named images at the source: by id, else by a name that only one
@@ -162,7 +144,7 @@ pub(super) async fn read_source(
         .images()
         .await
         .map_err(|e| e.context(format!("reading the source {at}")))?;
-    let mut wanted: Vec<Arc<Source>> = Vec::new();
+    let mut wanted: Vec<Source> = Vec::new();
     let mut seen = BTreeSet::new();
     for name in names {
         let image = pick(&images, name, at)?;
@@ -182,9 +164,9 @@ pub(super) async fn read_source(
                 "pass --force to copy it anyway",
             ));
         }
-        wanted.push(Arc::new(source_of(source, image, &what)?));
+        wanted.push(source_of(source, image, &what)?);
     }
-    Ok(wanted)
+    with_refs(source, &images, wanted)
 }
 
 /// An image to copy with the hash it is checked by; refused before
@@ -205,7 +187,46 @@ pub(super) fn source_of(
         site: site.clone(),
         image: image.clone(),
         hash,
+        refs: Vec::new(),
     })
+}
+
+/// The images to copy with those they name by id (`kernel_id`,
+/// `ramdisk_id`) added before them, each named one read at the source.
+pub(super) fn with_refs(
+    site: &Arc<SiteClient>,
+    images: &[Image],
+    wanted: Vec<Source>,
+) -> anyhow::Result<Vec<Arc<Source>>> {
+    let mut named: Vec<Source> = Vec::new();
+    let mut out: Vec<Source> = Vec::new();
+    for mut w in wanted {
+        for property in IMAGE_REFS {
+            let Some(id) = w.image.property(property).filter(|id| !id.is_empty()) else {
+                continue;
+            };
+            let what = format!("image {} at the source {}", w.image.name(), site.id);
+            let Some(image) = images.iter().find(|i| i.id == id) else {
+                return Err(hinted(
+                    format!("{what}: its {property} {id} names no image there"),
+                    format!("set {property} to an image of that site, or remove it"),
+                ));
+            };
+            let r = source_of(site, image, &format!("{what}: its {property} {id}"))?;
+            w.refs.push(Ref {
+                property: property.to_string(),
+                name: r.image.name().to_string(),
+                hash: r.hash.clone(),
+            });
+            if !named.iter().chain(&out).any(|n| n.image.id == r.image.id) {
+                named.push(r);
+            }
+        }
+        out.retain(|o| o.image.id != w.image.id);
+        named.retain(|n| n.image.id != w.image.id);
+        out.push(w);
+    }
+    Ok(named.into_iter().chain(out).map(Arc::new).collect())
 }
 
 /// The one image `name` names at the source: its id, or a name only one
@@ -430,7 +451,7 @@ fn decide(
         Op::Copy {
             source: source.clone(),
             method,
-            body: body(source, copy, keep_id, rules.run),
+            body: body(source, images, copy, keep_id, rules.run),
             replaces,
         },
     )
@@ -446,8 +467,27 @@ pub(super) fn made_from(image: &Image, source: &SiteId) -> bool {
 /// What a copy is created with: the source's attributes a user may set,
 /// the visibility asked for, not protected until it is verified, and
 /// where it comes from.
-fn body(source: &Source, copy: &CopyArgs, keep_id: bool, run: &str) -> Map<String, Value> {
+fn body(
+    source: &Source,
+    images: &[Image],
+    copy: &CopyArgs,
+    keep_id: bool,
+    run: &str,
+) -> Map<String, Value> {
     let mut body = source.image.copyable();
+    // The source's kernel and ramdisk are other images here: the same-named
+    // one where it is already here, else the copy made before this one.
+    for property in IMAGE_REFS {
+        body.remove(property);
+    }
+    for r in &source.refs {
+        let here = images
+            .iter()
+            .find(|i| i.name() == r.name && i.status == "active" && i.holds(&r.hash));
+        if let Some(here) = here {
+            body.insert(r.property.clone(), json!(here.id));
+        }
+    }
     body.insert("visibility".into(), json!(copy.visibility));
     body.insert("protected".into(), json!(false));
     if keep_id {
