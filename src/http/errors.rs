@@ -128,10 +128,20 @@ pub(crate) fn error_message(body: &[u8]) -> String {
         // answer with pages: their text, without the markup.
         let text = html_text(&text);
         if !text.is_empty() {
-            return truncate(&text, 200);
+            return truncate(wrapped(&text), 200);
         }
     }
-    snippet(body)
+    snippet(wrapped(&text).as_bytes())
+}
+
+/// webob's explanation of a status wraps the service's own words after
+/// `The response body:` (Glance's quota errors): those words alone.
+fn wrapped(text: &str) -> &str {
+    const LEAD: &str = "The response body:";
+    match text.find(LEAD) {
+        Some(at) if !text[at + LEAD.len()..].trim().is_empty() => text[at + LEAD.len()..].trim(),
+        _ => text,
+    }
 }
 
 fn looks_like_html(text: &str) -> bool {
@@ -397,6 +407,16 @@ mod tests {
         assert_eq!(
             error_message(b"<html><head><title>502 Bad Gateway</title></head></html>"),
             "502 Bad Gateway"
+        );
+        // Glance's quota refusal: the limit it names, not webob's preamble.
+        let glance = "The request returned a 413 Request Entity Too Large. This generally means \
+                      that rate limiting or a quota threshold was breached.\n\nThe response body:\n\
+                      Project p is over a limit for [Resource image_count_total is over limit of 0 \
+                      due to current usage 0 and delta 1]";
+        assert_eq!(
+            error_message(glance.as_bytes()),
+            "Project p is over a limit for [Resource image_count_total is over limit of 0 due to \
+             current usage 0 and delta 1]"
         );
         assert_eq!(
             error_message(b"<html><head><title>T</title><body><h1>Gone</h1>away</body></html>"),

@@ -721,3 +721,17 @@ fn keep_id_makes_the_copy_with_the_source_id_where_it_is_free() {
         );
     }
 }
+
+#[test]
+fn a_target_out_of_image_quota_fails_naming_the_quota() {
+    let (stack, env) = demo();
+    image(&stack, "RegionOne", json!({"name": "quota"}), 100);
+    stack.register_limit("RegionThree", "image", "image_count_total", 0);
+    let out = sync(&env, &["quota", "--no-rollback", "-f", "json"]);
+    out.assert_code(2);
+    assert!(out.stderr.contains("fake-b/RegionThree"), "{}", out.stderr);
+    assert!(out.stderr.contains("image_count_total"), "{}", out.stderr);
+    assert!(named(&stack, "RegionThree", "quota").is_empty());
+    // --no-rollback: the other target keeps its verified copy.
+    assert_eq!(named(&stack, "RegionTwo", "quota").len(), 1);
+}

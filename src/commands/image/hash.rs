@@ -5,15 +5,14 @@
 use crate::api::image::ContentHash;
 use crate::error::hinted;
 use crate::http::Inspect;
+use aws_lc_rs::digest;
 use bytes::Bytes;
-use md5::Md5;
-use sha2::{Digest, Sha256, Sha384, Sha512};
+use md5::{Digest, Md5};
 
 /// A running digest in one of Glance's `os_hash_algo`s.
 enum Running {
-    Sha256(Sha256),
-    Sha384(Sha384),
-    Sha512(Sha512),
+    /// SHA-256, SHA-384 or SHA-512.
+    Sha2(digest::Context),
     /// A Glance older than multihash reports only its MD5 `checksum`.
     Md5(Md5),
 }
@@ -31,9 +30,9 @@ impl Check {
     /// before anything is made).
     pub(crate) fn new(expected: &ContentHash, from: &str) -> anyhow::Result<Check> {
         let running = match expected.algo.as_str() {
-            "sha256" => Running::Sha256(Sha256::new()),
-            "sha384" => Running::Sha384(Sha384::new()),
-            "sha512" => Running::Sha512(Sha512::new()),
+            "sha256" => Running::Sha2(digest::Context::new(&digest::SHA256)),
+            "sha384" => Running::Sha2(digest::Context::new(&digest::SHA384)),
+            "sha512" => Running::Sha2(digest::Context::new(&digest::SHA512)),
             "md5" => Running::Md5(Md5::new()),
             other => {
                 return Err(hinted(
@@ -59,18 +58,14 @@ fn hex(bytes: &[u8]) -> String {
 impl Inspect for Check {
     fn chunk(&mut self, chunk: &Bytes) {
         match &mut self.running {
-            Running::Sha256(h) => h.update(chunk),
-            Running::Sha384(h) => h.update(chunk),
-            Running::Sha512(h) => h.update(chunk),
+            Running::Sha2(h) => h.update(chunk),
             Running::Md5(h) => h.update(chunk),
         }
     }
 
     fn finish(self) -> anyhow::Result<()> {
         let got = match self.running {
-            Running::Sha256(h) => hex(&h.finalize()),
-            Running::Sha384(h) => hex(&h.finalize()),
-            Running::Sha512(h) => hex(&h.finalize()),
+            Running::Sha2(h) => hex(h.finish().as_ref()),
             Running::Md5(h) => hex(&h.finalize()),
         };
         if got == self.expected.value {

@@ -32,6 +32,7 @@ pub struct Spec {
     /// Quota usage, volume types and registered limits to start with (quota/).
     pub(crate) quota: Vec<crate::quota::Seed>,
     pub(crate) image_size_cap: usize,
+    pub(crate) keep_image_data: bool,
     /// Regions whose Glance enables other import methods: region → methods.
     pub(crate) import_methods: BTreeMap<String, Vec<String>>,
 }
@@ -66,6 +67,7 @@ impl Spec {
             client_cert: false,
             quota: Vec::new(),
             image_size_cap: 512 << 20,
+            keep_image_data: true,
             import_methods: BTreeMap::new(),
         }
     }
@@ -187,6 +189,15 @@ impl Spec {
     /// upload gets Glance's 413. Image data is kept in memory.
     pub fn image_size_cap(mut self, bytes: usize) -> Self {
         self.image_size_cap = bytes;
+        self
+    }
+
+    /// Uploaded and imported image data is hashed and counted but not
+    /// kept (a download of it answers 204, as before an upload): for
+    /// transfers of gigabytes that only their hashes need to prove.
+    /// Seeded data (`set_image_data`) is always kept.
+    pub fn discard_image_data(mut self) -> Self {
+        self.keep_image_data = false;
         self
     }
 

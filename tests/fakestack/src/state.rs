@@ -426,6 +426,9 @@ pub(crate) struct World {
     pub store: crate::store::Store,
     /// The largest image upload Glance takes, in bytes.
     pub image_size_cap: usize,
+    /// Whether uploaded and imported image data is kept (else only hashed
+    /// and counted).
+    pub keep_image_data: bool,
     /// Glance's import methods per region and its imports' HTTP client.
     pub glance: crate::glance::Glance,
 }
@@ -491,6 +494,7 @@ impl World {
             glance: crate::glance::Glance::new(&regions_names, &spec.import_methods, pki),
             store: crate::store::Store::new(regions_names),
             image_size_cap: spec.image_size_cap,
+            keep_image_data: spec.keep_image_data,
         });
         world.quotas.seed(&world, &spec.quota);
         world

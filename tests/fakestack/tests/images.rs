@@ -694,3 +694,26 @@ async fn lists_filter_on_visibility_all_owner_and_name() {
     assert_eq!(names("name=theirs&visibility=all").await, ["theirs"]);
     assert!(names("name=nothing").await.is_empty());
 }
+
+#[tokio::test]
+async fn discarded_data_is_hashed_and_counted_but_not_kept() {
+    let stack = FakeStack::start(Spec::demo().discard_image_data());
+    let r = stack.region_url("RegionOne");
+    let demo = token(&stack.keystone_url("fake-a"), "demo").await;
+    let id = create_image(&r, &demo, "big").await;
+    let data = noise(1 << 20);
+    let resp = upload(&r, &demo, &id, data.clone()).await;
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    let (_, v) = get_json(&format!("{r}/image/v2/images/{id}"), &demo, &[]).await;
+    assert_eq!(v["status"], "active");
+    assert_eq!(v["size"], data.len());
+    assert_eq!(v["checksum"], hex(&Md5::digest(&data)).as_str());
+    assert_eq!(stack.image_data("RegionOne", &id), None);
+    // Seeded data is kept all the same.
+    let seeded = stack.seed("RegionOne", Kind::Image, "demo", json!({"name": "s"}));
+    stack.set_image_data("RegionOne", &seeded.id, b"abc".to_vec());
+    assert_eq!(
+        stack.image_data("RegionOne", &seeded.id),
+        Some(b"abc".to_vec())
+    );
+}

@@ -11,7 +11,6 @@
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
 
-use axum::body::Bytes;
 use reqwest::{Certificate, Client, Identity, StatusCode};
 use serde_json::{Value, json};
 
@@ -19,7 +18,7 @@ use crate::state::{World, lock};
 use crate::store::{Kind, RegionStore};
 use crate::tls::Pki;
 
-use super::data::{Intake, activate};
+use super::data::{Blob, Intake, activate};
 use super::images::set_properties;
 
 /// The stores an import is going to, while it runs (Glance's bookkeeping).
@@ -89,7 +88,7 @@ pub(crate) struct Order {
 
 /// What the source gave.
 struct Fetched {
-    data: Bytes,
+    data: Blob,
     /// (MD5, SHA-512) hex digests.
     hashes: (String, String),
     disk_format: Value,
@@ -149,7 +148,7 @@ async fn fetch(world: &World, order: &Order) -> Result<Fetched, String> {
     }
     let size = meta["size"].as_u64().ok_or("no size at the source")?;
     let mut resp = get(&client, &format!("{url}/file"), &order.token).await?;
-    let mut intake = Intake::new(world.image_size_cap);
+    let mut intake = Intake::new(world.image_size_cap, world.keep_image_data);
     while let Some(chunk) = resp.chunk().await.map_err(|e| e.to_string())? {
         intake.take(&chunk).map_err(|e| e.message)?;
     }

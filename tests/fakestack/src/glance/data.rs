@@ -41,16 +41,36 @@ fn hex(bytes: &[u8]) -> String {
 /// hashed (MD5 for `checksum`, SHA-512 for `os_hash_value`) and held to
 /// the size cap chunk by chunk, so nothing is buffered unchecked.
 pub(crate) struct Intake {
-    data: Vec<u8>,
+    /// The bytes, unless they are only hashed and counted (see
+    /// [`crate::Spec::discard_image_data`]).
+    data: Option<Vec<u8>>,
+    len: usize,
     md5: Md5,
     sha: aws_lc_rs::digest::Context,
     cap: usize,
 }
 
+/// What an intake leaves: the bytes, or only their count.
+pub(crate) enum Blob {
+    Kept(Bytes),
+    Discarded(usize),
+}
+
+impl Blob {
+    fn len(&self) -> usize {
+        match self {
+            Blob::Kept(b) => b.len(),
+            Blob::Discarded(n) => *n,
+        }
+    }
+}
+
 impl Intake {
-    pub(crate) fn new(cap: usize) -> Self {
+    /// An intake held to `cap` bytes that keeps the bytes when `keep`.
+    pub(crate) fn new(cap: usize, keep: bool) -> Self {
         Self {
-            data: Vec::new(),
+            data: keep.then(Vec::new),
+            len: 0,
             md5: Md5::new(),
             sha: aws_lc_rs::digest::Context::new(&aws_lc_rs::digest::SHA512),
             cap,
@@ -59,7 +79,7 @@ impl Intake {
 
     /// Adds a chunk; Glance's 413 when it takes the data past the cap.
     pub(crate) fn take(&mut self, chunk: &[u8]) -> Result<(), ApiError> {
-        if self.data.len() + chunk.len() > self.cap {
+        if self.len + chunk.len() > self.cap {
             return Err(ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "The provided image is too large.",
@@ -67,19 +87,26 @@ impl Intake {
         }
         self.md5.update(chunk);
         self.sha.update(chunk);
-        self.data.extend_from_slice(chunk);
+        self.len += chunk.len();
+        if let Some(data) = &mut self.data {
+            data.extend_from_slice(chunk);
+        }
         Ok(())
     }
 
     /// How many bytes came so far.
     pub(crate) fn len(&self) -> usize {
-        self.data.len()
+        self.len
     }
 
     /// The data and its (MD5, SHA-512) hex digests, for [`activate`].
-    pub(crate) fn finish(self) -> (Bytes, (String, String)) {
+    pub(crate) fn finish(self) -> (Blob, (String, String)) {
         let hashes = (hex(&self.md5.finalize()), hex(self.sha.finish().as_ref()));
-        (Bytes::from(self.data), hashes)
+        let blob = match self.data {
+            Some(data) => Blob::Kept(Bytes::from(data)),
+            None => Blob::Discarded(self.len),
+        };
+        (blob, hashes)
     }
 }
 
@@ -165,7 +192,7 @@ async fn upload(
         id: &id,
         done: false,
     };
-    let mut intake = Intake::new(ctx.world.image_size_cap);
+    let mut intake = Intake::new(ctx.world.image_size_cap, ctx.world.keep_image_data);
     let mut stream = body.into_data_stream();
     while let Some(chunk) = stream.next().await {
         let Ok(chunk) = chunk else {
@@ -197,7 +224,7 @@ async fn upload(
 pub(crate) fn activate(
     s: &mut RegionStore,
     id: &str,
-    data: Bytes,
+    data: Blob,
     (md5, sha512): (String, String),
 ) -> Result<(), ApiError> {
     let r = s.get_mut(Kind::Image, id).ok_or_else(|| not_found(id))?;
@@ -212,7 +239,9 @@ pub(crate) fn activate(
     r.body["os_hash_value"] = json!(sha512);
     r.body["stores"] = json!("local");
     r.touch();
-    s.blobs.insert(id.to_owned(), data);
+    if let Blob::Kept(data) = data {
+        s.blobs.insert(id.to_owned(), data);
+    }
     Ok(())
 }
 
@@ -247,7 +276,7 @@ async fn download(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply
 /// Stores data for an image as a finished upload would (the test API's
 /// way to seed an active image).
 pub(crate) fn put(s: &mut RegionStore, id: &str, data: Vec<u8>) -> Result<(), ApiError> {
-    let mut intake = Intake::new(usize::MAX);
+    let mut intake = Intake::new(usize::MAX, true);
     intake.take(&data)?;
     let (data, hashes) = intake.finish();
     activate(s, id, data, hashes)
