@@ -183,9 +183,9 @@ fn main() {
         TARGETS.len()
     );
     println!(
-        "| run | wall | MiB/s per target | osprey CPU | fake cloud CPU | peak RSS | reads of the source |"
+        "| run | wall | MiB/s per target | osprey CPU | fake cloud CPU | peak RSS | most fds | reads of the source |"
     );
-    println!("|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|");
     println!(
         "| curl GET into curl PUT, one target | {:.2} s | {:.0} | | | | | 1 |",
         floor.as_secs_f64(),

@@ -94,6 +94,13 @@ fn one_read_of_the_source_feeds_every_streamed_target() {
         .map(|r| (r["action"].as_str().unwrap(), r["status"].as_str().unwrap()))
         .collect();
     assert_eq!(actions, [("create", "applied"), ("create", "applied")]);
+    assert!(
+        out.stderr.contains(
+            "image ubuntu: at fake-a/RegionOne (the source), fake-a/RegionTwo, fake-b/RegionThree"
+        ),
+        "{}",
+        out.stderr
+    );
 
     // A second run finds both copies and plans only skips.
     let again = sync(&env, &["ubuntu", "--dry-run", "--exit-code"]);
@@ -215,6 +222,14 @@ fn a_canary_goes_first_and_its_failure_holds_the_waves() {
     assert!(named(&stack, "RegionTwo", "alpine").is_empty());
     assert!(
         out.stderr.contains("wave 2 of 2 was not started"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "image alpine: at fake-a/RegionOne (the source); not at fake-a/RegionTwo, \
+             fake-b/RegionThree"
+        ),
         "{}",
         out.stderr
     );
@@ -734,4 +749,19 @@ fn a_target_out_of_image_quota_fails_naming_the_quota() {
     assert!(named(&stack, "RegionThree", "quota").is_empty());
     // --no-rollback: the other target keeps its verified copy.
     assert_eq!(named(&stack, "RegionTwo", "quota").len(), 1);
+}
+
+#[test]
+fn pause_needs_a_terminal_and_says_so_before_anything_is_read() {
+    let (stack, env) = demo();
+    image(&stack, "RegionOne", json!({"name": "paused"}), 10);
+    let out = sync(&env, &["paused", "--wave", "1", "--pause"]);
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains("--pause asks before each wave"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("hint:"), "{}", out.stderr);
+    assert!(named(&stack, "RegionTwo", "paused").is_empty());
 }

@@ -11,12 +11,12 @@ use crate::api::image::{GLANCE_DOWNLOAD, Image};
 use crate::api::{SiteClient, SiteId};
 use crate::context::Estate;
 use crate::error::{add_hint, closest, hinted};
-use crate::plan::{self, Action, Atomic, Phase, Plan, Step};
+use crate::plan::{self, Action, Atomic, Phase, Plan, Status, Step};
 use crate::render::plural;
 use crate::report::Report;
-use crate::sync::{CloneArgs, ends};
+use crate::sync::{EndsArgs, ends};
 use serde_json::{Map, Value, json};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// The property that keeps an image where it is (`none`).
@@ -56,8 +56,11 @@ pub(crate) struct CopyArgs {
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct SyncArgs {
     /// The images to copy, by name or id at the source.
+    #[arg(required = true, value_name = "IMAGE")]
+    pub(crate) images: Vec<String>,
+
     #[command(flatten)]
-    pub(crate) what: CloneArgs,
+    pub(crate) ends: EndsArgs,
 
     #[command(flatten)]
     pub(crate) copy: CopyArgs,
@@ -99,7 +102,7 @@ pub(crate) async fn sync(estate: &Estate<'_>, args: &SyncArgs) -> anyhow::Result
         ));
     }
     let mut report = Report::default();
-    let ends = ends(estate, &args.what.ends).await?;
+    let ends = ends(estate, &args.ends).await?;
     if let Some(canary) = &args.canary {
         let known = ends.targets.iter().any(|t| &t.id().to_string() == canary);
         if !known {
@@ -109,7 +112,7 @@ pub(crate) async fn sync(estate: &Estate<'_>, args: &SyncArgs) -> anyhow::Result
             ));
         }
     }
-    let sources = read_source(&ends.source, &args.what.names, args.force).await?;
+    let sources = read_source(&ends.source, &args.images, args.force).await?;
     let sources = &sources;
     let copies = Copies::new(&estate.runner);
     let rules = Rules {
@@ -125,10 +128,55 @@ pub(crate) async fn sync(estate: &Estate<'_>, args: &SyncArgs) -> anyhow::Result
         .await;
     let steps: Vec<Step<Op>> = planned.into_iter().flat_map(|(_, s)| s).collect();
     let plan = waves(steps, args);
-    estate
+    let planned: Vec<(String, SiteId, bool)> = plan
+        .steps
+        .iter()
+        .map(|s| {
+            (
+                s.name.clone(),
+                s.site.clone(),
+                matches!(s.action, Action::Skip { .. }),
+            )
+        })
+        .collect();
+    let (statuses, _) = estate
         .execute(plan, &copies, targets, &args.plan, &mut report)
         .await?;
+    if !args.plan.dry_run && statuses.iter().any(|s| *s != Status::NotApplied) {
+        report
+            .notes
+            .extend(whereabouts(&ends.source.id, &planned, &statuses));
+    }
     Ok(report)
+}
+
+/// Per image, after a sync: the sites that have it and those that do not.
+fn whereabouts(
+    source: &SiteId,
+    planned: &[(String, SiteId, bool)],
+    statuses: &[Status],
+) -> Vec<String> {
+    let mut by_name: BTreeMap<&str, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    for ((name, site, skip), status) in planned.iter().zip(statuses) {
+        let (have, lack) = by_name.entry(name).or_default();
+        match *skip || *status == Status::Applied {
+            true => have.push(site.to_string()),
+            false => lack.push(site.to_string()),
+        }
+    }
+    by_name
+        .into_iter()
+        .map(|(name, (have, lack))| {
+            let mut line = format!("image {name}: at {source} (the source)");
+            for site in &have {
+                line.push_str(&format!(", {site}"));
+            }
+            if !lack.is_empty() {
+                line.push_str(&format!("; not at {}", lack.join(", ")));
+            }
+            line
+        })
+        .collect()
 }
 
 /// The named images at the source: by id, else by a name that only one
