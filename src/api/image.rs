@@ -18,6 +18,8 @@ const UPDATE: Endpoint = Endpoint::write(Service::Image, Method::PATCH, "images/
     .sends("application/openstack-images-v2.1-json-patch");
 const DELETE: Endpoint = Endpoint::write(Service::Image, Method::DELETE, "images/{}");
 const IMPORT: Endpoint = Endpoint::write(Service::Image, Method::POST, "images/{}/import");
+/// The tasks Glance ran on an image, such as its imports (Images API 2.12).
+const TASKS: Endpoint = Endpoint::get(Service::Image, "images/{}/tasks", "tasks");
 const DOWNLOAD: Endpoint = Endpoint::get_bare(Service::Image, "images/{}/file");
 const UPLOAD: Endpoint = Endpoint::write(Service::Image, Method::PUT, "images/{}/file")
     .sends("application/octet-stream");
@@ -73,6 +75,16 @@ pub(crate) struct Image {
     pub(crate) created_at: Option<String>,
     #[serde(flatten)]
     pub(crate) rest: BTreeMap<String, Value>,
+}
+
+/// A task Glance ran on an image (an import), as `/v2/images/{id}/tasks`
+/// shows it.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct ImageTask {
+    /// `pending`, `processing`, `success` or `failure`.
+    pub(crate) status: String,
+    #[serde(default)]
+    pub(crate) message: Option<String>,
 }
 
 /// An image's content hash: `sha512:…` from `os_hash_*`, or `md5:…` from
@@ -250,6 +262,16 @@ impl SiteClient {
         }});
         self.call(&IMPORT, &[id], &[], Some(body)).await?;
         Ok(())
+    }
+
+    /// The tasks Glance ran on an image; none from a Glance older than
+    /// Images API 2.12, or whose policy does not show them.
+    pub(crate) async fn image_tasks(&self, id: &str) -> anyhow::Result<Vec<ImageTask>> {
+        match self.call(&TASKS, &[id], &[], None).await {
+            Ok(v) => Ok(serde_json::from_value(v)?),
+            Err(e) if has_status(&e, 404) || has_status(&e, 403) => Ok(Vec::new()),
+            Err(e) => Err(e),
+        }
     }
 
     /// An image's data, as it arrives.

@@ -622,6 +622,9 @@ fn a_target_of_the_same_keystone_fetches_the_data_itself() {
     }
 }
 
+/// A fetch that fails leaves the target `queued` with no failed store, as
+/// Glance 33 does: only the import's task tells, and osprey reads it
+/// rather than polling until its import timeout.
 #[test]
 fn a_failed_import_leaves_nothing_and_says_why() {
     let (stack, env) = demo();
@@ -642,7 +645,26 @@ fn a_failed_import_leaves_nothing_and_says_why() {
         out.stderr
     );
     assert!(
-        out.stderr.contains("could not import it from RegionOne"),
+        out.stderr.contains("could not import it from RegionOne")
+            && out.stderr.contains("its import task failed"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_store_that_fails_an_import_is_reported_from_os_glance_failed_import() {
+    let (stack, env) = common::start(fakestack::Spec::demo().image_size_cap(50_000));
+    image(&stack, "RegionOne", json!({"name": "huge"}), 100_000);
+    let out = sync(&env, &["huge", "--to", "fake-a/RegionTwo"]);
+    out.assert_code(2);
+    assert!(
+        named(&stack, "RegionTwo", "huge").is_empty(),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("(os_glance_failed_import: local)"),
         "{}",
         out.stderr
     );

@@ -635,7 +635,12 @@ fn today() -> String {
 }
 
 /// Waits for a `glance-download` import to end: `active`, or a failure
-/// Glance reports in `os_glance_failed_import`.
+/// Glance reports in `os_glance_failed_import`, or in the import's task.
+///
+/// An import that fails before it writes to a store (the source's data or
+/// metadata could not be fetched) leaves the image `queued`, with
+/// `os_glance_importing_to_stores` still set and no failed store: only
+/// its task says it failed.
 async fn imported(t: &Target<'_>, id: &str) -> anyhow::Result<()> {
     let region = &t.source.site.id.region;
     let deadline = Instant::now() + IMPORT_WAIT;
@@ -655,6 +660,17 @@ async fn imported(t: &Target<'_>, id: &str) -> anyhow::Result<()> {
                  (os_glance_failed_import: {stores})",
                 t.what()
             );
+        }
+        if image.status == "queued" {
+            let tasks = t.site.image_tasks(id).await?;
+            if let Some(task) = tasks.iter().find(|k| k.status == "failure") {
+                anyhow::bail!(
+                    "{}: Glance here could not import it from {region} (its import task \
+                     failed: {})",
+                    t.what(),
+                    task.message.as_deref().unwrap_or("no message")
+                );
+            }
         }
         match image.status.as_str() {
             "active" => return Ok(()),

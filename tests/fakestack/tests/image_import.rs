@@ -72,12 +72,22 @@ async fn image_when(url: &str, tok: &str, id: &str, done: impl Fn(&Value) -> boo
     .await
 }
 
-/// The image back `queued` after a failed import.
+/// The image back `queued` after an import whose fetch failed, as Glance
+/// 33 leaves it: still "importing" to `local`, no failed store, the lock
+/// gone; only its task, the newest, says it failed.
 async fn failed(url: &str, tok: &str, id: &str) -> Value {
     let v = image_when(url, tok, id, |v| v["status"] != "importing").await;
     assert_eq!(v["status"], "queued", "{v}");
-    assert_eq!(v["os_glance_failed_import"], "local");
-    assert_eq!(v["os_glance_importing_to_stores"], "");
+    assert_eq!(v["os_glance_failed_import"], "");
+    assert_eq!(v["os_glance_importing_to_stores"], "local");
+    assert!(v.get("os_glance_import_task").is_none(), "{v}");
+    let (status, tasks) = get_json(&format!("{url}/image/v2/images/{id}/tasks"), tok, &[]).await;
+    assert_eq!(status, StatusCode::OK, "{tasks}");
+    let newest = &tasks["tasks"][0];
+    assert_eq!(newest["status"], "failure", "{tasks}");
+    assert_eq!(newest["type"], "api_image_import");
+    assert_eq!(newest["image_id"], id);
+    assert_eq!(newest["message"], "Task failed due to Internal Error");
     v
 }
 
@@ -177,6 +187,11 @@ async fn glance_download_fetches_the_source_over_http_and_ends_active() {
     assert_eq!(v["status"], "importing");
     assert_eq!(v["os_glance_importing_to_stores"], "local");
     assert_eq!(v["os_glance_failed_import"], "");
+    let lock = v["os_glance_import_task"].as_str().unwrap().to_owned();
+    let tasks = format!("{r2}/image/v2/images/{id}/tasks");
+    let (_, running) = get_json(&tasks, &demo, &[]).await;
+    assert_eq!(running["tasks"][0]["id"], lock.as_str(), "{running}");
+    assert_eq!(running["tasks"][0]["status"], "pending");
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert!(
         keys[0].starts_with("os_glance_"),
@@ -208,6 +223,10 @@ async fn glance_download_fetches_the_source_over_http_and_ends_active() {
     assert_eq!(v["stores"], "local");
     assert_eq!(v["os_glance_importing_to_stores"], "");
     assert_eq!(v["os_glance_failed_import"], "");
+    assert!(v.get("os_glance_import_task").is_none(), "the lock went");
+    let (_, done) = get_json(&tasks, &demo, &[]).await;
+    assert_eq!(done["tasks"][0]["status"], "success", "{done}");
+    assert_eq!(done["tasks"][0]["result"]["image_id"], id.as_str());
     assert_eq!(stack.image_data("RegionTwo", &id).unwrap(), noise(3 << 20));
 
     let file = format!("/image/v2/images/{src}/file");
@@ -299,14 +318,48 @@ async fn a_cut_source_download_fails_the_import_and_a_retry_succeeds() {
         StatusCode::ACCEPTED
     );
     let v = image_when(&r2, &demo, &id, |v| v["status"] == "active").await;
+    assert_eq!(v["os_glance_failed_import"], "");
+    assert_eq!(v["os_glance_importing_to_stores"], "");
+    let (_, tasks) = get_json(&format!("{r2}/image/v2/images/{id}/tasks"), &demo, &[]).await;
+    let statuses: Vec<&Value> = tasks["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| &t["status"])
+        .collect();
     assert_eq!(
-        v["os_glance_failed_import"], "",
-        "a new import clears the failure"
+        statuses,
+        [&json!("success"), &json!("failure")],
+        "newest first"
     );
     assert_eq!(
         stack.count("RegionOne", "GET", &format!("/image/v2/images/{src}/file")),
         2
     );
+}
+
+#[tokio::test]
+async fn an_import_past_the_size_cap_fails_its_store() {
+    let stack = FakeStack::start(Spec::demo().image_size_cap(4096));
+    let src = source(&stack, "RegionOne", 8192);
+    let r2 = stack.region_url("RegionTwo");
+    let demo = token(&stack.keystone_url("fake-a"), "demo").await;
+    let id = target(&r2, &demo).await;
+    assert_eq!(
+        import(&r2, &demo, &id, &download(&src, "RegionOne"))
+            .await
+            .0,
+        StatusCode::ACCEPTED
+    );
+    let v = image_when(&r2, &demo, &id, |v| v["status"] != "importing").await;
+    assert_eq!(v["status"], "queued", "{v}");
+    assert_eq!(
+        v["os_glance_failed_import"], "local",
+        "the store step failed"
+    );
+    assert_eq!(v["os_glance_importing_to_stores"], "");
+    let (_, tasks) = get_json(&format!("{r2}/image/v2/images/{id}/tasks"), &demo, &[]).await;
+    assert_eq!(tasks["tasks"][0]["status"], "failure", "{tasks}");
 }
 
 #[tokio::test]

@@ -7,6 +7,12 @@
 //! download. Like Glance, it first reads the source image (it must be
 //! `active`; its formats and size are taken), then its data, hashed as an
 //! upload is while it arrives.
+//!
+//! As in Glance, a failure to fetch (the source's metadata or data) ends
+//! the task `failure` and puts the image back `queued` with
+//! `os_glance_importing_to_stores` still set and no failed store: only the
+//! task tells. A failure to store the data (over the size cap) lists the
+//! store in `os_glance_failed_import` too.
 
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
@@ -25,6 +31,8 @@ use super::images::set_properties;
 pub(super) const IMPORTING: &str = "os_glance_importing_to_stores";
 /// The stores an import failed to reach.
 pub(super) const FAILED: &str = "os_glance_failed_import";
+/// The import task that holds the image, while it runs.
+pub(super) const LOCK: &str = "os_glance_import_task";
 /// The only store of every fake Glance.
 pub(super) const STORE: &str = "local";
 
@@ -84,6 +92,22 @@ pub(crate) struct Order {
     pub interface: String,
     /// The caller's token, which Glance passes on to the source.
     pub token: String,
+    /// The task that runs it.
+    pub task: String,
+}
+
+/// Where an import failed.
+enum Failed {
+    /// Fetching from the source, before any store was written.
+    Fetch,
+    /// Writing the data to the store.
+    Store,
+}
+
+impl From<String> for Failed {
+    fn from(_: String) -> Self {
+        Failed::Fetch
+    }
 }
 
 /// What the source gave.
@@ -122,18 +146,24 @@ impl Drop for Running {
     }
 }
 
-/// Copies the data, then leaves the target `active`, or back `queued` with
-/// `os_glance_failed_import` on any failure; a target deleted meanwhile
-/// just ends it.
+/// Copies the data, then leaves the target `active`, or `queued` on any
+/// failure (see the module's notes), and ends the task; a target deleted
+/// meanwhile just ends it.
 async fn run(world: &World, order: Order) {
     let fetched = fetch(world, &order).await;
-    world.store.at(&order.region, |s| match fetched {
+    let ok = world.store.at(&order.region, |s| match fetched {
         Ok(fetched) => finish(s, &order.image, fetched),
-        Err(_) => fail(s, &order.image),
+        Err(failed) => {
+            fail(s, &order.image, failed);
+            false
+        }
     });
+    world
+        .glance
+        .end_task(&order.region, &order.image, &order.task, ok);
 }
 
-async fn fetch(world: &World, order: &Order) -> Result<Fetched, String> {
+async fn fetch(world: &World, order: &Order) -> Result<Fetched, Failed> {
     let endpoint = source_endpoint(world, order)?;
     let client = world.glance.fetcher.client()?;
     let url = format!("{endpoint}/v2/images/{}", order.source_image);
@@ -141,19 +171,16 @@ async fn fetch(world: &World, order: &Order) -> Result<Fetched, String> {
     let meta: Value = serde_json::from_slice(&meta.bytes().await.map_err(|e| e.to_string())?)
         .map_err(|e| e.to_string())?;
     if meta["status"] != "active" {
-        return Err(format!(
-            "Source image status should be active instead of {}",
-            meta["status"]
-        ));
+        return Err(Failed::Fetch);
     }
-    let size = meta["size"].as_u64().ok_or("no size at the source")?;
+    let size = meta["size"].as_u64().ok_or(Failed::Fetch)?;
     let mut resp = get(&client, &format!("{url}/file"), &order.token).await?;
     let mut intake = Intake::new(world.image_size_cap, world.keep_image_data);
     while let Some(chunk) = resp.chunk().await.map_err(|e| e.to_string())? {
-        intake.take(&chunk).map_err(|e| e.message)?;
+        intake.take(&chunk).map_err(|_| Failed::Store)?;
     }
     if intake.len() as u64 != size {
-        return Err(format!("got {} bytes of {size}", intake.len()));
+        return Err(Failed::Fetch);
     }
     let (data, hashes) = intake.finish();
     Ok(Fetched {
@@ -205,10 +232,10 @@ async fn get(client: &Client, url: &str, token: &str) -> Result<reqwest::Respons
 }
 
 /// The source's formats on the target, then the data as an upload leaves
-/// it; the import's bookkeeping cleared.
-fn finish(s: &mut RegionStore, id: &str, fetched: Fetched) {
+/// it; the import's bookkeeping cleared. Whether the image is active.
+fn finish(s: &mut RegionStore, id: &str, fetched: Fetched) -> bool {
     let Some(r) = s.get_mut(Kind::Image, id) else {
-        return;
+        return false;
     };
     r.body["disk_format"] = fetched.disk_format;
     r.body["container_format"] = fetched.container_format;
@@ -216,14 +243,29 @@ fn finish(s: &mut RegionStore, id: &str, fetched: Fetched) {
         && let Some(r) = s.get_mut(Kind::Image, id)
     {
         set_properties(r, &[(IMPORTING, "")]);
+        unlock(r);
+        return true;
+    }
+    false
+}
+
+/// `queued`, the task's lock released; a store that was written to and
+/// failed is listed where Glance reports it, while a fetch that failed
+/// leaves the stores the import was going to as they were.
+fn fail(s: &mut RegionStore, id: &str, failed: Failed) {
+    if let Some(r) = s.get_mut(Kind::Image, id) {
+        r.body["status"] = json!("queued");
+        if let Failed::Store = failed {
+            set_properties(r, &[(IMPORTING, ""), (FAILED, STORE)]);
+        }
+        unlock(r);
+        r.touch();
     }
 }
 
-/// Back to `queued`, the store listed as failed, where Glance reports it.
-fn fail(s: &mut RegionStore, id: &str) {
-    if let Some(r) = s.get_mut(Kind::Image, id) {
-        r.body["status"] = json!("queued");
-        set_properties(r, &[(IMPORTING, ""), (FAILED, STORE)]);
-        r.touch();
+/// Drops the import task's lock, as Glance does when the task ends.
+fn unlock(r: &mut crate::store::Resource) {
+    if let Some(body) = r.body.as_object_mut() {
+        body.remove(LOCK);
     }
 }

@@ -4,8 +4,10 @@
 //! `import_image`): the method must be enabled in the region, the project
 //! within its `image_size_total`, the image visible, in the status the
 //! method needs, with both formats set, and the caller its owner (or the
-//! admin). `glance-download` is served: the image goes `importing` and a
-//! task copies the source region's image over HTTP (`copy.rs`).
+//! admin). `glance-download` is served: the image goes `importing`,
+//! locked by its task (`os_glance_import_task`), and the task copies the
+//! source region's image over HTTP (`copy.rs`); `GET
+//! /v2/images/{id}/tasks` lists the image's tasks.
 //! `copy-image` meets Glance's answer for a single-store cloud (the data
 //! is already in `local`); `glance-direct` needs a staged image, which the
 //! fake never has; `web-download` is refused with a 501.
@@ -23,7 +25,7 @@ use crate::server::Ctx;
 use crate::state::Caller;
 use crate::store::{ApiError, Kind, RegionStore, Reply, Req, Resource, owned_or_admin};
 
-use super::copy::{self, FAILED, IMPORTING, Order, STORE};
+use super::copy::{self, FAILED, IMPORTING, LOCK, Order, STORE};
 use super::images::{lookup, set_properties};
 use super::usage;
 
@@ -31,6 +33,14 @@ pub(crate) fn routes() -> Router<Ctx> {
     Router::new()
         .route("/image/v2/info/import", get(info))
         .route("/image/v2/images/{id}/import", post(import))
+        .route("/image/v2/images/{id}/tasks", get(tasks))
+}
+
+/// The image's tasks, newest first (Images API 2.12).
+async fn tasks(Req { ctx, caller, .. }: Req, Path(id): Path<String>) -> Reply {
+    ctx.world.store.at(ctx.key(), |s| lookup(s, &caller, &id))?;
+    let tasks = ctx.world.glance.tasks(ctx.key(), &id);
+    Ok(body::json(StatusCode::OK, &json!({"tasks": tasks})))
 }
 
 /// The region's enabled methods, as Glance's `enabled_import_methods`.
@@ -50,8 +60,9 @@ async fn import(Req { ctx, caller, .. }: Req, Path(id): Path<String>, raw: Bytes
         usage::enforce(&ctx, s, project, "image_size_total", 0)?;
         let image = lookup(s, &caller, &id)?;
         admissible(&caller, &image, &method)?;
-        let order = served(&ctx, &caller, &id, &method)?;
-        start(s, &id);
+        let mut order = served(&ctx, &caller, &id, &method)?;
+        order.task = ctx.world.glance.start_task(ctx.key(), &id, project);
+        start(s, &id, &order.task);
         Ok::<_, ApiError>(order)
     })?;
     copy::spawn(ctx.world.clone(), order);
@@ -172,6 +183,7 @@ fn served(
             source_image: text("glance_image_id").unwrap_or_default(),
             interface: text("glance_service_interface").unwrap_or_else(|| "public".into()),
             token: caller.token.clone(),
+            task: String::new(),
         }),
         "copy-image" => Err(ApiError::bad_request(format!(
             "Image is already present at store '{STORE}'"
@@ -183,12 +195,12 @@ fn served(
     }
 }
 
-/// `importing` into `local`, no failure on record (Glance clears the
-/// stores it retries from `os_glance_failed_import`).
-fn start(s: &mut RegionStore, id: &str) {
+/// `importing` into `local`, locked by its task, no failure on record
+/// (Glance clears the stores it retries from `os_glance_failed_import`).
+fn start(s: &mut RegionStore, id: &str, task: &str) {
     if let Some(r) = s.get_mut(Kind::Image, id) {
         r.body["status"] = json!("importing");
-        set_properties(r, &[(IMPORTING, STORE), (FAILED, "")]);
+        set_properties(r, &[(LOCK, task), (IMPORTING, STORE), (FAILED, "")]);
         r.touch();
     }
 }

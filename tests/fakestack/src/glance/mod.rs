@@ -1,4 +1,4 @@
-//! Glance: images with streamed data, `glance-download` imports between regions, `/v2/info/import` and `/v2/info/usage`.
+//! Glance: images with streamed data, `glance-download` imports between regions and their tasks, `/v2/info/import` and `/v2/info/usage`.
 
 mod copy;
 pub(crate) mod data;
@@ -11,6 +11,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use axum::Router;
+use serde_json::{Value, json};
 
 use crate::server::Ctx;
 use crate::state::lock;
@@ -45,6 +46,8 @@ pub(crate) struct Glance {
     pub fetcher: Fetcher,
     /// Imports whose copy has not ended, so tests can wait for them.
     pub running: AtomicUsize,
+    /// Each image's import tasks, by (region, image id), oldest first.
+    tasks: Mutex<HashMap<(String, String), Vec<Value>>>,
 }
 
 impl Glance {
@@ -65,7 +68,56 @@ impl Glance {
             methods: Mutex::new(methods),
             fetcher: Fetcher::new(pki),
             running: AtomicUsize::new(0),
+            tasks: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// Records an import's task on an image, `pending` as Glance makes it
+    /// when it accepts the import; returns the task's id.
+    pub(crate) fn start_task(&self, region: &str, image: &str, owner: &str) -> String {
+        let id = uuid::Uuid::new_v4().to_string();
+        let task = json!({
+            "id": id, "type": "api_image_import", "status": "pending",
+            "owner": owner, "image_id": image, "result": null, "message": "",
+        });
+        lock(&self.tasks)
+            .entry((region.to_owned(), image.to_owned()))
+            .or_default()
+            .push(task);
+        id
+    }
+
+    /// Ends a task: `success`, or `failure` with the message Glance gives
+    /// every failed import task.
+    pub(crate) fn end_task(&self, region: &str, image: &str, task: &str, ok: bool) {
+        let mut all = lock(&self.tasks);
+        let key = (region.to_owned(), image.to_owned());
+        if let Some(t) = all
+            .get_mut(&key)
+            .and_then(|ts| ts.iter_mut().find(|t| t["id"] == task))
+        {
+            match ok {
+                true => {
+                    t["status"] = json!("success");
+                    t["result"] = json!({"image_id": image});
+                }
+                false => {
+                    t["status"] = json!("failure");
+                    t["message"] = json!("Task failed due to Internal Error");
+                }
+            }
+        }
+    }
+
+    /// An image's tasks, newest first, as `GET /v2/images/{id}/tasks` lists them.
+    pub(crate) fn tasks(&self, region: &str, image: &str) -> Vec<Value> {
+        let all = lock(&self.tasks);
+        let mut out = all
+            .get(&(region.to_owned(), image.to_owned()))
+            .cloned()
+            .unwrap_or_default();
+        out.reverse();
+        out
     }
 
     /// How many imports are still copying, in every region.
