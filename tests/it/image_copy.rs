@@ -787,3 +787,18 @@ fn pause_needs_a_terminal_and_says_so_before_anything_is_read() {
     assert!(out.stderr.contains("hint:"), "{}", out.stderr);
     assert!(named(&stack, "RegionTwo", "paused").is_empty());
 }
+
+#[test]
+fn a_target_that_cannot_be_read_holds_back_the_whole_sync() {
+    let (stack, env) = demo();
+    image(&stack, "RegionOne", json!({"name": "held"}), 10);
+    stack.set_endpoint("RegionThree", "image", Some(&stack.closed_url()));
+    let out = sync(&env, &["held"]);
+    out.assert_code(2);
+    assert!(out.stderr.contains("nothing was copied"), "{}", out.stderr);
+    assert!(out.stderr.contains("fake-b/RegionThree"), "{}", out.stderr);
+    assert!(named(&stack, "RegionTwo", "held").is_empty());
+    // With --no-rollback the readable target gets its copy.
+    sync(&env, &["held", "--no-rollback"]).assert_code(2);
+    assert_eq!(named(&stack, "RegionTwo", "held").len(), 1);
+}

@@ -139,6 +139,16 @@ pub(crate) async fn sync(estate: &Estate<'_>, args: &SyncArgs) -> anyhow::Result
             )
         })
         .collect();
+    // The run is one change: a target that could not even be read holds
+    // it back whole, unless what is made may stay (--no-rollback).
+    if !report.failures.is_empty() && !args.no_rollback && !args.plan.dry_run {
+        report.notes.push(
+            "nothing was copied: a target could not be read (see below); fix it, leave it \
+             out with --to, or pass --no-rollback to copy to the others"
+                .to_string(),
+        );
+        return Ok(report);
+    }
     let (statuses, _) = estate
         .execute(plan, &copies, targets, &args.plan, &mut report)
         .await?;
