@@ -130,6 +130,24 @@ mod tests {
         }
     }
 
+    fn count(fail: bool) -> Count {
+        Count { seen: 0, fail }
+    }
+
+    /// Feeds `source` to every reader and reads each to its end.
+    async fn fed_to_all(
+        tee: Tee,
+        source: BodyStream,
+        check: Count,
+        readers: Vec<BodyStream>,
+    ) -> (anyhow::Result<u64>, Vec<(usize, Option<String>)>) {
+        let feed = tee.feed(source, check);
+        tokio::join!(
+            feed,
+            futures::future::join_all(readers.into_iter().map(drain))
+        )
+    }
+
     fn source(chunks: usize) -> BodyStream {
         futures::stream::iter((0..chunks).map(|i| Ok(Bytes::from(vec![i as u8; 1000])))).boxed()
     }
@@ -148,17 +166,7 @@ mod tests {
     #[tokio::test]
     async fn every_reader_gets_the_whole_body_from_one_read() {
         let (tee, readers) = tee(3);
-        let feed = tee.feed(
-            source(100),
-            Count {
-                seen: 0,
-                fail: false,
-            },
-        );
-        let (fed, got) = tokio::join!(
-            feed,
-            futures::future::join_all(readers.into_iter().map(drain))
-        );
+        let (fed, got) = fed_to_all(tee, source(100), count(false), readers).await;
         assert_eq!(fed.unwrap(), 100_000);
         assert!(got.iter().all(|g| *g == (100_000, None)), "{got:?}");
     }
@@ -168,13 +176,7 @@ mod tests {
         let (tee, mut readers) = tee(2);
         let gone = readers.pop().unwrap();
         drop(gone);
-        let feed = tee.feed(
-            source(100),
-            Count {
-                seen: 0,
-                fail: false,
-            },
-        );
+        let feed = tee.feed(source(100), count(false));
         let (fed, got) = tokio::join!(feed, drain(readers.pop().unwrap()));
         assert_eq!(fed.unwrap(), 100_000);
         assert_eq!(got, (100_000, None));
@@ -183,17 +185,7 @@ mod tests {
     #[tokio::test]
     async fn a_body_that_fails_its_check_never_reaches_a_reader_whole() {
         let (tee, readers) = tee(2);
-        let feed = tee.feed(
-            source(10),
-            Count {
-                seen: 0,
-                fail: true,
-            },
-        );
-        let (fed, got) = tokio::join!(
-            feed,
-            futures::future::join_all(readers.into_iter().map(drain))
-        );
+        let (fed, got) = fed_to_all(tee, source(10), count(true), readers).await;
         assert!(fed.is_err());
         for (n, err) in got {
             assert!(n < 10_000, "{n}");
@@ -209,17 +201,7 @@ mod tests {
             Err(anyhow::anyhow!("GET /file: connection reset")),
         ])
         .boxed();
-        let feed = tee.feed(
-            failing,
-            Count {
-                seen: 0,
-                fail: false,
-            },
-        );
-        let (fed, got) = tokio::join!(
-            feed,
-            futures::future::join_all(readers.into_iter().map(drain))
-        );
+        let (fed, got) = fed_to_all(tee, failing, count(false), readers).await;
         assert!(fed.is_err());
         for (_, err) in got {
             assert_eq!(err.as_deref(), Some("GET /file: connection reset"));
@@ -230,16 +212,7 @@ mod tests {
     async fn when_every_reader_is_gone_the_read_stops() {
         let (tee, readers) = tee(2);
         drop(readers);
-        let err = tee
-            .feed(
-                source(100),
-                Count {
-                    seen: 0,
-                    fail: false,
-                },
-            )
-            .await
-            .unwrap_err();
+        let err = tee.feed(source(100), count(false)).await.unwrap_err();
         assert!(err.to_string().contains("every reader"), "{err}");
     }
 }

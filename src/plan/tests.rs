@@ -283,18 +283,18 @@ async fn dry_run_and_refusal_change_nothing() {
 async fn ctrl_c_stops_the_plan_and_rolls_back_what_was_created() {
     let runner = runner();
     let things = things(None, Some(runner.cancel().clone()));
-    let mut plan = create_everywhere("a");
-    plan.phases.push(Phase::default());
-    plan.steps.extend(
-        create_everywhere("b")
-            .steps
-            .into_iter()
-            .map(|s| Step { phase: 1, ..s }),
-    );
     let mut report = Report::default();
-    let done = execute(plan, &things, &sites(), &runner, yes(), &No, &mut report)
-        .await
-        .unwrap();
+    let done = execute(
+        two_phases(),
+        &things,
+        &sites(),
+        &runner,
+        yes(),
+        &No,
+        &mut report,
+    )
+    .await
+    .unwrap();
     assert!(report.interrupted);
     // r1 created `a` as Ctrl-C came: drained, then undone; nothing else started.
     assert_eq!(done.0[0], Status::RolledBack);

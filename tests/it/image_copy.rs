@@ -46,6 +46,22 @@ fn named(stack: &FakeStack, region: &str, name: &str) -> Vec<Resource> {
         .collect()
 }
 
+/// Arms `kind` on `method` requests to a region's images.
+fn on_images(stack: &FakeStack, region: &str, method: &str, kind: FaultKind) {
+    stack.inject(
+        Fault::new(Target::Region(region.into()), kind)
+            .method(method)
+            .path_prefix("/image/v2/images"),
+    );
+}
+
+fn status(code: u16) -> FaultKind {
+    FaultKind::Status {
+        code,
+        retry_after: None,
+    }
+}
+
 fn downloads(stack: &FakeStack, id: &str) -> usize {
     stack.count("RegionOne", "GET", &format!("/image/v2/images/{id}/file"))
 }
@@ -111,23 +127,8 @@ fn one_read_of_the_source_feeds_every_streamed_target() {
 #[test]
 fn a_failing_target_rolls_back_every_copy_of_the_run() {
     let (stack, env) = demo();
-    let src = image(
-        &stack,
-        "RegionOne",
-        json!({"name": "debian", "disk_format": "raw", "container_format": "bare"}),
-        200_000,
-    );
-    stack.inject(
-        Fault::new(
-            Target::Region("RegionThree".into()),
-            FaultKind::Status {
-                code: 500,
-                retry_after: None,
-            },
-        )
-        .method("PUT")
-        .path_prefix("/image/v2/images/"),
-    );
+    let src = image(&stack, "RegionOne", json!({"name": "debian"}), 200_000);
+    on_images(&stack, "RegionThree", "PUT", status(500));
     let out = sync(&env, &["debian", "--method", "stream"]);
     out.assert_code(2);
     assert!(
@@ -143,21 +144,14 @@ fn a_failing_target_rolls_back_every_copy_of_the_run() {
 #[test]
 fn a_source_cut_mid_stream_leaves_no_copy_anywhere() {
     let (stack, env) = demo();
-    image(
+    image(&stack, "RegionOne", json!({"name": "fedora"}), 400_000);
+    on_images(
         &stack,
         "RegionOne",
-        json!({"name": "fedora", "disk_format": "raw", "container_format": "bare"}),
-        400_000,
-    );
-    stack.inject(
-        Fault::new(
-            Target::Region("RegionOne".into()),
-            FaultKind::CutBody {
-                after_bytes: 100_000,
-            },
-        )
-        .method("GET")
-        .path_prefix("/image/v2/images/"),
+        "GET",
+        FaultKind::CutBody {
+            after_bytes: 100_000,
+        },
     );
     let out = sync(&env, &["fedora", "--method", "stream"]);
     out.assert_code(2);
@@ -178,23 +172,8 @@ fn a_source_cut_mid_stream_leaves_no_copy_anywhere() {
 #[test]
 fn a_canary_goes_first_and_its_failure_holds_the_waves() {
     let (stack, env) = demo();
-    image(
-        &stack,
-        "RegionOne",
-        json!({"name": "alpine", "disk_format": "raw", "container_format": "bare"}),
-        50_000,
-    );
-    stack.inject(
-        Fault::new(
-            Target::Region("RegionThree".into()),
-            FaultKind::Status {
-                code: 500,
-                retry_after: None,
-            },
-        )
-        .method("POST")
-        .path_prefix("/image/v2/images"),
-    );
+    image(&stack, "RegionOne", json!({"name": "alpine"}), 50_000);
+    on_images(&stack, "RegionThree", "POST", status(500));
     let out = sync(
         &env,
         &[
@@ -294,21 +273,14 @@ fn a_same_named_image_with_other_data_is_a_conflict() {
 #[test]
 fn ctrl_c_mid_stream_deletes_every_copy_it_made_and_exits_130() {
     let (stack, env) = demo();
-    image(
+    image(&stack, "RegionOne", json!({"name": "big"}), 2_000_000);
+    on_images(
         &stack,
         "RegionOne",
-        json!({"name": "big", "disk_format": "raw", "container_format": "bare"}),
-        2_000_000,
-    );
-    stack.inject(
-        Fault::new(
-            Target::Region("RegionOne".into()),
-            FaultKind::SlowBody {
-                bytes_per_sec: 100_000,
-            },
-        )
-        .method("GET")
-        .path_prefix("/image/v2/images/"),
+        "GET",
+        FaultKind::SlowBody {
+            bytes_per_sec: 100_000,
+        },
     );
     let argv = [
         &common::BOTH[..],
@@ -629,13 +601,11 @@ fn a_target_of_the_same_keystone_fetches_the_data_itself() {
 fn a_failed_import_leaves_nothing_and_says_why() {
     let (stack, env) = demo();
     image(&stack, "RegionOne", json!({"name": "noble"}), 100_000);
-    stack.inject(
-        Fault::new(
-            Target::Region("RegionOne".into()),
-            FaultKind::CutBody { after_bytes: 1000 },
-        )
-        .method("GET")
-        .path_prefix("/image/v2/images/"),
+    on_images(
+        &stack,
+        "RegionOne",
+        "GET",
+        FaultKind::CutBody { after_bytes: 1000 },
     );
     let out = sync(&env, &["noble", "--to", "fake-a/RegionTwo"]);
     out.assert_code(2);
