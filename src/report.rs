@@ -2,8 +2,7 @@
 //! notes, findings and interruption. Fan-outs and plans write into it.
 
 use crate::api::{SiteClient, SiteId};
-use crate::context::Site;
-use crate::fanout::{Batch, Runner};
+use crate::fanout::{Batch, Runner, Site};
 use crate::render::Rows;
 use std::sync::Arc;
 

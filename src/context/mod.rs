@@ -5,8 +5,9 @@
 mod patterns;
 mod select;
 
+pub use crate::fanout::Site;
 pub(crate) use patterns::{cloud_pattern_matches, glob, pattern_matches};
-pub use select::{Selection, Site};
+pub use select::Selection;
 pub(crate) use select::{clouds, select, wanted};
 
 use select::timeout_for;

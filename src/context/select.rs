@@ -7,7 +7,7 @@ use crate::api::{SiteClient, SiteId};
 use crate::auth::{Auth, NoCachedToken};
 use crate::config::{CloudConfig, Config, ensure_clouds};
 use crate::error::{add_hint, describe, hinted};
-use crate::fanout::{OnCancel, Partial, Runner};
+use crate::fanout::{OnCancel, Partial, Runner, Site};
 use crate::render::prompt;
 use std::sync::Arc;
 use std::time::Duration;
@@ -35,22 +35,6 @@ impl Selection {
             self.regions = regions.to_vec();
         }
         self
-    }
-}
-
-/// A selected site: ready to use, or failed before it could be (its
-/// Keystone did not answer, its configuration is unusable).
-pub enum Site {
-    Ready(Arc<SiteClient>),
-    Failed(SiteId, anyhow::Error),
-}
-
-impl Site {
-    pub(crate) fn id(&self) -> SiteId {
-        match self {
-            Site::Ready(c) => c.id.clone(),
-            Site::Failed(id, _) => id.clone(),
-        }
     }
 }
 

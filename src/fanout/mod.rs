@@ -91,6 +91,22 @@ impl From<Vec<Arc<SiteClient>>> for Clients {
     }
 }
 
+/// A selected site: ready to use, or failed before it could be (its
+/// Keystone did not answer, its configuration is unusable).
+pub enum Site {
+    Ready(Arc<SiteClient>),
+    Failed(SiteId, anyhow::Error),
+}
+
+impl Site {
+    pub(crate) fn id(&self) -> SiteId {
+        match self {
+            Site::Ready(c) => c.id.clone(),
+            Site::Failed(id, _) => id.clone(),
+        }
+    }
+}
+
 /// A site's value together with errors that did not stop it (one service of
 /// several failed, say).
 #[derive(Debug)]
