@@ -317,6 +317,13 @@ mod tests {
         let e = pick(&entries, 2).unwrap();
         assert_eq!(id_of(e), Some("v2.1"));
         assert_eq!(max_microversion(e).as_deref(), Some("2.104"));
+        // `health` shows the status as the document gives it, upper-case.
+        assert_eq!(status_of(e).as_deref(), Some("CURRENT"));
+        assert_eq!(
+            status_of(&json!({"status": "stable"})).as_deref(),
+            Some("STABLE")
+        );
+        assert_eq!(status_of(&json!({})), None);
     }
 
     #[test]

@@ -277,3 +277,38 @@ fn summarize(found: &[ServiceState]) -> (u64, String) {
     };
     (bad.len() as u64, detail)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(host: &str, up: bool, enabled: bool, reason: Option<&str>) -> ServiceState {
+        ServiceState {
+            binary: "nova-compute".into(),
+            host: host.into(),
+            up,
+            enabled,
+            reason: reason.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn down_and_disabled_are_counted_and_named() {
+        assert_eq!(summarize(&[]), (0, "0 up".to_string()));
+        let found = [
+            state("c1", true, true, None),
+            state("c2", false, true, None),
+            state("c3", true, false, Some("maintenance")),
+            state("c4", false, false, None),
+        ];
+        assert_eq!(
+            summarize(&found),
+            (
+                3,
+                "nova-compute@c2 down; nova-compute@c3 disabled (maintenance); \
+                 nova-compute@c4 down, disabled"
+                    .to_string()
+            )
+        );
+    }
+}
