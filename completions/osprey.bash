@@ -937,7 +937,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__console__subcmd__log)
-            opts="-f -c -v -q -h --lines --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-f -c -v -q -h --lines --all-projects --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1007,7 +1007,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__events)
-            opts="-f -c -v -q -h --since --kind --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
+            opts="-f -c -v -q -h --since --kind --all-projects --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -921,6 +921,7 @@ csv\t''
 value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand events" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand events" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand events" -l all-projects -d 'Every project\'s servers and volumes, not only the token\'s (admin)'
 complete -c osprey -n "__fish_osprey_using_subcommand events" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand events" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand events" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
@@ -941,6 +942,7 @@ csv\t''
 value\t''"
 complete -c osprey -n "__fish_osprey_using_subcommand console-log" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l all-projects -d 'Look for the name in every project, not only the token\'s (admin)'
 complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand console-log" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand console-log" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'

@@ -170,10 +170,20 @@ pub(crate) struct Fault {
     pub(crate) created: String,
 }
 
+/// `all_tenants=1` for an admin's call that reads every project.
+fn every_project(all: bool) -> &'static [(&'static str, &'static str)] {
+    if all { &[("all_tenants", "1")] } else { &[] }
+}
+
 /// The servers changed since `since` (Nova's `changes-since`, a time in
-/// its format); deleted ones are not listed.
-pub(crate) async fn servers_changed(site: &SiteClient, since: &str) -> anyhow::Result<Vec<Server>> {
-    site.list(&SERVERS, &[], &[("changes-since", since)]).await
+/// its format), of every project with `all`; deleted ones are not listed.
+pub(crate) async fn servers_changed(
+    site: &SiteClient,
+    since: &str,
+    all: bool,
+) -> anyhow::Result<Vec<Server>> {
+    let query = [&[("changes-since", since)], every_project(all)].concat();
+    site.list(&SERVERS, &[], &query).await
 }
 
 /// The server with this id, or `None` where there is none.
@@ -187,8 +197,13 @@ pub(crate) async fn server(site: &SiteClient, id: &str) -> anyhow::Result<Option
 
 /// The servers named exactly `name` (Nova matches a regex: the list is
 /// narrowed by the name, then compared).
-pub(crate) async fn servers_named(site: &SiteClient, name: &str) -> anyhow::Result<Vec<Server>> {
-    let found: Vec<Server> = site.list(&SERVERS, &[], &[("name", name)]).await?;
+pub(crate) async fn servers_named(
+    site: &SiteClient,
+    name: &str,
+    all: bool,
+) -> anyhow::Result<Vec<Server>> {
+    let query = [&[("name", name)], every_project(all)].concat();
+    let found: Vec<Server> = site.list(&SERVERS, &[], &query).await?;
     Ok(found.into_iter().filter(|s| s.name == name).collect())
 }
 
@@ -288,8 +303,8 @@ pub(crate) struct Volume {
     pub(crate) created_at: String,
 }
 
-pub(crate) async fn volumes(site: &SiteClient) -> anyhow::Result<Vec<Volume>> {
-    site.list(&VOLUMES, &[], &[]).await
+pub(crate) async fn volumes(site: &SiteClient, all: bool) -> anyhow::Result<Vec<Volume>> {
+    site.list(&VOLUMES, &[], every_project(all)).await
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]

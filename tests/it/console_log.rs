@@ -87,3 +87,21 @@ fn a_missing_server_is_a_finding() {
         run.stderr
     );
 }
+
+#[test]
+fn fakestack_console_log_of_another_projects_server_with_all_projects() {
+    let (stack, env) = demo();
+    stack.seed(
+        "RegionTwo",
+        Kind::Server,
+        "demo",
+        json!({"name": "web", "console": LOG}),
+    );
+    crate::common::admins(&env, &["console-log", "web"]).assert_code(1);
+    let run = crate::common::admins(
+        &env,
+        &["console-log", "web", "--all-projects", "--lines", "1"],
+    );
+    run.assert_code(0);
+    assert_eq!(run.stdout, "login: \n");
+}

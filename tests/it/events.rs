@@ -238,3 +238,31 @@ fn a_site_without_cinder_is_noted_and_the_rest_is_shown() {
     );
     assert!(list.iter().any(|e| e.1 == "scratch"));
 }
+
+#[test]
+fn all_projects_shows_every_projects_fakestack_faults_to_the_admin() {
+    let (stack, env) = demo();
+    stack.seed(
+        "RegionOne",
+        Kind::Server,
+        "demo",
+        json!({"name": "db", "status": "ERROR", "fault": {"message": "No valid host was found."}}),
+    );
+    let own = crate::common::admins(&env, &["events", "--kind", "server", "-f", "json"]);
+    own.assert_code(0);
+    assert_eq!(own.json(), json!([]), "the admin project has no servers");
+    let all = crate::common::admins(
+        &env,
+        &["events", "--kind", "server", "--all-projects", "-f", "json"],
+    );
+    all.assert_code(0);
+    has(&all.json(), "RegionOne", "db", "error");
+    // A member may not: Nova's 403 fails each site.
+    let refused = both(&env, &["events", "--kind", "server", "--all-projects"]);
+    refused.assert_code(2);
+    assert!(
+        refused.stderr.contains("error: fake-a/RegionOne: "),
+        "{}",
+        refused.stderr
+    );
+}

@@ -17,6 +17,9 @@ pub(crate) struct ConsoleLogArgs {
     /// Only the last N lines. Default: the whole log.
     #[arg(long, value_name = "N")]
     pub(crate) lines: Option<u32>,
+    /// Look for the name in every project, not only the token's (admin).
+    #[arg(long)]
+    pub(crate) all_projects: bool,
 }
 
 impl super::Family for ConsoleLogArgs {
@@ -54,10 +57,11 @@ async fn console_log(estate: &Estate<'_>, args: &ConsoleLogArgs) -> anyhow::Resu
         .filter_map(|(site, s)| s.map(|s| (site, s)))
         .collect();
     if found.is_empty() {
+        let all = args.all_projects;
         let batch = estate
             .runner
             .each(&clients, |c| async move {
-                logs::servers_named(&c, wanted).await
+                logs::servers_named(&c, wanted, all).await
             })
             .await;
         found = report

@@ -29,6 +29,9 @@ pub(crate) struct EventsArgs {
     /// Only events of these kinds (repeatable, comma lists). Default: all.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
     pub(crate) kind: Vec<EventKind>,
+    /// Every project's servers and volumes, not only the token's (admin).
+    #[arg(long)]
+    pub(crate) all_projects: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -120,9 +123,13 @@ async fn events(estate: &Estate<'_>, args: &EventsArgs) -> anyhow::Result<Report
     let mut report = Report::default();
     let clients = report.absorb_sites(sites);
     let kinds = &kinds;
+    let all = args.all_projects;
     let batch = estate
         .runner
-        .each_partial(&clients, |c| async move { Ok(read(c, since, kinds).await) })
+        .each_partial(
+            &clients,
+            |c| async move { Ok(read(c, since, kinds, all).await) },
+        )
         .await;
     let mut rows = Vec::new();
     for (site, (found, absent)) in report.absorb(batch) {
@@ -150,6 +157,7 @@ async fn read(
     client: Arc<SiteClient>,
     since: i64,
     kinds: &[EventKind],
+    all: bool,
 ) -> Partial<(Vec<EventRow>, Vec<EventKind>)> {
     let mut out = Partial::new((Vec::new(), Vec::new()));
     let reads = futures::future::join_all(kinds.iter().map(|k| {
@@ -163,8 +171,8 @@ async fn read(
                 return (*k, Ok(None));
             }
             let rows = match k {
-                EventKind::Server => servers(&client, since).await,
-                EventKind::Volume => volumes(&client, since).await,
+                EventKind::Server => servers(&client, since, all).await,
+                EventKind::Volume => volumes(&client, since, all).await,
                 EventKind::Image => images(&client, since).await,
             };
             (*k, rows.map(Some))
@@ -185,9 +193,9 @@ async fn read(
 
 /// The servers changed since `since`: a fault for those in ERROR, and
 /// their actions since then, with the failed steps of failed ones.
-async fn servers(client: &SiteClient, since: i64) -> anyhow::Result<Vec<EventRow>> {
+async fn servers(client: &SiteClient, since: i64, all: bool) -> anyhow::Result<Vec<EventRow>> {
     let since_text = time::format(since);
-    let changed = logs::servers_changed(client, &since_text).await?;
+    let changed = logs::servers_changed(client, &since_text, all).await?;
     let site = &client.id;
     let mut rows = Vec::new();
     for s in changed.iter().filter(|s| s.status == "ERROR") {
@@ -267,9 +275,9 @@ async fn server_actions(
 
 /// Volumes in an `error*` state changed since `since`, and Cinder's user
 /// messages since then.
-async fn volumes(client: &SiteClient, since: i64) -> anyhow::Result<Vec<EventRow>> {
+async fn volumes(client: &SiteClient, since: i64, all: bool) -> anyhow::Result<Vec<EventRow>> {
     let (volumes, messages) =
-        futures::future::join(logs::volumes(client), logs::messages(client)).await;
+        futures::future::join(logs::volumes(client, all), logs::messages(client)).await;
     let volumes = volumes?;
     let site = &client.id;
     let name_of = |id: &str| {
