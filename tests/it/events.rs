@@ -266,3 +266,25 @@ fn all_projects_shows_every_projects_fakestack_faults_to_the_admin() {
         refused.stderr
     );
 }
+
+#[test]
+fn a_server_gone_before_its_actions_are_read_is_skipped() {
+    let (stack, env) = demo();
+    let gone = stack.seed("RegionOne", Kind::Server, "demo", json!({"name": "gone"}));
+    stack.inject(
+        fakestack::Fault::new(
+            fakestack::Target::Region("RegionOne".into()),
+            fakestack::FaultKind::Status {
+                code: 404,
+                retry_after: None,
+            },
+        )
+        .path_prefix(&format!(
+            "/compute/v2.1/servers/{}/os-instance-actions",
+            gone.id
+        )),
+    );
+    let run = both(&env, &["events", "--kind", "server", "-f", "json"]);
+    run.assert_code(0);
+    assert_eq!(run.json(), json!([]));
+}

@@ -229,7 +229,13 @@ async fn server_actions(
     since_text: &str,
 ) -> anyhow::Result<Vec<EventRow>> {
     let mut rows = Vec::new();
-    for a in logs::actions(client, &server.id, since_text).await? {
+    // `changes-since` lists deleted servers too; one gone since (404) has
+    // nothing more to say.
+    let actions = match logs::actions(client, &server.id, since_text).await {
+        Err(e) if crate::http::has_status(&e, 404) => Vec::new(),
+        other => other?,
+    };
+    for a in actions {
         let Some(at) = time::stamp(&a.start_time).filter(|t| *t >= since) else {
             continue;
         };
