@@ -52,6 +52,9 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)')
             [CompletionResult]::new('secgroup', 'secgroup', [CompletionResultType]::ParameterValue, 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules')
             [CompletionResult]::new('ip', 'ip', [CompletionResultType]::ParameterValue, 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses')
+            [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Per site and service: version document, login, one authenticated list call, and for admins the services and agents that are down')
+            [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'One time-ordered feed across sites of what went wrong or changed: server faults and actions, volume errors and Cinder messages, killed images and failed imports')
+            [CompletionResult]::new('console-log', 'console-log', [CompletionResultType]::ParameterValue, 'Print a server''s console log, the server found at any selected site by id or name. Exit 1 when no site has it, 2 when the name is ambiguous')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) to stdout, or write every page to a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1116,6 +1119,81 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
         'osprey;ip;help;help' {
             break
         }
+        'osprey;health' {
+            [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)')
+            [CompletionResult]::new('--os-region-name', '--os-region-name', [CompletionResultType]::ParameterName, 'Region(s) to act on within the selected clouds (repeatable, comma lists)')
+            [CompletionResult]::new('--sites', '--sites', [CompletionResultType]::ParameterName, 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`')
+            [CompletionResult]::new('--os-interface', '--os-interface', [CompletionResultType]::ParameterName, 'Endpoint interface to use from the catalog: public, internal or admin')
+            [CompletionResult]::new('--os-passcode', '--os-passcode', [CompletionResultType]::ParameterName, 'One-time passcode for totp and multi-factor authentication')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body')
+            [CompletionResult]::new('--site-timeout', '--site-timeout', [CompletionResultType]::ParameterName, 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many sites to work on at once, at most')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--sort-column', '--sort-column', [CompletionResultType]::ParameterName, 'Sort rows by this column (repeatable). Default: by cloud and region')
+            [CompletionResult]::new('--no-services', '--no-services', [CompletionResultType]::ParameterName, 'Leave out the admin''s checks of services and agents (fewer calls; they are skipped anyway where the caller may not list them)')
+            [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Neither reuse nor keep tokens and version discovery between runs')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'osprey;events' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'How far back to look: a duration (`30m`, `1h`, `2d`, `1w`) or an RFC 3339 time (`2026-01-02T03:04:05Z`). Default: 24h')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only events of these kinds (repeatable, comma lists). Default: all')
+            [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)')
+            [CompletionResult]::new('--os-region-name', '--os-region-name', [CompletionResultType]::ParameterName, 'Region(s) to act on within the selected clouds (repeatable, comma lists)')
+            [CompletionResult]::new('--sites', '--sites', [CompletionResultType]::ParameterName, 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`')
+            [CompletionResult]::new('--os-interface', '--os-interface', [CompletionResultType]::ParameterName, 'Endpoint interface to use from the catalog: public, internal or admin')
+            [CompletionResult]::new('--os-passcode', '--os-passcode', [CompletionResultType]::ParameterName, 'One-time passcode for totp and multi-factor authentication')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body')
+            [CompletionResult]::new('--site-timeout', '--site-timeout', [CompletionResultType]::ParameterName, 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many sites to work on at once, at most')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--sort-column', '--sort-column', [CompletionResultType]::ParameterName, 'Sort rows by this column (repeatable). Default: by cloud and region')
+            [CompletionResult]::new('--all-projects', '--all-projects', [CompletionResultType]::ParameterName, 'Every project''s servers and volumes, not only the token''s (admin)')
+            [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Neither reuse nor keep tokens and version discovery between runs')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'osprey;console-log' {
+            [CompletionResult]::new('--lines', '--lines', [CompletionResultType]::ParameterName, 'Only the last N lines. Default: the whole log')
+            [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)')
+            [CompletionResult]::new('--os-region-name', '--os-region-name', [CompletionResultType]::ParameterName, 'Region(s) to act on within the selected clouds (repeatable, comma lists)')
+            [CompletionResult]::new('--sites', '--sites', [CompletionResultType]::ParameterName, 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`')
+            [CompletionResult]::new('--os-interface', '--os-interface', [CompletionResultType]::ParameterName, 'Endpoint interface to use from the catalog: public, internal or admin')
+            [CompletionResult]::new('--os-passcode', '--os-passcode', [CompletionResultType]::ParameterName, 'One-time passcode for totp and multi-factor authentication')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body')
+            [CompletionResult]::new('--site-timeout', '--site-timeout', [CompletionResultType]::ParameterName, 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many sites to work on at once, at most')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'Show only this column (repeatable). Default: all columns')
+            [CompletionResult]::new('--sort-column', '--sort-column', [CompletionResultType]::ParameterName, 'Sort rows by this column (repeatable). Default: by cloud and region')
+            [CompletionResult]::new('--all-projects', '--all-projects', [CompletionResultType]::ParameterName, 'Look for the name in every project, not only the token''s (admin)')
+            [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Neither reuse nor keep tokens and version discovery between runs')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors (no warnings, no progress)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'osprey;completions' {
             [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)')
             [CompletionResult]::new('--os-region-name', '--os-region-name', [CompletionResultType]::ParameterName, 'Region(s) to act on within the selected clouds (repeatable, comma lists)')
@@ -1173,6 +1251,9 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)')
             [CompletionResult]::new('secgroup', 'secgroup', [CompletionResultType]::ParameterValue, 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules')
             [CompletionResult]::new('ip', 'ip', [CompletionResultType]::ParameterValue, 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses')
+            [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Per site and service: version document, login, one authenticated list call, and for admins the services and agents that are down')
+            [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'One time-ordered feed across sites of what went wrong or changed: server faults and actions, volume errors and Cinder messages, killed images and failed imports')
+            [CompletionResult]::new('console-log', 'console-log', [CompletionResultType]::ParameterValue, 'Print a server''s console log, the server found at any selected site by id or name. Exit 1 when no site has it, 2 when the name is ambiguous')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) to stdout, or write every page to a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1299,6 +1380,15 @@ Register-ArgumentCompleter -Native -CommandName 'osprey' -ScriptBlock {
             break
         }
         'osprey;help;ip;free' {
+            break
+        }
+        'osprey;help;health' {
+            break
+        }
+        'osprey;help;events' {
+            break
+        }
+        'osprey;help;console-log' {
             break
         }
         'osprey;help;completions' {

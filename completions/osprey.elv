@@ -49,6 +49,9 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand image 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
             cand secgroup 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
             cand ip 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
+            cand health 'Per site and service: version document, login, one authenticated list call, and for admins the services and agents that are down'
+            cand events 'One time-ordered feed across sites of what went wrong or changed: server faults and actions, volume errors and Cinder messages, killed images and failed imports'
+            cand console-log 'Print a server''s console log, the server found at any selected site by id or name. Exit 1 when no site has it, 2 when the name is ambiguous'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Print the man page (roff) to stdout, or write every page to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1039,6 +1042,78 @@ set edit:completion:arg-completer[osprey] = {|@words|
         }
         &'osprey;ip;help;help'= {
         }
+        &'osprey;health'= {
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once, at most'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --no-services 'Leave out the admin''s checks of services and agents (fewer calls; they are skipped anyway where the caller may not list them)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;events'= {
+            cand --since 'How far back to look: a duration (`30m`, `1h`, `2d`, `1w`) or an RFC 3339 time (`2026-01-02T03:04:05Z`). Default: 24h'
+            cand --kind 'Only events of these kinds (repeatable, comma lists). Default: all'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once, at most'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --all-projects 'Every project''s servers and volumes, not only the token''s (admin)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'osprey;console-log'= {
+            cand --lines 'Only the last N lines. Default: the whole log'
+            cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
+            cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
+            cand --sites 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`'
+            cand --os-interface 'Endpoint interface to use from the catalog: public, internal or admin'
+            cand --os-passcode 'One-time passcode for totp and multi-factor authentication'
+            cand --timeout 'Seconds to wait for each step of an HTTP request: the connection, the answer''s headers, and each piece of its body'
+            cand --site-timeout 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on'
+            cand --concurrency 'How many sites to work on at once, at most'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Show only this column (repeatable). Default: all columns'
+            cand --column 'Show only this column (repeatable). Default: all columns'
+            cand --sort-column 'Sort rows by this column (repeatable). Default: by cloud and region'
+            cand --all-projects 'Look for the name in every project, not only the token''s (admin)'
+            cand --no-token-cache 'Neither reuse nor keep tokens and version discovery between runs'
+            cand -v 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand --verbose 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+            cand -q 'Print nothing but data and errors (no warnings, no progress)'
+            cand --quiet 'Print nothing but data and errors (no warnings, no progress)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'osprey;completions'= {
             cand --os-cloud 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)'
             cand --os-region-name 'Region(s) to act on within the selected clouds (repeatable, comma lists)'
@@ -1094,6 +1169,9 @@ set edit:completion:arg-completer[osprey] = {|@words|
             cand image 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
             cand secgroup 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
             cand ip 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
+            cand health 'Per site and service: version document, login, one authenticated list call, and for admins the services and agents that are down'
+            cand events 'One time-ordered feed across sites of what went wrong or changed: server faults and actions, volume errors and Cinder messages, killed images and failed imports'
+            cand console-log 'Print a server''s console log, the server found at any selected site by id or name. Exit 1 when no site has it, 2 when the name is ambiguous'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Print the man page (roff) to stdout, or write every page to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1187,6 +1265,12 @@ set edit:completion:arg-completer[osprey] = {|@words|
         &'osprey;help;ip;find'= {
         }
         &'osprey;help;ip;free'= {
+        }
+        &'osprey;help;health'= {
+        }
+        &'osprey;help;events'= {
+        }
+        &'osprey;help;console-log'= {
         }
         &'osprey;help;completions'= {
         }

@@ -53,6 +53,9 @@ complete -c osprey -n "__fish_osprey_needs_command" -f -a "flavor" -d 'Flavors a
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "image" -d 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "health" -d 'Per site and service: version document, login, one authenticated list call, and for admins the services and agents that are down'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "events" -d 'One time-ordered feed across sites of what went wrong or changed: server faults and actions, volume errors and Cinder messages, killed images and failed imports'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "console-log" -d 'Print a server\'s console log, the server found at any selected site by id or name. Exit 1 when no site has it, 2 when the name is ambiguous'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -879,6 +882,71 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcom
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from help" -f -a "find" -d 'Where an address, a CIDR or a MAC is: every site, subnet, port, floating IP or gateway that holds it'
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from help" -f -a "free" -d 'The first CIDRs of a length that overlap no subnet at any selected site'
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand health" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand health" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand health" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand health" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand health" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand health" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand health" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand health" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand health" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand health" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand health" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand health" -l no-services -d 'Leave out the admin\'s checks of services and agents (fewer calls; they are skipped anyway where the caller may not list them)'
+complete -c osprey -n "__fish_osprey_using_subcommand health" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand health" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand health" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand health" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand events" -l since -d 'How far back to look: a duration (`30m`, `1h`, `2d`, `1w`) or an RFC 3339 time (`2026-01-02T03:04:05Z`). Default: 24h' -r
+complete -c osprey -n "__fish_osprey_using_subcommand events" -l kind -d 'Only events of these kinds (repeatable, comma lists). Default: all' -r -f -a "server\t''
+volume\t''
+image\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand events" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand events" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand events" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand events" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand events" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand events" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand events" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand events" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand events" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand events" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand events" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand events" -l all-projects -d 'Every project\'s servers and volumes, not only the token\'s (admin)'
+complete -c osprey -n "__fish_osprey_using_subcommand events" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand events" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand events" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l lines -d 'Only the last N lines. Default: the whole log' -r
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''"
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l all-projects -d 'Look for the name in every project, not only the token\'s (admin)'
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand console-log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
@@ -918,18 +986,21 @@ complete -c osprey -n "__fish_osprey_using_subcommand man" -l no-token-cache -d 
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "config" -d 'Show configuration'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "image" -d 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "config" -d 'Show configuration'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "image" -d 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "health" -d 'Per site and service: version document, login, one authenticated list call, and for admins the services and agents that are down'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "events" -d 'One time-ordered feed across sites of what went wrong or changed: server faults and actions, volume errors and Cinder messages, killed images and failed imports'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "console-log" -d 'Print a server\'s console log, the server found at any selected site by id or name. Exit 1 when no site has it, 2 when the name is ambiguous'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every configured cloud and region as openstacksdk resolves it'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show each selected site\'s cached token: user, scope and time left (never the token). Logs in nowhere'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove the cached tokens of the selected clouds. Tokens are not revoked: Keystone still accepts them until they expire'

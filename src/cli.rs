@@ -178,6 +178,23 @@ pub(crate) enum Command {
     #[command(subcommand)]
     Ip(commands::ip::Command),
 
+    /// Per site and service: version document, login, one authenticated
+    /// list call, and for admins the services and agents that are down.
+    ///
+    /// One row per check, for people and for cron; exit 2 when any check
+    /// fails.
+    Health(commands::health::HealthArgs),
+
+    /// One time-ordered feed across sites of what went wrong or changed:
+    /// server faults and actions, volume errors and Cinder messages,
+    /// killed images and failed imports.
+    Events(commands::events::EventsArgs),
+
+    /// Print a server's console log, the server found at any selected site
+    /// by id or name. Exit 1 when no site has it, 2 when the name is
+    /// ambiguous.
+    ConsoleLog(commands::console_log::ConsoleLogArgs),
+
     /// Print a shell completion script to stdout.
     Completions {
         /// The shell to generate for.

@@ -115,6 +115,9 @@ async fn dispatch(command: &Command, g: &Settings, cancel: Cancel) -> anyhow::Re
         Command::Image(c) => run_family(c, command, g, cancel).await,
         Command::Secgroup(c) => run_family(c, command, g, cancel).await,
         Command::Ip(c) => run_family(c, command, g, cancel).await,
+        Command::Health(a) => run_family(a, command, g, cancel).await,
+        Command::Events(a) => run_family(a, command, g, cancel).await,
+        Command::ConsoleLog(a) => run_family(a, command, g, cancel).await,
     }
 }
 
@@ -197,6 +200,20 @@ fn finish(report: Report, g: &Settings) -> ExitStatus {
     if let Err(e) = render::print(rows, opts) {
         print_error(None, &e);
         return ExitStatus::Error;
+    }
+    if let Some(text) = &report.text {
+        let mut out = std::io::stdout().lock();
+        let written = out.write_all(text.as_bytes()).and_then(|()| {
+            if text.ends_with('\n') || text.is_empty() {
+                Ok(())
+            } else {
+                out.write_all(b"\n")
+            }
+        });
+        if let Err(e) = written.and_then(|()| out.flush()) {
+            print_error(None, &anyhow::Error::new(e).context("writing to stdout"));
+            return ExitStatus::Error;
+        }
     }
     if !g.quiet {
         for note in &report.notes {

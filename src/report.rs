@@ -14,6 +14,8 @@ pub(crate) struct Report {
     /// A different layout for `-f table` (e.g. sites as columns); the
     /// other formats always get `rows`.
     pub(crate) table: Option<Rows>,
+    /// Text for stdout as it is (a console log), after any rows.
+    pub(crate) text: Option<String>,
     /// Messages for stderr (not data), shown unless `-q`.
     pub(crate) notes: Vec<String>,
     pub(crate) failures: Vec<(SiteId, anyhow::Error)>,

@@ -9,6 +9,7 @@ mod fuzz;
 pub(crate) mod identity;
 pub(crate) mod image;
 pub(crate) mod keypair;
+pub(crate) mod logs;
 pub(crate) mod network;
 pub(crate) mod quota;
 pub(crate) mod resources;

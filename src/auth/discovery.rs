@@ -17,6 +17,10 @@ pub(crate) struct Discovered {
     pub(crate) version: Option<String>,
     /// The highest microversion (`2.96`), where the service has them.
     pub(crate) max_microversion: Option<String>,
+    /// The version's status as the document gives it (`CURRENT`,
+    /// `SUPPORTED`, `DEPRECATED`), upper-case.
+    #[serde(default)]
+    pub(crate) status: Option<String>,
 }
 
 /// The major API version osprey speaks for each service.
@@ -127,6 +131,7 @@ pub(crate) async fn discover(
             base: catalog_url.to_string(),
             version: entry.and_then(id_of).map(str::to_string).or(seg),
             max_microversion: entry.and_then(max_microversion),
+            status: entry.and_then(status_of),
         });
     }
     let Some(entry) = chosen else {
@@ -162,7 +167,15 @@ pub(crate) async fn discover(
         base: rebase(catalog_url, href),
         version: id_of(entry).map(str::to_string),
         max_microversion: max_microversion(entry),
+        status: status_of(entry),
     })
+}
+
+fn status_of(entry: &Value) -> Option<String> {
+    entry
+        .get("status")
+        .and_then(Value::as_str)
+        .map(str::to_ascii_uppercase)
 }
 
 /// The self link joined onto the catalog URL: services behind a proxy often
@@ -304,6 +317,13 @@ mod tests {
         let e = pick(&entries, 2).unwrap();
         assert_eq!(id_of(e), Some("v2.1"));
         assert_eq!(max_microversion(e).as_deref(), Some("2.104"));
+        // `health` shows the status as the document gives it, upper-case.
+        assert_eq!(status_of(e).as_deref(), Some("CURRENT"));
+        assert_eq!(
+            status_of(&json!({"status": "stable"})).as_deref(),
+            Some("STABLE")
+        );
+        assert_eq!(status_of(&json!({})), None);
     }
 
     #[test]

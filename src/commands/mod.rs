@@ -2,7 +2,10 @@
 
 pub(crate) mod auth;
 pub(crate) mod config;
+pub(crate) mod console_log;
+pub(crate) mod events;
 pub(crate) mod flavor;
+pub(crate) mod health;
 pub(crate) mod image;
 pub(crate) mod ip;
 pub(crate) mod keypair;

@@ -4,6 +4,7 @@
 use super::Report;
 use crate::api::{SiteClient, SiteId};
 use crate::auth::catalog::Service;
+use crate::auth::discovery::Discovered;
 use crate::context::{Estate, Site};
 use crate::error::{describe, redact_url};
 use crate::fanout::{OnCancel, Partial};
@@ -105,9 +106,8 @@ async fn probe(client: Arc<SiteClient>, check: bool) -> Partial<SiteRow> {
     let _release = client.release_on_drop();
     let id = &client.id;
     let session = client.session();
-    let started = Instant::now();
-    let token = match session.token().await {
-        Ok(t) => t,
+    let auth_ms = match login_ms(&client).await {
+        Ok(ms) => ms,
         Err(e) => {
             return Partial {
                 value: SiteRow::new(id, describe(&e).0, session.auth_url()),
@@ -115,7 +115,6 @@ async fn probe(client: Arc<SiteClient>, check: bool) -> Partial<SiteRow> {
             };
         }
     };
-    let auth_ms = started.elapsed().as_millis() as u64;
     let mut row = SiteRow::new(id, "ok".into(), session.auth_url());
     for s in SHOWN {
         let url = client
@@ -129,27 +128,14 @@ async fn probe(client: Arc<SiteClient>, check: bool) -> Partial<SiteRow> {
     let mut errors = Vec::new();
     // The login's time; none when the token came from the cache and
     // nothing was asked of the site.
-    let mut latency = (!token.cached).then(|| auth_ms.max(session.last_auth_ms()));
+    let mut latency = auth_ms;
     if check {
         let started = Instant::now();
-        let checks = futures::future::join_all(Service::ALL.iter().map(|s| {
-            let client = client.clone();
-            async move {
-                let present = client.catalog_url(*s).await.ok().flatten().is_some();
-                // A region may lack a service (an identity-only region, no
-                // Cinder here): its column is empty, and there is nothing
-                // to check. A service that is listed must answer.
-                if !present {
-                    return (*s, Ok(()));
-                }
-                (*s, client.endpoint(*s).await.map(|_| ()))
-            }
-        }))
-        .await;
+        let checks = check_services(&client, &Service::ALL).await;
         latency = Some(started.elapsed().as_millis() as u64);
         let failed: Vec<(Service, anyhow::Error)> = checks
             .into_iter()
-            .filter_map(|(s, r)| r.err().map(|e| (s, e)))
+            .filter_map(|c| c.found.err().map(|e| (c.service, e)))
             .collect();
         row.check = Some(if failed.is_empty() {
             "ok".to_string()
@@ -176,4 +162,50 @@ async fn probe(client: Arc<SiteClient>, check: bool) -> Partial<SiteRow> {
     }
     row.latency_ms = latency;
     Partial { value: row, errors }
+}
+
+/// The site's login time in milliseconds, or `None` when the token came
+/// from the cache and nothing was asked of Keystone.
+pub(crate) async fn login_ms(client: &SiteClient) -> anyhow::Result<Option<u64>> {
+    let session = client.session();
+    let started = Instant::now();
+    let token = session.token().await?;
+    let ms = started.elapsed().as_millis() as u64;
+    Ok((!token.cached).then(|| ms.max(session.last_auth_ms())))
+}
+
+/// One service's version document at a site: what it said, how long it
+/// took to answer, or why it did not.
+pub(crate) struct ServiceCheck {
+    pub(crate) service: Service,
+    /// `None`: the site lists no such service, so nothing was asked.
+    pub(crate) ms: Option<u64>,
+    pub(crate) found: anyhow::Result<Option<Discovered>>,
+}
+
+/// Reads the version document of each of `services` at once. A region may
+/// lack a service (an identity-only region, no Cinder here): there is
+/// nothing to check then. A service that is listed must answer.
+pub(crate) async fn check_services(
+    client: &Arc<SiteClient>,
+    services: &[Service],
+) -> Vec<ServiceCheck> {
+    futures::future::join_all(services.iter().map(|s| async move {
+        let present = client.catalog_url(*s).await.ok().flatten().is_some();
+        if !present {
+            return ServiceCheck {
+                service: *s,
+                ms: None,
+                found: Ok(None),
+            };
+        }
+        let started = Instant::now();
+        let found = client.endpoint(*s).await.map(Some);
+        ServiceCheck {
+            service: *s,
+            ms: Some(started.elapsed().as_millis() as u64),
+            found,
+        }
+    }))
+    .await
 }

@@ -2697,3 +2697,212 @@ fn wait_with_deadline(
     }
     child.wait_with_output().unwrap()
 }
+
+/// The rows of `health -f json` for one site, service and check.
+fn health_rows<'a>(
+    out: &'a Value,
+    cloud: &str,
+    region: &str,
+    service: &str,
+    check: &str,
+) -> Vec<&'a Value> {
+    out.as_array()
+        .expect("array")
+        .iter()
+        .filter(|r| {
+            r["cloud"] == cloud
+                && r["region"] == region
+                && r["service"] == service
+                && r["check"] == check
+        })
+        .collect()
+}
+
+/// `health` on every real site: the login, each version document
+/// (`CURRENT`), one list per service; for the admin also Nova's and
+/// Cinder's services and Neutron's agents, whose `ok` decides the exit.
+#[test]
+#[ignore = "real tier: needs the minicloud (.ci/run)"]
+fn health_checks_every_real_site_and_service() {
+    let env = Env::with_clouds(&clouds_yaml());
+    let run = demo_run(&env, &["health", "-f", "json"]);
+    run.assert_code(0);
+    let out = run.json();
+    for (cloud, region) in [
+        ("mc-a-demo", "RegionOne"),
+        ("mc-a-demo", "RegionTwo"),
+        ("mc-b-demo", "RegionThree"),
+    ] {
+        let token = health_rows(&out, cloud, region, "identity", "token");
+        assert_eq!(token.len(), 1, "{cloud}/{region}");
+        for service in ["compute", "network", "image", "volume"] {
+            let version = health_rows(&out, cloud, region, service, "version");
+            assert_eq!(version.len(), 1, "{cloud}/{region} {service}: {out:#}");
+            assert_eq!(version[0]["ok"], true, "{}", version[0]);
+            assert_eq!(version[0]["status"], "CURRENT", "{}", version[0]);
+            let list = health_rows(&out, cloud, region, service, "list");
+            assert_eq!(list[0]["ok"], true, "{}", list[0]);
+            assert!(list[0]["ms"].is_u64());
+        }
+        // The demo user may not list services: no rows, no failure.
+        assert!(health_rows(&out, cloud, region, "compute", "services").is_empty());
+    }
+
+    let admin = env.run(&[
+        "--os-cloud",
+        "mc-a-admin,mc-b-admin",
+        "health",
+        "-f",
+        "json",
+    ]);
+    let out = admin.json();
+    let mut all_ok = true;
+    for (cloud, region) in [("mc-a-admin", "RegionOne"), ("mc-b-admin", "RegionThree")] {
+        for (service, check) in [
+            ("compute", "services"),
+            ("network", "agents"),
+            ("volume", "services"),
+        ] {
+            let rows = health_rows(&out, cloud, region, service, check);
+            assert_eq!(rows.len(), 1, "{cloud}/{region} {service} {check}: {out:#}");
+            assert!(rows[0]["down"].is_u64(), "{}", rows[0]);
+        }
+    }
+    for row in out.as_array().unwrap() {
+        all_ok &= row["ok"] == true;
+    }
+    admin.assert_code(if all_ok { 0 } else { 2 });
+}
+
+/// One region's Glance on a closed port (an endpoint override): that
+/// site fails, exit 2, and every other site's rows are still there.
+#[test]
+#[ignore = "real tier: needs the minicloud (.ci/run)"]
+fn health_with_a_closed_real_endpoint_fails_only_its_site() {
+    // A port that was free a moment ago: nothing listens there.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let yaml = format!(
+        "{}\n  mc-a-closed:\n    auth:\n      auth_url: http://127.0.0.1:5000/v3\n      \
+         username: demo\n      password: minicloud-demo\n      project_name: demo\n      \
+         user_domain_name: Default\n      project_domain_name: Default\n    \
+         region_name: RegionOne\n    regions:\n      - RegionOne\n      - name: RegionTwo\n        \
+         values:\n          image_endpoint_override: http://127.0.0.1:{closed}\n",
+        clouds_yaml().trim_end()
+    );
+    let env = Env::with_clouds(&yaml);
+    let run = env.run(&[
+        "--os-cloud",
+        "mc-a-closed,mc-b-demo",
+        "health",
+        "-f",
+        "json",
+    ]);
+    run.assert_code(2);
+    let out = run.json();
+    let broken = health_rows(&out, "mc-a-closed", "RegionTwo", "image", "version");
+    assert_eq!(broken[0]["ok"], false, "{}", broken[0]);
+    assert_eq!(
+        health_rows(&out, "mc-a-closed", "RegionTwo", "compute", "list")[0]["ok"],
+        true
+    );
+    for (cloud, region) in [("mc-a-closed", "RegionOne"), ("mc-b-demo", "RegionThree")] {
+        for row in out
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["cloud"] == cloud && r["region"] == region)
+        {
+            assert_eq!(row["ok"], true, "{row}");
+        }
+    }
+    assert!(
+        run.stderr
+            .contains("error: mc-a-closed/RegionTwo: image version: "),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("RegionThree"), "{}", run.stderr);
+}
+
+/// A loopback HTTP server that answers every request 404, for as long as
+/// the test runs.
+fn not_found_server() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let _ = stream.write_all(
+                b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            );
+        }
+    });
+    port
+}
+
+/// A `web-download` import from a loopback URL that answers 404: the real
+/// Glance puts the image back `queued` with its store in
+/// `os_glance_failed_import`, and `events` shows it.
+#[test]
+#[ignore = "real tier: needs the minicloud (.ci/run)"]
+fn events_show_a_real_failed_web_download() {
+    let glances = Glances::new("events");
+    let name = format!("{}-web", glances.prefix);
+    let rest = glances.rest(GLANCE_R1);
+    let (status, made) = rest.send(
+        reqwest::Method::POST,
+        &Glances::url(GLANCE_R1, "images"),
+        Some(json!({"name": name, "disk_format": "raw", "container_format": "bare"})),
+    );
+    assert_eq!(status, 201, "{made}");
+    let id = made["id"].as_str().unwrap().to_string();
+    let port = not_found_server();
+    let (status, body) = rest.send(
+        reqwest::Method::POST,
+        &Glances::url(GLANCE_R1, &format!("images/{id}/import")),
+        Some(json!({"method": {"name": "web-download",
+            "uri": format!("http://127.0.0.1:{port}/missing.img")}})),
+    );
+    assert_eq!(status, 202, "{body}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    loop {
+        let image = glances.show(GLANCE_R1, &id);
+        let failed = image["os_glance_failed_import"]
+            .as_str()
+            .unwrap_or_default();
+        if !failed.is_empty() {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the import did not fail in time: {image}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    let env = Env::with_clouds(&clouds_yaml());
+    let run = demo_run(
+        &env,
+        &["events", "--kind", "image", "--since", "1h", "-f", "json"],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    let row = out
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id.as_str())
+        .unwrap_or_else(|| panic!("no event for {id}: {out:#}"));
+    assert_eq!(row["cloud"], "mc-a-demo");
+    assert_eq!(row["region"], "RegionOne");
+    assert_eq!(row["kind"], "image");
+    assert_eq!(row["event"], "import_failed");
+    assert_eq!(row["name"], name.as_str());
+    assert!(row["message"].as_str().unwrap().contains("local"), "{row}");
+}

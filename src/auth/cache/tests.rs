@@ -247,6 +247,7 @@ fn discovery_is_kept_a_day_and_dropped_on_demand() {
         base: "http://nova/v2.1".into(),
         version: Some("v2.1".into()),
         max_microversion: Some("2.96".into()),
+        status: None,
     };
     cache.store_discovered(Service::Compute, "http://nova/", &found);
     assert_eq!(

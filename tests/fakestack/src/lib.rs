@@ -157,6 +157,7 @@ mod server;
 mod shaping;
 mod spec;
 mod state;
+mod states;
 mod store;
 mod tls;
 mod versions;

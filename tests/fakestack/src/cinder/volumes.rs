@@ -73,7 +73,7 @@ const SINCE: [(&str, Microversion); 7] = [
 
 /// The project in the URL (`volumev3` endpoint) or none (`block-storage`);
 /// Cinder refuses another project than the token's.
-fn url_project(
+pub(crate) fn url_project(
     caller: &Caller,
     path: &HashMap<String, String>,
 ) -> Result<Option<String>, ApiError> {

@@ -95,7 +95,8 @@ pub(crate) fn routes() -> Router<Ctx> {
     let router = Router::new()
         .merge(quota::routes())
         .merge(routers::action_routes())
-        .merge(extensions::routes());
+        .merge(extensions::routes())
+        .merge(collection::routes(&crate::states::AGENTS));
     COLLECTIONS
         .into_iter()
         .fold(router, |router, c| router.merge(collection::routes(c)))

@@ -24,6 +24,8 @@ pub(crate) fn routes() -> Router<Ctx> {
         .merge(collection::routes(&flavors::COLLECTION))
         .merge(flavor_extras::routes())
         .merge(collection::routes(&servers::COLLECTION))
+        .merge(servers::action_routes())
+        .merge(collection::routes(&crate::states::NOVA_SERVICES))
 }
 
 pub(crate) use crate::store::Reply;

@@ -1,17 +1,26 @@
-//! Nova's `servers`, seeded by tests: list, detail (addresses, status, fault), show and delete.
+//! Nova's `servers`, seeded by tests: list, detail (addresses, status, fault), show and delete;
+//! their instance actions and console output.
 //!
 //! There is no boot: servers come from [`FakeStack::seed`](crate::FakeStack::seed)
 //! with `Kind::Server`, their addresses given or read from Neutron ports.
 
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
 use serde_json::{Map, Value, json};
 
 use crate::collection::{Ask, Collection};
+use crate::microversion::Microversion;
 use crate::region::Service;
+use crate::server::Ctx;
+use crate::store::Req;
 use crate::store::{
     ApiError, Call, Decl, Kind, Paging, RegionStore, Resource, Stamps, owned_or_admin, uuid,
 };
 
-use super::{links, policy, truthy};
+use super::{Reply, envelope, json_body, links, ok, policy, truthy};
 
 pub(crate) static DECL: Decl = Decl {
     kind: Kind::Server,
@@ -103,6 +112,11 @@ fn select<'s>(ask: &Ask<'_>, s: &'s RegionStore) -> Result<Vec<&'s Resource>, Ap
             query
                 .get("name")
                 .is_none_or(|n| r.field("name").contains(n))
+        })
+        .filter(|r| {
+            query
+                .get("changes-since")
+                .is_none_or(|t| !before(r.field("updated"), t))
         })
         .filter(|r| {
             query
@@ -217,7 +231,9 @@ fn addresses_from_ports(
 /// A server from a seed: `name` (required), `status` (`ACTIVE`), `flavor`
 /// (a flavor id or name here, or an object), `image` (an id), `addresses`
 /// (Nova's shape) or `ports` (Neutron port ids), `key_name`, `metadata`,
-/// `fault` (`{"code", "message", "details"}`), `host`, `id`.
+/// `fault` (`{"code", "message", "details", "created"}`), `host`, `id`,
+/// `updated` (a time in Nova's format: what `changes-since` compares),
+/// `console` (the console log's text), `actions` (see [`instance_actions`]).
 fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, ApiError> {
     let name = req["name"]
         .as_str()
@@ -269,11 +285,14 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     if vm_state == "active" {
         body["OS-SRV-USG:launched_at"] = Stamps::Micro.format(r.created_at);
     }
+    if let Some(updated) = req["updated"].as_str() {
+        body["updated"] = json!(updated);
+    }
     if status == "ERROR" || req.get("fault").is_some() {
         let fault = &req["fault"];
         body["fault"] = json!({
             "code": fault["code"].as_i64().unwrap_or(500),
-            "created": Stamps::Zulu.format(r.created_at),
+            "created": fault.get("created").cloned().unwrap_or_else(|| Stamps::Zulu.format(r.created_at)),
             "message": fault["message"].as_str().unwrap_or("No valid host was found. "),
             "details": fault["details"].as_str().unwrap_or(""),
         });
@@ -282,10 +301,187 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     if let Some(f) = flavor_id {
         r.hidden.insert("flavor_id".into(), json!(f));
     }
+    let actions = instance_actions(&id, &project, &r, req.get("actions"));
+    r.hidden.insert("actions".into(), actions);
+    if let Some(text) = req.get("console").and_then(Value::as_str) {
+        r.hidden.insert("console".into(), json!(text));
+    }
     r.user_id = req["user_id"]
         .as_str()
         .map(str::to_owned)
         .or(Some(call.caller.user_id.clone()));
     s.insert(r);
     Ok(id)
+}
+
+/// Whether Nova's time `a` is before `b` (both `YYYY-MM-DDTHH:MM:SS…`,
+/// compared to the second; enough for times the fake writes).
+fn before(a: &str, b: &str) -> bool {
+    let cut = |t: &str| t.chars().take(19).collect::<String>();
+    cut(a) < cut(b)
+}
+
+/// A server's instance actions: `create` at its creation, then those
+/// seeded, each `{action, message, start_time, user_id, events: [{event,
+/// result, traceback, details, start_time, finish_time}]}` with Nova's keys
+/// filled in. Kept beside the server (Nova keeps them after it is deleted;
+/// the fake forgets them with it).
+fn instance_actions(id: &str, project: &str, r: &Resource, seeded: Option<&Value>) -> Value {
+    let created = Stamps::Micro.format(r.created_at);
+    let user = r.body["user_id"].clone();
+    let mut out = vec![
+        json!({"action": "create", "message": null, "start_time": created,
+        "events": [{"event": "compute__do_build_and_run_instance", "result": "Success",
+            "start_time": created, "finish_time": created, "traceback": null, "details": null}]}),
+    ];
+    out.extend(
+        seeded
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default(),
+    );
+    let actions: Vec<Value> = out
+        .into_iter()
+        .map(|mut a| {
+            let start = a
+                .get("start_time")
+                .cloned()
+                .unwrap_or_else(|| created.clone());
+            let mut action = json!({"action": "", "instance_uuid": id, "message": null,
+                "project_id": project, "request_id": format!("req-{}", uuid()),
+                "start_time": start, "updated_at": start, "user_id": user, "events": []});
+            for (k, v) in a.as_object_mut().into_iter().flatten() {
+                action[k.as_str()] = v.take();
+            }
+            let events: Vec<Value> = action["events"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| {
+                    let mut event = json!({"event": "", "result": "Success", "start_time": start,
+                        "finish_time": start, "traceback": null, "details": null,
+                        "host": "fakestack-compute", "hostId": ""});
+                    for (k, v) in e.as_object().into_iter().flatten() {
+                        event[k.as_str()] = v.clone();
+                    }
+                    event
+                })
+                .collect();
+            action["events"] = json!(events);
+            action
+        })
+        .collect();
+    json!(actions)
+}
+
+/// Instance actions (`os-instance-actions`, events from 2.51 for all,
+/// `changes-since` from 2.58, `details` from 2.84) and the console log
+/// (`os-getConsoleOutput`).
+pub(crate) fn action_routes() -> Router<Ctx> {
+    Router::new()
+        .route(
+            "/compute/v2.1/servers/{id}/os-instance-actions",
+            get(list_actions),
+        )
+        .route(
+            "/compute/v2.1/servers/{id}/os-instance-actions/{request_id}",
+            get(show_action),
+        )
+        .route("/compute/v2.1/servers/{id}/action", post(server_action))
+}
+
+/// The server as the caller may see it, or Nova's 404.
+fn visible_server(
+    ctx: &Ctx,
+    caller: &crate::state::Caller,
+    id: &str,
+) -> Result<Resource, ApiError> {
+    ctx.world
+        .store
+        .at(ctx.key(), |s| s.get(Kind::Server, id).cloned())
+        .filter(|r| owned_or_admin(caller, r))
+        .ok_or_else(|| ApiError::not_found(format!("Instance {id} could not be found.")))
+}
+
+/// An action as the caller sees it: the admin sees tracebacks and hosts;
+/// `details` from 2.84.
+fn shown_action(mut action: Value, admin: bool, mv: Microversion, events: bool) -> Value {
+    if !events {
+        if let Some(a) = action.as_object_mut() {
+            a.remove("events");
+        }
+        return action;
+    }
+    for e in action["events"].as_array_mut().into_iter().flatten() {
+        let Some(e) = e.as_object_mut() else { continue };
+        if !admin {
+            e.remove("traceback");
+            e.remove("host");
+        }
+        if mv < Microversion(2, 84) {
+            e.remove("details");
+        }
+        if mv < Microversion(2, 62) {
+            e.remove("host");
+            e.remove("hostId");
+        }
+    }
+    action
+}
+
+async fn list_actions(
+    Req { ctx, caller, mv }: Req,
+    Path(id): Path<String>,
+    query: axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Reply {
+    let server = visible_server(&ctx, &caller, &id)?;
+    let since = query
+        .get("changes-since")
+        .filter(|_| mv >= Microversion(2, 58));
+    let mut actions: Vec<Value> = server.hidden["actions"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|a| since.is_none_or(|t| !before(a["updated_at"].as_str().unwrap_or(""), t)))
+        .map(|a| shown_action(a, caller.is_admin(), mv, false))
+        .collect();
+    actions.reverse();
+    Ok(ok(StatusCode::OK, &json!({"instanceActions": actions})))
+}
+
+async fn show_action(
+    Req { ctx, caller, mv }: Req,
+    Path((id, request_id)): Path<(String, String)>,
+) -> Reply {
+    let server = visible_server(&ctx, &caller, &id)?;
+    let action = server.hidden["actions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|a| a["request_id"] == request_id.as_str())
+        .cloned()
+        .ok_or_else(|| ApiError::not_found(format!("Action {request_id} could not be found.")))?;
+    let action = shown_action(action, caller.is_admin(), mv, true);
+    Ok(ok(StatusCode::OK, &json!({"instanceAction": action})))
+}
+
+/// `os-getConsoleOutput` only: the last `length` lines of the seeded text
+/// (all of it for none); a server without a console log answers Nova's 409.
+async fn server_action(Req { ctx, caller, .. }: Req, Path(id): Path<String>, raw: Bytes) -> Reply {
+    let server = visible_server(&ctx, &caller, &id)?;
+    let request = json_body(&raw)?;
+    let args = envelope(&request, "os-getConsoleOutput")?;
+    let Some(text) = server.hidden.get("console").and_then(Value::as_str) else {
+        return Err(ApiError::conflict(
+            "Guest does not have a console available.",
+        ));
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let output = match args.get("length").and_then(Value::as_i64) {
+        Some(n) if n >= 0 => lines[lines.len().saturating_sub(n as usize)..].join("\n"),
+        _ => lines.join("\n"),
+    };
+    Ok(ok(StatusCode::OK, &json!({"output": output})))
 }

@@ -195,6 +195,29 @@ impl FakeStack {
             .unwrap_or_else(|| panic!("fakestack: no region {region}"))
     }
 
+    /// Changes a resource's body as the service itself would (a volume
+    /// gone to `error`, an import that failed at a store), stamping
+    /// `updated_at`; false if it was not there.
+    pub fn edit_resource(
+        &self,
+        region: &str,
+        kind: Kind,
+        id: &str,
+        edit: impl FnOnce(&mut Value),
+    ) -> bool {
+        self.world()
+            .store
+            .with(region, |s| match s.get_mut(kind, id) {
+                Some(r) => {
+                    edit(&mut r.body);
+                    r.touch();
+                    true
+                }
+                None => false,
+            })
+            .unwrap_or_else(|| panic!("fakestack: no region {region}"))
+    }
+
     /// Gives an image its data as an upload would: `size`, `checksum`
     /// (MD5), `os_hash_value` (SHA-512) and status `active`.
     pub fn set_image_data(&self, region: &str, image_id: &str, data: impl Into<Vec<u8>>) {

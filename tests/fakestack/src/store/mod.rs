@@ -57,11 +57,19 @@ pub enum Kind {
     Image,
     /// Cinder `volumes`.
     Volume,
+    /// Nova `os-services` (admin).
+    ComputeService,
+    /// Neutron `agents` (admin).
+    NetworkAgent,
+    /// Cinder `os-services` (admin).
+    VolumeService,
+    /// Cinder user `messages`.
+    VolumeMessage,
 }
 
 impl Kind {
     /// Every kind, in the order the services are listed.
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 16] = [
         Kind::Keypair,
         Kind::Flavor,
         Kind::Server,
@@ -74,6 +82,10 @@ impl Kind {
         Kind::SecurityGroupRule,
         Kind::Image,
         Kind::Volume,
+        Kind::ComputeService,
+        Kind::NetworkAgent,
+        Kind::VolumeService,
+        Kind::VolumeMessage,
     ];
 
     /// `keypair`, `floating_ip`, `security_group_rule`, …: the name the
@@ -92,6 +104,10 @@ impl Kind {
             Kind::SecurityGroupRule => "security_group_rule",
             Kind::Image => "image",
             Kind::Volume => "volume",
+            Kind::ComputeService => "compute_service",
+            Kind::NetworkAgent => "network_agent",
+            Kind::VolumeService => "volume_service",
+            Kind::VolumeMessage => "volume_message",
         }
     }
 
@@ -115,6 +131,10 @@ impl Kind {
             Kind::SecurityGroupRule => &crate::neutron::secgroups::RULES,
             Kind::Image => &crate::glance::images::DECL,
             Kind::Volume => &crate::cinder::volumes::DECL,
+            Kind::ComputeService => &crate::states::COMPUTE_SERVICES,
+            Kind::NetworkAgent => &crate::states::NETWORK_AGENTS,
+            Kind::VolumeService => &crate::states::VOLUME_SERVICES,
+            Kind::VolumeMessage => &crate::states::VOLUME_MESSAGES,
         }
     }
 }
