@@ -6,6 +6,7 @@ pub(crate) mod keypairs;
 mod quota;
 pub(crate) mod servers;
 mod sshkey;
+mod usage;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -24,6 +25,8 @@ pub(crate) fn routes() -> Router<Ctx> {
         .merge(collection::routes(&flavors::COLLECTION))
         .merge(flavor_extras::routes())
         .merge(collection::routes(&servers::COLLECTION))
+        .merge(usage::routes())
+        .merge(crate::placement::nova_routes())
 }
 
 pub(crate) use crate::store::Reply;

@@ -217,7 +217,8 @@ fn addresses_from_ports(
 /// A server from a seed: `name` (required), `status` (`ACTIVE`), `flavor`
 /// (a flavor id or name here, or an object), `image` (an id), `addresses`
 /// (Nova's shape) or `ports` (Neutron port ids), `key_name`, `metadata`,
-/// `fault` (`{"code", "message", "details"}`), `host`, `id`.
+/// `fault` (`{"code", "message", "details"}`), `host`, `id`, `launched_at`
+/// (Nova's `OS-SRV-USG:launched_at`; default: now for an active server).
 fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, ApiError> {
     let name = req["name"]
         .as_str()
@@ -268,6 +269,10 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     body["updated"] = created;
     if vm_state == "active" {
         body["OS-SRV-USG:launched_at"] = Stamps::Micro.format(r.created_at);
+    }
+    // An earlier launch, for usage over a period (`2026-11-01T00:00:00.000000`).
+    if let Some(at) = req["launched_at"].as_str() {
+        body["OS-SRV-USG:launched_at"] = json!(at);
     }
     if status == "ERROR" || req.get("fault").is_some() {
         let fault = &req["fault"];
