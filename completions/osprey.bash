@@ -19,6 +19,9 @@ _osprey() {
             osprey,auth)
                 cmd="osprey__subcmd__auth"
                 ;;
+            osprey,capacity)
+                cmd="osprey__subcmd__capacity"
+                ;;
             osprey,completions)
                 cmd="osprey__subcmd__completions"
                 ;;
@@ -51,6 +54,9 @@ _osprey() {
                 ;;
             osprey,sites)
                 cmd="osprey__subcmd__sites"
+                ;;
+            osprey,usage)
+                cmd="osprey__subcmd__usage"
                 ;;
             osprey__subcmd__auth,help)
                 cmd="osprey__subcmd__auth__subcmd__help"
@@ -103,6 +109,9 @@ _osprey() {
             osprey__subcmd__help,auth)
                 cmd="osprey__subcmd__help__subcmd__auth"
                 ;;
+            osprey__subcmd__help,capacity)
+                cmd="osprey__subcmd__help__subcmd__capacity"
+                ;;
             osprey__subcmd__help,completions)
                 cmd="osprey__subcmd__help__subcmd__completions"
                 ;;
@@ -135,6 +144,9 @@ _osprey() {
                 ;;
             osprey__subcmd__help,sites)
                 cmd="osprey__subcmd__help__subcmd__sites"
+                ;;
+            osprey__subcmd__help,usage)
+                cmd="osprey__subcmd__help__subcmd__usage"
                 ;;
             osprey__subcmd__help__subcmd__auth,logout)
                 cmd="osprey__subcmd__help__subcmd__auth__subcmd__logout"
@@ -359,7 +371,7 @@ _osprey() {
 
     case "${cmd}" in
         osprey)
-            opts="-f -c -v -q -h -V --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help --version config sites auth quota keypair flavor image secgroup ip completions man help"
+            opts="-f -c -v -q -h -V --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help --version config sites auth quota keypair flavor image secgroup ip usage capacity completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -398,11 +410,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -464,11 +476,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -586,11 +598,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -652,11 +664,77 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort-column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__capacity)
+            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --os-cloud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-region-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sites)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-interface)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-passcode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -718,11 +796,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -784,11 +862,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -892,11 +970,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -958,11 +1036,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -1084,11 +1162,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -1158,11 +1236,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -1185,7 +1263,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__help)
-            opts="config sites auth quota keypair flavor image secgroup ip completions man help"
+            opts="config sites auth quota keypair flavor image secgroup ip usage capacity completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1229,6 +1307,20 @@ _osprey() {
         osprey__subcmd__help__subcmd__auth__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__help__subcmd__capacity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1702,6 +1794,20 @@ _osprey() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        osprey__subcmd__help__subcmd__usage)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         osprey__subcmd__image)
             opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help list sync mirror ensure unsync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1742,11 +1848,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -1824,11 +1930,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -1992,11 +2098,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2094,11 +2200,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2184,11 +2290,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2254,11 +2360,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2320,11 +2426,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2386,11 +2492,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2464,11 +2570,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2622,11 +2728,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2696,11 +2802,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2762,11 +2868,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2828,11 +2934,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2990,11 +3096,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3060,11 +3166,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3134,11 +3240,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3204,11 +3310,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3270,11 +3376,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3348,11 +3454,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3426,11 +3532,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3574,11 +3680,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3640,11 +3746,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3714,11 +3820,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3854,11 +3960,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3928,11 +4034,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3994,11 +4100,85 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort-column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__usage)
+            opts="-f -c -v -q -h --start --end --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --start)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --end)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-cloud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-region-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sites)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-interface)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-passcode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)

@@ -36,7 +36,8 @@ complete -c osprey -n "__fish_osprey_needs_command" -s f -l format -d 'Output fo
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_needs_command" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_needs_command" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_needs_command" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -53,6 +54,8 @@ complete -c osprey -n "__fish_osprey_needs_command" -f -a "flavor" -d 'Flavors a
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "image" -d 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "usage" -d 'The project\'s live usage at every site (servers by status, vCPUs, RAM, volumes, floating IPs, ports) and its vCPU, RAM and disk hours over a period'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "capacity" -d 'vCPU, RAM and disk capacity and use at every site, from Placement (else Nova\'s hypervisors); admin'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -68,7 +71,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_see
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -89,7 +93,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_su
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l unmask -d 'Show passwords, tokens and secrets instead of `<masked>`'
@@ -111,7 +116,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand sites" -s f -l format -d '
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -l check -d 'Also call each service\'s version document; exit 2 if any does not answer'
@@ -131,7 +137,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -153,7 +160,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subc
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -172,7 +180,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subc
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l all -d 'Remove every cached token and version document, of every cloud'
@@ -195,7 +204,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -224,7 +234,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l total -d 'One row per resource with the totals over all sites'
@@ -248,7 +259,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l allow-missing-projects -d 'A project of the limits file that exists at no selected site is a warning instead of an error (the file also governs other clouds)'
@@ -275,7 +287,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l allow-missing-projects -d 'A project of the limits file that exists at no selected site is a warning instead of an error (the file also governs other clouds)'
@@ -299,7 +312,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_se
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_seen_subcommand_from list sync import delete help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_seen_subcommand_from list sync import delete help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_seen_subcommand_from list sync import delete help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -324,7 +338,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_s
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
@@ -346,7 +361,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_s
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -l replace -d 'Replace a same-named key with another fingerprint (delete, then import; the old key is put back if the import fails)'
@@ -372,7 +388,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_s
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l replace -d 'Replace a same-named key with another fingerprint (delete, then import; the old key is put back if the import fails)'
@@ -395,7 +412,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_s
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from delete" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from delete" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the plan and change nothing'
@@ -422,7 +440,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_see
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_seen_subcommand_from list sync help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_seen_subcommand_from list sync help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_seen_subcommand_from list sync help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -445,7 +464,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_su
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
@@ -467,7 +487,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_su
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -l replace -d 'Delete and re-create a same-named flavor whose specs differ (never one that servers at the target were built from); the old flavor is put back whole if the new one cannot be made. Default: such a flavor is a conflict'
@@ -493,7 +514,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -519,7 +541,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
@@ -551,7 +574,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l keep-id -d 'Create each copy with the source\'s id where the target has no image of that id'
@@ -592,7 +616,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l keep-id -d 'Create each copy with the source\'s id where the target has no image of that id'
@@ -625,7 +650,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l keep-id -d 'Create each copy with the source\'s id where the target has no image of that id'
@@ -648,7 +674,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l dry-run -d 'Print the plan and change nothing'
@@ -676,7 +703,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_s
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -700,7 +728,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
@@ -722,7 +751,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l exit-code -d 'Exit 1 when any target\'s group differs from the source\'s'
@@ -744,7 +774,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l prune -d 'Also delete the rules of the named groups at the targets that the source\'s groups lack. Default: they are kept (shown as `skip`)'
@@ -771,7 +802,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_su
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -801,7 +833,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcom
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l all-projects -d 'Every project\'s addresses, not only the token\'s (admin)'
@@ -823,7 +856,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcom
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l all-projects -d 'Every project\'s addresses, not only the token\'s (admin)'
@@ -843,7 +877,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcom
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l all-projects -d 'Every project\'s addresses, not only the token\'s (admin)'
@@ -866,7 +901,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcom
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l all-projects -d 'Every project\'s subnets, not only the token\'s (admin)'
@@ -879,6 +915,48 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcom
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from help" -f -a "find" -d 'Where an address, a CIDR or a MAC is: every site, subnet, port, floating IP or gateway that holds it'
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from help" -f -a "free" -d 'The first CIDRs of a length that overlap no subnet at any selected site'
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l start -d 'Start of the period for vCPU, RAM and disk hours: YYYY-MM-DD (UTC midnight) or RFC 3339, e.g. 2026-11-01T00:00:00Z' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l end -d 'End of the period: YYYY-MM-DD (UTC midnight) or RFC 3339' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
@@ -891,7 +969,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand completions" -s f -l forma
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -911,25 +990,28 @@ complete -c osprey -n "__fish_osprey_using_subcommand man" -s f -l format -d 'Ou
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand man" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand man" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "config" -d 'Show configuration'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "image" -d 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip usage capacity completions man help" -f -a "config" -d 'Show configuration'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip usage capacity completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip usage capacity completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip usage capacity completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip usage capacity completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip usage capacity completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip usage capacity completions man help" -f -a "image" -d 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip usage capacity completions man help" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip usage capacity completions man help" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip usage capacity completions man help" -f -a "usage" -d 'The project\'s live usage at every site (servers by status, vCPUs, RAM, volumes, floating IPs, ports) and its vCPU, RAM and disk hours over a period'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip usage capacity completions man help" -f -a "capacity" -d 'vCPU, RAM and disk capacity and use at every site, from Placement (else Nova\'s hypervisors); admin'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip usage capacity completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip usage capacity completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip usage capacity completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every configured cloud and region as openstacksdk resolves it'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show each selected site\'s cached token: user, scope and time left (never the token). Logs in nowhere'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove the cached tokens of the selected clouds. Tokens are not revoked: Keystone still accepts them until they expire'

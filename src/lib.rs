@@ -115,6 +115,8 @@ async fn dispatch(command: &Command, g: &Settings, cancel: Cancel) -> anyhow::Re
         Command::Image(c) => run_family(c, command, g, cancel).await,
         Command::Secgroup(c) => run_family(c, command, g, cancel).await,
         Command::Ip(c) => run_family(c, command, g, cancel).await,
+        Command::Usage(a) => run_family(a, command, g, cancel).await,
+        Command::Capacity(a) => run_family(a, command, g, cancel).await,
     }
 }
 
@@ -129,6 +131,12 @@ async fn run_family(
     // Output options are checked before any request, so that a change is
     // never made by a run that then fails to print it.
     g.render.check(&family.columns())?;
+    if g.render.format == render::Format::Openmetrics && !family.metrics() {
+        return Err(error::hinted(
+            "-f openmetrics: this command has no metrics",
+            "openmetrics is for `quota show`, `usage` and `capacity`; use -f json here",
+        ));
+    }
     let config = config::load(&config::ConfigEnv::from_process())?;
     if !g.quiet {
         for w in &config.warnings {
@@ -178,7 +186,35 @@ fn logins(command: &Command, g: &Settings) -> auth::Auth {
 
 /// Prints the report (data to stdout, failures to stderr) and picks the exit status.
 fn finish(report: Report, g: &Settings) -> ExitStatus {
-    let mut status = ExitStatus::Success;
+    let opts = &g.render;
+    if opts.format == render::Format::Openmetrics {
+        // The run's failures are the sites whose osprey_site_up is 0.
+        let written = match &report.metrics {
+            Some(m) => {
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                // A closed pipe is not worth reporting.
+                let _ = m
+                    .write(report.failures.iter().map(|(s, _)| s), &mut out)
+                    .and_then(|()| out.flush());
+                Ok(())
+            }
+            None => Err(anyhow::anyhow!(
+                "-f openmetrics: this command has no metrics"
+            )),
+        };
+        if let Err(e) = written {
+            print_error(None, &e);
+            return ExitStatus::Error;
+        }
+    } else if let Err(e) = print_rows(&report, g) {
+        print_error(None, &e);
+        return ExitStatus::Error;
+    }
+    finish_messages(report, g)
+}
+
+/// Prints the report's rows (its table layout where it fits) on stdout.
+fn print_rows(report: &Report, g: &Settings) -> anyhow::Result<()> {
     // The table layout, unless -c/--sort-column name columns only the
     // flat rows have (`quota show -c in_use`).
     let opts = &g.render;
@@ -194,10 +230,12 @@ fn finish(report: Report, g: &Settings) -> ExitStatus {
         }
         _ => &report.rows,
     };
-    if let Err(e) = render::print(rows, opts) {
-        print_error(None, &e);
-        return ExitStatus::Error;
-    }
+    render::print(rows, opts)
+}
+
+/// Prints the report's notes and failures (stderr) and picks the exit status.
+fn finish_messages(report: Report, g: &Settings) -> ExitStatus {
+    let mut status = ExitStatus::Success;
     if !g.quiet {
         for note in &report.notes {
             eprintln!("{note}");

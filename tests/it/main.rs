@@ -20,6 +20,7 @@ mod hardening;
 mod hardening_auth;
 mod image;
 mod image_copy;
+mod indicators;
 mod ip;
 mod keypair;
 mod mutation_faults;
