@@ -107,7 +107,11 @@ fn date(flag: &str, text: &str) -> anyhow::Result<i64> {
             .filter(|d| well_formed(d) && matches!(t.as_bytes().get(10), Some(b'T' | b't')))
             .and_then(|_| parse_rfc3339(t))
     };
-    parsed.ok_or_else(|| {
+    // A day the month lacks (2026-02-30) would roll over: refuse it.
+    let day = t.get(..10).unwrap_or_default();
+    let real_day = parse_rfc3339(&format!("{day}T00:00:00Z"))
+        .is_some_and(|midnight| format_rfc3339(midnight).starts_with(day));
+    parsed.filter(|_| real_day).ok_or_else(|| {
         hinted(
             format!("{flag} {text}: not a date"),
             "use YYYY-MM-DD (UTC midnight) or RFC 3339, e.g. 2026-11-01 or 2026-11-01T12:00:00Z",
@@ -375,6 +379,8 @@ mod tests {
         .unwrap();
         assert_eq!(Period::nova(p.start), "2026-11-01T00:00:00");
         assert_eq!(Period::nova(p.end), "2026-11-02T04:30:00");
+        let p = Period::of(&args(None, Some("2026-11-02T01:00:00+02:00")), now).unwrap();
+        assert_eq!(Period::nova(p.end), "2026-11-01T23:00:00");
         for bad in [
             "yesterday",
             "2026-13-01",

@@ -18,6 +18,7 @@ use serde_json::{Map, Value, json};
 
 use crate::microversion::Microversion;
 use crate::server::Ctx;
+use crate::state::World;
 use crate::store::{ApiError, Reply, Req, uuid};
 use crate::{FakeStack, body};
 
@@ -199,41 +200,8 @@ impl FakeStack {
         inventories: Value,
         usages: Value,
     ) -> String {
-        let mut inv = Map::new();
-        for (class, given) in inventories.as_object().into_iter().flatten() {
-            let total = given["total"].as_i64().unwrap_or(0);
-            let mut record = json!({"total": total, "reserved": 0, "min_unit": 1,
-                "max_unit": total, "step_size": 1, "allocation_ratio": 1.0});
-            for (k, v) in given.as_object().into_iter().flatten() {
-                record[k] = v.clone();
-            }
-            inv.insert(class.clone(), record);
-        }
-        let usages: Map<String, Value> = inventories
-            .as_object()
-            .into_iter()
-            .flatten()
-            .map(|(class, _)| {
-                (
-                    class.clone(),
-                    usages.get(class).cloned().unwrap_or(json!(0)),
-                )
-            })
-            .collect();
-        let id = uuid();
-        let world = self.world();
-        assert!(
-            world.region(region).is_some(),
-            "fakestack: no region {region}"
-        );
-        let mut all = world.placement.0.lock().unwrap_or_else(|e| e.into_inner());
-        all.entry(region.to_owned()).or_default().push(Provider {
-            uuid: id.clone(),
-            name: name.to_owned(),
-            inventories: inv,
-            usages,
-        });
-        id
+        add(self.world(), region, name, &inventories, &usages)
+            .unwrap_or_else(|e| panic!("fakestack: {e}"))
     }
 
     /// Removes a resource provider; false when there was none.
@@ -246,5 +214,77 @@ impl FakeStack {
         let before = list.len();
         list.retain(|p| p.uuid != uuid);
         list.len() < before
+    }
+}
+
+/// Adds a provider (see [`FakeStack::add_resource_provider`]); the
+/// control API's `POST /resource_providers` too.
+pub(crate) fn add(
+    world: &World,
+    region: &str,
+    name: &str,
+    inventories: &Value,
+    usages: &Value,
+) -> Result<String, String> {
+    if world.region(region).is_none() {
+        return Err(format!("no region {region}"));
+    }
+    let given = inventories
+        .as_object()
+        .ok_or("inventories must be an object of resource classes")?;
+    let mut inv = Map::new();
+    for (class, given) in given {
+        let total = given["total"]
+            .as_i64()
+            .ok_or_else(|| format!("inventory {class} needs a total"))?;
+        let mut record = json!({"total": total, "reserved": 0, "min_unit": 1,
+            "max_unit": total, "step_size": 1, "allocation_ratio": 1.0});
+        for (k, v) in given.as_object().into_iter().flatten() {
+            record[k] = v.clone();
+        }
+        inv.insert(class.clone(), record);
+    }
+    let used: Map<String, Value> = inv
+        .keys()
+        .map(|class| {
+            (
+                class.clone(),
+                usages.get(class).cloned().unwrap_or(json!(0)),
+            )
+        })
+        .collect();
+    let id = uuid();
+    let mut all = world.placement.0.lock().unwrap_or_else(|e| e.into_inner());
+    all.entry(region.to_owned()).or_default().push(Provider {
+        uuid: id.clone(),
+        name: name.to_owned(),
+        inventories: inv,
+        usages: used,
+    });
+    Ok(id)
+}
+
+#[derive(serde::Deserialize)]
+struct Seed {
+    region: String,
+    name: String,
+    inventories: Value,
+    #[serde(default)]
+    usages: Value,
+}
+
+/// The control API: `POST /resource_providers` with `{"region", "name",
+/// "inventories", "usages"}` answers 201 `{"uuid": …}`.
+pub(crate) fn control_routes() -> Router<Ctx> {
+    Router::new().route("/resource_providers", axum::routing::post(control_add))
+}
+
+async fn control_add(
+    axum::extract::State(ctx): axum::extract::State<Ctx>,
+    axum::Json(s): axum::Json<Seed>,
+) -> axum::response::Response {
+    match add(&ctx.world, &s.region, &s.name, &s.inventories, &s.usages) {
+        Ok(id) => body::json(StatusCode::CREATED, &json!({"uuid": id})),
+        Err(e) => body::json(StatusCode::BAD_REQUEST, &json!({"error": e})),
     }
 }
