@@ -188,14 +188,18 @@ fn logins(command: &Command, g: &Settings) -> auth::Auth {
 fn finish(report: Report, g: &Settings) -> ExitStatus {
     let opts = &g.render;
     if opts.format == render::Format::Openmetrics {
-        // The run's failures are the sites whose osprey_site_up is 0.
+        // The run's failed and unfinished sites are those whose
+        // osprey_site_up is 0.
         let written = match &report.metrics {
             Some(m) => {
                 let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                let down = report
+                    .failures
+                    .iter()
+                    .map(|(s, _)| s)
+                    .chain(&report.unfinished);
                 // A closed pipe is not worth reporting.
-                let _ = m
-                    .write(report.failures.iter().map(|(s, _)| s), &mut out)
-                    .and_then(|()| out.flush());
+                let _ = m.write(down, &mut out).and_then(|()| out.flush());
                 Ok(())
             }
             None => Err(anyhow::anyhow!(

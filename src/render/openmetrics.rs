@@ -20,10 +20,13 @@
 //! ```
 //!
 //! The renderer adds `osprey_site_up`: 1 for each site the command read,
-//! 0 for each site in the report's failures, so monitoring sees a failed
-//! site instead of a gap. Every sample carries `cloud` and `region` first;
-//! nothing is summed over sites (a query sums). Families are written in
-//! the order they were declared, samples in the order given, `# EOF` last.
+//! 0 for each site in the report's failures (or left unfinished by a
+//! Ctrl-C), so monitoring sees a failed site instead of a gap. Every
+//! sample carries `cloud` and `region` first; give every sample of one
+//! gauge the same further label names (strict parsers want one label set
+//! per family). Nothing is summed over sites (a query sums). Families are
+//! written in the order they were declared, samples in the order given,
+//! `# EOF` last.
 
 use crate::api::SiteId;
 use std::collections::BTreeSet;
