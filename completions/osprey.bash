@@ -19,6 +19,9 @@ _osprey() {
             osprey,auth)
                 cmd="osprey__subcmd__auth"
                 ;;
+            osprey,capacity)
+                cmd="osprey__subcmd__capacity"
+                ;;
             osprey,completions)
                 cmd="osprey__subcmd__completions"
                 ;;
@@ -60,6 +63,9 @@ _osprey() {
                 ;;
             osprey,sites)
                 cmd="osprey__subcmd__sites"
+                ;;
+            osprey,usage)
+                cmd="osprey__subcmd__usage"
                 ;;
             osprey__subcmd__auth,help)
                 cmd="osprey__subcmd__auth__subcmd__help"
@@ -112,6 +118,9 @@ _osprey() {
             osprey__subcmd__help,auth)
                 cmd="osprey__subcmd__help__subcmd__auth"
                 ;;
+            osprey__subcmd__help,capacity)
+                cmd="osprey__subcmd__help__subcmd__capacity"
+                ;;
             osprey__subcmd__help,completions)
                 cmd="osprey__subcmd__help__subcmd__completions"
                 ;;
@@ -153,6 +162,9 @@ _osprey() {
                 ;;
             osprey__subcmd__help,sites)
                 cmd="osprey__subcmd__help__subcmd__sites"
+                ;;
+            osprey__subcmd__help,usage)
+                cmd="osprey__subcmd__help__subcmd__usage"
                 ;;
             osprey__subcmd__help__subcmd__auth,logout)
                 cmd="osprey__subcmd__help__subcmd__auth__subcmd__logout"
@@ -377,7 +389,7 @@ _osprey() {
 
     case "${cmd}" in
         osprey)
-            opts="-f -c -v -q -h -V --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help --version config sites auth quota keypair flavor image secgroup ip health events console-log completions man help"
+            opts="-f -c -v -q -h -V --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help --version config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -416,11 +428,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -482,11 +494,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -604,11 +616,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -670,11 +682,77 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort-column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__capacity)
+            opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --os-cloud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-region-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sites)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-interface)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-passcode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -736,11 +814,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -802,11 +880,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -910,11 +988,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -980,11 +1058,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -1054,11 +1132,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -1120,11 +1198,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -1246,11 +1324,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -1320,11 +1398,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -1386,11 +1464,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -1413,7 +1491,7 @@ _osprey() {
             return 0
             ;;
         osprey__subcmd__help)
-            opts="config sites auth quota keypair flavor image secgroup ip health events console-log completions man help"
+            opts="config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1457,6 +1535,20 @@ _osprey() {
         osprey__subcmd__help__subcmd__auth__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__help__subcmd__capacity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1972,6 +2064,20 @@ _osprey() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        osprey__subcmd__help__subcmd__usage)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         osprey__subcmd__image)
             opts="-f -c -v -q -h --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help list sync mirror ensure unsync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2012,11 +2118,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2094,11 +2200,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2262,11 +2368,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2364,11 +2470,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2454,11 +2560,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2524,11 +2630,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2590,11 +2696,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2656,11 +2762,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2734,11 +2840,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2892,11 +2998,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -2966,11 +3072,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3032,11 +3138,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3098,11 +3204,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3260,11 +3366,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3330,11 +3436,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3404,11 +3510,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3474,11 +3580,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3540,11 +3646,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3618,11 +3724,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3696,11 +3802,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3844,11 +3950,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3910,11 +4016,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -3984,11 +4090,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -4124,11 +4230,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -4198,11 +4304,11 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)
@@ -4264,11 +4370,85 @@ _osprey() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json yaml csv value" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort-column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        osprey__subcmd__usage)
+            opts="-f -c -v -q -h --start --end --os-cloud --os-region-name --sites --os-interface --os-passcode --timeout --site-timeout --no-token-cache --concurrency --format --column --sort-column --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --start)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --end)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-cloud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-region-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sites)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-interface)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-passcode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table json yaml csv value openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --column)

@@ -36,7 +36,8 @@ complete -c osprey -n "__fish_osprey_needs_command" -s f -l format -d 'Output fo
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_needs_command" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_needs_command" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_needs_command" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -56,6 +57,8 @@ complete -c osprey -n "__fish_osprey_needs_command" -f -a "ip" -d 'Addresses acr
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "health" -d 'Per site and service: version document, login, one authenticated list call, and for admins the services and agents that are down'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "events" -d 'One time-ordered feed across sites of what went wrong or changed: server faults and actions, volume errors and Cinder messages, killed images and failed imports'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "console-log" -d 'Print a server\'s console log, the server found at any selected site by id or name. Exit 1 when no site has it, 2 when the name is ambiguous'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "usage" -d 'The project\'s live usage at every site (servers by status, vCPUs, RAM, volumes, floating IPs, ports) and its vCPU, RAM and disk hours over a period'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "capacity" -d 'vCPU, RAM and disk capacity and use at every site, from Placement (else Nova\'s hypervisors); admin'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -71,7 +74,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_see
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -92,7 +96,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_su
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand config; and __fish_seen_subcommand_from show" -l unmask -d 'Show passwords, tokens and secrets instead of `<masked>`'
@@ -114,7 +119,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand sites" -s f -l format -d '
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand sites" -l check -d 'Also call each service\'s version document; exit 2 if any does not answer'
@@ -134,7 +140,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and not __fish_seen_subcommand_from status logout help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -156,7 +163,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subc
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -175,7 +183,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subc
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand auth; and __fish_seen_subcommand_from logout" -l all -d 'Remove every cached token and version document, of every cloud'
@@ -198,7 +207,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and not __fish_seen_subcommand_from show balance check help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -227,7 +237,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from show" -l total -d 'One row per resource with the totals over all sites'
@@ -251,7 +262,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from balance" -l allow-missing-projects -d 'A project of the limits file that exists at no selected site is a warning instead of an error (the file also governs other clouds)'
@@ -278,7 +290,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand quota; and __fish_seen_subcommand_from check" -l allow-missing-projects -d 'A project of the limits file that exists at no selected site is a warning instead of an error (the file also governs other clouds)'
@@ -302,7 +315,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_se
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_seen_subcommand_from list sync import delete help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_seen_subcommand_from list sync import delete help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and not __fish_seen_subcommand_from list sync import delete help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -327,7 +341,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_s
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
@@ -349,7 +364,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_s
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from sync" -l replace -d 'Replace a same-named key with another fingerprint (delete, then import; the old key is put back if the import fails)'
@@ -375,7 +391,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_s
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from import" -l replace -d 'Replace a same-named key with another fingerprint (delete, then import; the old key is put back if the import fails)'
@@ -398,7 +415,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_s
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from delete" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from delete" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand keypair; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the plan and change nothing'
@@ -425,7 +443,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_see
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_seen_subcommand_from list sync help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_seen_subcommand_from list sync help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and not __fish_seen_subcommand_from list sync help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -448,7 +467,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_su
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
@@ -470,7 +490,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_su
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand flavor; and __fish_seen_subcommand_from sync" -l replace -d 'Delete and re-create a same-named flavor whose specs differ (never one that servers at the target were built from); the old flavor is put back whole if the new one cannot be made. Default: such a flavor is a conflict'
@@ -496,7 +517,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and not __fish_seen_subcommand_from list sync mirror ensure unsync help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -522,7 +544,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
@@ -554,7 +577,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from sync" -l keep-id -d 'Create each copy with the source\'s id where the target has no image of that id'
@@ -595,7 +619,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from mirror" -l keep-id -d 'Create each copy with the source\'s id where the target has no image of that id'
@@ -628,7 +653,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from ensure" -l keep-id -d 'Create each copy with the source\'s id where the target has no image of that id'
@@ -651,7 +677,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_sub
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand image; and __fish_seen_subcommand_from unsync" -l dry-run -d 'Print the plan and change nothing'
@@ -679,7 +706,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_s
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and not __fish_seen_subcommand_from list diff sync help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -703,7 +731,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from list" -l exit-code -d 'Exit 1 when a name differs or is missing at a site (a drift check for cron and CI)'
@@ -725,7 +754,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from diff" -l exit-code -d 'Exit 1 when any target\'s group differs from the source\'s'
@@ -747,7 +777,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand secgroup; and __fish_seen_subcommand_from sync" -l prune -d 'Also delete the rules of the named groups at the targets that the source\'s groups lack. Default: they are kept (shown as `skip`)'
@@ -774,7 +805,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_su
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and not __fish_seen_subcommand_from list scan find free help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -804,7 +836,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcom
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from list" -l all-projects -d 'Every project\'s addresses, not only the token\'s (admin)'
@@ -826,7 +859,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcom
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from scan" -l all-projects -d 'Every project\'s addresses, not only the token\'s (admin)'
@@ -846,7 +880,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcom
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from find" -l all-projects -d 'Every project\'s addresses, not only the token\'s (admin)'
@@ -869,7 +904,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcom
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand ip; and __fish_seen_subcommand_from free" -l all-projects -d 'Every project\'s subnets, not only the token\'s (admin)'
@@ -894,7 +930,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand health" -s f -l format -d 
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand health" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand health" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand health" -l no-services -d 'Leave out the admin\'s checks of services and agents (fewer calls; they are skipped anyway where the caller may not list them)'
@@ -918,7 +955,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand events" -s f -l format -d 
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand events" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand events" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand events" -l all-projects -d 'Every project\'s servers and volumes, not only the token\'s (admin)'
@@ -939,7 +977,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand console-log" -s f -l forma
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand console-log" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l all-projects -d 'Look for the name in every project, not only the token\'s (admin)'
@@ -947,6 +986,48 @@ complete -c osprey -n "__fish_osprey_using_subcommand console-log" -l no-token-c
 complete -c osprey -n "__fish_osprey_using_subcommand console-log" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand console-log" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand console-log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l start -d 'Start of the period for vCPU, RAM and disk hours: YYYY-MM-DD (UTC midnight) or RFC 3339, e.g. 2026-11-01T00:00:00Z' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l end -d 'End of the period: YYYY-MM-DD (UTC midnight) or RFC 3339' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand usage" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand capacity" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
@@ -959,7 +1040,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand completions" -s f -l forma
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
@@ -979,28 +1061,31 @@ complete -c osprey -n "__fish_osprey_using_subcommand man" -s f -l format -d 'Ou
 json\t''
 yaml\t''
 csv\t''
-value\t''"
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand man" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
 complete -c osprey -n "__fish_osprey_using_subcommand man" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "config" -d 'Show configuration'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "image" -d 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "health" -d 'Per site and service: version document, login, one authenticated list call, and for admins the services and agents that are down'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "events" -d 'One time-ordered feed across sites of what went wrong or changed: server faults and actions, volume errors and Cinder messages, killed images and failed imports'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "console-log" -d 'Print a server\'s console log, the server found at any selected site by id or name. Exit 1 when no site has it, 2 when the name is ambiguous'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "config" -d 'Show configuration'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "image" -d 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "health" -d 'Per site and service: version document, login, one authenticated list call, and for admins the services and agents that are down'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "events" -d 'One time-ordered feed across sites of what went wrong or changed: server faults and actions, volume errors and Cinder messages, killed images and failed imports'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "console-log" -d 'Print a server\'s console log, the server found at any selected site by id or name. Exit 1 when no site has it, 2 when the name is ambiguous'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "usage" -d 'The project\'s live usage at every site (servers by status, vCPUs, RAM, volumes, floating IPs, ports) and its vCPU, RAM and disk hours over a period'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "capacity" -d 'vCPU, RAM and disk capacity and use at every site, from Placement (else Nova\'s hypervisors); admin'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every configured cloud and region as openstacksdk resolves it'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show each selected site\'s cached token: user, scope and time left (never the token). Logs in nowhere'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove the cached tokens of the selected clouds. Tokens are not revoked: Keystone still accepts them until they expire'

@@ -195,6 +195,15 @@ pub(crate) enum Command {
     /// ambiguous.
     ConsoleLog(commands::console_log::ConsoleLogArgs),
 
+    /// The project's live usage at every site (servers by status, vCPUs,
+    /// RAM, volumes, floating IPs, ports) and its vCPU, RAM and disk hours
+    /// over a period.
+    Usage(commands::usage::UsageArgs),
+
+    /// vCPU, RAM and disk capacity and use at every site, from Placement
+    /// (else Nova's hypervisors); admin.
+    Capacity(commands::capacity::CapacityArgs),
+
     /// Print a shell completion script to stdout.
     Completions {
         /// The shell to generate for.

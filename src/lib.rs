@@ -118,6 +118,8 @@ async fn dispatch(command: &Command, g: &Settings, cancel: Cancel) -> anyhow::Re
         Command::Health(a) => run_family(a, command, g, cancel).await,
         Command::Events(a) => run_family(a, command, g, cancel).await,
         Command::ConsoleLog(a) => run_family(a, command, g, cancel).await,
+        Command::Usage(a) => run_family(a, command, g, cancel).await,
+        Command::Capacity(a) => run_family(a, command, g, cancel).await,
     }
 }
 
@@ -132,6 +134,12 @@ async fn run_family(
     // Output options are checked before any request, so that a change is
     // never made by a run that then fails to print it.
     g.render.check(&family.columns())?;
+    if g.render.format == render::Format::Openmetrics && !family.metrics() {
+        return Err(error::hinted(
+            "-f openmetrics: this command has no metrics",
+            "openmetrics is for `quota show`, `usage` and `capacity`; use -f json here",
+        ));
+    }
     let config = config::load(&config::ConfigEnv::from_process())?;
     if !g.quiet {
         for w in &config.warnings {
@@ -181,7 +189,39 @@ fn logins(command: &Command, g: &Settings) -> auth::Auth {
 
 /// Prints the report (data to stdout, failures to stderr) and picks the exit status.
 fn finish(report: Report, g: &Settings) -> ExitStatus {
-    let mut status = ExitStatus::Success;
+    let opts = &g.render;
+    if opts.format == render::Format::Openmetrics {
+        // The run's failed and unfinished sites are those whose
+        // osprey_site_up is 0.
+        let written = match &report.metrics {
+            Some(m) => {
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                let down = report
+                    .failures
+                    .iter()
+                    .map(|(s, _)| s)
+                    .chain(&report.unfinished);
+                // A closed pipe is not worth reporting.
+                let _ = m.write(down, &mut out).and_then(|()| out.flush());
+                Ok(())
+            }
+            None => Err(anyhow::anyhow!(
+                "-f openmetrics: this command has no metrics"
+            )),
+        };
+        if let Err(e) = written {
+            print_error(None, &e);
+            return ExitStatus::Error;
+        }
+    } else if let Err(e) = print_rows(&report, g) {
+        print_error(None, &e);
+        return ExitStatus::Error;
+    }
+    finish_messages(report, g)
+}
+
+/// Prints the report's rows (its table layout where it fits) on stdout.
+fn print_rows(report: &Report, g: &Settings) -> anyhow::Result<()> {
     // The table layout, unless -c/--sort-column name columns only the
     // flat rows have (`quota show -c in_use`).
     let opts = &g.render;
@@ -197,24 +237,23 @@ fn finish(report: Report, g: &Settings) -> ExitStatus {
         }
         _ => &report.rows,
     };
-    if let Err(e) = render::print(rows, opts) {
-        print_error(None, &e);
-        return ExitStatus::Error;
-    }
+    render::print(rows, opts)?;
     if let Some(text) = &report.text {
         let mut out = std::io::stdout().lock();
-        let written = out.write_all(text.as_bytes()).and_then(|()| {
-            if text.ends_with('\n') || text.is_empty() {
-                Ok(())
-            } else {
-                out.write_all(b"\n")
-            }
-        });
-        if let Err(e) = written.and_then(|()| out.flush()) {
-            print_error(None, &anyhow::Error::new(e).context("writing to stdout"));
-            return ExitStatus::Error;
-        }
+        out.write_all(text.as_bytes())
+            .and_then(|()| match text.ends_with('\n') || text.is_empty() {
+                true => Ok(()),
+                false => out.write_all(b"\n"),
+            })
+            .and_then(|()| out.flush())
+            .context("writing to stdout")?;
     }
+    Ok(())
+}
+
+/// Prints the report's notes and failures (stderr) and picks the exit status.
+fn finish_messages(report: Report, g: &Settings) -> ExitStatus {
+    let mut status = ExitStatus::Success;
     if !g.quiet {
         for note in &report.notes {
             eprintln!("{note}");

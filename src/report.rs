@@ -4,6 +4,7 @@
 use crate::api::{SiteClient, SiteId};
 use crate::fanout::{Batch, Runner, Site};
 use crate::render::Rows;
+use crate::render::openmetrics::Metrics;
 use std::sync::Arc;
 
 /// What a command produced: rows for stdout, per-site failures for stderr,
@@ -26,6 +27,9 @@ pub(crate) struct Report {
     pub(crate) interrupted: bool,
     /// Sites a Ctrl-C left unfinished.
     pub(crate) unfinished: Vec<SiteId>,
+    /// What `-f openmetrics` prints, for a command that measures (see
+    /// [`crate::render::openmetrics`]).
+    pub(crate) metrics: Option<Metrics>,
 }
 
 impl Report {

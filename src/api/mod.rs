@@ -14,6 +14,7 @@ pub(crate) mod network;
 pub(crate) mod quota;
 pub(crate) mod resources;
 pub(crate) mod secgroup;
+pub(crate) mod usage;
 
 use crate::auth::Session;
 pub use crate::auth::catalog::Service;

@@ -1,6 +1,7 @@
 //! One module per command family; each returns a [`Report`], never prints.
 
 pub(crate) mod auth;
+pub(crate) mod capacity;
 pub(crate) mod config;
 pub(crate) mod console_log;
 pub(crate) mod events;
@@ -12,6 +13,7 @@ pub(crate) mod keypair;
 pub mod quota;
 pub(crate) mod secgroup;
 pub(crate) mod sites;
+pub(crate) mod usage;
 
 pub(crate) use crate::report::Report;
 
@@ -22,5 +24,10 @@ use crate::render::Known;
 /// command prints (checked before any request), and the command's run.
 pub(crate) trait Family {
     fn columns(&self) -> Known;
+    /// Whether the command has metrics for `-f openmetrics` (it then fills
+    /// `Report::metrics`); checked before any request.
+    fn metrics(&self) -> bool {
+        false
+    }
     async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report>;
 }

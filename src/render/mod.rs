@@ -2,6 +2,7 @@
 
 mod cells;
 pub(crate) mod columns;
+pub(crate) mod openmetrics;
 pub(crate) mod progress;
 pub(crate) mod prompt;
 
@@ -20,6 +21,9 @@ pub(crate) enum Format {
     Yaml,
     Csv,
     Value,
+    /// OpenMetrics text, for the commands that measure something
+    /// (`quota show`, `usage`, `capacity`).
+    Openmetrics,
 }
 
 /// Rows to print: `columns` fixes the order of table and CSV columns; a row
@@ -88,6 +92,19 @@ impl Rows {
     /// Whether `name` means one of the columns (by key or header).
     pub(crate) fn has_column(&self, name: &str) -> bool {
         column_named(&self.columns, name).is_some()
+    }
+
+    /// Replaces every value of `column` by what `f` makes of it (the
+    /// table's drawing of a number).
+    pub(crate) fn map_column(mut self, column: &str, f: impl Fn(&Value) -> Value) -> Self {
+        if let Some(at) = self.columns.iter().position(|c| c == column) {
+            for row in &mut self.cells {
+                if let Some(Some(v)) = row.get_mut(at) {
+                    *v = f(v);
+                }
+            }
+        }
+        self
     }
 
     /// Drops a column that a flag leaves out (`sites` without `--check`).
@@ -188,6 +205,17 @@ impl RenderOptions {
     /// can show, before it asks any site anything; the render checks the
     /// site columns of a table once they are known.
     pub(crate) fn check(&self, known: &Known) -> anyhow::Result<()> {
+        if self.format == Format::Openmetrics
+            && let Some(flag) = [("-c", &self.columns), ("--sort-column", &self.sort_columns)]
+                .iter()
+                .find(|(_, names)| !names.is_empty())
+                .map(|(flag, _)| flag)
+        {
+            return Err(hinted(
+                format!("{flag}: columns do not apply to -f openmetrics"),
+                "leave out -c and --sort-column, or use -f json",
+            ));
+        }
         let table = known
             .table
             .as_ref()
@@ -332,6 +360,9 @@ fn write(rows: &Rows, opts: &RenderOptions, out: &mut impl std::io::Write) -> an
         Format::Yaml if data.is_empty() => out.write_all(b"[]\n")?,
         Format::Yaml => serde_yaml::to_writer(&mut *out, &ShownRows(&data))?,
         Format::Csv => out.write_all(csv(&columns, &data).as_bytes())?,
+        Format::Openmetrics => {
+            anyhow::bail!("-f openmetrics: this command's rows have no metrics")
+        }
         Format::Value => {
             for r in &data {
                 let cells: Vec<String> = columns.iter().map(|(_, at)| cell(r.get(*at))).collect();
@@ -350,6 +381,23 @@ fn compare(a: Option<&Value>, b: Option<&Value>) -> std::cmp::Ordering {
             .unwrap_or(std::cmp::Ordering::Equal),
         _ => cell(a).cmp(&cell(b)),
     }
+}
+
+/// Whether a table's percentages are drawn as meters: only when stdout
+/// is a terminal (a pipe or a file gets the plain numbers).
+pub(crate) fn meters() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal()
+}
+
+/// A percentage as a ten-cell meter: `██████░░░░ 62%`.
+pub(crate) fn meter(percent: f64) -> String {
+    let filled = ((percent / 10.0).round().clamp(0.0, 10.0)) as usize;
+    format!(
+        "{}{} {percent:.0}%",
+        "█".repeat(filled),
+        "░".repeat(10 - filled)
+    )
 }
 
 /// `s` for any count but one: `1 site`, `3 sites`.
@@ -596,6 +644,13 @@ mod tests {
         let table = render(&rows, &opts(Format::Table)).unwrap();
         assert!(table.contains(flat), "{table}");
         assert_eq!(cell(Some(&json!({}))), "");
+    }
+
+    #[test]
+    fn meters_fill_by_tenths() {
+        assert_eq!(meter(62.0), "██████░░░░ 62%");
+        assert_eq!(meter(0.0), "░░░░░░░░░░ 0%");
+        assert_eq!(meter(130.0), "██████████ 130%");
     }
 
     #[test]

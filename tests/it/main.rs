@@ -23,6 +23,7 @@ mod hardening_auth;
 mod health;
 mod image;
 mod image_copy;
+mod indicators;
 mod ip;
 mod keypair;
 mod mutation_faults;

@@ -50,6 +50,10 @@ impl crate::commands::Family for Command {
         }
     }
 
+    fn metrics(&self) -> bool {
+        matches!(self, Command::Show(_))
+    }
+
     async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
         match self {
             Command::Show(a) => show::show(estate, a).await,

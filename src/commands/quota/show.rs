@@ -9,6 +9,7 @@ use crate::api::SiteClient;
 use crate::api::SiteId;
 use crate::context::Estate;
 use crate::fanout::{Partial, Runner};
+use crate::render::openmetrics::Metrics;
 use crate::render::{Row, Rows};
 use crate::report::Report;
 use serde::Serialize;
@@ -133,6 +134,7 @@ pub(crate) async fn show(estate: &Estate<'_>, args: &ShowArgs) -> anyhow::Result
                 .filter(|s| s.failed.contains(&t.service))
                 .count();
     }
+    report.metrics = Some(metrics(&read));
     if opts.total {
         report.rows = Rows::typed(totals.iter().map(TotalRow::of));
     } else {
@@ -150,6 +152,37 @@ pub(crate) async fn show(estate: &Estate<'_>, args: &ShowArgs) -> anyhow::Result
         }
     }
     Ok(report)
+}
+
+/// `quota show -f openmetrics`: limit, in use and reserved per resource
+/// of every site read (never summed; `-1` is unlimited, as the API says).
+pub(crate) fn metrics(read: &[SiteEntries]) -> Metrics {
+    let mut m = Metrics::default();
+    for s in read {
+        m.site(&s.site);
+        for e in &s.entries {
+            let labels = [
+                ("project", s.project_name.clone()),
+                ("service", e.service.name().to_string()),
+                ("resource", e.resource.clone()),
+            ];
+            m.gauge(
+                "osprey_quota_limit",
+                "quota limit of the resource (-1: unlimited)",
+            )
+            .sample(&s.site, &labels, e.limit as f64);
+            if let Some(u) = e.in_use {
+                m.gauge(
+                    "osprey_quota_in_use",
+                    "what the project uses of the resource",
+                )
+                .sample(&s.site, &labels, u as f64);
+            }
+            m.gauge("osprey_quota_reserved", "what is reserved of the resource")
+                .sample(&s.site, &labels, e.reserved as f64);
+        }
+    }
+    m
 }
 
 /// Which resource of which project at which site: the first columns of

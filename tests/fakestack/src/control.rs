@@ -42,6 +42,7 @@ pub(crate) fn router(ctx: Ctx) -> Router {
         .route("/import_methods", post(set_import_methods))
         .merge(crate::quota::control::routes())
         .merge(crate::store::control::routes())
+        .merge(crate::placement::control_routes())
         .with_state(ctx)
 }
 

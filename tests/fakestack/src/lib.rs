@@ -150,6 +150,7 @@ mod microversion;
 mod neutron;
 mod nova;
 mod page;
+mod placement;
 mod query;
 mod quota;
 mod region;

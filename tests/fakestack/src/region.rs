@@ -78,6 +78,7 @@ pub(crate) fn router(ctx: Ctx) -> Router {
         .merge(rendered(Service::Network, crate::neutron::routes()))
         .merge(rendered(Service::Volume, crate::cinder::routes()))
         .merge(rendered(Service::Image, crate::glance::routes()))
+        .merge(rendered(Service::Placement, crate::placement::routes()))
         .fallback(not_found)
         .layer(from_fn_with_state(ctx.clone(), microversion::negotiate))
         .layer(from_fn_with_state(ctx.clone(), require_token));

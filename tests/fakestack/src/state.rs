@@ -424,6 +424,8 @@ pub(crate) struct World {
     pub quotas: crate::quota::Quotas,
     /// Every region's resources.
     pub store: crate::store::Store,
+    /// Every region's Placement resource providers.
+    pub placement: crate::placement::Providers,
     /// The largest image upload Glance takes, in bytes.
     pub image_size_cap: usize,
     /// Whether uploaded and imported image data is kept (else only hashed
@@ -493,6 +495,7 @@ impl World {
             quotas: crate::quota::Quotas::default(),
             glance: crate::glance::Glance::new(&regions_names, &spec.import_methods, pki),
             store: crate::store::Store::new(regions_names),
+            placement: crate::placement::Providers::default(),
             image_size_cap: spec.image_size_cap,
             keep_image_data: spec.keep_image_data,
         });

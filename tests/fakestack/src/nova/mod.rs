@@ -6,6 +6,7 @@ pub(crate) mod keypairs;
 mod quota;
 pub(crate) mod servers;
 mod sshkey;
+mod usage;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -26,6 +27,8 @@ pub(crate) fn routes() -> Router<Ctx> {
         .merge(collection::routes(&servers::COLLECTION))
         .merge(servers::action_routes())
         .merge(collection::routes(&crate::states::NOVA_SERVICES))
+        .merge(usage::routes())
+        .merge(crate::placement::nova_routes())
 }
 
 pub(crate) use crate::store::Reply;

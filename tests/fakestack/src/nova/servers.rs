@@ -233,7 +233,9 @@ fn addresses_from_ports(
 /// (Nova's shape) or `ports` (Neutron port ids), `key_name`, `metadata`,
 /// `fault` (`{"code", "message", "details", "created"}`), `host`, `id`,
 /// `updated` (a time in Nova's format: what `changes-since` compares),
-/// `console` (the console log's text), `actions` (see [`instance_actions`]).
+/// `console` (the console log's text), `actions` (see [`instance_actions`]),
+/// `launched_at` (Nova's `OS-SRV-USG:launched_at`; default: now for an
+/// active server).
 fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, ApiError> {
     let name = req["name"]
         .as_str()
@@ -287,6 +289,10 @@ fn create(call: Call<'_>, s: &mut RegionStore, req: &Value) -> Result<String, Ap
     }
     if let Some(updated) = req["updated"].as_str() {
         body["updated"] = json!(updated);
+    }
+    // An earlier launch, for usage over a period (`2026-11-01T00:00:00.000000`).
+    if let Some(at) = req["launched_at"].as_str() {
+        body["OS-SRV-USG:launched_at"] = json!(at);
     }
     if status == "ERROR" || req.get("fault").is_some() {
         let fault = &req["fault"];
