@@ -9,6 +9,7 @@ pub(crate) mod keypair;
 pub mod quota;
 pub(crate) mod secgroup;
 pub(crate) mod sites;
+pub(crate) mod views;
 
 pub(crate) use crate::report::Report;
 

@@ -31,3 +31,4 @@ mod secgroup;
 mod sites;
 mod tls;
 mod token_cache;
+mod views;
