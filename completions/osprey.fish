@@ -59,6 +59,11 @@ complete -c osprey -n "__fish_osprey_needs_command" -f -a "events" -d 'One time-
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "console-log" -d 'Print a server\'s console log, the server found at any selected site by id or name. Exit 1 when no site has it, 2 when the name is ambiguous'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "usage" -d 'The project\'s live usage at every site (servers by status, vCPUs, RAM, volumes, floating IPs, ports) and its vCPU, RAM and disk hours over a period'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "capacity" -d 'vCPU, RAM and disk capacity and use at every site, from Placement (else Nova\'s hypervisors); admin'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "server" -d 'Servers across regions: one table of every site\'s servers, and one server shown wherever it is'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "volume" -d 'Volumes across regions: one table of every site\'s volumes'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "network" -d 'Networks across regions: one table of every site\'s networks'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "floating" -d 'Floating IPs across regions: one table of every site\'s floating IPs'
+complete -c osprey -n "__fish_osprey_needs_command" -f -a "find" -d 'Where a name, an id or a floating IP address lives: every site and kind of resource that has it'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
 complete -c osprey -n "__fish_osprey_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1028,6 +1033,228 @@ complete -c osprey -n "__fish_osprey_using_subcommand capacity" -l no-token-cach
 complete -c osprey -n "__fish_osprey_using_subcommand capacity" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand capacity" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand capacity" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'Every server of the selected sites, every page read'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'One server, by name or id, wherever it is; a name held by several servers lists them and exits 2, nothing found exits 1'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -l status -d 'Only servers in this status (ACTIVE, ERROR, BUILD, SHUTOFF, …)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -l name -d 'Only servers whose name matches this glob (`*` any run, `?` one character)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -l all-projects -d 'Every project\'s servers, not only the token\'s (admin; checked at every site before any list is read)'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from show" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from show" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from show" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from show" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from show" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from show" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from show" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from show" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from show" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from show" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from show" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every server of the selected sites, every page read'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "show" -d 'One server, by name or id, wherever it is; a name held by several servers lists them and exits 2, nothing found exits 1'
+complete -c osprey -n "__fish_osprey_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'Every volume of the selected sites, every page read; a site without Cinder is noted, not failed'
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -l all-projects -d 'Every project\'s volumes, not only the token\'s (admin; checked at every site before any list is read)'
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every volume of the selected sites, every page read; a site without Cinder is noted, not failed'
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'Every network the credentials see at the selected sites (the project\'s, shared and external ones), with their subnets\' CIDRs'
+complete -c osprey -n "__fish_osprey_using_subcommand network; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from list" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from list" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from list" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from list" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from list" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every network the credentials see at the selected sites (the project\'s, shared and external ones), with their subnets\' CIDRs'
+complete -c osprey -n "__fish_osprey_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'The token\'s project\'s floating IPs at the selected sites, with the fixed address, port and router each is bound to'
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from help" -f -a "list" -d 'The token\'s project\'s floating IPs at the selected sites, with the fixed address, port and router each is bound to'
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand find" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand find" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
+complete -c osprey -n "__fish_osprey_using_subcommand find" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
+complete -c osprey -n "__fish_osprey_using_subcommand find" -l os-interface -d 'Endpoint interface to use from the catalog: public, internal or admin' -r
+complete -c osprey -n "__fish_osprey_using_subcommand find" -l os-passcode -d 'One-time passcode for totp and multi-factor authentication' -r
+complete -c osprey -n "__fish_osprey_using_subcommand find" -l timeout -d 'Seconds to wait for each step of an HTTP request: the connection, the answer\'s headers, and each piece of its body' -r
+complete -c osprey -n "__fish_osprey_using_subcommand find" -l site-timeout -d 'Seconds one site may take for its share of the work; a site still busy then is reported as failed and the others go on' -r
+complete -c osprey -n "__fish_osprey_using_subcommand find" -l concurrency -d 'How many sites to work on at once, at most' -r
+complete -c osprey -n "__fish_osprey_using_subcommand find" -s f -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+csv\t''
+value\t''
+openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
+complete -c osprey -n "__fish_osprey_using_subcommand find" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
+complete -c osprey -n "__fish_osprey_using_subcommand find" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand find" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
+complete -c osprey -n "__fish_osprey_using_subcommand find" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
+complete -c osprey -n "__fish_osprey_using_subcommand find" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
+complete -c osprey -n "__fish_osprey_using_subcommand find" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-cloud -d 'Cloud(s) from clouds.yaml to act on (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l os-region-name -d 'Region(s) to act on within the selected clouds (repeatable, comma lists)' -r
 complete -c osprey -n "__fish_osprey_using_subcommand completions" -l sites -d 'Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`' -r
@@ -1069,23 +1296,28 @@ complete -c osprey -n "__fish_osprey_using_subcommand man" -l no-token-cache -d 
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
 complete -c osprey -n "__fish_osprey_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "config" -d 'Show configuration'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "image" -d 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "health" -d 'Per site and service: version document, login, one authenticated list call, and for admins the services and agents that are down'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "events" -d 'One time-ordered feed across sites of what went wrong or changed: server faults and actions, volume errors and Cinder messages, killed images and failed imports'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "console-log" -d 'Print a server\'s console log, the server found at any selected site by id or name. Exit 1 when no site has it, 2 when the name is ambiguous'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "usage" -d 'The project\'s live usage at every site (servers by status, vCPUs, RAM, volumes, floating IPs, ports) and its vCPU, RAM and disk hours over a period'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "capacity" -d 'vCPU, RAM and disk capacity and use at every site, from Placement (else Nova\'s hypervisors); admin'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
-complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "config" -d 'Show configuration'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "sites" -d 'List the selected sites with their authentication result and endpoints'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "auth" -d 'Cached tokens: show them per site, or remove them'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "quota" -d 'Quotas across regions: view them, keep global limits by balancing, check'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "keypair" -d 'SSH keypairs across regions: compare, clone, import, delete'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "flavor" -d 'Flavors across regions (admin): compare them, clone them with extra specs and access lists'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "image" -d 'Images across regions: compare them by content, and copy them (server-side where Glance can, streamed once to every target elsewhere)'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "secgroup" -d 'Security groups across regions: compare rule sets, diff one group, clone groups with their rules'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "ip" -d 'Addresses across regions: the inventory, conflicts between sites, where an address lives, and CIDRs no site uses'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "health" -d 'Per site and service: version document, login, one authenticated list call, and for admins the services and agents that are down'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "events" -d 'One time-ordered feed across sites of what went wrong or changed: server faults and actions, volume errors and Cinder messages, killed images and failed imports'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "console-log" -d 'Print a server\'s console log, the server found at any selected site by id or name. Exit 1 when no site has it, 2 when the name is ambiguous'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "usage" -d 'The project\'s live usage at every site (servers by status, vCPUs, RAM, volumes, floating IPs, ports) and its vCPU, RAM and disk hours over a period'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "capacity" -d 'vCPU, RAM and disk capacity and use at every site, from Placement (else Nova\'s hypervisors); admin'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "server" -d 'Servers across regions: one table of every site\'s servers, and one server shown wherever it is'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "volume" -d 'Volumes across regions: one table of every site\'s volumes'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "network" -d 'Networks across regions: one table of every site\'s networks'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "floating" -d 'Floating IPs across regions: one table of every site\'s floating IPs'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "find" -d 'Where a name, an id or a floating IP address lives: every site and kind of resource that has it'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page to a folder'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and not __fish_seen_subcommand_from config sites auth quota keypair flavor image secgroup ip health events console-log usage capacity server volume network floating find completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every configured cloud and region as openstacksdk resolves it'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show each selected site\'s cached token: user, scope and time left (never the token). Logs in nowhere'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove the cached tokens of the selected clouds. Tokens are not revoked: Keystone still accepts them until they expire'
@@ -1110,3 +1342,8 @@ complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subc
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from ip" -f -a "scan" -d 'Conflicts between sites: overlapping CIDRs, and the same fixed IP, MAC, public address or L2 segment twice. Exit 1 on an error'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from ip" -f -a "find" -d 'Where an address, a CIDR or a MAC is: every site, subnet, port, floating IP or gateway that holds it'
 complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from ip" -f -a "free" -d 'The first CIDRs of a length that overlap no subnet at any selected site'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "list" -d 'Every server of the selected sites, every page read'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "show" -d 'One server, by name or id, wherever it is; a name held by several servers lists them and exits 2, nothing found exits 1'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "list" -d 'Every volume of the selected sites, every page read; a site without Cinder is noted, not failed'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "list" -d 'Every network the credentials see at the selected sites (the project\'s, shared and external ones), with their subnets\' CIDRs'
+complete -c osprey -n "__fish_osprey_using_subcommand help; and __fish_seen_subcommand_from floating" -f -a "list" -d 'The token\'s project\'s floating IPs at the selected sites, with the fixed address, port and router each is bound to'

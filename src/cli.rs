@@ -204,6 +204,27 @@ pub(crate) enum Command {
     /// (else Nova's hypervisors); admin.
     Capacity(commands::capacity::CapacityArgs),
 
+    /// Servers across regions: one table of every site's servers, and one
+    /// server shown wherever it is.
+    #[command(subcommand)]
+    Server(commands::views::server::Command),
+
+    /// Volumes across regions: one table of every site's volumes.
+    #[command(subcommand)]
+    Volume(commands::views::volume::Command),
+
+    /// Networks across regions: one table of every site's networks.
+    #[command(subcommand)]
+    Network(commands::views::network::Command),
+
+    /// Floating IPs across regions: one table of every site's floating IPs.
+    #[command(subcommand)]
+    Floating(commands::views::floating::Command),
+
+    /// Where a name, an id or a floating IP address lives: every site and
+    /// kind of resource that has it.
+    Find(commands::views::find::FindArgs),
+
     /// Print a shell completion script to stdout.
     Completions {
         /// The shell to generate for.

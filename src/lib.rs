@@ -120,6 +120,11 @@ async fn dispatch(command: &Command, g: &Settings, cancel: Cancel) -> anyhow::Re
         Command::ConsoleLog(a) => run_family(a, command, g, cancel).await,
         Command::Usage(a) => run_family(a, command, g, cancel).await,
         Command::Capacity(a) => run_family(a, command, g, cancel).await,
+        Command::Server(c) => run_family(c, command, g, cancel).await,
+        Command::Volume(c) => run_family(c, command, g, cancel).await,
+        Command::Network(c) => run_family(c, command, g, cancel).await,
+        Command::Floating(c) => run_family(c, command, g, cancel).await,
+        Command::Find(a) => run_family(a, command, g, cancel).await,
     }
 }
 

@@ -10,11 +10,14 @@ pub(crate) mod identity;
 pub(crate) mod image;
 pub(crate) mod keypair;
 pub(crate) mod logs;
+pub(crate) mod lookup;
 pub(crate) mod network;
 pub(crate) mod quota;
 pub(crate) mod resources;
 pub(crate) mod secgroup;
+pub(crate) mod server;
 pub(crate) mod usage;
+pub(crate) mod volume;
 
 use crate::auth::Session;
 pub use crate::auth::catalog::Service;
@@ -360,11 +363,18 @@ impl SiteClient {
                 )
                 .await?;
             first = false;
-            let body: Value = resp.json()?;
             let (base, _) = self.base(ep.service).await?;
-            let next = ep.next_page(&body, &base);
-            let page: Vec<T> = serde_json::from_value(ep.unwrap(body)?)
-                .with_context(|| format!("{} {}: unexpected items", ep.service, ep.path))?;
+            let (page, next) = match ep.page::<T>(&resp.body) {
+                Some((page, rest)) => (page, ep.next_page(&rest, &base)),
+                // Not a page of `T`s: read it as any answer, to say why.
+                None => {
+                    let body: Value = resp.json()?;
+                    let next = ep.next_page(&body, &base);
+                    let page: Vec<T> = serde_json::from_value(ep.unwrap(body)?)
+                        .with_context(|| format!("{} {}: unexpected items", ep.service, ep.path))?;
+                    (page, next)
+                }
+            };
             items.extend(page);
             match next {
                 // A service that hands out the same page again would loop.

@@ -16,6 +16,52 @@ const ROUTERS: Endpoint = Endpoint::list(Service::Network, "routers", "routers")
 /// whole region's ports would be large.
 const PAGE: &str = "1000";
 
+/// A network as `network list` shows it.
+#[derive(Debug, Clone, Deserialize, Default)]
+pub(crate) struct NetworkDetail {
+    pub(crate) id: String,
+    #[serde(default)]
+    pub(crate) name: String,
+    #[serde(default)]
+    pub(crate) status: String,
+    #[serde(default)]
+    pub(crate) created_at: String,
+    #[serde(default)]
+    pub(crate) shared: bool,
+    #[serde(default, rename = "router:external")]
+    pub(crate) external: bool,
+    /// Subnet ids.
+    #[serde(default)]
+    pub(crate) subnets: Vec<String>,
+    #[serde(default)]
+    pub(crate) mtu: Option<u32>,
+}
+
+/// A subnet's CIDR, to show a network's subnets by range.
+#[derive(Debug, Clone, Deserialize, Default)]
+pub(crate) struct SubnetCidr {
+    pub(crate) id: String,
+    pub(crate) cidr: String,
+}
+
+/// A floating IP as `floating list` shows it.
+#[derive(Debug, Clone, Deserialize, Default)]
+pub(crate) struct FloatingDetail {
+    pub(crate) id: String,
+    #[serde(default)]
+    pub(crate) status: String,
+    #[serde(default)]
+    pub(crate) created_at: String,
+    #[serde(default)]
+    pub(crate) floating_ip_address: String,
+    #[serde(default)]
+    pub(crate) fixed_ip_address: Option<String>,
+    #[serde(default)]
+    pub(crate) port_id: Option<String>,
+    #[serde(default)]
+    pub(crate) router_id: Option<String>,
+}
+
 #[derive(Debug, Clone, Deserialize, Default)]
 pub(crate) struct Network {
     pub(crate) id: String,
@@ -141,6 +187,23 @@ impl SiteClient {
     }
 
     pub(crate) async fn floating_ips(&self, scope: Scope<'_>) -> anyhow::Result<Vec<FloatingIp>> {
+        self.neutron(&FLOATING_IPS, scope).await
+    }
+
+    /// Every network the credentials see, as `network list` shows it.
+    pub(crate) async fn network_details(&self) -> anyhow::Result<Vec<NetworkDetail>> {
+        self.neutron(&NETWORKS, Scope::All).await
+    }
+
+    /// The CIDRs of every subnet the credentials see.
+    pub(crate) async fn subnet_cidrs(&self) -> anyhow::Result<Vec<SubnetCidr>> {
+        self.neutron(&SUBNETS, Scope::All).await
+    }
+
+    pub(crate) async fn floating_details(
+        &self,
+        scope: Scope<'_>,
+    ) -> anyhow::Result<Vec<FloatingDetail>> {
         self.neutron(&FLOATING_IPS, scope).await
     }
 

@@ -14,6 +14,7 @@ pub mod quota;
 pub(crate) mod secgroup;
 pub(crate) mod sites;
 pub(crate) mod usage;
+pub(crate) mod views;
 
 pub(crate) use crate::report::Report;
 

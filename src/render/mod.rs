@@ -465,7 +465,7 @@ fn header(column: &str) -> String {
     column
         .split('_')
         .map(|w| match w {
-            "id" | "ip" | "url" | "mac" | "ms" | "cidr" => w.to_uppercase(),
+            "id" | "ip" | "url" | "mac" | "ms" | "cidr" | "mtu" => w.to_uppercase(),
             _ => {
                 let mut c = w.chars();
                 match c.next() {
@@ -658,6 +658,7 @@ mod tests {
         assert_eq!(header("auth_url"), "Auth URL");
         assert_eq!(header("latency_ms"), "Latency MS");
         assert_eq!(header("cidr"), "CIDR");
+        assert_eq!(header("mtu"), "MTU");
         assert_eq!(header("cloud"), "Cloud");
         assert_eq!(header("prod-eu/RegionOne"), "prod-eu/RegionOne");
     }

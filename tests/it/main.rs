@@ -35,3 +35,4 @@ mod secgroup;
 mod sites;
 mod tls;
 mod token_cache;
+mod views;

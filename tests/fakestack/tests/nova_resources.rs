@@ -365,7 +365,12 @@ async fn servers_are_per_project_unless_all_tenants() {
     assert_eq!(names, ["broken", "web"], "demo's project only");
     assert_eq!(keys(&v["servers"][0]), ["id", "links", "name"]);
 
-    let (status, v) = get_json(&format!("{r}/compute/v2.1/servers/{}", web.id), &demo, &[]).await;
+    let (status, v) = get_json(
+        &format!("{r}/compute/v2.1/servers/{}", web.id),
+        &demo,
+        &[("OpenStack-API-Version", "compute 2.47")],
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     let address = &v["server"]["addresses"]["private"][0];
     assert_eq!(address["addr"], "10.0.0.2");
@@ -508,4 +513,70 @@ async fn keypair_names_follow_the_rule_of_the_microversion_and_region() {
     assert_eq!(status, StatusCode::NOT_ACCEPTABLE);
     let (status, _) = post("RegionTwo", "ops-host".into(), "compute 2.87").await;
     assert_eq!(status, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn a_servers_flavor_is_named_from_2_47_and_admins_see_its_host() {
+    let stack = FakeStack::start(Spec::demo());
+    stack.seed(
+        "RegionOne",
+        Kind::Flavor,
+        "admin",
+        json!({"id": "m1", "name": "m1.small", "ram": 2048, "vcpus": 2, "disk": 20}),
+    );
+    stack.seed(
+        "RegionOne",
+        Kind::Server,
+        "demo",
+        json!({"name": "web", "flavor": "m1", "host": "cmp-7"}),
+    );
+    let r = stack.region_url("RegionOne");
+    let ks = stack.keystone_url("fake-a");
+    let demo = token(&ks, "demo").await;
+    let admin = token(&ks, "admin").await;
+    let url = format!("{r}/compute/v2.1/servers/detail");
+    let (_, old) = get_json(&url, &demo, &[("OpenStack-API-Version", "compute 2.46")]).await;
+    let flavor = &old["servers"][0]["flavor"];
+    assert_eq!(keys(flavor), ["id", "links"]);
+    assert_eq!(flavor["id"], "m1");
+    let (_, new) = get_json(&url, &demo, &[("OpenStack-API-Version", "compute 2.47")]).await;
+    assert_eq!(new["servers"][0]["flavor"]["original_name"], "m1.small");
+    assert!(new["servers"][0].get("OS-EXT-SRV-ATTR:host").is_none());
+    let (_, all) = get_json(
+        &format!("{url}?all_tenants=1"),
+        &admin,
+        &[("OpenStack-API-Version", "compute 2.47")],
+    )
+    .await;
+    assert_eq!(all["servers"][0]["OS-EXT-SRV-ATTR:host"], "cmp-7");
+
+    // `name` is a regular expression: an escaped, anchored name is exact.
+    stack.seed(
+        "RegionOne",
+        Kind::Server,
+        "demo",
+        json!({"name": "web.10", "flavor": "m1"}),
+    );
+    stack.seed(
+        "RegionOne",
+        Kind::Server,
+        "demo",
+        json!({"name": "web.1", "flavor": "m1"}),
+    );
+    let named = |q: &'static str| {
+        let (url, demo) = (url.clone(), demo.clone());
+        async move {
+            let (_, v) = get_json(&format!("{url}?name={q}"), &demo, &[]).await;
+            let mut names: Vec<String> = v["servers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["name"].as_str().unwrap().to_string())
+                .collect();
+            names.sort();
+            names
+        }
+    };
+    assert_eq!(named("%5Eweb%5C.1%24").await, ["web.1"]);
+    assert_eq!(named("web").await, ["web", "web.1", "web.10"]);
 }

@@ -54,8 +54,13 @@ const ADMIN_ONLY: [&str; 3] = [
     "OS-EXT-SRV-ATTR:instance_name",
 ];
 
+/// From this microversion a server's `flavor` is the flavor as it was
+/// (`original_name`, sizes, extra specs); before it, a link to its id.
+const MV_FLAVOR_SHOWN: Microversion = Microversion(2, 47);
+
 /// The server as the caller may see it: links added, admin-only keys and
-/// (for a 500 fault) the fault's details kept for the admin.
+/// (for a 500 fault) the fault's details kept for the admin; before 2.47
+/// the flavor as `{id, links}`.
 /// A list's items are `{id, links, name}`.
 fn view(ask: &Ask<'_>, _: &RegionStore, r: &Resource) -> Value {
     let (ctx, caller) = (ask.ctx, ask.caller);
@@ -71,6 +76,18 @@ fn view(ask: &Ask<'_>, _: &RegionStore, r: &Resource) -> Value {
         if key == "key_name" {
             out.insert("links".into(), links(ctx, "servers", &r.id));
         }
+    }
+    if ask.mv < MV_FLAVOR_SHOWN {
+        let id = r
+            .hidden
+            .get("flavor_id")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        out.insert(
+            "flavor".into(),
+            json!({"id": id, "links": [{"rel": "bookmark",
+                "href": format!("{}/compute/flavors/{id}", ctx.base_url())}]}),
+        );
     }
     if let Some(fault) = out.get_mut("fault").and_then(Value::as_object_mut)
         && !caller.is_admin()
@@ -111,7 +128,7 @@ fn select<'s>(ask: &Ask<'_>, s: &'s RegionStore) -> Result<Vec<&'s Resource>, Ap
         .filter(|r| {
             query
                 .get("name")
-                .is_none_or(|n| r.field("name").contains(n))
+                .is_none_or(|n| name_matches(n, r.field("name")))
         })
         .filter(|r| {
             query
@@ -131,6 +148,35 @@ fn select<'s>(ask: &Ask<'_>, s: &'s RegionStore) -> Result<Vec<&'s Resource>, Ap
         .collect();
     servers.sort_by(|a, b| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)));
     Ok(servers)
+}
+
+/// Nova's `name` filter is a regular expression searched in the name; the
+/// fake understands the literal ones clients send: text with `\`-escaped
+/// characters, anchored by `^` and `$` or not.
+fn name_matches(pattern: &str, name: &str) -> bool {
+    let (start, rest) = match pattern.strip_prefix('^') {
+        Some(rest) => (true, rest),
+        None => (false, pattern),
+    };
+    let (end, rest) = match rest.strip_suffix('$') {
+        Some(r) if !r.ends_with('\\') => (true, r),
+        _ => (false, rest),
+    };
+    let mut literal = String::new();
+    let mut chars = rest.chars();
+    while let Some(c) = chars.next() {
+        literal.push(if c == '\\' {
+            chars.next().unwrap_or(c)
+        } else {
+            c
+        });
+    }
+    match (start, end) {
+        (true, true) => name == literal,
+        (true, false) => name.starts_with(&literal),
+        (false, true) => name.ends_with(&literal),
+        (false, false) => name.contains(&literal),
+    }
 }
 
 /// The server's ports lose their device.
