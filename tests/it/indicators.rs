@@ -354,3 +354,31 @@ fn openmetrics_is_refused_where_nothing_is_measured() {
     );
     assert!(stack.requests().is_empty());
 }
+
+#[test]
+fn health_speaks_openmetrics_and_a_failed_check_is_zero() {
+    let (stack, env) = demo();
+    stack.set_endpoint("RegionTwo", "image", Some(&stack.closed_url()));
+    let out = both(&env, &["health", "--no-services", "-f", "openmetrics"]);
+    out.assert_code(2);
+    let samples = parse(&out.stdout);
+    let ok = |region: &str, service: &str, check: &str| {
+        value(
+            &samples,
+            "osprey_health_ok",
+            &[("region", region), ("service", service), ("check", check)],
+        )
+    };
+    assert_eq!(ok("RegionOne", "image", "list"), 1.0, "{}", out.stdout);
+    assert_eq!(ok("RegionTwo", "image", "version"), 0.0, "{}", out.stdout);
+    assert_eq!(ok("RegionThree", "compute", "list"), 1.0);
+    assert_eq!(
+        value(&samples, "osprey_site_up", &[("region", "RegionTwo")]),
+        0.0
+    );
+    assert_eq!(
+        value(&samples, "osprey_site_up", &[("region", "RegionOne")]),
+        1.0
+    );
+    assert!(samples.iter().any(|s| s.family == "osprey_health_seconds"));
+}

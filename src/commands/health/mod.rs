@@ -13,6 +13,7 @@ use crate::error::describe;
 use crate::fanout::{OnCancel, Partial};
 use crate::http::has_status;
 use crate::render::Rows;
+use crate::render::openmetrics::Metrics;
 use serde::Serialize;
 use std::sync::Arc;
 use std::time::Instant;
@@ -29,6 +30,10 @@ pub(crate) struct HealthArgs {
 impl super::Family for HealthArgs {
     fn columns(&self) -> crate::render::Known {
         crate::render::Known::rows(crate::render::columns::of::<HealthRow>())
+    }
+
+    fn metrics(&self) -> bool {
+        true
     }
 
     async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
@@ -116,9 +121,42 @@ async fn health(estate: &Estate<'_>, args: &HealthArgs) -> anyhow::Result<Report
             })
         })
         .await;
-    let rows = report.absorb(out).into_iter().flat_map(|(_, rows)| rows);
+    let rows: Vec<HealthRow> = report
+        .absorb(out)
+        .into_iter()
+        .flat_map(|(_, rows)| rows)
+        .collect();
+    report.metrics = Some(metrics(&rows));
     report.rows = Rows::typed(rows);
     Ok(report)
+}
+
+/// `osprey health -f openmetrics`: per check whether it passed, how long
+/// it took, and how many services or agents are down or disabled.
+fn metrics(rows: &[HealthRow]) -> Metrics {
+    let mut m = Metrics::default();
+    for r in rows {
+        let site = SiteId::new(&r.cloud, &r.region);
+        m.site(&site);
+        let labels = [("service", r.service.clone()), ("check", r.check.clone())];
+        m.gauge(
+            "osprey_health_ok",
+            "1 when the check passed, 0 when it failed",
+        )
+        .sample(&site, &labels, if r.ok { 1.0 } else { 0.0 });
+        if let Some(ms) = r.ms {
+            m.gauge("osprey_health_seconds", "how long the check took")
+                .sample(&site, &labels, ms as f64 / 1000.0);
+        }
+        if let Some(down) = r.down {
+            m.gauge(
+                "osprey_health_down",
+                "services or agents down or disabled (admin)",
+            )
+            .sample(&site, &labels, down as f64);
+        }
+    }
+    m
 }
 
 /// Every check of one site; each failure is also an error of the site.
