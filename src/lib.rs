@@ -142,7 +142,7 @@ async fn run_family(
     if g.render.format == render::Format::Openmetrics && !family.metrics() {
         return Err(error::hinted(
             "-f openmetrics: this command has no metrics",
-            "openmetrics is for `quota show`, `usage` and `capacity`; use -f json here",
+            "openmetrics is for `quota show`, `usage`, `capacity` and `health`; use -f json here",
         ));
     }
     let config = config::load(&config::ConfigEnv::from_process())?;

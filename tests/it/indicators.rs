@@ -344,7 +344,7 @@ fn openmetrics_is_refused_where_nothing_is_measured() {
     run.assert_code(2);
     assert_eq!(
         run.stderr,
-        "error: -f openmetrics: this command has no metrics\nhint: openmetrics is for `quota show`, `usage` and `capacity`; use -f json here\n"
+        "error: -f openmetrics: this command has no metrics\nhint: openmetrics is for `quota show`, `usage`, `capacity` and `health`; use -f json here\n"
     );
     let cols = both(&env, &["usage", "-f", "openmetrics", "-c", "ports"]);
     cols.assert_code(2);
