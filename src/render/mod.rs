@@ -7,7 +7,9 @@ pub(crate) mod progress;
 pub(crate) mod prompt;
 
 use crate::error::hinted;
-use comfy_table::{ContentArrangement, LineStyle, Table, presets::ASCII_FULL_CONDENSED};
+use comfy_table::{
+    Cell, Color, ContentArrangement, LineStyle, Table, presets::ASCII_FULL_CONDENSED,
+};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -129,9 +131,46 @@ pub(crate) fn print(rows: &Rows, opts: &RenderOptions) -> anyhow::Result<()> {
     // An unknown column is an error; a failed write is not worth
     // reporting: it is a closed pipe (`| head`).
     let opts = opts.resolved(&rows.columns)?;
+    let screen = Screen::stdout();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let _ = write(rows, &opts, &mut out).and_then(|()| Ok(out.flush()?));
+    let _ = write(rows, &opts, screen, &mut out).and_then(|()| Ok(out.flush()?));
     Ok(())
+}
+
+/// Narrower than this, a terminal's reported width is taken for unknown:
+/// a pty under `script` reports 0 columns, and a table wrapped to it has
+/// one character per column.
+const MIN_WIDTH: u16 = 20;
+
+/// Where a table goes: the width it wraps to and whether its status words
+/// are coloured. Decided once from stdout and the environment, and given
+/// to the render, so tests set it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Screen {
+    /// `None` when unknown (not a terminal, or one that reports less
+    /// than [`MIN_WIDTH`]): the table is not wrapped.
+    pub(crate) width: Option<u16>,
+    pub(crate) color: bool,
+}
+
+impl Screen {
+    /// A screen that is a terminal or not, of the width it reports, with
+    /// `NO_COLOR` set (to any value, as no-color.org asks) or not.
+    pub(crate) fn new(terminal: bool, width: Option<u16>, no_color: bool) -> Self {
+        Screen {
+            width: width.filter(|w| terminal && *w >= MIN_WIDTH),
+            color: terminal && !no_color,
+        }
+    }
+
+    /// Stdout as it is.
+    fn stdout() -> Self {
+        use std::io::IsTerminal;
+        let terminal = std::io::stdout().is_terminal();
+        // comfy-table asks the terminal for its size when stdout is one.
+        let width = terminal.then(|| Table::new().width()).flatten();
+        Screen::new(terminal, width, std::env::var_os("NO_COLOR").is_some())
+    }
 }
 
 /// Shows rows (a plan) on stdout as the run prints its own, and asks on the
@@ -266,9 +305,19 @@ fn column_named(known: &[String], name: &str) -> Option<String> {
 /// Renders rows as text; an unknown `-c`/`--sort-column` is an error.
 #[cfg(test)]
 pub(crate) fn render(rows: &Rows, opts: &RenderOptions) -> anyhow::Result<String> {
+    render_on(rows, opts, Screen::default())
+}
+
+/// Renders rows as text for `screen`.
+#[cfg(test)]
+pub(crate) fn render_on(
+    rows: &Rows,
+    opts: &RenderOptions,
+    screen: Screen,
+) -> anyhow::Result<String> {
     let opts = opts.resolved(&rows.columns)?;
     let mut out = Vec::new();
-    write(rows, &opts, &mut out)?;
+    write(rows, &opts, screen, &mut out)?;
     Ok(String::from_utf8(out)?)
 }
 
@@ -310,21 +359,28 @@ impl Serialize for ShownRows<'_> {
 
 /// Writes rows in the format asked for; `opts` are resolved already (see
 /// [`RenderOptions::resolved`]).
-fn write(rows: &Rows, opts: &RenderOptions, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+fn write(
+    rows: &Rows,
+    opts: &RenderOptions,
+    screen: Screen,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
     let place = |name: &str| rows.columns.iter().position(|c| c == name);
     let columns: Vec<(&str, usize)> = if opts.columns.is_empty() {
-        // A table hides columns no row has (config show's unset keys);
-        // the other formats keep every column so scripts see a fixed shape.
+        // A table hides the columns no row fills (config show's unset
+        // keys, a view's field no site has); the other formats keep every
+        // column so scripts see a fixed shape. A site's column (a drift
+        // matrix) stays: it says the site was asked.
         rows.columns
             .iter()
             .enumerate()
-            .filter(|(at, _)| {
+            .filter(|(at, c)| {
                 opts.format != Format::Table
-                    || rows.cells.is_empty()
+                    || c.contains('/')
                     || rows
                         .cells
                         .iter()
-                        .any(|r| r.get(*at).is_some_and(Option::is_some))
+                        .any(|r| r.get(*at).is_some_and(|v| !blank(v.as_ref())))
             })
             .map(|(at, c)| (c.as_str(), at))
             .collect()
@@ -352,7 +408,9 @@ fn write(rows: &Rows, opts: &RenderOptions, out: &mut impl std::io::Write) -> an
         });
     }
     match opts.format {
-        Format::Table => out.write_all(table(&columns, &data).as_bytes())?,
+        // No rows, no frame: the command's note on stderr says why.
+        Format::Table if data.is_empty() => {}
+        Format::Table => out.write_all(table(&columns, &data, screen).as_bytes())?,
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &ShownRows(&data))?;
             out.write_all(b"\n")?;
@@ -444,16 +502,61 @@ pub(crate) fn cell(value: Option<&Value>) -> String {
     }
 }
 
-fn table(columns: &[(&str, usize)], data: &[Shown]) -> String {
+/// Whether a value shows as an empty cell.
+fn blank(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.is_empty(),
+        Some(Value::Array(items)) => items.iter().all(|v| blank(Some(v))),
+        Some(Value::Object(map)) => map.is_empty(),
+        Some(Value::Bool(_) | Value::Number(_)) => false,
+    }
+}
+
+fn table(columns: &[(&str, usize)], data: &[Shown], screen: Screen) -> String {
     let mut t = Table::new();
     // openstackclient's look: `+---+` rules above and below the header.
+    // The screen, not comfy-table, decides the width and the colour.
     t.load_style(ASCII_FULL_CONDENSED.header_separator(LineStyle::new('+', '-', '+', '+')))
-        .set_content_arrangement(ContentArrangement::Dynamic)
+        .force_no_tty()
         .set_header(columns.iter().map(|(c, _)| header(c)));
+    match screen.width {
+        Some(width) => t
+            .set_width(width)
+            .set_content_arrangement(ContentArrangement::Dynamic),
+        None => t.set_content_arrangement(ContentArrangement::Disabled),
+    };
+    if screen.color {
+        t.enforce_styling();
+        t.style_text_only();
+    }
     for row in data {
-        t.add_row(columns.iter().map(|(_, at)| cell(row.get(*at))));
+        t.add_row(columns.iter().map(|(c, at)| {
+            let text = cell(row.get(*at));
+            match status_color(c, &text).filter(|_| screen.color) {
+                Some(color) => Cell::new(text).fg(color),
+                None => Cell::new(text),
+            }
+        }));
     }
     format!("{t}\n")
+}
+
+/// The colour of a status word in a table: what is in step green, what
+/// to look at yellow, what is wrong red. Only the columns that hold a
+/// status (a drift view's and a plan's `status`, a plan's `action`,
+/// health's `ok`) are coloured; a status with its reason after a comma
+/// (`failed, rolled back`) takes its first word's colour.
+fn status_color(column: &str, text: &str) -> Option<Color> {
+    let word = text.split(',').next().unwrap_or_default().trim();
+    match (column, word) {
+        ("status" | "action", "same" | "ok" | "applied") | ("ok", "True") => Some(Color::Green),
+        ("status" | "action", "differs" | "warning") => Some(Color::Yellow),
+        ("status" | "action", "missing" | "failed" | "conflict") | ("ok", "False") => {
+            Some(Color::Red)
+        }
+        _ => None,
+    }
 }
 
 /// `auth_url` → `Auth URL`, as openstackclient titles its columns; a
@@ -644,6 +747,134 @@ mod tests {
         let table = render(&rows, &opts(Format::Table)).unwrap();
         assert!(table.contains(flat), "{table}");
         assert_eq!(cell(Some(&json!({}))), "");
+    }
+
+    /// Issue 19: a column no row fills (a typed view's `None`, an empty
+    /// string) is hidden in a table, and kept in every other format.
+    #[test]
+    fn issue_19_a_table_hides_columns_no_row_fills_and_json_keeps_them() {
+        let mut rows = Rows::new(&["name", "host", "detail", "tags", "c/r"]);
+        for name in ["a", "b"] {
+            let v = json!({"name": name, "host": null, "detail": "", "tags": [], "c/r": null});
+            rows.push(v.as_object().unwrap().clone());
+        }
+        let table = render(&rows, &opts(Format::Table)).unwrap();
+        let head = table.lines().nth(1).unwrap();
+        assert!(head.contains("Name") && head.contains("c/r"), "{table}");
+        for hidden in ["Host", "Detail", "Tags"] {
+            assert!(!head.contains(hidden), "{hidden}: {table}");
+        }
+        let json: Value =
+            serde_json::from_str(&render(&rows, &opts(Format::Json)).unwrap()).unwrap();
+        assert_eq!(
+            json[0],
+            json!({"name": "a", "host": null, "detail": "", "tags": [], "c/r": null})
+        );
+        let csv = render(&rows, &opts(Format::Csv)).unwrap();
+        assert!(csv.starts_with("\"name\",\"host\",\"detail\",\"tags\",\"c/r\"\n"));
+        let mut o = opts(Format::Table);
+        o.columns = vec!["name".into(), "host".into()];
+        let asked = render(&rows, &o).unwrap();
+        assert!(asked.contains("Host"), "a column asked for by -c: {asked}");
+    }
+
+    /// Issue 19: no rows, no frame in a table; JSON is still `[]`.
+    #[test]
+    fn issue_19_no_rows_print_nothing_in_a_table() {
+        let rows = Rows::new(&["cloud", "region", "name"]);
+        let screen = Screen::new(true, Some(80), false);
+        assert_eq!(render_on(&rows, &opts(Format::Table), screen).unwrap(), "");
+        assert_eq!(render(&rows, &opts(Format::Json)).unwrap(), "[]\n");
+        assert_eq!(render(&rows, &opts(Format::Yaml)).unwrap(), "[]\n");
+        assert_eq!(
+            render(&rows, &opts(Format::Csv)).unwrap(),
+            "\"cloud\",\"region\",\"name\"\n"
+        );
+    }
+
+    fn wide() -> Rows {
+        let mut rows = Rows::new(&["name", "detail"]);
+        let detail = "a detail of many words that is longer than a narrow terminal";
+        rows.push(
+            json!({"name": "web", "detail": detail})
+                .as_object()
+                .unwrap()
+                .clone(),
+        );
+        rows
+    }
+
+    /// Issue 19: a terminal that reports 0 columns (`script`'s pty) or
+    /// fewer than 20 is of unknown width: the table is not wrapped.
+    #[test]
+    fn issue_19_a_width_of_0_or_10_is_unknown() {
+        for width in [0, 10] {
+            let screen = Screen::new(true, Some(width), false);
+            assert_eq!(screen.width, None, "{width}");
+            let table = render_on(&wide(), &opts(Format::Table), screen).unwrap();
+            assert_eq!(table.lines().count(), 5, "one line a row: {table}");
+            assert!(table.contains("longer than a narrow terminal"), "{table}");
+        }
+        assert_eq!(Screen::new(false, Some(80), false).width, None);
+        let screen = Screen::new(true, Some(40), false);
+        assert_eq!(screen.width, Some(40));
+        let table = render_on(&wide(), &opts(Format::Table), screen).unwrap();
+        assert!(table.lines().all(|l| l.chars().count() <= 40), "{table}");
+        assert!(table.lines().count() > 5, "wrapped: {table}");
+    }
+
+    fn statuses() -> Rows {
+        let mut rows = Rows::new(&["name", "status", "ok", "detail"]);
+        for (name, status, ok) in [
+            ("a", "same", true),
+            ("b", "differs", true),
+            ("c", "missing", false),
+            ("d", "failed, rolled back", false),
+        ] {
+            let v = json!({"name": name, "status": status, "ok": ok, "detail": "missing"});
+            rows.push(v.as_object().unwrap().clone());
+        }
+        rows
+    }
+
+    /// Issue 19: status words are coloured in a table on a terminal
+    /// without NO_COLOR, and nowhere else.
+    #[test]
+    fn issue_19_status_words_are_coloured_only_on_a_terminal_without_no_color() {
+        assert!(Screen::new(true, Some(80), false).color);
+        assert!(!Screen::new(true, Some(80), true).color, "NO_COLOR");
+        assert!(!Screen::new(false, None, false).color, "not a terminal");
+
+        let screen = Screen::new(true, Some(80), false);
+        let table = render_on(&statuses(), &opts(Format::Table), screen).unwrap();
+        let green = "\u{1b}[38;5;10m";
+        let yellow = "\u{1b}[38;5;11m";
+        let red = "\u{1b}[38;5;9m";
+        assert!(table.contains(&format!("{green}same")), "{table:?}");
+        assert!(table.contains(&format!("{yellow}differs")), "{table:?}");
+        assert!(table.contains(&format!("{red}missing")), "{table:?}");
+        assert!(
+            table.contains(&format!("{red}failed, rolled back")),
+            "{table:?}"
+        );
+        assert!(table.contains(&format!("{green}True")), "{table:?}");
+        assert!(table.contains(&format!("{red}False")), "{table:?}");
+        assert_eq!(
+            table.matches("missing").count(),
+            table.matches(&format!("{red}missing")).count() + 4,
+            "a word in another column is not a status: {table:?}"
+        );
+        for screen in [
+            Screen::new(true, Some(80), true),
+            Screen::new(false, None, false),
+        ] {
+            let plain = render_on(&statuses(), &opts(Format::Table), screen).unwrap();
+            assert!(!plain.contains('\u{1b}'), "{plain:?}");
+        }
+        for format in [Format::Json, Format::Yaml, Format::Csv, Format::Value] {
+            let out = render_on(&statuses(), &opts(format), screen).unwrap();
+            assert!(!out.contains('\u{1b}'), "{format:?}: {out:?}");
+        }
     }
 
     #[test]

@@ -545,3 +545,16 @@ fn find_a_floating_ip_by_its_address_and_a_keypair_by_name() {
                 "name": "deploy", "status": ""}])
     );
 }
+
+/// Issue 19: an empty result prints no frame in a table (stdout stays
+/// empty) and `[]` in JSON.
+#[test]
+fn issue_19_server_list_with_no_servers_prints_no_frame() {
+    let (_stack, env) = demo();
+    let table = both(&env, &["server", "list"]);
+    table.assert_code(0);
+    assert_eq!(table.stdout, "", "no frame: {}", table.stdout);
+    let json = both(&env, &["server", "list", "-f", "json"]);
+    json.assert_code(0);
+    assert_eq!(json.json(), serde_json::json!([]), "{}", json.stdout);
+}
