@@ -91,18 +91,25 @@ async fn on_ctrl_c(cancel: Cancel) {
     }
 }
 
+/// The command as the man pages and static completions describe it: the
+/// package version alone, so that the committed files do not change with
+/// every commit and build date.
+fn for_generators() -> clap::Command {
+    Cli::command().version(env!("CARGO_PKG_VERSION"))
+}
+
 async fn dispatch(command: &Command, g: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
     match command {
         Command::Completions { shell } => {
-            let mut cmd = Cli::command();
+            let mut cmd = for_generators();
             clap_complete::generate(*shell, &mut cmd, "osprey", &mut std::io::stdout());
             Ok(Report::default())
         }
         Command::Man { dir } => {
             match dir {
-                Some(dir) => clap_mangen::generate_to(Cli::command(), dir)
+                Some(dir) => clap_mangen::generate_to(for_generators(), dir)
                     .with_context(|| format!("writing man pages to {}", dir.display()))?,
-                None => clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?,
+                None => clap_mangen::Man::new(for_generators()).render(&mut std::io::stdout())?,
             }
             Ok(Report::default())
         }

@@ -35,4 +35,5 @@ mod secgroup;
 mod sites;
 mod tls;
 mod token_cache;
+mod version;
 mod views;
