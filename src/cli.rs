@@ -34,7 +34,8 @@ pub(crate) struct GlobalArgs {
         long = "os-cloud",
         value_delimiter = ',',
         global = true,
-        value_name = "NAME"
+        value_name = "NAME",
+        add = crate::complete::clouds()
     )]
     pub(crate) os_cloud: Vec<String>,
 
@@ -53,7 +54,8 @@ pub(crate) struct GlobalArgs {
     /// Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`.
     ///
     /// Default: the sites selected by --os-cloud and --os-region-name.
-    #[arg(long, value_delimiter = ',', global = true, value_name = "PATTERN")]
+    #[arg(long, value_delimiter = ',', global = true, value_name = "PATTERN",
+          add = crate::complete::sites())]
     pub(crate) sites: Vec<String>,
 
     /// Endpoint interface to use from the catalog: public, internal or admin.

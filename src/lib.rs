@@ -8,6 +8,7 @@ pub mod api;
 pub mod auth;
 pub(crate) mod cli;
 pub mod commands;
+pub(crate) mod complete;
 pub mod config;
 pub mod context;
 pub mod error;
@@ -20,6 +21,12 @@ pub(crate) mod settings;
 pub(crate) mod sync;
 
 pub use cli::Cli;
+
+/// Answers the shell when it asks for completions (`COMPLETE` is set) and
+/// exits; does nothing otherwise. Called before the flags are parsed.
+pub fn complete_if_asked() {
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
+}
 pub use error::ExitStatus;
 
 use anyhow::Context;

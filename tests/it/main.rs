@@ -9,6 +9,7 @@
 
 mod common;
 
+mod completion;
 mod config_diff;
 mod config_errors;
 mod config_fuzz;
