@@ -8,10 +8,14 @@ use crate::commands;
 
 pub(crate) use crate::render::Format;
 
+/// The version line: the package version, then the git revision and build
+/// date when built from a checkout (`build.rs`), e.g. `0.1.0 (a1b2c3d 2026-12-06)`.
+pub(crate) const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("OSPREY_VERSION_SUFFIX"));
+
 /// One view and one set of safe operations across every OpenStack region
 /// and cloud in your clouds.yaml.
 #[derive(Debug, Parser)]
-#[command(name = "osprey", version, about, long_about = None)]
+#[command(name = "osprey", version = VERSION, about, long_about = None)]
 pub struct Cli {
     #[command(flatten, next_help_heading = "Global options")]
     pub(crate) global: GlobalArgs,
@@ -30,7 +34,8 @@ pub(crate) struct GlobalArgs {
         long = "os-cloud",
         value_delimiter = ',',
         global = true,
-        value_name = "NAME"
+        value_name = "NAME",
+        add = crate::complete::clouds()
     )]
     pub(crate) os_cloud: Vec<String>,
 
@@ -49,7 +54,8 @@ pub(crate) struct GlobalArgs {
     /// Sites to act on as cloud/region globs, e.g. `prod/*`, `*/RegionOne`, `all`.
     ///
     /// Default: the sites selected by --os-cloud and --os-region-name.
-    #[arg(long, value_delimiter = ',', global = true, value_name = "PATTERN")]
+    #[arg(long, value_delimiter = ',', global = true, value_name = "PATTERN",
+          add = crate::complete::sites())]
     pub(crate) sites: Vec<String>,
 
     /// Endpoint interface to use from the catalog: public, internal or admin.

@@ -8,6 +8,7 @@ pub mod api;
 pub mod auth;
 pub(crate) mod cli;
 pub mod commands;
+pub(crate) mod complete;
 pub mod config;
 pub mod context;
 pub mod error;
@@ -20,6 +21,12 @@ pub(crate) mod settings;
 pub(crate) mod sync;
 
 pub use cli::Cli;
+
+/// Answers the shell when it asks for completions (`COMPLETE` is set) and
+/// exits; does nothing otherwise. Called before the flags are parsed.
+pub fn complete_if_asked() {
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
+}
 pub use error::ExitStatus;
 
 use anyhow::Context;
@@ -91,18 +98,25 @@ async fn on_ctrl_c(cancel: Cancel) {
     }
 }
 
+/// The command as the man pages and static completions describe it: the
+/// package version alone, so that the committed files do not change with
+/// every commit and build date.
+fn for_generators() -> clap::Command {
+    Cli::command().version(env!("CARGO_PKG_VERSION"))
+}
+
 async fn dispatch(command: &Command, g: &Settings, cancel: Cancel) -> anyhow::Result<Report> {
     match command {
         Command::Completions { shell } => {
-            let mut cmd = Cli::command();
+            let mut cmd = for_generators();
             clap_complete::generate(*shell, &mut cmd, "osprey", &mut std::io::stdout());
             Ok(Report::default())
         }
         Command::Man { dir } => {
             match dir {
-                Some(dir) => clap_mangen::generate_to(Cli::command(), dir)
+                Some(dir) => clap_mangen::generate_to(for_generators(), dir)
                     .with_context(|| format!("writing man pages to {}", dir.display()))?,
-                None => clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?,
+                None => clap_mangen::Man::new(for_generators()).render(&mut std::io::stdout())?,
             }
             Ok(Report::default())
         }

@@ -29,14 +29,15 @@ pub(crate) struct EndsArgs {
     /// The source site, CLOUD/REGION (or CLOUD for its region_name).
     ///
     /// Default: the region_name of the one selected cloud.
-    #[arg(long, value_name = "CLOUD/REGION")]
+    #[arg(long, value_name = "CLOUD/REGION", add = crate::complete::site())]
     pub(crate) from: Option<String>,
 
     /// The target sites as cloud/region globs, as in --sites (repeatable,
     /// comma lists).
     ///
     /// Default: every selected site but the source.
-    #[arg(long, value_delimiter = ',', value_name = "PATTERN")]
+    #[arg(long, value_delimiter = ',', value_name = "PATTERN",
+          add = crate::complete::sites())]
     pub(crate) to: Vec<String>,
 }
 

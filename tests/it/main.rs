@@ -9,6 +9,7 @@
 
 mod common;
 
+mod completion;
 mod config_diff;
 mod config_errors;
 mod config_fuzz;
@@ -35,4 +36,5 @@ mod secgroup;
 mod sites;
 mod tls;
 mod token_cache;
+mod version;
 mod views;

@@ -273,3 +273,14 @@ impl Cache {
         self.clear(KIND)
     }
 }
+
+impl Cache {
+    /// The regions the catalog cached for `identity` names, whatever its
+    /// token is worth now; no secret is needed to read them.
+    pub(crate) fn cached_regions(&self, identity: &Identity) -> std::collections::BTreeSet<String> {
+        match self.read::<Entry>(KIND, &identity.file_name()) {
+            Some((entry, _)) if entry.identity == *identity => entry.catalog.regions(),
+            _ => Default::default(),
+        }
+    }
+}

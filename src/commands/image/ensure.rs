@@ -24,14 +24,15 @@ pub(crate) struct EnsureArgs {
     pub(crate) image: String,
 
     /// The site that must have it, CLOUD/REGION.
-    #[arg(long, value_name = "CLOUD/REGION")]
+    #[arg(long, value_name = "CLOUD/REGION", add = crate::complete::site())]
     pub(crate) at: String,
 
     /// Where to copy it from, first match first (cloud/region globs,
     /// repeatable, comma lists).
     ///
     /// Default: every selected site, in order.
-    #[arg(long, value_delimiter = ',', value_name = "PATTERN")]
+    #[arg(long, value_delimiter = ',', value_name = "PATTERN",
+          add = crate::complete::sites())]
     pub(crate) from: Vec<String>,
 
     #[command(flatten)]

@@ -67,7 +67,7 @@ pub(crate) struct SyncArgs {
 
     /// A target that gets the copy first, alone; the waves start only once
     /// it is verified.
-    #[arg(long, value_name = "CLOUD/REGION")]
+    #[arg(long, value_name = "CLOUD/REGION", add = crate::complete::site())]
     pub(crate) canary: Option<String>,
 
     /// At most this many targets at once after the canary.

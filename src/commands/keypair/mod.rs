@@ -81,7 +81,8 @@ pub(crate) struct ImportArgs {
     /// The target sites as cloud/region globs (repeatable, comma lists).
     ///
     /// Default: every selected site.
-    #[arg(long, value_delimiter = ',', value_name = "PATTERN")]
+    #[arg(long, value_delimiter = ',', value_name = "PATTERN",
+          add = crate::complete::sites())]
     pub(crate) to: Vec<String>,
     /// Replace a same-named key with another fingerprint (delete, then import; the
     /// old key is put back if the import fails).
