@@ -15,6 +15,7 @@ mod config_fuzz;
 mod connect_errors;
 mod console_log;
 mod events;
+mod examples;
 mod fault_matrix;
 mod flavor;
 mod generated;
