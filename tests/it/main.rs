@@ -33,6 +33,7 @@ mod quota;
 mod real_minicloud;
 mod scale;
 mod secgroup;
+mod secrets_audit;
 mod sites;
 mod tls;
 mod token_cache;
