@@ -390,10 +390,18 @@ fn ensure_takes_the_first_source_in_from_order() {
 fn unsync_deletes_what_one_run_made_and_nothing_else() {
     let (stack, env) = demo();
     image(&stack, "RegionOne", json!({"name": "mint"}), 100);
-    sync(&env, &["mint", "--method", "stream"]).assert_code(0);
+    let made = sync(&env, &["mint", "--method", "stream"]);
+    made.assert_code(0);
     let run = named(&stack, "RegionTwo", "mint")[0]
         .field("osprey_run")
         .to_string();
+    // The run says its id, and how to undo it.
+    assert!(
+        made.stderr
+            .contains(&format!("`osprey image unsync --run {run}` removes them")),
+        "{}",
+        made.stderr
+    );
     // A copy left unfinished by a killed run of the same id, and one of another run.
     stack.seed(
         "RegionThree",

@@ -133,6 +133,20 @@ impl Copies {
     }
 }
 
+impl Copies {
+    /// What to tell the user once a run made copies: its id, and the
+    /// command that removes them.
+    pub(super) fn made_note(&self, statuses: &[crate::plan::Status]) -> Option<String> {
+        statuses.contains(&crate::plan::Status::Applied).then(|| {
+            format!(
+                "the copies of this run carry osprey_run={}; `osprey image unsync --run {}` \
+                     removes them",
+                self.run, self.run
+            )
+        })
+    }
+}
+
 /// A run's id, written on every copy it makes (`osprey_run`): the time and
 /// some randomness, so that runs never share one: `20261206T201500Z-1a2b3c4d`.
 fn run_id() -> String {

@@ -138,9 +138,10 @@ pub(crate) async fn mirror(estate: &Estate<'_>, args: &MirrorArgs) -> anyhow::Re
     // Each copy is verified as it is made: one that failed removed itself,
     // and the others stay, after a failure and after Ctrl-C.
     plan.atomic = Atomic::Stop;
-    estate
+    let (statuses, _) = estate
         .execute(plan, &copies, targets, &args.plan, &mut report)
         .await?;
+    report.notes.extend(copies.made_note(&statuses));
     Ok(report)
 }
 

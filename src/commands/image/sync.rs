@@ -157,6 +157,7 @@ pub(crate) async fn sync(estate: &Estate<'_>, args: &SyncArgs) -> anyhow::Result
             .notes
             .extend(whereabouts(&ends.source.id, &planned, &statuses));
     }
+    report.notes.extend(copies.made_note(&statuses));
     Ok(report)
 }
 
