@@ -15,7 +15,8 @@ pub(crate) const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("OSPREY
 /// One view and one set of safe operations across every OpenStack region
 /// and cloud in your clouds.yaml.
 #[derive(Debug, Parser)]
-#[command(name = "osprey", version = VERSION, about, long_about = None)]
+#[command(name = "osprey", version = VERSION, about, long_about = None,
+          after_long_help = help!("osprey"))]
 pub struct Cli {
     #[command(flatten, next_help_heading = "Global options")]
     pub(crate) global: GlobalArgs,
@@ -147,9 +148,7 @@ pub(crate) enum Command {
     Config(commands::config::Command),
 
     /// List the selected sites with their authentication result and endpoints.
-    ///
-    /// `latency_ms` is the login's time (empty when the token came from the
-    /// cache), or with --check the time the version documents took.
+    #[command(long_about = help!("sites"))]
     Sites(commands::sites::SitesArgs),
 
     /// Cached tokens: show them per site, or remove them.
@@ -186,28 +185,30 @@ pub(crate) enum Command {
 
     /// Per site and service: version document, login, one authenticated
     /// list call, and for admins the services and agents that are down.
-    ///
-    /// One row per check, for people and for cron; exit 2 when any check
-    /// fails.
+    #[command(long_about = help!("health"))]
     Health(commands::health::HealthArgs),
 
     /// One time-ordered feed across sites of what went wrong or changed:
     /// server faults and actions, volume errors and Cinder messages,
     /// killed images and failed imports.
+    #[command(long_about = help!("events"))]
     Events(commands::events::EventsArgs),
 
     /// Print a server's console log, the server found at any selected site
     /// by id or name. Exit 1 when no site has it, 2 when the name is
     /// ambiguous.
+    #[command(long_about = help!("console-log"))]
     ConsoleLog(commands::console_log::ConsoleLogArgs),
 
     /// The project's live usage at every site (servers by status, vCPUs,
     /// RAM, volumes, floating IPs, ports) and its vCPU, RAM and disk hours
     /// over a period.
+    #[command(long_about = help!("usage"))]
     Usage(commands::usage::UsageArgs),
 
     /// vCPU, RAM and disk capacity and use at every site, from Placement
     /// (else Nova's hypervisors); admin.
+    #[command(long_about = help!("capacity"))]
     Capacity(commands::capacity::CapacityArgs),
 
     /// Servers across regions: one table of every site's servers, and one
@@ -229,6 +230,7 @@ pub(crate) enum Command {
 
     /// Where a name, an id or a floating IP address lives: every site and
     /// kind of resource that has it.
+    #[command(long_about = help!("find"))]
     Find(commands::views::find::FindArgs),
 
     /// Print a shell completion script to stdout.

@@ -4,6 +4,15 @@
 //! `run` is the whole program; `Cli` is exported for the completion and man
 //! page generators and for tests.
 
+/// The long help of a command (its `--help` and man page), kept as text in
+/// `src/help/NAME.txt`, NAME as in the man page: `help!("quota-balance")`.
+/// Several names are joined as paragraphs.
+macro_rules! help {
+    ($($name:literal),+) => {
+        concat!($(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/help/", $name, ".txt")), "\n"),+)
+    };
+}
+
 pub mod api;
 pub mod auth;
 pub(crate) mod cli;

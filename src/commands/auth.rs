@@ -19,9 +19,11 @@ use serde::Serialize;
 pub(crate) enum Command {
     /// Show each selected site's cached token: user, scope and time left
     /// (never the token). Logs in nowhere.
+    #[command(long_about = help!("auth-status"))]
     Status,
     /// Remove the cached tokens of the selected clouds. Tokens are not
     /// revoked: Keystone still accepts them until they expire.
+    #[command(long_about = help!("auth-logout"))]
     Logout {
         /// Remove every cached token and version document, of every cloud.
         #[arg(long)]

@@ -25,6 +25,7 @@ impl super::Family for Command {
 #[derive(Debug, Clone, clap::Subcommand)]
 pub(crate) enum Command {
     /// Show every configured cloud and region as openstacksdk resolves it.
+    #[command(long_about = help!("config-show"))]
     Show {
         /// Show passwords, tokens and secrets instead of `<masked>`.
         #[arg(long)]

@@ -82,3 +82,48 @@ fn completions_and_man_pages_are_fresh() {
         "stale generated files (run `OSPREY_BLESS=1 cargo test --test it generated`): {stale:?}"
     );
 }
+
+/// The long help of a command (`src/help/NAME.txt`, its `--help` and man
+/// page) opens with the summary `-h` shows, so the two never tell different
+/// stories; and every text in `src/help/` is some command's.
+#[test]
+fn long_help_opens_with_the_summary_and_every_text_is_used() {
+    use clap::CommandFactory;
+    fn first_paragraph(text: &str) -> String {
+        let para = text.split("\n\n").next().unwrap_or_default();
+        let words: Vec<&str> = para.split_whitespace().collect();
+        words.join(" ").trim_end_matches('.').to_string()
+    }
+    fn walk(cmd: &clap::Command, path: &str, helps: &mut Vec<String>) {
+        if let Some(long) = cmd.get_long_about() {
+            let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+            assert_eq!(
+                first_paragraph(&long.to_string()),
+                first_paragraph(&about),
+                "{path}: the long help must open with the summary"
+            );
+            helps.push(long.to_string());
+        }
+        if let Some(after) = cmd.get_after_long_help() {
+            helps.push(after.to_string());
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()), helps);
+        }
+    }
+    let mut helps = Vec::new();
+    walk(&osprey::Cli::command(), "osprey", &mut helps);
+    let dir = root().join("src/help");
+    let mut texts = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            helps.iter().any(|h| h.contains(text.trim())),
+            "{} is no command's help",
+            path.display()
+        );
+        texts += 1;
+    }
+    assert!(texts > 30, "only {texts} texts in src/help");
+}

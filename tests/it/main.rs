@@ -27,6 +27,7 @@ mod image;
 mod image_copy;
 mod indicators;
 mod ip;
+mod json_contract;
 mod keypair;
 mod mutation_faults;
 mod pagination;

@@ -24,14 +24,12 @@ pub(crate) use sync::SyncArgs;
 pub(crate) enum Command {
     /// Flavors as a name x site matrix of spec digests, with a status per
     /// name: same, differs or missing.
-    ///
-    /// The digest covers vcpus, ram, disk, ephemeral, swap, rxtx_factor,
-    /// is_public and the extra specs (not the id, description or access
-    /// list). An admin sees private flavors too.
+    #[command(long_about = help!("flavor-list"))]
     List(ViewArgs),
     /// Clone flavors from one site to others, with the same id where it is
     /// free, extra specs, description and (private flavors) access lists
     /// mapped by project name (admin).
+    #[command(long_about = help!("flavor-sync", "sync"))]
     Sync(SyncArgs),
 }
 

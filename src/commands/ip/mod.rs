@@ -22,14 +22,18 @@ use std::path::PathBuf;
 pub(crate) enum Command {
     /// Every subnet, fixed IP, floating IP and router gateway of the
     /// selected sites, IPv4 and IPv6, with networks, ports and MACs.
+    #[command(long_about = help!("ip-list"))]
     List(ListArgs),
     /// Conflicts between sites: overlapping CIDRs, and the same fixed IP,
     /// MAC, public address or L2 segment twice. Exit 1 on an error.
+    #[command(long_about = help!("ip-scan"))]
     Scan(ScanArgs),
     /// Where an address, a CIDR or a MAC is: every site, subnet, port,
     /// floating IP or gateway that holds it.
+    #[command(long_about = help!("ip-find"))]
     Find(FindArgs),
     /// The first CIDRs of a length that overlap no subnet at any selected site.
+    #[command(long_about = help!("ip-free"))]
     Free(FreeArgs),
 }
 
@@ -165,14 +169,15 @@ impl IpRow {
     }
 }
 
-/// A conflict: the row of `ip scan`, both sides named.
+/// A conflict: the row of `ip scan`, both sides named. `cloud` and
+/// `region` (the first side) lead, as in every row about a site.
 #[derive(Debug, Default, Serialize)]
 pub(crate) struct ScanRow {
+    cloud: String,
+    region: String,
     severity: String,
     kind: String,
     address: String,
-    cloud: String,
-    region: String,
     network: String,
     subnet_id: String,
     port_id: String,

@@ -26,11 +26,14 @@ use std::sync::Arc;
 pub(crate) enum Command {
     /// Every key name by site, with fingerprints and whether the name is the
     /// same everywhere, differs, or is missing somewhere.
+    #[command(long_about = help!("keypair-list"))]
     List(ViewArgs),
     /// Clone keys from the source site to the targets, with the same name
     /// and type, owned by each cloud entry's own user.
+    #[command(long_about = help!("keypair-sync", "sync"))]
     Sync(SyncArgs),
     /// Import a local public key (.pub) at the selected sites.
+    #[command(long_about = help!("keypair-import"))]
     Import(ImportArgs),
     /// Delete keys at the selected sites.
     Delete(DeleteArgs),

@@ -28,11 +28,14 @@ use std::sync::Arc;
 #[derive(Debug, Clone, clap::Subcommand)]
 pub(crate) enum Command {
     /// Show limits and usage per site (resources as rows, sites as columns).
+    #[command(long_about = help!("quota-show"))]
     Show(ShowArgs),
     /// Set per-site limits from global limits and live usage.
+    #[command(long_about = help!("quota-balance"))]
     Balance(BalanceArgs),
     /// Exit 1 if a project's usage (or, for --strategy hard, its summed
     /// limits) exceeds a global limit; for cron and CI.
+    #[command(long_about = help!("quota-check"))]
     Check(LimitsArgs),
 }
 

@@ -25,21 +25,13 @@ use std::collections::BTreeSet;
 pub(crate) enum Command {
     /// Matrix of group name × site with a digest of each group's rule set
     /// and its status (same, differs, missing).
-    ///
-    /// The digest covers the normalised rules and `stateful`, not the name,
-    /// the description or the provenance marker of a clone.
+    #[command(long_about = help!("secgroup-list"))]
     List(ViewArgs),
     /// The rules of one group only in the source and only in each target.
+    #[command(long_about = help!("secgroup-diff"))]
     Diff(DiffArgs),
     /// Clone groups with their rules from the source to the targets.
-    ///
-    /// Missing groups are created (description, stateful, tagged
-    /// `osprey-source=cloud/region/id` or, without Neutron's tag extension,
-    /// marked so in the description); missing rules are added. A rule's
-    /// remote group is mapped to the same-named group at the target, cloned
-    /// too when it is missing there. The `default` group is never created
-    /// or deleted: its rules are merged. Groups are those of the
-    /// credentials' project.
+    #[command(long_about = help!("secgroup-sync", "sync"))]
     Sync(SyncArgs),
 }
 

@@ -14,6 +14,7 @@ use serde::Serialize;
 pub(crate) enum Command {
     /// The token's project's floating IPs at the selected sites, with the
     /// fixed address, port and router each is bound to.
+    #[command(long_about = help!("floating-list"))]
     List,
 }
 

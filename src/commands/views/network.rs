@@ -14,6 +14,7 @@ use std::collections::HashMap;
 pub(crate) enum Command {
     /// Every network the credentials see at the selected sites (the
     /// project's, shared and external ones), with their subnets' CIDRs.
+    #[command(long_about = help!("network-list"))]
     List,
 }
 

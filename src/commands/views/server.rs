@@ -15,9 +15,11 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, clap::Subcommand)]
 pub(crate) enum Command {
     /// Every server of the selected sites, every page read.
+    #[command(long_about = help!("server-list"))]
     List(ListArgs),
     /// One server, by name or id, wherever it is; a name held by several
     /// servers lists them and exits 2, nothing found exits 1.
+    #[command(long_about = help!("server-show"))]
     Show(ShowArgs),
 }
 

@@ -12,6 +12,7 @@ use serde::Serialize;
 pub(crate) enum Command {
     /// Every volume of the selected sites, every page read; a site without
     /// Cinder is noted, not failed.
+    #[command(long_about = help!("volume-list"))]
     List(ListArgs),
 }
 

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
-use fakestack::{FakeStack, Spec};
+use fakestack::{FakeStack, Kind, Spec};
+use serde_json::json;
 
 /// Serve a multi-region fake OpenStack on 127.0.0.1 until interrupted.
 ///
@@ -17,7 +18,9 @@ use fakestack::{FakeStack, Spec};
 struct Args {
     /// A cloud and its regions, `NAME=REGION,REGION` (repeatable).
     ///
-    /// Default: `fake-a=RegionOne,RegionTwo` and `fake-b=RegionThree`.
+    /// Default: the demo estate, `fake-a=RegionOne,RegionTwo` and
+    /// `fake-b=RegionThree`, with quota usage, an image, servers (one
+    /// failed), a volume in error and two subnets that overlap.
     #[arg(long = "cloud", value_name = "NAME=REGIONS")]
     clouds: Vec<String>,
 
@@ -115,6 +118,53 @@ fn spec(args: &Args) -> Result<Spec, String> {
     Ok(spec)
 }
 
+/// What the demo estate holds besides its quota usage, so that every view
+/// of `examples/demo.sh` has something to show: an image only RegionOne
+/// has, servers (one failed), a volume in error, and two subnets of
+/// different clouds that overlap.
+fn seed_demo(stack: &FakeStack) {
+    let image = stack.seed(
+        "RegionOne",
+        Kind::Image,
+        "demo",
+        json!({"name": "cirros-0.6.3", "disk_format": "qcow2", "container_format": "bare"}),
+    );
+    let data: Vec<u8> = (0..4u32 << 20).map(|i| (i % 251) as u8).collect();
+    stack.set_image_data("RegionOne", &image.id, data);
+    for (region, cidr) in [
+        ("RegionOne", "10.20.0.0/24"),
+        ("RegionThree", "10.20.0.0/23"),
+    ] {
+        let net = stack.seed(region, Kind::Network, "demo", json!({"name": "app"}));
+        stack.seed(
+            region,
+            Kind::Subnet,
+            "demo",
+            json!({"name": "app-v4", "network_id": net.id, "cidr": cidr, "ip_version": 4}),
+        );
+    }
+    for (region, name, status) in [
+        ("RegionOne", "web-1", "ACTIVE"),
+        ("RegionOne", "web-2", "ERROR"),
+        ("RegionThree", "db-1", "ACTIVE"),
+    ] {
+        let mut body = json!({"name": name, "status": status});
+        if status == "ERROR" {
+            body["fault"] = json!({"code": 500, "message": "No valid host was found."});
+        }
+        stack.seed(region, Kind::Server, "demo", body);
+    }
+    let volume = stack.seed(
+        "RegionThree",
+        Kind::Volume,
+        "demo",
+        json!({"name": "db-data", "size": 10}),
+    );
+    stack.edit_resource("RegionThree", Kind::Volume, &volume.id, |b| {
+        b["status"] = json!("error")
+    });
+}
+
 /// Writes through a temporary file so a waiting script never reads half of it.
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     let tmp = path.with_extension("tmp");
@@ -209,6 +259,9 @@ fn main() -> ExitCode {
         }
     }
     println!("control {}", stack.control_url());
+    if args.clouds.is_empty() {
+        seed_demo(&stack);
+    }
 
     let yaml = &args.write_clouds_yaml;
     let tls_files = match write_tls_files(&stack, &spec, yaml) {
