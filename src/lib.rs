@@ -286,6 +286,10 @@ fn finish_messages(report: Report, g: &Settings) -> ExitStatus {
         for note in &report.notes {
             eprintln!("{note}");
         }
+        // An empty result says so: no rows is not mistaken for no run.
+        if let Some(line) = report.empty_line() {
+            eprintln!("{line}");
+        }
     }
     if let Some(e) = &report.error {
         print_error(None, e);
@@ -335,7 +339,7 @@ fn finish_messages(report: Report, g: &Settings) -> ExitStatus {
     status
 }
 
-/// Renders rows to stdout (nothing for a report without columns).
+/// An error's message and its `hint:` lines, on stderr.
 fn print_error(site: Option<&str>, err: &anyhow::Error) {
     let (message, hints) = describe(err);
     print_message(site, &message, &hints);

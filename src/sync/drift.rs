@@ -30,6 +30,15 @@ impl ViewArgs {
     pub(crate) fn wants(&self, name: &str) -> bool {
         self.name.as_deref().is_none_or(|g| glob(g, name))
     }
+
+    /// What a list of `what` (`keypairs`) holds under `--name`, for the
+    /// line that says it is empty.
+    pub(crate) fn what(&self, what: &str) -> String {
+        match &self.name {
+            Some(g) => format!("{what} matching --name {g}"),
+            None => what.to_string(),
+        }
+    }
 }
 
 /// What a name looks like across the sites that could be read.

@@ -95,7 +95,7 @@ fn issue_16_sites_wait_their_turn_within_a_small_limit() {
     ];
     let run = env.run_within(40, &args);
     run.assert_code(0);
-    assert_eq!(run.stderr, "no flavors at any site\n");
+    assert_eq!(run.stderr, "no flavors at 40 sites\n");
 }
 
 /// A limit below what any run needs is said at once, with its remedy,

@@ -169,7 +169,7 @@ fn list_judges_each_name_by_content_across_every_site() {
     run.assert_code(0);
     assert!(
         run.stderr
-            .contains("no image matches --name fedora* at any site"),
+            .contains("no images matching --name fedora* at 3 sites"),
         "{}",
         run.stderr
     );
@@ -253,7 +253,7 @@ fn owned_keeps_only_the_projects_own_images() {
     run.assert_code(0);
     assert!(
         run.stderr
-            .contains("no image matches --name base at any site"),
+            .contains("no images of the project matching --name base at 3 sites"),
         "{}",
         run.stderr
     );

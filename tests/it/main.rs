@@ -15,6 +15,7 @@ mod config_errors;
 mod config_fuzz;
 mod connect_errors;
 mod console_log;
+mod empty;
 mod events;
 mod examples;
 mod fault_matrix;

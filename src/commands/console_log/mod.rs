@@ -70,16 +70,12 @@ async fn console_log(estate: &Estate<'_>, args: &ConsoleLogArgs) -> anyhow::Resu
             .flat_map(|(site, list)| list.into_iter().map(move |s| (site.clone(), s)))
             .collect();
     }
-    let site_failed = !report.failures.is_empty();
+    report.lists(
+        format!("server with id or name {wanted}"),
+        clients.iter().map(|c| &c.id),
+    );
     match found.len() {
-        0 => {
-            if !site_failed {
-                report.notes.push(format!(
-                    "no server with id or name {wanted} at the selected sites"
-                ));
-                report.findings = true;
-            }
-        }
+        0 => report.findings = report.failures.is_empty(),
         1 => {
             let (site, server) = &found[0];
             let client = clients

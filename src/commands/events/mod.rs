@@ -132,8 +132,10 @@ async fn events(estate: &Estate<'_>, args: &EventsArgs) -> anyhow::Result<Report
         )
         .await;
     let mut rows = Vec::new();
+    let mut answered = Vec::new();
     for (site, (found, absent)) in report.absorb(batch) {
         rows.extend(found);
+        answered.push(site.clone());
         for kind in absent {
             report.notes.push(format!(
                 "note: {site} has no {} service; its {}s are not shown",
@@ -146,6 +148,7 @@ async fn events(estate: &Estate<'_>, args: &EventsArgs) -> anyhow::Result<Report
         (a.at, &a.cloud, &a.region, &a.kind, &a.id)
             .cmp(&(b.at, &b.cloud, &b.region, &b.kind, &b.id))
     });
+    report.lists(format!("events since {}", time::format(since)), &answered);
     report.rows = Rows::typed(rows);
     Ok(report)
 }

@@ -229,12 +229,7 @@ pub(crate) async fn list(estate: &Estate<'_>, args: &ViewArgs) -> anyhow::Result
             rows.push(FlavorRow::new(site, name, flavor, status));
         }
     }
-    if rows.is_empty() && report.failures.is_empty() {
-        report.notes.push(match &args.name {
-            Some(g) => format!("no flavor matches --name {g} at any site"),
-            None => "no flavors at any site".to_string(),
-        });
-    }
+    report.lists(args.what("flavors"), read.iter().map(|(site, _)| site));
     report.findings = args.exit_code && matrix.drifts();
     report.table = estate
         .tables

@@ -98,13 +98,11 @@ pub(crate) async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result
         .await;
     let judged = Judged::of(&read);
     let rows = judged.rows();
-    if rows.is_empty() && report.failures.is_empty() {
-        report.notes.push(match (&args.view.name, args.owned) {
-            (Some(g), _) => format!("no image matches --name {g} at any site"),
-            (None, true) => "no images of the project at any site".to_string(),
-            (None, false) => "no images at any site".to_string(),
-        });
-    }
+    let what = match args.owned {
+        true => "images of the project",
+        false => "images",
+    };
+    report.lists(args.view.what(what), read.iter().map(|(site, _)| site));
     report.notes.extend(judged.notes());
     report.findings =
         args.view.exit_code && (judged.matrix.drifts() || !judged.unfinished.is_empty());

@@ -222,13 +222,7 @@ pub(crate) async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result
             rows.push(row);
         }
     }
-    if rows.is_empty() && report.failures.is_empty() {
-        report.notes.push(format!(
-            "no addresses at {} site{}",
-            read.len(),
-            crate::render::plural(read.len())
-        ));
-    }
+    report.lists("addresses", read.iter().map(|(site, _)| site));
     report.rows = Rows::typed(rows);
     Ok(report)
 }
@@ -274,7 +268,7 @@ pub(crate) async fn scan(estate: &Estate<'_>, args: &ScanArgs) -> anyhow::Result
         report.notes.push(format!(
             "no conflict between {} site{}",
             read.len(),
-            if read.len() == 1 { "" } else { "s" }
+            crate::render::plural(read.len())
         ));
     }
     Ok(report)
@@ -344,11 +338,10 @@ pub(crate) async fn find(estate: &Estate<'_>, args: &FindArgs) -> anyhow::Result
             }
         }
     }
-    if rows.is_empty() && report.failures.is_empty() {
-        report
-            .notes
-            .push(format!("{} is nowhere at {} sites", args.query, read.len()));
-    }
+    report.lists(
+        format!("match for {}", args.query),
+        read.iter().map(|(site, _)| site),
+    );
     report.rows = Rows::typed(rows);
     Ok(report)
 }
@@ -394,13 +387,17 @@ pub(crate) async fn free(estate: &Estate<'_>, args: &FreeArgs) -> anyhow::Result
     let count = usize::from(args.count);
     let found = free::free(within, args.prefix_length, &used, count)
         .map_err(|why| hinted(why, "pick a prefix length inside --within"))?;
-    if found.len() < count {
+    if (1..count).contains(&found.len()) {
         report.notes.push(format!(
             "only {} free /{} in {within}",
             found.len(),
             args.prefix_length
         ));
     }
+    report.lists(
+        format!("free /{} in {within}", args.prefix_length),
+        read.iter().map(|(site, _)| site),
+    );
     report.rows = Rows::typed(
         found
             .into_iter()

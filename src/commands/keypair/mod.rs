@@ -150,12 +150,7 @@ pub(crate) async fn list(estate: &Estate<'_>, args: &ViewArgs) -> anyhow::Result
             });
         }
     }
-    if rows.is_empty() && report.failures.is_empty() {
-        report.notes.push(match &args.name {
-            Some(g) => format!("no keypair matches --name {g} at any site"),
-            None => "no keypairs at any site".to_string(),
-        });
-    }
+    report.lists(args.what("keypairs"), read.iter().map(|(site, _)| site));
     report.findings = args.exit_code && matrix.drifts();
     report.table = estate.tables.then(|| {
         matrix.table(|name, site| {

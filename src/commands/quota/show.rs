@@ -135,6 +135,7 @@ pub(crate) async fn show(estate: &Estate<'_>, args: &ShowArgs) -> anyhow::Result
                 .count();
     }
     report.metrics = Some(metrics(&read));
+    report.lists("quotas", read.iter().map(|s| &s.site));
     if opts.total {
         report.rows = Rows::typed(totals.iter().map(TotalRow::of));
     } else {

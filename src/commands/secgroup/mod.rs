@@ -162,6 +162,10 @@ pub(crate) async fn list(estate: &Estate<'_>, args: &ViewArgs) -> anyhow::Result
             }
         })
     });
+    report.lists(
+        args.what("security groups"),
+        read.iter().map(|(site, _)| site),
+    );
     report.rows = Rows::typed(rows);
     report.findings = args.exit_code && matrix.drifts();
     Ok(report)

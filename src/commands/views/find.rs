@@ -106,7 +106,11 @@ pub(crate) async fn find(estate: &Estate<'_>, args: &FindArgs) -> anyhow::Result
         )
         .await;
     done.sort_by(|a, b| a.0.cmp(&b.0));
-    let searched = done.len();
+    let what = if looks_like_id(key) { "id" } else { "name" };
+    report.lists(
+        format!("resource with {what} {key}"),
+        done.iter().map(|(site, _)| site),
+    );
     let mut rows = Vec::new();
     for (site, (found, missing)) in done {
         for service in missing {
@@ -116,15 +120,8 @@ pub(crate) async fn find(estate: &Estate<'_>, args: &FindArgs) -> anyhow::Result
         }
         rows.extend(found);
     }
-    let what = if looks_like_id(key) { "id" } else { "name" };
     match rows.len() {
-        0 if report.failures.is_empty() => {
-            report.findings = true;
-            report.notes.push(format!(
-                "{key}: no such {what} at {searched} site{}",
-                crate::render::plural(searched)
-            ));
-        }
+        0 if report.failures.is_empty() => report.findings = true,
         0 | 1 => {}
         n => {
             let places: std::collections::BTreeSet<SiteId> = rows

@@ -87,6 +87,12 @@ pub(crate) async fn list(estate: &Estate<'_>) -> anyhow::Result<Report> {
         },
     )
     .await?;
-    show_rows(estate, &mut report, read, |r: &FloatingRow| &r.status);
+    show_rows(
+        estate,
+        &mut report,
+        "floating IPs",
+        read,
+        |r: &FloatingRow| &r.status,
+    );
     Ok(report)
 }

@@ -101,15 +101,17 @@ async fn require_admin(
         .collect())
 }
 
-/// Puts a list's rows, site by site, into the report, and after a table
-/// on a terminal (never in `-q` or `-v` runs: the progress line's rule)
-/// the counts by status per site and in total.
+/// Puts a list's rows of `what` (`servers`), site by site, into the
+/// report, and after a table on a terminal (never in `-q` or `-v` runs:
+/// the progress line's rule) the counts by status per site and in total.
 pub(crate) fn show_rows<R: serde::Serialize + Default>(
     estate: &Estate<'_>,
     report: &mut Report,
+    what: impl Into<String>,
     read: Vec<(SiteId, Vec<R>)>,
     status: impl Fn(&R) -> &str + Copy,
 ) {
+    report.lists(what, read.iter().map(|(site, _)| site));
     if estate.tables && estate.runner.shows_progress() {
         let statuses = read
             .iter()

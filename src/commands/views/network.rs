@@ -87,6 +87,8 @@ pub(crate) async fn list(estate: &Estate<'_>) -> anyhow::Result<Report> {
         },
     )
     .await?;
-    show_rows(estate, &mut report, read, |r: &NetworkRow| &r.status);
+    show_rows(estate, &mut report, "networks", read, |r: &NetworkRow| {
+        &r.status
+    });
     Ok(report)
 }

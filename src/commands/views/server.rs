@@ -192,7 +192,14 @@ pub(crate) async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result
             (site, rows)
         })
         .collect();
-    show_rows(estate, &mut report, read, |r| &r.status);
+    let mut what = "servers".to_string();
+    if let Some(s) = &args.status {
+        what.push_str(&format!(" with status {s}"));
+    }
+    if let Some(g) = &args.name {
+        what.push_str(&format!(" matching --name {g}"));
+    }
+    show_rows(estate, &mut report, what, read, |r| &r.status);
     Ok(report)
 }
 
@@ -249,16 +256,10 @@ pub(crate) async fn show(estate: &Estate<'_>, args: &ShowArgs) -> anyhow::Result
         |c| async move { find(&c, key).await },
     )
     .await?;
-    let sites = read.len();
+    report.lists(format!("server {key}"), read.iter().map(|(site, _)| site));
     let rows: Vec<ServerDetail> = read.into_iter().flat_map(|(_, rows)| rows).collect();
     match rows.len() {
-        0 if report.failures.is_empty() => {
-            report.findings = true;
-            report.notes.push(format!(
-                "no server {key} at {sites} site{}",
-                crate::render::plural(sites)
-            ));
-        }
+        0 if report.failures.is_empty() => report.findings = true,
         0 | 1 => {}
         n => {
             report.error = Some(hinted(

@@ -86,6 +86,8 @@ pub(crate) async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result
             (site, rows)
         })
         .collect();
-    show_rows(estate, &mut report, read, |r: &VolumeRow| &r.status);
+    show_rows(estate, &mut report, "volumes", read, |r: &VolumeRow| {
+        &r.status
+    });
     Ok(report)
 }
