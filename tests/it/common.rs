@@ -223,6 +223,24 @@ impl Run {
     }
 }
 
+/// The secrets audits' check, for the fake and the real tier: fails,
+/// naming what leaked and where, when stdout or stderr of `osprey {args}`
+/// holds any of `secrets` (what it is, its value).
+#[track_caller]
+pub fn assert_no_secret(args: &[&str], run: &Run, secrets: &[(&str, &str)]) {
+    for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+        for (what, secret) in secrets {
+            // An empty value is in every text: the audit would mean nothing.
+            assert!(!secret.is_empty(), "{what} is empty");
+            assert!(
+                !text.contains(secret),
+                "{what} leaked on {stream} of `osprey {}`:\n{text}",
+                args.join(" ")
+            );
+        }
+    }
+}
+
 pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
         .map(|(a, b)| (a.to_string(), b.to_string()))

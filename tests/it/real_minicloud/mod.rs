@@ -13,6 +13,7 @@ mod keypair;
 mod pagination;
 mod quota;
 mod secgroup;
+mod secrets;
 mod sites;
 mod token_cache;
 mod usage;
