@@ -241,6 +241,12 @@ pub fn assert_no_secret(args: &[&str], run: &Run, secrets: &[(&str, &str)]) {
     }
 }
 
+/// Whether the tests run in CI (`CI=true`), where a test must fail, not
+/// skip, when what it needs is missing.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
 pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
         .map(|(a, b)| (a.to_string(), b.to_string()))
