@@ -2,13 +2,22 @@
 # The built-in demo: starts fakestack (a fake OpenStack with 3 regions in 2
 # clouds on 127.0.0.1), points osprey at it and runs its views.
 # Usage: examples/demo.sh            (from the repository root)
+# OSPREY_BIN and FAKESTACK_BIN name binaries already built (as its test
+# does); without them the demo builds both with cargo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build -q --bin osprey -p osprey
-cargo build -q -p fakestack
+if [ -z "${OSPREY_BIN:-}" ]; then
+  cargo build -q --bin osprey -p osprey
+  OSPREY_BIN=target/debug/osprey
+fi
+if [ -z "${FAKESTACK_BIN:-}" ]; then
+  cargo build -q -p fakestack
+  FAKESTACK_BIN=target/debug/fakestack
+fi
 demo=$(mktemp -d)
-trap 'kill "$fake" 2>/dev/null || true; rm -rf "$demo"' EXIT
-target/debug/fakestack --write-clouds-yaml "$demo/clouds.yaml" --ready-file "$demo/ready" \
+# fakestack is waited for, so that nothing of the demo outlives it.
+trap '{ kill "${fake:-}" 2>/dev/null && wait "$fake" 2>/dev/null; } || true; rm -rf "$demo"' EXIT
+"$FAKESTACK_BIN" --write-clouds-yaml "$demo/clouds.yaml" --ready-file "$demo/ready" \
   >"$demo/fakestack.log" 2>&1 &
 fake=$!
 for _ in $(seq 100); do [ -f "$demo/ready" ] && break; sleep 0.1; done
@@ -17,7 +26,7 @@ for _ in $(seq 100); do [ -f "$demo/ready" ] && break; sleep 0.1; done
 export OS_CLIENT_CONFIG_FILE=$demo/clouds.yaml
 # Tokens cached by the demo stay in its own folder.
 export XDG_CACHE_HOME=$demo/cache
-osprey() { target/debug/osprey "$@"; }
+osprey() { "$OSPREY_BIN" "$@"; }
 show() { printf '\n$ osprey %s\n' "$*"; osprey "$@"; }
 
 show config show -c cloud -c region -c auth_url -c username -c password

@@ -48,7 +48,8 @@ pub(crate) struct GlobalArgs {
         long = "os-region-name",
         value_delimiter = ',',
         global = true,
-        value_name = "NAME"
+        value_name = "NAME",
+        add = crate::complete::regions()
     )]
     pub(crate) os_region_name: Vec<String>,
 

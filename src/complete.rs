@@ -1,8 +1,8 @@
-//! Dynamic shell completion (`source <(COMPLETE=bash osprey)`): cloud names
-//! and `cloud/region` sites from the clouds.yaml osprey would load and from
-//! the catalogs in the token cache. Completion never logs in nor sends a
-//! request: it must answer at once, offline too. Resource names are not
-//! completed, since only a request could know them.
+//! Dynamic shell completion (`source <(COMPLETE=bash osprey)`): cloud names,
+//! region names and `cloud/region` sites from the clouds.yaml osprey would
+//! load and from the catalogs in the token cache. Completion never logs in
+//! nor sends a request: it must answer at once, offline too. Resource names
+//! are not completed, since only a request could know them.
 
 use crate::auth::cache::Cache;
 use crate::auth::cache::token::Identity;
@@ -18,6 +18,46 @@ pub(crate) fn clouds() -> ArgValueCompleter {
         let names = configured().iter().map(|c| c.name.clone()).collect();
         matching(names, current)
     })
+}
+
+/// For `--os-region-name`: the regions of the clouds named by the
+/// `--os-cloud` flags already on the command line, else of every cloud.
+pub(crate) fn regions() -> ArgValueCompleter {
+    ArgValueCompleter::new(|current: &OsStr| {
+        let mut clouds = configured();
+        // A completer is given only the word being completed: the clouds
+        // chosen so far are read from the words the shell passed.
+        let words = std::env::args_os().map(|a| a.to_string_lossy().into_owned());
+        let chosen = os_clouds(words.skip_while(|a| a != "--"));
+        if !chosen.is_empty() {
+            clouds.retain(|c| chosen.contains(&c.name));
+        }
+        let cache = token_cache();
+        let all = clouds
+            .iter()
+            .flat_map(|c| known_regions(c, cache.as_ref()))
+            .collect();
+        matching(all, current)
+    })
+}
+
+/// The cloud names given with `--os-cloud NAME` or `--os-cloud=NAME`
+/// (repeated, comma lists) among `words`.
+fn os_clouds(words: impl Iterator<Item = String>) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    let mut next_is_cloud = false;
+    for word in words {
+        let value = if next_is_cloud && !word.starts_with('-') {
+            Some(word.as_str())
+        } else {
+            word.strip_prefix("--os-cloud=")
+        };
+        next_is_cloud = word == "--os-cloud";
+        if let Some(value) = value {
+            names.extend(value.split(',').filter(|n| !n.is_empty()).map(String::from));
+        }
+    }
+    names
 }
 
 /// For a flag that takes one site (`--from`, `--at`, `--canary`): every
@@ -58,21 +98,29 @@ fn configured() -> Vec<CloudConfig> {
         .unwrap_or_default()
 }
 
-/// `cloud/region` for the regions each cloud lists (`regions:`,
-/// `region_name`) and those its cached catalog names.
+/// `cloud/region` for the known regions of each cloud.
 fn known_sites(clouds: &[CloudConfig]) -> Vec<String> {
     let cache = token_cache();
-    let mut sites = Vec::new();
-    for cloud in clouds {
-        let mut regions: BTreeSet<String> = cloud.regions.iter().cloned().collect();
-        regions.extend(cloud.home_region.iter().cloned());
-        if let Some(cache) = &cache {
-            regions.extend(cached_regions(cloud, cache));
-        }
-        regions.retain(|r| !r.is_empty());
-        sites.extend(regions.into_iter().map(|r| format!("{}/{r}", cloud.name)));
+    clouds
+        .iter()
+        .flat_map(|cloud| {
+            known_regions(cloud, cache.as_ref())
+                .into_iter()
+                .map(|r| format!("{}/{r}", cloud.name))
+        })
+        .collect()
+}
+
+/// The regions a cloud lists (`regions:`, `region_name`) and those its
+/// cached catalog names.
+fn known_regions(cloud: &CloudConfig, cache: Option<&Cache>) -> BTreeSet<String> {
+    let mut regions: BTreeSet<String> = cloud.regions.iter().cloned().collect();
+    regions.extend(cloud.home_region.iter().cloned());
+    if let Some(cache) = cache {
+        regions.extend(cached_regions(cloud, cache));
     }
-    sites
+    regions.retain(|r| !r.is_empty());
+    regions
 }
 
 /// The user's token cache, unless `$OSPREY_NO_TOKEN_CACHE` turns it off

@@ -223,6 +223,30 @@ impl Run {
     }
 }
 
+/// The secrets audits' check, for the fake and the real tier: fails,
+/// naming what leaked and where, when stdout or stderr of `osprey {args}`
+/// holds any of `secrets` (what it is, its value).
+#[track_caller]
+pub fn assert_no_secret(args: &[&str], run: &Run, secrets: &[(&str, &str)]) {
+    for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+        for (what, secret) in secrets {
+            // An empty value is in every text: the audit would mean nothing.
+            assert!(!secret.is_empty(), "{what} is empty");
+            assert!(
+                !text.contains(secret),
+                "{what} leaked on {stream} of `osprey {}`:\n{text}",
+                args.join(" ")
+            );
+        }
+    }
+}
+
+/// Whether the tests run in CI (`CI=true`), where a test must fail, not
+/// skip, when what it needs is missing.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
 pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
         .map(|(a, b)| (a.to_string(), b.to_string()))

@@ -82,6 +82,48 @@ fn site_flags_complete_cloud_and_region() {
 }
 
 #[test]
+fn os_region_name_completes_the_regions_of_the_chosen_clouds() {
+    let env = Env::with_clouds(CLOUDS);
+    // No --os-cloud yet: every cloud's regions.
+    assert_eq!(
+        bash(&env, &["--os-region-name", ""]),
+        ["east", "lab", "west"]
+    );
+    assert_eq!(
+        bash(&env, &["--os-cloud", "prod", "--os-region-name", ""]),
+        ["east", "west"]
+    );
+    assert_eq!(
+        bash(
+            &env,
+            &[
+                "--os-cloud=staging",
+                "quota",
+                "show",
+                "--os-region-name",
+                ""
+            ]
+        ),
+        ["lab"]
+    );
+    assert_eq!(
+        bash(
+            &env,
+            &[
+                "--os-cloud",
+                "prod",
+                "--os-cloud",
+                "staging",
+                "--os-region-name",
+                "east,l"
+            ]
+        ),
+        ["east,lab"]
+    );
+    assert!(bash(&env, &["--os-cloud", "nowhere", "--os-region-name", ""]).is_empty());
+}
+
+#[test]
 fn regions_come_from_the_cached_catalogs_without_a_request() {
     let stack = FakeStack::start(Spec::demo());
     let env = Env::with_clouds(&stack.clouds_yaml());
@@ -90,11 +132,19 @@ fn regions_come_from_the_cached_catalogs_without_a_request() {
         bash(&env, &["--sites", "fake-a/"]),
         ["fake-a/*", "fake-a/RegionOne"]
     );
+    assert_eq!(
+        bash(&env, &["--os-cloud", "fake-a", "--os-region-name", ""]),
+        ["RegionOne"]
+    );
     env.run(&["--os-cloud", "fake-a", "sites"]).assert_code(0);
     stack.reset_counters();
     assert_eq!(
         bash(&env, &["image", "mirror", "--from", "fake-a/"]),
         ["fake-a/RegionOne", "fake-a/RegionTwo"]
+    );
+    assert_eq!(
+        bash(&env, &["--os-cloud", "fake-a", "--os-region-name", "Reg"]),
+        ["RegionOne", "RegionTwo"]
     );
     assert!(stack.requests().is_empty(), "{:?}", stack.requests());
     // The cache can be turned off for completion as for everything else.

@@ -23,6 +23,7 @@
 //! fails under `CI=true`, and elsewhere prints
 //! `SKIPPED config differential test: ...` and passes.
 
+use crate::common::in_ci;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -70,11 +71,6 @@ fn prepare_python() -> Result<PathBuf, String> {
             script.display()
         )),
     }
-}
-
-/// CI must run this test: a missing environment there is a failure.
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
 }
 
 fn cases_dir() -> PathBuf {

@@ -4,7 +4,8 @@
 //! example can never rot. The crontab's commands and the CI files' steps
 //! are read out of the files and run by a shell with `osprey` (this build)
 //! and `examples/` on the PATH, and each must end with the exit code its
-//! comment promises.
+//! comment promises. The README's demo (`demo.sh`) runs with this build's
+//! osprey and fakestack binaries.
 
 use crate::common::{Env, Run, start};
 use fakestack::{FakeStack, Kind, Spec};
@@ -470,5 +471,152 @@ fn issue19_the_jq_script_reads_the_json_it_is_given() {
             .any(|l| l == "compute/cores: 24 of 60 (40%)"),
         "{}",
         run.stdout
+    );
+}
+
+/// The fakestack binary the demo is given: `FAKESTACK_BIN`, or the one
+/// `cargo test --workspace` builds beside osprey's.
+fn fakestack_bin() -> PathBuf {
+    match std::env::var_os("FAKESTACK_BIN") {
+        Some(path) => PathBuf::from(path),
+        None => Path::new(env!("CARGO_BIN_EXE_osprey"))
+            .with_file_name(format!("fakestack{}", std::env::consts::EXE_SUFFIX)),
+    }
+}
+
+/// The `$ osprey …` header that the demo prints for each of its `show`
+/// lines, as bash splits and unquotes the words.
+fn demo_headers(script: &str) -> Vec<String> {
+    script
+        .lines()
+        .filter_map(|l| l.strip_prefix("show "))
+        .map(|l| {
+            let args = l.trim_end().trim_end_matches("|| true").trim_end();
+            format!("$ osprey {}", args.replace('\'', ""))
+        })
+        .collect()
+}
+
+/// Whether a process of the group `pgid` is still there.
+#[cfg(unix)]
+fn group_alive(pgid: u32) -> bool {
+    // SAFETY: signal 0 only checks that the processes exist.
+    unsafe { libc::kill(-(pgid as libc::pid_t), 0) == 0 }
+}
+
+/// The README's demo, `bash examples/demo.sh`, as a user runs it, with
+/// this build's binaries (a `cargo` on the PATH that fails proves it
+/// builds nothing): it ends 0, prints every command's header in order and
+/// no error, and leaves neither files nor processes behind.
+#[cfg(unix)]
+#[test]
+fn issue19_the_demo_runs_with_the_built_binaries_and_cleans_up() {
+    use std::os::unix::process::CommandExt;
+    let fakestack = fakestack_bin();
+    if !fakestack.exists() {
+        let why = format!(
+            "no fakestack binary at {} (`cargo test --workspace` builds it; \
+             FAKESTACK_BIN names another)",
+            fakestack.display()
+        );
+        assert!(!crate::common::in_ci(), "{why}");
+        eprintln!("SKIPPED demo test: {why}");
+        return;
+    }
+    let sandbox = tempfile::tempdir().unwrap();
+    let (tmp, bin, home) = (
+        sandbox.path().join("tmp"),
+        sandbox.path().join("bin"),
+        sandbox.path().join("home"),
+    );
+    for dir in [&tmp, &bin, &home] {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    let cargo = bin.join("cargo");
+    std::fs::write(
+        &cargo,
+        "#!/bin/sh\necho 'the demo ran cargo' >&2\nexit 97\n",
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&cargo, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let (stdout, stderr) = (sandbox.path().join("stdout"), sandbox.path().join("stderr"));
+    let mut cmd = Command::new("bash");
+    cmd.arg(examples().join("demo.sh"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("OS_") || k.starts_with("OSPREY_") || k.starts_with("XDG_") {
+            cmd.env_remove(k);
+        }
+    }
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    cmd.env("PATH", path)
+        .env("HOME", &home)
+        .env("TMPDIR", &tmp)
+        .env("NO_COLOR", "1")
+        .env("RUST_BACKTRACE", "0")
+        .env("OSPREY_BIN", env!("CARGO_BIN_EXE_osprey"))
+        .env("FAKESTACK_BIN", &fakestack)
+        .current_dir(sandbox.path())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::fs::File::create(&stdout).unwrap())
+        .stderr(std::fs::File::create(&stderr).unwrap())
+        // Its own process group: whatever the demo starts is found by it.
+        .process_group(0);
+    let mut child = cmd.spawn().expect("run bash");
+    let pgid = child.id();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            // SAFETY: a signal to the demo's own process group.
+            unsafe { libc::kill(-(pgid as libc::pid_t), libc::SIGKILL) };
+            let _ = child.wait();
+            panic!(
+                "the demo did not end within 120s:\n{}",
+                std::fs::read_to_string(&stderr).unwrap()
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let left =
+        !crate::common::holds_within(std::time::Duration::from_secs(5), || !group_alive(pgid));
+    if left {
+        // SAFETY: a signal to the demo's own process group.
+        unsafe { libc::kill(-(pgid as libc::pid_t), libc::SIGKILL) };
+    }
+    let out = std::fs::read_to_string(&stdout).unwrap();
+    let err = std::fs::read_to_string(&stderr).unwrap();
+    assert!(status.success(), "{status}\nstdout:\n{out}\nstderr:\n{err}");
+    assert!(!left, "a process of the demo outlived it");
+    let files: Vec<_> = std::fs::read_dir(&tmp).unwrap().collect();
+    assert!(files.is_empty(), "the demo left {files:?}");
+
+    // Every command's header, in the script's order.
+    let headers = demo_headers(&read_example("demo.sh"));
+    assert!(headers.len() >= 10, "{headers:?}");
+    let printed: Vec<&str> = out.lines().filter(|l| l.starts_with("$ osprey ")).collect();
+    assert_eq!(printed, headers, "stdout:\n{out}");
+    assert!(printed.contains(
+        &"$ osprey --sites */RegionTwo sites -f json -c cloud -c region -c auth -c image"
+    ));
+    // The commands run with `|| true` end 1 for what they report (a quota
+    // over its global limit, a missing key), not for an error.
+    for line in out.lines().chain(err.lines()) {
+        assert!(!line.starts_with("error:"), "{line}\nstderr:\n{err}");
+    }
+    assert!(err.contains("applied 2 of 2 keypair changes"), "{err}");
+    assert!(err.contains("no conflict between 3 sites"), "{err}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("| demo-key ") && l.contains("| same ")),
+        "{out}"
     );
 }

@@ -4,7 +4,7 @@
 //! passcode and a URL with a password in it. No password, secret,
 //! passcode, token or URL userinfo may reach stdout or stderr.
 
-use crate::common::{Env, Run, create_app_credential, demo, login};
+use crate::common::{Env, Run, assert_no_secret, create_app_credential, demo, login};
 use fakestack::{ADMIN_PASSWORD, DEMO_PASSWORD, FakeStack, Kind};
 use serde_json::json;
 
@@ -48,15 +48,7 @@ fn assert_nothing_secret(args: &[&str], run: &Run, app_secret: &str) {
         ("the URL's password", URL_SECRET),
         ("URL userinfo", "admin:url"),
     ];
-    for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
-        for (what, secret) in secrets {
-            assert!(
-                !text.contains(secret),
-                "{what} leaked on {stream} of `osprey {}`:\n{text}",
-                args.join(" ")
-            );
-        }
-    }
+    assert_no_secret(args, run, &secrets);
 }
 
 #[test]
