@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The built-in demo: starts fakestack (a fake OpenStack with 3 regions in 2
-# clouds on 127.0.0.1), points osprey at it and runs its views.
+# clouds on 127.0.0.1, holding an image, servers, a volume in error and two
+# subnets that overlap), points osprey at it and runs its main jobs.
 # Usage: examples/demo.sh            (from the repository root)
 # OSPREY_BIN and FAKESTACK_BIN name binaries already built (as its test
 # does); without them the demo builds both with cargo.
@@ -41,5 +42,13 @@ show --os-cloud fake-a,fake-b keypair list --exit-code || true
 show --os-cloud fake-a,fake-b keypair sync demo-key --from fake-a/RegionOne --yes
 show --os-cloud fake-a,fake-b keypair list --exit-code
 show --os-cloud fake-a,fake-b secgroup list
-show --os-cloud fake-a,fake-b ip scan
+show --os-cloud fake-a,fake-b image list --exit-code || true
+show --os-cloud fake-a,fake-b image sync cirros-0.6.3 --from fake-a/RegionOne --yes
+show --os-cloud fake-a,fake-b image list --exit-code
+show --os-cloud fake-a,fake-b ip scan -c cloud -c region -c severity -c kind -c address -c peer_cloud -c peer_region || true
 show --os-cloud fake-a,fake-b ip free --prefix-length 24 --count 2
+show --os-cloud fake-a,fake-b server list
+show --os-cloud fake-a,fake-b events
+show --os-cloud fake-a,fake-b usage -c cloud -c region -c servers -c servers_by_status -c vcpus -c volumes
+show --os-cloud fake-a-admin,fake-b-admin capacity
+show --sites fake-a/RegionOne health -c service -c check -c ok -c status -c detail

@@ -608,12 +608,31 @@ fn issue19_the_demo_runs_with_the_built_binaries_and_cleans_up() {
         &"$ osprey --sites */RegionTwo sites -f json -c cloud -c region -c auth -c image"
     ));
     // The commands run with `|| true` end 1 for what they report (a quota
-    // over its global limit, a missing key), not for an error.
+    // over its global limit, a missing key or image, an overlap), not for
+    // an error.
     for line in out.lines().chain(err.lines()) {
         assert!(!line.starts_with("error:"), "{line}\nstderr:\n{err}");
     }
     assert!(err.contains("applied 2 of 2 keypair changes"), "{err}");
-    assert!(err.contains("no conflict between 3 sites"), "{err}");
+    // The demo estate's overlapping subnets, its image copied everywhere,
+    // its failed server in the events and its hosts in the capacity.
+    assert!(
+        out.lines()
+            .any(|l| l.contains("| error ") && l.contains("| overlap ")),
+        "{out}"
+    );
+    assert!(err.contains("applied 2 of 2 image changes"), "{err}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("| cirros-0.6.3 ") && l.contains("| same ")),
+        "{out}"
+    );
+    assert!(out.contains("No valid host was found."), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("| total ") && l.contains("| VCPU ") && l.contains("| 576 ")),
+        "{out}"
+    );
     assert!(
         out.lines()
             .any(|l| l.starts_with("| demo-key ") && l.contains("| same ")),

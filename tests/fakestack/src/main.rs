@@ -20,7 +20,8 @@ struct Args {
     ///
     /// Default: the demo estate, `fake-a=RegionOne,RegionTwo` and
     /// `fake-b=RegionThree`, with quota usage, an image, servers (one
-    /// failed), a volume in error and two subnets that overlap.
+    /// failed), compute hosts, a volume in error and two subnets that
+    /// overlap.
     #[arg(long = "cloud", value_name = "NAME=REGIONS")]
     clouds: Vec<String>,
 
@@ -120,8 +121,8 @@ fn spec(args: &Args) -> Result<Spec, String> {
 
 /// What the demo estate holds besides its quota usage, so that every view
 /// of `examples/demo.sh` has something to show: an image only RegionOne
-/// has, servers (one failed), a volume in error, and two subnets of
-/// different clouds that overlap.
+/// has, servers (one failed), compute hosts in Placement, a volume in
+/// error, and two subnets of different clouds that overlap.
 fn seed_demo(stack: &FakeStack) {
     let image = stack.seed(
         "RegionOne",
@@ -153,6 +154,21 @@ fn seed_demo(stack: &FakeStack) {
             body["fault"] = json!({"code": 500, "message": "No valid host was found."});
         }
         stack.seed(region, Kind::Server, "demo", body);
+    }
+    for (region, host, vcpus, used) in [
+        ("RegionOne", "cmp-1", 32, 12),
+        ("RegionOne", "cmp-2", 32, 4),
+        ("RegionTwo", "cmp-1", 16, 2),
+        ("RegionThree", "cmp-1", 64, 14),
+    ] {
+        stack.add_resource_provider(
+            region,
+            host,
+            json!({"VCPU": {"total": vcpus, "allocation_ratio": 4.0},
+                   "MEMORY_MB": {"total": vcpus * 4096, "reserved": 512},
+                   "DISK_GB": {"total": 1000}}),
+            json!({"VCPU": used, "MEMORY_MB": used * 2048, "DISK_GB": used * 20}),
+        );
     }
     let volume = stack.seed(
         "RegionThree",
