@@ -94,7 +94,7 @@ fn image_list_compares_real_glances_by_content() {
     run.assert_code(0);
     assert!(
         run.stderr
-            .contains(&format!("no image matches --name {name} at any site")),
+            .contains(&format!("no images matching --name {name} at 2 sites")),
         "{}",
         run.stderr
     );
