@@ -21,14 +21,20 @@ pub(crate) fn clouds() -> ArgValueCompleter {
 }
 
 /// For `--os-region-name`: the regions of the clouds named by the
-/// `--os-cloud` flags already on the command line, else of every cloud.
+/// `--os-cloud` flags already on the command line, else by `$OS_CLOUD`
+/// (as the run would choose them), else of every cloud.
 pub(crate) fn regions() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &OsStr| {
         let mut clouds = configured();
         // A completer is given only the word being completed: the clouds
         // chosen so far are read from the words the shell passed.
         let words = std::env::args_os().map(|a| a.to_string_lossy().into_owned());
-        let chosen = os_clouds(words.skip_while(|a| a != "--"));
+        let mut chosen = os_clouds(words.skip_while(|a| a != "--"));
+        if chosen.is_empty()
+            && let Ok(env) = std::env::var("OS_CLOUD")
+        {
+            chosen = os_clouds(["--os-cloud".to_string(), env].into_iter());
+        }
         if !chosen.is_empty() {
             clouds.retain(|c| chosen.contains(&c.name));
         }

@@ -121,6 +121,14 @@ fn os_region_name_completes_the_regions_of_the_chosen_clouds() {
         ["east,lab"]
     );
     assert!(bash(&env, &["--os-cloud", "nowhere", "--os-region-name", ""]).is_empty());
+    // $OS_CLOUD chooses when no --os-cloud does, as it does for the run.
+    let mut env = env;
+    env.set("OS_CLOUD", "staging");
+    assert_eq!(bash(&env, &["--os-region-name", ""]), ["lab"]);
+    assert_eq!(
+        bash(&env, &["--os-cloud", "prod", "--os-region-name", ""]),
+        ["east", "west"]
+    );
 }
 
 #[test]
