@@ -208,7 +208,8 @@ fn logins(command: &Command, g: &Settings) -> auth::Auth {
         Arc::new(http::Http::new(g.verbose)),
         g.passcode.clone(),
         cache,
-    );
+    )
+    .asking(render::prompt::secret);
     match command {
         Command::Auth(commands::auth::Command::Status) => auth.cache_only(),
         _ => auth,

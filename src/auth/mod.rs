@@ -25,11 +25,17 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 /// A token this close to its expiry is renewed before use.
 const EXPIRY_MARGIN_SECS: i64 = 60;
 
+/// Asks the user for a secret with this prompt: `Ok(None)` when nobody can
+/// answer (no terminal). The run gives the renderer's prompt; without one,
+/// a passcode must come from the flag or the environment.
+pub type AskSecret = fn(String) -> anyhow::Result<Option<String>>;
+
 /// Creates and shares sessions for a run.
 pub struct Auth {
     http: Arc<Http>,
     sessions: Mutex<HashMap<IdentityKey, Arc<Session>>>,
     passcode: Option<Secret>,
+    ask: Option<AskSecret>,
     /// Serialises passcode prompts so two Keystones don't ask at once.
     prompt: Arc<tokio::sync::Mutex<()>>,
     cache: Option<Arc<Cache>>,
@@ -50,10 +56,18 @@ impl Auth {
             http,
             sessions: Mutex::new(HashMap::new()),
             passcode,
+            ask: None,
             prompt: Arc::new(tokio::sync::Mutex::new(())),
             cache: cache.map(Arc::new),
             cache_only: false,
         }
+    }
+
+    /// Sessions that ask for a one-time passcode with `ask` when neither
+    /// `--os-passcode` nor the cloud gives one.
+    pub fn asking(mut self, ask: AskSecret) -> Self {
+        self.ask = Some(ask);
+        self
     }
 
     /// Sessions whose tokens come from the cache only: a session without a
@@ -95,6 +109,7 @@ impl Auth {
             timeout,
             http: self.http.clone(),
             passcode: self.passcode.clone(),
+            ask: self.ask,
             prompt: self.prompt.clone(),
             current: tokio::sync::Mutex::new(None),
             identity,
@@ -186,6 +201,7 @@ pub struct Session {
     timeout: Duration,
     http: Arc<Http>,
     passcode: Option<Secret>,
+    ask: Option<AskSecret>,
     prompt: Arc<tokio::sync::Mutex<()>>,
     current: tokio::sync::Mutex<Option<Arc<Token>>>,
     /// The token cache's name for this login.
@@ -418,16 +434,16 @@ impl Session {
                 "pass --os-passcode or set OS_PASSCODE",
             )
         };
-        if !crate::render::prompt::interactive() {
+        let Some(ask) = self.ask else {
             return Err(missing());
-        }
+        };
         let _guard = self.prompt.lock().await;
         let prompt = format!(
             "passcode for {} ({})",
             clouds_phrase(&self.clouds),
             self.auth_url
         );
-        let code = tokio::task::spawn_blocking(move || crate::render::prompt::secret(prompt))
+        let code = tokio::task::spawn_blocking(move || ask(prompt))
             .await
             .context("passcode prompt")?
             .context("reading the passcode")
