@@ -1140,7 +1140,7 @@ value\t''
 openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
-complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -l all-projects -d 'Every project\'s volumes, not only the token\'s (admin; checked at every site before any list is read)'
+complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -l all-projects -d 'Every project\'s, not only the token\'s (admin; checked at every site before any list is read)'
 complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'
@@ -1229,6 +1229,7 @@ value\t''
 openmetrics\t'OpenMetrics text, for the commands that measure something (`quota show`, `usage`, `capacity`)'"
 complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable). Default: all columns' -r
 complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -l sort-column -d 'Sort rows by this column (repeatable). Default: by cloud and region' -r
+complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -l all-projects -d 'Every project\'s, not only the token\'s (admin; checked at every site before any list is read)'
 complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Neither reuse nor keep tokens and version discovery between runs'
 complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP request to stderr; -vv adds headers and bodies (secrets masked)'
 complete -c osprey -n "__fish_osprey_using_subcommand floating; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors (no warnings, no progress)'

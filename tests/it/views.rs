@@ -228,7 +228,7 @@ fn all_projects_is_refused_for_a_member_before_any_list() {
         json!({"name": "web", "flavor": "m1"}),
     );
     stack.reset_counters();
-    for view in ["server", "volume"] {
+    for view in ["server", "volume", "floating"] {
         let out = both(&env, &[view, "list", "--all-projects"]);
         out.assert_code(2);
         assert!(out.stdout.is_empty(), "{}", out.stdout);
@@ -399,6 +399,26 @@ fn network_and_floating_lists() {
     );
     assert_eq!(all[0]["id"], fip.id.as_str());
     assert_eq!(all[0]["address"], fip.body["floating_ip_address"]);
+
+    // Another project's floating IP: only --all-projects (admin) shows it.
+    let theirs = stack.seed(
+        "RegionOne",
+        Kind::FloatingIp,
+        "admin",
+        json!({"floating_network_id": ext.id}),
+    );
+    let out = both(&env, &["floating", "list", "-f", "json"]);
+    assert_eq!(rows(&out).len(), 1, "{}", out.stdout);
+    let out = admins(&env, &["floating", "list", "--all-projects", "-f", "json"]);
+    out.assert_code(0);
+    let mut ids: Vec<String> = rows(&out)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    let mut want = vec![fip.id.clone(), theirs.id.clone()];
+    want.sort();
+    assert_eq!(ids, want, "{}", out.stdout);
 }
 
 #[test]

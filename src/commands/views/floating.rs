@@ -1,7 +1,7 @@
 //! `osprey floating list`: the floating IPs of every selected site as one
 //! table, with what each is bound to.
 
-use super::{Report, each_with, show_rows};
+use super::{AllProjects, Report, each_with, show_rows};
 use crate::api::network::{FloatingDetail, Scope};
 use crate::api::{Service, SiteId};
 use crate::context::Estate;
@@ -15,7 +15,7 @@ pub(crate) enum Command {
     /// The token's project's floating IPs at the selected sites, with the
     /// fixed address, port and router each is bound to.
     #[command(long_about = help!("floating-list"))]
-    List,
+    List(AllProjects),
 }
 
 impl crate::commands::Family for Command {
@@ -25,7 +25,7 @@ impl crate::commands::Family for Command {
 
     async fn run(&self, estate: &Estate<'_>) -> anyhow::Result<Report> {
         match self {
-            Command::List => list(estate).await,
+            Command::List(a) => list(estate, a).await,
         }
     }
 }
@@ -63,15 +63,15 @@ impl FloatingRow {
     }
 }
 
-/// Every floating IP of the token's project at the selected sites.
-pub(crate) async fn list(estate: &Estate<'_>) -> anyhow::Result<Report> {
+/// Every floating IP of the token's project (or, with `--all-projects`,
+/// of every project) at the selected sites.
+pub(crate) async fn list(estate: &Estate<'_>, args: &AllProjects) -> anyhow::Result<Report> {
     let mut report = Report::default();
-    let read = each_with(
-        estate,
-        &mut report,
-        Service::Network,
-        false,
-        |c| async move {
+    let all = args.all_projects;
+    let read = each_with(estate, &mut report, Service::Network, all, |c| async move {
+        let found = if all {
+            c.floating_details(Scope::All).await?
+        } else {
             let token = c.session().token().await?;
             let project = token.project_id.clone().ok_or_else(|| {
                 hinted(
@@ -79,13 +79,13 @@ pub(crate) async fn list(estate: &Estate<'_>) -> anyhow::Result<Report> {
                     "scope the cloud to a project in clouds.yaml",
                 )
             })?;
-            let found = c.floating_details(Scope::Project(&project)).await?;
-            Ok(found
-                .into_iter()
-                .map(|f| FloatingRow::of(&c.id, f))
-                .collect::<Vec<_>>())
-        },
-    )
+            c.floating_details(Scope::Project(&project)).await?
+        };
+        Ok(found
+            .into_iter()
+            .map(|f| FloatingRow::of(&c.id, f))
+            .collect::<Vec<_>>())
+    })
     .await?;
     show_rows(
         estate,

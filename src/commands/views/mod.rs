@@ -17,6 +17,15 @@ use crate::context::Estate;
 use std::future::Future;
 use std::sync::Arc;
 
+/// `--all-projects`, for the views that can read every project's.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct AllProjects {
+    /// Every project's, not only the token's (admin; checked at every
+    /// site before any list is read).
+    #[arg(long)]
+    pub(crate) all_projects: bool,
+}
+
 /// Runs `read` at every selected site that has `service`, and returns the
 /// finished sites' values in site order. A site without the service gets
 /// a note; one that fails is in the report. With `admin` (`--all-projects`)

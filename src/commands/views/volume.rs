@@ -1,6 +1,6 @@
 //! `osprey volume list`: the volumes of every selected site as one table.
 
-use super::{Report, each_with, show_rows};
+use super::{AllProjects, Report, each_with, show_rows};
 use crate::api::volume::Volume;
 use crate::api::{Service, SiteId};
 use crate::context::Estate;
@@ -13,16 +13,7 @@ pub(crate) enum Command {
     /// Every volume of the selected sites, every page read; a site without
     /// Cinder is noted, not failed.
     #[command(long_about = help!("volume-list"))]
-    List(ListArgs),
-}
-
-/// `volume list` flags.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub(crate) struct ListArgs {
-    /// Every project's volumes, not only the token's (admin; checked at
-    /// every site before any list is read).
-    #[arg(long)]
-    pub(crate) all_projects: bool,
+    List(AllProjects),
 }
 
 impl crate::commands::Family for Command {
@@ -72,7 +63,7 @@ impl VolumeRow {
 }
 
 /// Every volume of the selected sites.
-pub(crate) async fn list(estate: &Estate<'_>, args: &ListArgs) -> anyhow::Result<Report> {
+pub(crate) async fn list(estate: &Estate<'_>, args: &AllProjects) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let all = args.all_projects;
     let read = each_with(estate, &mut report, Service::Volume, all, |c| async move {
