@@ -188,6 +188,47 @@ fn ip_scan_finds_each_conflict_between_two_clouds() {
         seg.stdout
     );
 
+    // The demo projects' floating IPs: each sees its own, and the admins
+    // see them only with --all-projects (their own project has none).
+    let addresses = |out: &crate::common::Run| -> Vec<(String, String)> {
+        let rows = out.json();
+        let mut found: Vec<(String, String)> = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["address"] == "198.51.100.50")
+            .map(|r| {
+                (
+                    r["cloud"].as_str().unwrap().into(),
+                    r["region"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let own = env.run(&[&demo[..], &["floating", "list", "-f", "json"]].concat());
+    own.assert_code(0);
+    assert_eq!(
+        addresses(&own),
+        [
+            ("mc-a-demo".to_string(), "RegionOne".to_string()),
+            ("mc-b-demo".to_string(), "RegionThree".to_string())
+        ]
+    );
+    let theirs = env.run(&[&admins[..], &["floating", "list", "-f", "json"]].concat());
+    theirs.assert_code(0);
+    assert!(addresses(&theirs).is_empty(), "{}", theirs.stdout);
+    let every = env.run(
+        &[
+            &admins[..],
+            &["floating", "list", "--all-projects", "-f", "json"],
+        ]
+        .concat(),
+    );
+    every.assert_code(0);
+    assert_eq!(addresses(&every).len(), 2, "{}", every.stdout);
+
     // find and free.
     let hits = env.run(&[&demo[..], &["ip", "find", "10.77.0.10", "-f", "json"]].concat());
     hits.assert_code(0);
