@@ -28,7 +28,7 @@ const EXPIRY_MARGIN_SECS: i64 = 60;
 /// Asks the user for a secret with this prompt: `Ok(None)` when nobody can
 /// answer (no terminal). The run gives the renderer's prompt; without one,
 /// a passcode must come from the flag or the environment.
-pub type AskSecret = fn(String) -> anyhow::Result<Option<String>>;
+pub(crate) type AskSecret = fn(String) -> anyhow::Result<Option<String>>;
 
 /// Creates and shares sessions for a run.
 pub struct Auth {
@@ -65,7 +65,7 @@ impl Auth {
 
     /// Sessions that ask for a one-time passcode with `ask` when neither
     /// `--os-passcode` nor the cloud gives one.
-    pub fn asking(mut self, ask: AskSecret) -> Self {
+    pub(crate) fn asking(mut self, ask: AskSecret) -> Self {
         self.ask = Some(ask);
         self
     }

@@ -570,22 +570,19 @@ fn issue19_the_demo_runs_with_the_built_binaries_and_cleans_up() {
         .process_group(0);
     let mut child = cmd.spawn().expect("run bash");
     let pgid = child.id();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if std::time::Instant::now() > deadline {
-            // SAFETY: a signal to the demo's own process group.
-            unsafe { libc::kill(-(pgid as libc::pid_t), libc::SIGKILL) };
-            let _ = child.wait();
-            panic!(
-                "the demo did not end within 120s:\n{}",
-                std::fs::read_to_string(&stderr).unwrap()
-            );
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    };
+    let ended = crate::common::holds_within(std::time::Duration::from_secs(120), || {
+        child.try_wait().unwrap().is_some()
+    });
+    if !ended {
+        // SAFETY: a signal to the demo's own process group.
+        unsafe { libc::kill(-(pgid as libc::pid_t), libc::SIGKILL) };
+        let _ = child.wait();
+        panic!(
+            "the demo did not end within 120s:\n{}",
+            std::fs::read_to_string(&stderr).unwrap()
+        );
+    }
+    let status = child.wait().unwrap();
     let left =
         !crate::common::holds_within(std::time::Duration::from_secs(5), || !group_alive(pgid));
     if left {
